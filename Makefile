@@ -1,0 +1,49 @@
+# `make demo` and `make test` work on a fresh clone: each creates .venv and installs what it needs.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    := out
+
+.PHONY: install demo test lint types pytest bench docs clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# pip 23 (the venv default) cannot import trafilatura's optional cleaner reliably; upgrade first.
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# torch first, pinned: any looser request would pull a multi-GB CUDA build.
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p $(OUT)
+	$(BIN)/corroborator build examples/bishkek-2025 --db $(OUT)/demo.db
+	$(BIN)/corroborator report --db $(OUT)/demo.db --format html -o $(OUT)/report.html
+	$(BIN)/corroborator report --db $(OUT)/demo.db --format json -o $(OUT)/dossier.json
+	$(BIN)/corroborator report --db $(OUT)/demo.db --format md -o $(OUT)/report.md
+	@echo
+	@echo "Demo written: $(abspath $(OUT))/report.html, $(abspath $(OUT))/dossier.json, $(abspath $(OUT))/report.md"
+
+lint: $(STAMP)
+	$(BIN)/ruff check corroborator tests bench
+	$(BIN)/ruff format --check corroborator tests bench
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test: lint types pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+docs: $(STAMP)
+	$(BIN)/python -m corroborator.clidocs > docs/cli.md
+
+clean:
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,271 @@
+"""What an article's text says about itself: title, publication date, outlet, wire attribution.
+
+Everything here reads what is *printed*; nothing is guessed. An unknown value stays ``None``.
+The cascade for the publication date is: container metadata (JSON field, HTML meta tags) →
+a date line of its own near the top or bottom ("November 26, 2025") → a dateline with a year
+("WASHINGTON, Nov. 25, 2025 (AP) —"). A dateline without a year is kept as ``dateline_date``
+(``--MM-DD``) for the temporal analysis to resolve; it is not a publication date by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from corroborator import lexicon
+from corroborator.ingest.dates import parse_metadata_date, parse_written_date
+
+# Date lines are looked for among the first 6 and last 3 non-empty lines: headline, standfirst,
+# caption, byline and date sit there in every layout of the example corpus and the seeds.
+_HEAD_LINES = 6
+_TAIL_LINES = 3
+# A line holding only a date (plus a prefix, weekday or time) is shorter than this.
+_DATE_LINE_MAX = 60
+# Lead and footer zones for scoped patterns: a dateline and a wire slug sit in the first
+# 300 characters; sign-offs and "based on" notes in the last 400.
+_LEAD_CHARS = 300
+_FOOTER_CHARS = 400
+# A headline is a short line without closing punctuation: ≤ 200 characters and ≥ 3 words
+# covers every headline in the example corpus and the seeds, and no body paragraph.
+_TITLE_MAX = 200
+_TITLE_MIN_WORDS = 3
+# A sign-off line naming the outlet ("GSV 'Russia - Islamic World'") has at most 8 words.
+_SIGNATURE_MAX_WORDS = 8
+_NAME = r"[A-Z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|of|and|de|the))*?(?:\s[A-Z][\w.&'’-]*){0,3}"
+
+
+@dataclass(frozen=True)
+class TextMetadata:
+    """What :func:`read_metadata` found, each value with the evidence for it."""
+
+    title: str | None = None
+    published: str | None = None
+    published_evidence: str | None = None
+    outlet: str | None = None
+    attributed_to: tuple[str, ...] = ()
+    dateline_place: str | None = None
+    dateline_date: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@cache
+def _wires() -> tuple[
+    dict[str, str],
+    str,
+    list[tuple[str, re.Pattern[str]]],
+    list[re.Pattern[str]],
+    list[tuple[str, re.Pattern[str]]],
+]:
+    data = lexicon.load("wires.yaml")
+    alias_to_name = {}
+    for agency in data["agencies"]:
+        for alias in [agency["name"], *agency.get("aliases", [])]:
+            alias_to_name[alias] = agency["name"]
+    agency_alt = "|".join(re.escape(a) for a in sorted(alias_to_name, key=len, reverse=True))
+
+    def compile_(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern.replace("{AGENCY}", f"(?:{agency_alt})").replace("{NAME}", _NAME))
+
+    attribution = [(p["scope"], compile_(p["pattern"])) for p in data["attribution"]]
+    credits = [compile_(p) for p in data["credits"]]
+    outlets = [(p["scope"], compile_(p["pattern"])) for p in data.get("outlets", [])]
+    return alias_to_name, agency_alt, attribution, credits, outlets
+
+
+def canonical_agency(name: str) -> str | None:
+    """The canonical name of a known agency spelled ``name``, else ``None``."""
+    aliases = _wires()[0]
+    name = name.strip().strip("\"'“”«»").rstrip(".")
+    if name in aliases:
+        return aliases[name]
+    lowered = {k.lower(): v for k, v in aliases.items() if len(k) > 3}
+    return lowered.get(name.lower())
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"[\"“”«»]", "", name).strip().rstrip(".,;:")
+    return re.sub(r"\s+", " ", name)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line.strip()))
+        pos += len(line) + 1
+    return out
+
+
+def _date_line(lines: list[tuple[int, str]]) -> tuple[str, str] | None:
+    prefixes = lexicon.load("temporal.yaml").get("date_line_prefixes", [])
+    prefix_re = re.compile(
+        r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*:?\s*", re.IGNORECASE
+    )
+    candidates = lines[:_HEAD_LINES] + lines[-_TAIL_LINES:]
+    for _, line in candidates:
+        if len(line) > _DATE_LINE_MAX:
+            continue
+        value = parse_written_date(prefix_re.sub("", line))
+        if value and not value.startswith("--"):
+            return value, line
+    return None
+
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})"  # MOSCOW, NEW YORK, ST. PETERSBURG
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+    r"\s*\.?\s*"
+    r"(?:\((?P<paren>[A-Z][^()\n]{1,60})\)|/(?P<slash>[^/\n]{2,30})/)?"
+    r"\s*(?P<sep>[.:,]?\s*(?:[—–-]{1,2}|\.|:)?)\s"
+)
+
+
+def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] | None:
+    for _, line in lines[:3]:
+        if line == title:
+            continue
+        m = _DATELINE.match(line)
+        if not m:
+            continue
+        place_letters = re.sub(r"[^A-Z]", "", m.group("place"))
+        has_marker = (
+            m.group("date") or m.group("paren") or m.group("slash") or m.group("sep").strip()
+        )
+        if len(place_letters) >= 3 and has_marker:
+            return m
+    return None
+
+
+def _title(lines: list[tuple[int, str]]) -> str | None:
+    if len(lines) < 2:
+        return None
+    first = lines[0][1]
+    if (
+        len(first) <= _TITLE_MAX
+        and len(first.split()) >= _TITLE_MIN_WORDS
+        and not re.search(r"[.;:,]$", first)
+        and parse_written_date(first) is None
+        and not _DATELINE.match(first)
+    ):
+        return first
+    return None
+
+
+def _spans_outside(text: str, credits: list[re.Pattern[str]]) -> str:
+    """``text`` with credit spans blanked out (same length, so offsets stay valid)."""
+    for pattern in credits:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def _scoped(text: str, scope: str) -> tuple[str, int]:
+    if scope == "lead":
+        return text[:_LEAD_CHARS], 0
+    if scope == "footer":
+        start = max(0, len(text) - _FOOTER_CHARS)
+        return text[start:], start
+    return text, 0
+
+
+def _attribution(text: str) -> list[str]:
+    _, _, patterns, credits, _ = _wires()
+    visible = _spans_outside(text, credits)
+    found: list[str] = []
+    for scope, pattern in patterns:
+        zone, _ = _scoped(visible, scope)
+        for m in pattern.finditer(zone):
+            raw = m.group("agency")
+            name = canonical_agency(raw) or _clean_name(raw)
+            if name and name not in found:
+                found.append(name)
+    return found
+
+
+def _signature(lines: list[tuple[int, str]]) -> str | None:
+    """The outlet named on a sign-off line at the very end, among credit and attribution lines."""
+    _, _, attribution, credits, _ = _wires()
+    candidate = None
+    for _, line in reversed(lines[-4:]):
+        is_credit = any(p.search(line) for p in credits)
+        is_attr = any(p.search(line) for _, p in attribution)
+        if is_credit or is_attr:
+            continue
+        words = line.split()
+        if (
+            len(words) <= _SIGNATURE_MAX_WORDS
+            and not re.search(r"[.!?:;,]$", line)
+            and not re.search(r"\d", line)
+            and ":" not in line
+            and re.match(r"[\"“«A-Z]", line)
+        ):
+            candidate = _clean_name(line)
+        break
+    return candidate
+
+
+def read_metadata(
+    text: str,
+    *,
+    meta_title: str | None = None,
+    meta_published: str | None = None,
+    meta_outlet: str | None = None,
+    meta_authors: tuple[str, ...] = (),
+) -> TextMetadata:
+    """Detect the title, publication date, outlet and wire attribution of an article."""
+    lines = _lines(text)
+    title = (meta_title or "").strip() or _title(lines)
+
+    published, evidence = None, None
+    if meta_published:
+        published = parse_metadata_date(meta_published)
+        if published:
+            evidence = f"metadata: {meta_published!r}"
+    if published is None:
+        found = _date_line(lines)
+        if found:
+            published, line = found
+            evidence = f"date line: {line!r}"
+
+    attributed = _attribution(text)
+    outlet = _clean_name(meta_outlet) if meta_outlet else None
+
+    dateline_place = dateline_date = None
+    m = _dateline(lines, title)
+    if m:
+        dateline_place = m.group("place").strip(" .")
+        if m.group("date"):
+            dateline_date = parse_written_date(m.group("date"))
+            if published is None and dateline_date and not dateline_date.startswith("--"):
+                published, evidence = dateline_date, f"dateline: {m.group(0).strip()!r}"
+        for kind in ("paren", "slash"):
+            raw = m.group(kind)
+            if not raw:
+                continue
+            agency = canonical_agency(raw)
+            if agency:
+                if agency not in attributed:
+                    attributed.append(agency)
+            elif outlet is None and kind == "paren":
+                outlet = _clean_name(raw)
+
+    if outlet is None:
+        _, _, _, _, outlet_patterns = _wires()
+        for scope, pattern in outlet_patterns:
+            zone, _ = _scoped(text, scope)
+            om = pattern.search(zone)
+            if om:
+                outlet = _clean_name(om.group("outlet"))
+                break
+    if outlet is None:
+        outlet = _signature(lines)
+    return TextMetadata(
+        title=title or None,
+        published=published,
+        published_evidence=evidence,
+        outlet=outlet,
+        attributed_to=tuple(attributed),
+        dateline_place=dateline_place,
+        dateline_date=dateline_date,
+        authors=meta_authors,
+    )

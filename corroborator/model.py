@@ -1,0 +1,278 @@
+"""The data model: every object that crosses a stage boundary.
+
+All objects are frozen dataclasses. Ids are content hashes (see :func:`content_id`), so storing
+the same thing twice is an idempotent upsert and re-running a build changes nothing.
+Character offsets (``start``/``end``) always index into :attr:`Article.text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Sixteen hex digits (64 bits) keep ids short enough to read in a report while making an
+# accidental collision among even 10^8 stored objects about a one-in-three-thousand event.
+_ID_HEX = 16
+
+_PREFIX = {
+    "article": "art",
+    "mention": "men",
+    "timex": "tmx",
+    "event_mention": "evm",
+    "event": "evt",
+    "claim_value": "clv",
+    "claim": "clm",
+    "story": "sty",
+}
+
+
+def content_id(kind: str, *parts: object) -> str:
+    """Return a stable id for an object of ``kind`` made of ``parts`` (JSON-serialisable).
+
+    >>> content_id("article", "some text", None) == content_id("article", "some text", None)
+    True
+    """
+    h = hashlib.sha256(kind.encode("utf-8"))
+    for part in parts:
+        h.update(b"\x1f")
+        h.update(json.dumps(part, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return f"{_PREFIX.get(kind, kind)}_{h.hexdigest()[:_ID_HEX]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` in an article's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def text_in(self, text: str) -> str:
+        """The covered text."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report, as read from a file or a record, with what its text says about itself.
+
+    ``published`` is an ISO date or ``None``; it is never invented. ``published_evidence``
+    says where it came from (``metadata``, ``date line``, ``dateline``, ``inferred: …``).
+    """
+
+    id: str
+    text: str
+    source_path: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    published_evidence: str | None = None
+    language: str | None = None
+    attributed_to: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    dateline_place: str | None = None
+    dateline_date: str | None = None  # as written, e.g. "--11-25" when the dateline has no year
+    source_format: str = "text"
+    encoding: str = "utf-8"
+
+    @staticmethod
+    def make_id(text: str, url: str | None, outlet: str | None) -> str:
+        """The content hash of an article: the same text from the same place is one article."""
+        return content_id("article", text, url, outlet)
+
+    @property
+    def word_count(self) -> int:
+        """Whitespace-separated words in the text."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, by offsets."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention: a person, organisation, place, … at offsets in one article.
+
+    ``canonical`` is filled by entity resolution (a later stage); until then it is ``None``.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    label: str
+    text: str
+    canonical: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Content id: article, offsets and label."""
+        return content_id("mention", self.article_id, self.start, self.end, self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression normalised TIMEX3-style (filled by the dates stage)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None
+    begin: str | None = None
+    end_value: str | None = None
+    granularity: str | None = None
+    anchor: str | None = None
+    why: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Content id: article and offsets."""
+        return content_id("timex", self.article_id, self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything the per-article analysis found in one article."""
+
+    article_id: str
+    model: str
+    analyzer_version: str
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    timexes: tuple[TimeExpression, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()
+    claim_values: tuple[ClaimValue, ...] = ()
+
+
+Status = Literal["planned", "reported", "cancelled"]
+Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most"]
+Verdict = Literal["corroborated", "compatible", "conflicting", "single_source"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One sentence's report or announcement of something happening (filled by the events stage)."""
+
+    article_id: str
+    start: int
+    end: int
+    quote: str
+    type: str
+    subtype: str | None
+    status: Status
+    date: str | None = None
+    date_end: str | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    said_by: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Content id: article, offsets and type."""
+        return content_id("event_mention", self.article_id, self.start, self.end, self.type)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Disagreeing values of one field of an event or claim, each with its articles."""
+
+    field: str
+    values: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A real-world happening in a story, merged from its mentions across articles."""
+
+    story_id: str
+    type: str
+    subtype: str | None
+    status: Status
+    mentions: tuple[EventMention, ...]
+    date: str | None = None
+    date_end: str | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """Content id: story, type and the ids of its mentions."""
+        return content_id("event", self.story_id, self.type, sorted(m.id for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValue:
+    """One source's value for a claim, with the interval its qualifier implies."""
+
+    article_id: str
+    subject: str
+    period: str | None
+    unit: str | None
+    kind: Literal["numeric", "categorical"]
+    value: float | str
+    text: str
+    quote: str
+    start: int
+    end: int
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    said_by: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Content id: article, offsets and subject."""
+        return content_id("claim_value", self.article_id, self.start, self.end, self.subject)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Values from several sources about one subject and period, with a verdict."""
+
+    story_id: str
+    subject: str
+    period: str | None
+    unit: str | None
+    kind: Literal["numeric", "categorical"]
+    verdict: Verdict
+    independent_sources: int
+    values: tuple[ClaimValue, ...]
+
+    @property
+    def id(self) -> str:
+        """Content id: story, subject, period."""
+        return content_id("claim", self.story_id, self.subject, self.period)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A real-world happening reported by one or more articles."""
+
+    title: str
+    article_ids: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
+    independent_sources: int = 0
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def id(self) -> str:
+        """Content id: its articles (sorted)."""
+        return content_id("story", sorted(self.article_ids))

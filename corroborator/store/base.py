@@ -1,0 +1,83 @@
+"""The store interface every backend implements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Protocol
+
+from corroborator.model import Article, ArticleAnalysis
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """What the store remembers of an input file."""
+
+    path: str
+    size: int
+    sha256: str
+    status: str  # "done" | "error"
+    error: str | None
+    article_ids: tuple[str, ...]
+
+
+class Store(Protocol):
+    """Persistence for articles, files and analyses. Writes happen inside :meth:`transaction`."""
+
+    location: str
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Group writes; all of them land, or none (on an exception or a crash)."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection."""
+        ...
+
+    def schema_version(self) -> int:
+        """The number of the last migration applied."""
+        ...
+
+    # files
+    def get_file(self, path: str) -> FileRecord | None:
+        """The record of a previously read file."""
+        ...
+
+    def put_file(self, record: FileRecord) -> None:
+        """Record a file as read; replaces its earlier record and article links."""
+        ...
+
+    # articles
+    def put_article(self, article: Article) -> bool:
+        """Insert ``article`` unless its id is stored; True when it was new."""
+        ...
+
+    def get_article(self, article_id: str) -> Article | None:
+        """One stored article."""
+        ...
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article, by source path then id."""
+        ...
+
+    def delete_orphans(self, article_ids: Iterable[str]) -> int:
+        """Delete those of ``article_ids`` that no file links to any more; return how many."""
+        ...
+
+    # analyses
+    def analysed_ids(self, article_ids: Iterable[str], analyzer_version: str) -> set[str]:
+        """Those of ``article_ids`` analysed by ``analyzer_version``."""
+        ...
+
+    def put_analysis(self, analysis: ArticleAnalysis) -> None:
+        """Store an article's analysis, replacing any earlier one."""
+        ...
+
+    def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
+        """An article's stored analysis."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table."""
+        ...

@@ -1,0 +1,289 @@
+"""SQLite backend: one file, WAL journal, foreign keys, migrations recorded in the database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from corroborator.errors import StoreError
+from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
+from corroborator.store.base import FileRecord
+
+TABLES = ("articles", "files", "file_articles", "analyses", "sentences", "mentions")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """``(version, name, sql)`` for every migration shipped, in order."""
+    found = []
+    for entry in resources.files("corroborator.store.migrations").iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            found.append((int(name[:4]), name[5:-4], entry.read_text("utf-8")))
+    return sorted(found)
+
+
+class SQLiteStore:
+    """A store in one SQLite file."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        path = Path(location)
+        if location != ":memory:":
+            if path.exists() and not path.is_file():
+                raise StoreError(f"{location}: not a database file")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"{location}: cannot create folder ({exc.strerror or exc})"
+                ) from exc
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans
+            # exactly what `transaction()` wraps.
+            self._db = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            # NORMAL is durable against process crashes (the case that matters for a killed
+            # build) in WAL mode; only a power loss may drop the last transactions.
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA busy_timeout = 10000")
+            self._lock = threading.RLock()
+            self._depth = 0
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{location}: cannot open as an SQLite database ({exc})") from exc
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+        for version, name, sql in migrations():
+            if version in applied:
+                continue
+            with self.transaction():
+                for statement in _statements(sql):
+                    self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    (version, name, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction; nested calls join the outer one."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self._db.close()
+
+    def schema_version(self) -> int:
+        """The last applied migration."""
+        row = self._db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        return self._db.execute(sql, params).fetchone()
+
+    # -- files --------------------------------------------------------------------------------
+
+    def get_file(self, path: str) -> FileRecord | None:
+        """The record of a previously read file."""
+        row = self._one(
+            "SELECT path, size, sha256, status, error FROM files WHERE path = ?", (path,)
+        )
+        if row is None:
+            return None
+        ids = tuple(
+            r[0]
+            for r in self._db.execute(
+                "SELECT article_id FROM file_articles WHERE path = ? ORDER BY ordinal", (path,)
+            )
+        )
+        return FileRecord(row[0], row[1], row[2], row[3], row[4], ids)
+
+    def put_file(self, record: FileRecord) -> None:
+        """Record a read file. A ``done`` record replaces the file's article links; an ``error``
+        record keeps them, so a file that turns bad loses nothing already stored."""
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO files (path, size, sha256, status, error) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(path) DO UPDATE SET size=excluded.size, sha256=excluded.sha256, "
+                "status=excluded.status, error=excluded.error",
+                (record.path, record.size, record.sha256, record.status, record.error),
+            )
+            if record.status == "done":
+                self._db.execute("DELETE FROM file_articles WHERE path = ?", (record.path,))
+                self._db.executemany(
+                    "INSERT INTO file_articles (path, ordinal, article_id) VALUES (?, ?, ?)",
+                    [(record.path, i, aid) for i, aid in enumerate(record.article_ids)],
+                )
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def put_article(self, article: Article) -> bool:
+        """Insert ``article`` unless stored; True when it was new."""
+        with self.transaction():
+            cur = self._db.execute(
+                "INSERT OR IGNORE INTO articles (id, text, source_path, url, title, outlet, "
+                "published, published_inferred, published_evidence, language, attributed_to, "
+                "authors, dateline_place, dateline_date, source_format, encoding, word_count) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id, article.text, article.source_path, article.url, article.title,
+                    article.outlet, article.published, int(article.published_inferred),
+                    article.published_evidence, article.language,
+                    json.dumps(list(article.attributed_to)), json.dumps(list(article.authors)),
+                    article.dateline_place, article.dateline_date, article.source_format,
+                    article.encoding, article.word_count,
+                ),
+            )  # fmt: skip
+            return cur.rowcount == 1
+
+    _ARTICLE_COLUMNS = (
+        "id, text, source_path, url, title, outlet, published, published_inferred, "
+        "published_evidence, language, attributed_to, authors, dateline_place, dateline_date, "
+        "source_format, encoding"
+    )
+
+    @staticmethod
+    def _article(row: tuple[Any, ...]) -> Article:
+        return Article(
+            id=row[0], text=row[1], source_path=row[2], url=row[3], title=row[4], outlet=row[5],
+            published=row[6], published_inferred=bool(row[7]), published_evidence=row[8],
+            language=row[9], attributed_to=tuple(json.loads(row[10])),
+            authors=tuple(json.loads(row[11])), dateline_place=row[12], dateline_date=row[13],
+            source_format=row[14], encoding=row[15],
+        )  # fmt: skip
+
+    def get_article(self, article_id: str) -> Article | None:
+        """One stored article."""
+        row = self._one(f"SELECT {self._ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+        return None if row is None else self._article(row)
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article, by source path then id."""
+        rows = self._db.execute(
+            f"SELECT {self._ARTICLE_COLUMNS} FROM articles ORDER BY source_path, id"
+        ).fetchall()
+        for row in rows:
+            yield self._article(row)
+
+    def delete_orphans(self, article_ids: Iterable[str]) -> int:
+        """Delete those of ``article_ids`` no file links to any more (with their analysis)."""
+        gone = 0
+        with self.transaction():
+            for aid in set(article_ids):
+                cur = self._db.execute(
+                    "DELETE FROM articles WHERE id = ? AND NOT EXISTS "
+                    "(SELECT 1 FROM file_articles WHERE article_id = ?)",
+                    (aid, aid),
+                )
+                gone += cur.rowcount
+        return gone
+
+    # -- analyses -----------------------------------------------------------------------------
+
+    def analysed_ids(self, article_ids: Iterable[str], analyzer_version: str) -> set[str]:
+        """Those of ``article_ids`` analysed by ``analyzer_version``."""
+        ids = list(set(article_ids))
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):  # SQLite's bound-parameter limit is 999 on old builds
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self._db.execute(
+                    f"SELECT article_id FROM analyses WHERE analyzer_version = ? "
+                    f"AND article_id IN ({marks})",
+                    (analyzer_version, *chunk),
+                )
+            )
+        return found
+
+    def put_analysis(self, analysis: ArticleAnalysis) -> None:
+        """Store an article's analysis, replacing any earlier one."""
+        aid = analysis.article_id
+        with self.transaction():
+            for table in ("sentences", "mentions", "analyses"):
+                self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+            self._db.executemany(
+                'INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)',
+                [(aid, s.index, s.start, s.end) for s in analysis.sentences],
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO mentions "
+                '(id, article_id, start, "end", label, text, canonical) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (m.id, aid, m.start, m.end, m.label, m.text, m.canonical)
+                    for m in analysis.mentions
+                ],
+            )
+            self._db.execute(
+                "INSERT INTO analyses (article_id, model, analyzer_version) VALUES (?, ?, ?)",
+                (aid, analysis.model, analysis.analyzer_version),
+            )
+
+    def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
+        """An article's stored analysis."""
+        row = self._one(
+            "SELECT model, analyzer_version FROM analyses WHERE article_id = ?", (article_id,)
+        )
+        if row is None:
+            return None
+        sentences = tuple(
+            Sentence(idx, start, end)
+            for idx, start, end in self._db.execute(
+                'SELECT idx, start, "end" FROM sentences WHERE article_id = ? ORDER BY idx',
+                (article_id,),
+            )
+        )
+        mentions = tuple(
+            Mention(article_id, start, end, label, text, canonical)
+            for start, end, label, text, canonical in self._db.execute(
+                'SELECT start, "end", label, text, canonical FROM mentions WHERE article_id = ? '
+                'ORDER BY start, "end"',
+                (article_id,),
+            )
+        )
+        return ArticleAnalysis(article_id, row[0], row[1], sentences=sentences, mentions=mentions)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table."""
+        return {t: int(self._one(f"SELECT COUNT(*) FROM {t}")[0]) for t in TABLES}
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside literals in ours)."""
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

@@ -1,0 +1,95 @@
+"""The store contract: migrations from empty, idempotent upserts, file records, orphans."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from corroborator.errors import StoreError
+from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
+from corroborator.store import SQLiteStore, open_store
+from corroborator.store.base import FileRecord
+from corroborator.store.sqlite import migrations
+
+
+def article(text: str = "Some text about talks.") -> Article:
+    return Article(id=Article.make_id(text, None, None), text=text, source_path="a.txt",
+                   attributed_to=("TASS",), published="2025-11-26")  # fmt: skip
+
+
+def test_migrations_from_empty_are_recorded(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    store = SQLiteStore(str(db))
+    assert store.schema_version() == migrations()[-1][0]
+    store.close()
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT version, name FROM schema_migrations").fetchall()
+    assert rows == [(v, n) for v, n, _ in migrations()]
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+    again = SQLiteStore(str(db))  # re-opening applies nothing twice
+    assert again.schema_version() == rows[-1][0]
+    again.close()
+
+
+def test_article_round_trip_and_idempotent_insert(store: SQLiteStore) -> None:
+    a = article()
+    assert store.put_article(a) is True
+    assert store.put_article(a) is False
+    assert store.get_article(a.id) == a
+    assert [x.id for x in store.iter_articles()] == [a.id]
+
+
+def test_analysis_round_trip_replaces(store: SQLiteStore) -> None:
+    a = article()
+    store.put_article(a)
+    analysis = ArticleAnalysis(
+        a.id, "m@1", "1", sentences=(Sentence(0, 0, 22),),
+        mentions=(Mention(a.id, 0, 4, "ORG", "Some"),),
+    )  # fmt: skip
+    store.put_analysis(analysis)
+    store.put_analysis(analysis)
+    assert store.get_analysis(a.id) == analysis
+    assert store.analysed_ids([a.id, "art_x"], "1") == {a.id}
+    assert store.analysed_ids([a.id], "2") == set()
+    assert store.counts()["mentions"] == 1
+
+
+def test_foreign_keys_are_enforced(store: SQLiteStore) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        store.put_analysis(ArticleAnalysis("art_missing", "m", "1"))
+
+
+def test_transaction_rolls_back_on_error(store: SQLiteStore) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.put_article(article())
+        raise RuntimeError("boom")
+    assert store.counts()["articles"] == 0
+
+
+def test_file_records_and_orphans(store: SQLiteStore) -> None:
+    a, b = article("First text."), article("Second text.")
+    store.put_article(a)
+    store.put_article(b)
+    store.put_file(FileRecord("f.txt", 10, "h1", "done", None, (a.id, b.id)))
+    assert store.get_file("f.txt") == FileRecord("f.txt", 10, "h1", "done", None, (a.id, b.id))
+    # An error record keeps what was stored from the file.
+    store.put_file(FileRecord("f.txt", 3, "h2", "error", "binary", ()))
+    rec = store.get_file("f.txt")
+    assert rec is not None and rec.status == "error" and rec.article_ids == (a.id, b.id)
+    assert store.delete_orphans([a.id, b.id]) == 0
+    # A done record replaces the links; the unlinked article can then go.
+    store.put_file(FileRecord("f.txt", 5, "h3", "done", None, (b.id,)))
+    assert store.delete_orphans([a.id]) == 1
+    assert store.get_article(a.id) is None and store.get_article(b.id) is not None
+
+
+def test_open_store_refuses_junk(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match=r"junk\.db"):
+        open_store(str(junk))
+    with pytest.raises(StoreError, match="not supported"):
+        open_store("postgresql://user:secret@host/db")
