@@ -259,3 +259,18 @@ def test_same_text_gives_same_id(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text(BODY)
     (tmp_path / "y.txt").write_text(BODY)
     assert only(tmp_path / "x.txt").id == only(tmp_path / "y.txt").id
+
+
+def test_byline_names_authors_and_outlet(tmp_path: Path) -> None:
+    f = tmp_path / "by.txt"
+    f.write_text(f"Talks end with a deal\nBy Jane Doe and Amir Karimov, Valley Times\n\n{BODY}\n")
+    art = only(f)
+    assert art.authors == ("Jane Doe", "Amir Karimov")
+    assert art.outlet == "Valley Times"
+    g = tmp_path / "by-wire.txt"
+    g.write_text(f"Talks end with a deal\nBy John Smith | Reuters\n\n{BODY}\n")
+    art = only(g)
+    assert art.attributed_to == ("Reuters",) and art.outlet is None
+    h = tmp_path / "not-by.txt"
+    h.write_text(f"By Wednesday, both sides expect a deal\n{BODY}\n")
+    assert only(h).authors == ()

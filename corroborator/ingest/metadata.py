@@ -137,6 +137,35 @@ def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] 
     return None
 
 
+_PERSON = re.compile(r"[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}")
+# A byline is a short line of its own: 120 characters hold four names and an outlet.
+_BYLINE_MAX = 120
+
+
+def _split_byline(rest: str) -> tuple[list[str], str | None]:
+    """Names and organisation of a byline after "By ": "A B and C D, Outlet", "A B | Outlet"."""
+    parts = re.split(r"\s*(?:\||—|–|\s-\s)\s*", rest, maxsplit=1)
+    if len(parts) == 2:
+        return re.split(r",\s*|\s+and\s+", parts[0]), parts[1]
+    chunks = [c.strip() for c in rest.split(",")]
+    if len(chunks) == 1:
+        return re.split(r"\s+and\s+", rest), None
+    if " and " in chunks[-1]:  # "A B, C D and E F": all names
+        return [n for c in chunks for n in re.split(r"\s+and\s+", c)], None
+    return [n for c in chunks[:-1] for n in re.split(r"\s+and\s+", c)], chunks[-1]
+
+
+def _byline(lines: list[tuple[int, str]]) -> tuple[tuple[str, ...], str | None] | None:
+    """``(authors, organisation)`` from a "By Jane Doe, Outlet" line near the top."""
+    for _, line in lines[:_HEAD_LINES]:
+        if len(line) > _BYLINE_MAX or line.endswith(".") or not line.startswith("By "):
+            continue
+        names, org = _split_byline(line[3:].strip())
+        if names and all(_PERSON.fullmatch(n.strip()) for n in names):
+            return tuple(n.strip() for n in names), (org.strip() or None) if org else None
+    return None
+
+
 def _title(lines: list[tuple[int, str]]) -> str | None:
     if len(lines) < 2:
         return None
@@ -249,6 +278,19 @@ def read_metadata(
             elif outlet is None and kind == "paren":
                 outlet = _clean_name(raw)
 
+    authors = meta_authors
+    by = _byline(lines)
+    if by:
+        authors = authors or by[0]
+        org = by[1]
+        if org:
+            agency = canonical_agency(org)
+            if agency:
+                if agency not in attributed:
+                    attributed.append(agency)
+            elif outlet is None:
+                outlet = _clean_name(org)
+
     if outlet is None:
         _, _, _, _, outlet_patterns = _wires()
         for scope, pattern in outlet_patterns:
@@ -267,5 +309,5 @@ def read_metadata(
         attributed_to=tuple(attributed),
         dateline_place=dateline_place,
         dateline_date=dateline_date,
-        authors=meta_authors,
+        authors=authors,
     )
