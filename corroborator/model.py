@@ -115,6 +115,8 @@ class Mention:
     label: str
     text: str
     canonical: str | None = None
+    resolved_by: str | None = None  # gazetteer | acronym | role | surname | model
+    members: tuple[str, ...] = ()  # canonical people a group mention stands for ("the two leaders")
 
     @property
     def id(self) -> str:
@@ -124,7 +126,14 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
-    """A temporal expression normalised TIMEX3-style (filled by the dates stage)."""
+    """A temporal expression normalised TIMEX3-style (filled by the dates stage).
+
+    ``value`` is a TIMEX3 value (``2025-11-26``, ``2025-W48``, ``2025-Q3``, ``P3D``,
+    ``PRESENT_REF``, ``XXXX-10-12`` when the year cannot be known); a range has
+    ``value = "begin/end"`` with ``begin`` and ``end_value`` set. ``anchor`` is the anchor used
+    with its kind (``"2025-11-26 (published)"``) and ``why`` says how the value was reached.
+    See docs/dates.md.
+    """
 
     article_id: str
     start: int
@@ -137,6 +146,10 @@ class TimeExpression:
     granularity: str | None = None
     anchor: str | None = None
     why: str | None = None
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, ON_OR_BEFORE, …
+    tense: str | None = None  # past | present | future, of the governing verb
+    quoted: bool = False  # inside a quotation: its time is the time of the quote
+    day_of_span: int | None = None  # "the second day" → 2 (-1: the last day), value or not
 
     @property
     def id(self) -> str:
@@ -156,6 +169,10 @@ class ArticleAnalysis:
     timexes: tuple[TimeExpression, ...] = ()
     event_mentions: tuple[EventMention, ...] = ()
     claim_values: tuple[ClaimValue, ...] = ()
+    # publication date inferred from the text when the article prints none
+    published: str | None = None
+    published_confidence: float | None = None
+    published_evidence: str | None = None
 
 
 Status = Literal["planned", "reported", "cancelled"]
@@ -165,7 +182,10 @@ Verdict = Literal["corroborated", "compatible", "conflicting", "single_source"]
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
-    """One sentence's report or announcement of something happening (filled by the events stage)."""
+    """One report or announcement of something happening, cited to its sentence.
+
+    ``start``/``end``/``quote`` are the sentence; ``trigger_*`` the word(s) that name the event.
+    """
 
     article_id: str
     start: int
@@ -179,11 +199,19 @@ class EventMention:
     place: str | None = None
     participants: tuple[str, ...] = ()
     said_by: str | None = None
+    trigger: str = ""
+    trigger_start: int = 0
+    trigger_end: int = 0
+    actors: tuple[str, ...] = ()  # countries and organisations taking part
+    background: bool = False  # history the article recalls, not part of its own story
+    evidence: tuple[str, ...] = ()  # how status, date and place were decided
 
     @property
     def id(self) -> str:
-        """Content id: article, offsets and type."""
-        return content_id("event_mention", self.article_id, self.start, self.end, self.type)
+        """Content id: article, trigger offsets and type."""
+        return content_id(
+            "event_mention", self.article_id, self.trigger_start, self.trigger_end, self.type
+        )
 
 
 @dataclass(frozen=True, slots=True)

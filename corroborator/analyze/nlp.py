@@ -13,18 +13,33 @@ from typing import Any
 from corroborator.errors import ModelError
 
 
+def _line_breaks(doc: Any) -> Any:
+    """Start a sentence after every line break: headlines, date lines and captions carry no
+    final stop, and the parser would otherwise run them into the first paragraph."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @cache
 def load_model(name: str) -> Any:
     """The spaCy pipeline ``name``; raises :class:`ModelError` with a hint when it is missing."""
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory("corroborator_line_breaks"):
+        Language.component("corroborator_line_breaks")(_line_breaks)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed",
             hint="run `make install`, or set CORROBORATOR_SPACY_MODEL to an installed model",
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("corroborator_line_breaks", before="parser")
+    return nlp
 
 
 @cache

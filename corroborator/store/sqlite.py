@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import threading
@@ -10,13 +11,45 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from corroborator.errors import StoreError
-from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
+from corroborator.model import (
+    Article,
+    ArticleAnalysis,
+    EventMention,
+    Mention,
+    Sentence,
+    TimeExpression,
+)
 from corroborator.store.base import FileRecord
 
-TABLES = ("articles", "files", "file_articles", "analyses", "sentences", "mentions")
+T = TypeVar("T")
+
+TABLES = (
+    "articles", "files", "file_articles", "analyses", "sentences", "mentions", "timexes",
+    "event_mentions",
+)  # fmt: skip
+
+
+def to_json(obj: Any) -> str:
+    """A frozen dataclass as JSON (tuples become lists)."""
+    return json.dumps(dataclasses.asdict(obj), ensure_ascii=False, sort_keys=True)
+
+
+def from_json(cls: type[T], data: str) -> T:
+    """The dataclass ``cls`` from :func:`to_json` output; lists become tuples again, and keys
+    the class no longer has are dropped (data written by an older version)."""
+    raw = json.loads(data)
+    known = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    kwargs = {}
+    for key, value in raw.items():
+        if key not in known:
+            continue
+        if isinstance(value, list) and str(known[key].type).startswith("tuple"):
+            value = tuple(value)
+        kwargs[key] = value
+    return cls(**kwargs)
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -234,7 +267,7 @@ class SQLiteStore:
         """Store an article's analysis, replacing any earlier one."""
         aid = analysis.article_id
         with self.transaction():
-            for table in ("sentences", "mentions", "analyses"):
+            for table in ("sentences", "mentions", "timexes", "event_mentions", "analyses"):
                 self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             self._db.executemany(
                 'INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)',
@@ -242,22 +275,46 @@ class SQLiteStore:
             )
             self._db.executemany(
                 "INSERT OR IGNORE INTO mentions "
-                '(id, article_id, start, "end", label, text, canonical) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                '(id, article_id, start, "end", label, text, canonical, resolved_by, members) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (m.id, aid, m.start, m.end, m.label, m.text, m.canonical)
+                    (m.id, aid, m.start, m.end, m.label, m.text, m.canonical, m.resolved_by,
+                     json.dumps(list(m.members), ensure_ascii=False))
                     for m in analysis.mentions
                 ],
+            )  # fmt: skip
+            self._db.executemany(
+                'INSERT OR IGNORE INTO timexes (id, article_id, start, "end", type, value, data) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (t.id, aid, t.start, t.end, t.type, t.value, to_json(t))
+                    for t in analysis.timexes
+                ],
             )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO event_mentions "
+                '(id, article_id, start, "end", type, subtype, '
+                "status, date, date_end, place, background, data) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (e.id, aid, e.start, e.end, e.type, e.subtype, e.status, e.date, e.date_end,
+                     e.place, int(e.background), to_json(e))
+                    for e in analysis.event_mentions
+                ],
+            )  # fmt: skip
             self._db.execute(
-                "INSERT INTO analyses (article_id, model, analyzer_version) VALUES (?, ?, ?)",
-                (aid, analysis.model, analysis.analyzer_version),
-            )
+                "INSERT INTO analyses (article_id, model, analyzer_version, published, "
+                "published_confidence, published_evidence) VALUES (?, ?, ?, ?, ?, ?)",
+                (aid, analysis.model, analysis.analyzer_version, analysis.published,
+                 analysis.published_confidence, analysis.published_evidence),
+            )  # fmt: skip
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
         """An article's stored analysis."""
         row = self._one(
-            "SELECT model, analyzer_version FROM analyses WHERE article_id = ?", (article_id,)
+            "SELECT model, analyzer_version, published, published_confidence, published_evidence "
+            "FROM analyses WHERE article_id = ?",
+            (article_id,),
         )
         if row is None:
             return None
@@ -269,14 +326,40 @@ class SQLiteStore:
             )
         )
         mentions = tuple(
-            Mention(article_id, start, end, label, text, canonical)
-            for start, end, label, text, canonical in self._db.execute(
-                'SELECT start, "end", label, text, canonical FROM mentions WHERE article_id = ? '
-                'ORDER BY start, "end"',
+            Mention(
+                article_id,
+                start,
+                end,
+                label,
+                text,
+                canonical,
+                resolved_by,
+                tuple(json.loads(members)),
+            )
+            for start, end, label, text, canonical, resolved_by, members in self._db.execute(
+                'SELECT start, "end", label, text, canonical, resolved_by, members FROM mentions '
+                'WHERE article_id = ? ORDER BY start, "end"',
                 (article_id,),
             )
         )
-        return ArticleAnalysis(article_id, row[0], row[1], sentences=sentences, mentions=mentions)
+        timexes = tuple(
+            from_json(TimeExpression, r[0])
+            for r in self._db.execute(
+                'SELECT data FROM timexes WHERE article_id = ? ORDER BY start, "end"', (article_id,)
+            )
+        )
+        events = tuple(
+            from_json(EventMention, r[0])
+            for r in self._db.execute(
+                "SELECT data FROM event_mentions WHERE article_id = ? ORDER BY start, id",
+                (article_id,),
+            )
+        )
+        return ArticleAnalysis(
+            article_id, row[0], row[1], sentences=sentences, mentions=mentions, timexes=timexes,
+            event_mentions=events, published=row[2], published_confidence=row[3],
+            published_evidence=row[4],
+        )  # fmt: skip
 
     def counts(self) -> dict[str, int]:
         """Row counts per table."""

@@ -1,0 +1,113 @@
+"""The event ontology (data/events.yaml) as lookup tables for the extractor and the exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from corroborator import lexicon
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One event type with its codes and trigger words."""
+
+    name: str
+    cameo: str | None
+    plover: str | None
+    subtypes: dict[str, tuple[str, ...]]
+    plural_ok: bool
+    plural_only: frozenset[str]
+    exclude_objects: frozenset[str]
+    arg_lemmas: frozenset[str]
+    needs_counterpart: bool
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """Trigger indexes over all event types."""
+
+    types: dict[str, EventType]
+    nouns: dict[str, list[tuple[tuple[str, ...], str]]]  # head lemma → [(modifier lemmas, type)]
+    verbs: dict[str, str]
+    verb_objects: dict[tuple[str, str], str]
+    nouns_of_org: dict[str, str]
+    place_kind_verbs: dict[str, tuple[str, str]]  # verb → (place kind, type)
+    planned_verbs: frozenset[str]
+    planned_adjectives: frozenset[str]
+    planned_preps: tuple[tuple[str, ...], ...]
+    cancelled_verbs: frozenset[str]
+    cancelled_adjectives: frozenset[str]
+    speech_verbs: frozenset[str]
+    background_cues: frozenset[str]
+    vague_modifiers: frozenset[str]
+    programme_nouns: frozenset[str]
+    sequence_cues: frozenset[str]
+
+    def codes(self, type_name: str) -> tuple[str | None, str | None]:
+        """``(cameo, plover)`` of a type (``(None, None)`` for an unknown one)."""
+        t = self.types.get(type_name)
+        return (t.cameo, t.plover) if t else (None, None)
+
+
+def _words(items: list[str] | None) -> frozenset[str]:
+    return frozenset(str(i).lower() for i in items or [])
+
+
+@cache
+def load_ontology() -> Ontology:
+    """The merged ontology, built once per process."""
+    data = lexicon.load("events.yaml")
+    types: dict[str, EventType] = {}
+    nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    verbs: dict[str, str] = {}
+    verb_objects: dict[tuple[str, str], str] = {}
+    nouns_of_org: dict[str, str] = {}
+    place_kind_verbs: dict[str, tuple[str, str]] = {}
+    for name, spec in data["types"].items():
+        types[name] = EventType(
+            name=name,
+            cameo=spec.get("cameo"),
+            plover=spec.get("plover"),
+            subtypes={
+                k: tuple(str(c).lower() for c in v) for k, v in (spec.get("subtypes") or {}).items()
+            },
+            plural_ok=bool(spec.get("plural_ok")),
+            plural_only=_words(spec.get("plural_only")),
+            exclude_objects=_words(spec.get("exclude_objects")),
+            arg_lemmas=_words(spec.get("arg_lemmas")),
+            needs_counterpart=bool(spec.get("needs_counterpart")),
+        )
+        for phrase in spec.get("nouns") or []:
+            words = str(phrase).lower().replace("-", " - ").split()
+            words = [w for w in words if w != "-"]
+            nouns.setdefault(words[-1], []).append((tuple(words[:-1]), name))
+        for verb in spec.get("verbs") or []:
+            verbs[str(verb).lower()] = name
+        for verb, obj in spec.get("verb_objects") or []:
+            verb_objects[(str(verb).lower(), str(obj).lower())] = name
+        for noun in spec.get("nouns_of_org") or []:
+            nouns_of_org[str(noun).lower()] = name
+        for verb, kind in (spec.get("place_kind_verbs") or {}).items():
+            place_kind_verbs[str(verb).lower()] = (str(kind), name)
+    for options in nouns.values():  # most specific (most modifiers) first
+        options.sort(key=lambda o: -len(o[0]))
+    status = data.get("status", {})
+    return Ontology(
+        types=types,
+        nouns=nouns,
+        verbs=verbs,
+        verb_objects=verb_objects,
+        nouns_of_org=nouns_of_org,
+        place_kind_verbs=place_kind_verbs,
+        planned_verbs=_words(status.get("planned_verbs")),
+        planned_adjectives=_words(status.get("planned_adjectives")),
+        planned_preps=tuple(tuple(p.lower().split()) for p in data.get("planned_preps") or []),
+        cancelled_verbs=_words(status.get("cancelled_verbs")),
+        cancelled_adjectives=_words(status.get("cancelled_adjectives")),
+        speech_verbs=_words(data.get("speech_verbs")),
+        background_cues=_words(data.get("background_cues")),
+        vague_modifiers=_words(data.get("vague_modifiers")),
+        programme_nouns=_words(data.get("programme_nouns")),
+        sequence_cues=_words(data.get("sequence_cues")),
+    )

@@ -1,0 +1,1 @@
+"""Evaluation helpers shared by the benchmarks in ``bench/`` and the quality-gate tests."""
