@@ -92,6 +92,8 @@ def _acronyms(text: str) -> dict[str, str]:
         # Take the shortest tail of the phrase whose capitalised initials spell the acronym.
         for i in range(len(words)):
             tail = words[i:]
+            if not tail[0][0].isupper():
+                continue
             initials = "".join(w[0] for w in tail if w[0].isupper())
             if initials == acr:
                 found[acr] = " ".join(tail)
