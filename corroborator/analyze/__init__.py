@@ -1,7 +1,9 @@
-"""Analyze: per-article analysis (sentences, entities; dates, events and claims in later stages).
+"""Analyze: per-article analysis — sentences, entities, dates, events and claims.
 
 Analysis of one article never looks at another, so it can run in any order, in batches, or in
-several processes. Only :mod:`corroborator.model` objects leave this package.
+several processes. Only :mod:`corroborator.model` objects leave this package. The order within
+an article: dates first (they give the article's date when it prints none), then entities
+(office holders depend on that date), then events (which need both).
 """
 
 from __future__ import annotations
@@ -9,32 +11,62 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from corroborator.analyze.claims import extract_claims
+from corroborator.analyze.entities import NAME_LABELS, resolve_entities
+from corroborator.analyze.events import extract_events
 from corroborator.analyze.nlp import load_model, load_sentencizer, model_version
+from corroborator.analyze.timex import analyze_dates
 from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "3"
 
 # Languages the configured spaCy model is trained for.
 MODEL_LANGUAGES = frozenset({"en"})
 
 
-def _from_doc(article: Article, doc: Any, model: str) -> ArticleAnalysis:
-    sentences = tuple(
+def _sentences(doc: Any) -> tuple[Sentence, ...]:
+    return tuple(
         Sentence(index=i, start=s.start_char, end=s.end_char) for i, s in enumerate(doc.sents)
     )
-    mentions = tuple(
-        Mention(article.id, ent.start_char, ent.end_char, ent.label_, ent.text)
-        for ent in getattr(doc, "ents", ())
-    )
+
+
+def _from_doc(article: Article, doc: Any, model: str) -> ArticleAnalysis:
+    dates = analyze_dates(doc, article)
+    when = article.published or dates.published
+    entities = resolve_entities(doc, when, article.id)
+    names = list(entities.mentions)
+    taken = [(m.start, m.end) for m in names]
+    # numbers, amounts and dates the model found stay as mentions for the claims stage
+    others = [
+        Mention(article.id, e.start_char, e.end_char, e.label_, e.text)
+        for e in doc.ents
+        if e.label_ not in NAME_LABELS
+        and all(e.end_char <= s or e.start_char >= t for s, t in taken)
+    ]
+    events = extract_events(doc, article, entities, dates.timexes, when)
+    claims = extract_claims(doc, article, entities, dates.timexes, events)
     return ArticleAnalysis(
         article_id=article.id,
         model=model,
         analyzer_version=ANALYZER_VERSION,
-        sentences=sentences,
-        mentions=mentions,
+        sentences=_sentences(doc),
+        mentions=tuple(sorted(names + others, key=lambda m: (m.start, m.end, m.label))),
+        timexes=dates.timexes,
+        event_mentions=tuple(events),
+        claim_values=tuple(claims),
+        published=dates.published if article.published is None else None,
+        published_confidence=dates.published_confidence if article.published is None else None,
+        published_evidence=dates.published_evidence if article.published is None else None,
     )
+
+
+def _sentences_only(article: Article, doc: Any) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        article_id=article.id, model="xx_sentencizer", analyzer_version=ANALYZER_VERSION,
+        sentences=_sentences(doc),
+    )  # fmt: skip
 
 
 def analyze_articles(
@@ -45,13 +77,6 @@ def analyze_articles(
     English (or undetected) articles go through ``model`` with ``nlp.pipe`` in batches of
     ``batch_size``; others get sentence boundaries only.
     """
-
-    def route(items: Iterable[Article]) -> Iterator[tuple[str, Article]]:
-        for art in items:
-            yield art.text, art
-
-    # One stream through the main model keeps nlp.pipe's batching; the rare foreign article is
-    # handled inline when it comes up, so order is preserved.
     pending: list[Article] = []
 
     def flush() -> Iterator[tuple[Article, ArticleAnalysis]]:
@@ -59,10 +84,13 @@ def analyze_articles(
             return
         nlp = load_model(model)  # loaded on first use: a build with nothing new never loads it
         version = model_version(model)
-        for doc, art in nlp.pipe(route(pending), as_tuples=True, batch_size=batch_size):
+        pairs = ((art.text, art) for art in pending)
+        for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield art, _from_doc(art, doc, version)
         pending.clear()
 
+    # One stream through the main model keeps nlp.pipe's batching; the rare foreign article is
+    # handled inline when it comes up, so order is preserved.
     for art in articles:
         if art.language in MODEL_LANGUAGES or art.language is None:
             pending.append(art)
@@ -70,5 +98,5 @@ def analyze_articles(
                 yield from flush()
         else:
             yield from flush()
-            yield art, _from_doc(art, load_sentencizer()(art.text), "xx_sentencizer")
+            yield art, _sentences_only(art, load_sentencizer()(art.text))
     yield from flush()

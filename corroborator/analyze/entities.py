@@ -121,20 +121,25 @@ def _person_after(text: str, end: int, gaz: Gazetteer, ents: list[Any]) -> tuple
     return None
 
 
-def resolve_entities(doc: Any, on: str | None) -> ArticleEntities:
+def resolve_entities(doc: Any, on: str | None, article_id: str = "") -> ArticleEntities:
     """Resolve the entities of ``doc`` (a spaCy Doc) as of date ``on`` (ISO or None)."""
     gaz = load_gazetteer()
     text: str = doc.text
     result = ArticleEntities(acronyms=_acronyms(text))
     taken: list[tuple[int, int]] = []
     ents = list(doc.ents)
-    article_id = ""
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    def add(start: int, end: int, label: str, canonical: str | None, how: str,
-            members: tuple[str, ...] = ()) -> None:  # fmt: skip
+    def add(
+        start: int,
+        end: int,
+        label: str,
+        canonical: str | None,
+        how: str,
+        members: tuple[str, ...] = (),
+    ) -> None:
         result.mentions.append(
             Mention(
                 article_id,
@@ -245,8 +250,11 @@ def resolve_entities(doc: Any, on: str | None) -> ArticleEntities:
         add(ent.start_char, ent.end_char, ent.label_, canonical, "model")
 
     # surnames → full names within the article
-    full = {m.canonical.split()[-1]: m.canonical for m in result.mentions
-            if m.label == "PERSON" and m.canonical and len(m.canonical.split()) > 1}  # fmt: skip
+    full = {
+        m.canonical.split()[-1]: m.canonical
+        for m in result.mentions
+        if m.label == "PERSON" and m.canonical and len(m.canonical.split()) > 1
+    }
     result.mentions = [
         _replace(m, canonical=full[m.canonical], resolved_by="surname")
         if m.label == "PERSON"
@@ -280,8 +288,14 @@ def _holds(person: str, role: str, result: ArticleEntities, gaz: Gazetteer, on: 
     return any(r == role for r, _ in gaz.roles_of(person, on))
 
 
-def _recent_holder(people: list[tuple[int, str]], before: int, role: str, result: ArticleEntities,
-                   gaz: Gazetteer, on: str | None) -> str | None:  # fmt: skip
+def _recent_holder(
+    people: list[tuple[int, str]],
+    before: int,
+    role: str,
+    result: ArticleEntities,
+    gaz: Gazetteer,
+    on: str | None,
+) -> str | None:
     """The last person mentioned before ``before`` who holds ``role``."""
     for _, person in reversed([p for p in people if p[0] < before]):
         if _holds(person, role, result, gaz, on):
@@ -289,8 +303,13 @@ def _recent_holder(people: list[tuple[int, str]], before: int, role: str, result
     return None
 
 
-def _recent_heads(people: list[tuple[int, str]], before: int, result: ArticleEntities,
-                  gaz: Gazetteer, on: str | None) -> list[str]:  # fmt: skip
+def _recent_heads(
+    people: list[tuple[int, str]],
+    before: int,
+    result: ArticleEntities,
+    gaz: Gazetteer,
+    on: str | None,
+) -> list[str]:
     """The two heads of state or government mentioned last before ``before``, in text order."""
     heads: list[str] = []
     for _, person in reversed([p for p in people if p[0] < before]):

@@ -12,8 +12,8 @@ Per sentence, triggers are found from the ontology (data/events.yaml): nouns ("t
 * **place** — the most specific place in the trigger's or its verb's prepositions;
 * **date** — the date expression nearest the trigger in its clause, else inherited from the
   discourse: an anaphoric "the talks" takes its antecedent's date and place, and a sentence
-  ruled by a date ("November 26 will form the core of the visit, featuring …",
-  "The first day will feature …") dates the undated events that follow in its paragraph;
+  ruled by a date ("Day two, November 26, brings …", "The first day will …") dates the
+  undated events that follow it;
 * **said_by** — the speaker of a speech verb or of the quotation the trigger stands in;
 * **background** — history the article recalls (dated well before the article, or marked
   "previous", "last", …), kept with its own date so it stays out of the story's timeline.
@@ -36,6 +36,7 @@ from corroborator.model import Article, EventMention, TimeExpression
 # seeds' background (a July meeting, an August call, a 2023 visit) lies months back.
 BACKGROUND_DAYS = 14
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEKDAY_ONLY = re.compile(r"^XXXX-WXX-\d$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would"})
@@ -44,9 +45,28 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
 _HAPPENING = frozenset(
     {"take", "hold", "convene", "happen", "occur", "begin", "start", "run", "meet"}
 )
-_LIGHT_VERBS = frozenset({"hold", "have", "conduct", "attend", "participate", "take", "join",
-                          "begin", "start", "open", "commence", "pay", "make", "host",
-                          "include", "feature", "chair", "lead"})  # fmt: skip
+_LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "attend",
+        "participate",
+        "take",
+        "join",
+        "begin",
+        "start",
+        "open",
+        "commence",
+        "pay",
+        "make",
+        "host",
+        "include",
+        "feature",
+        "chair",
+        "lead",
+    }
+)
 
 
 @dataclass
@@ -109,15 +129,33 @@ def _days_between(a: str, b: str) -> int:
 
 
 class _Extractor:
-    def __init__(self, doc: Any, article: Article, entities: ArticleEntities,
-                 timexes: Sequence[TimeExpression], anchor: str | None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        doc: Any,
+        article: Article,
+        entities: ArticleEntities,
+        timexes: Sequence[TimeExpression],
+        anchor: str | None,
+    ) -> None:
         self.doc = doc
         self.article = article
         self.entities = entities
         self.ont: Ontology = load_ontology()
         self.gaz = load_gazetteer()
-        self.anchor = anchor
-        self.timexes = [t for t in timexes if _timex_dates(t)[0]]
+        bounds = _date_bounds(anchor) if anchor else None
+        # an article dated only to a month or year ("2025-11" inferred) is judged by the first
+        # day of that period for history and by the last day for what is still to come
+        self.anchor = bounds[0] if bounds else None
+        self.anchor_end = bounds[1] if bounds else None
+        # dated expressions, plus bare weekdays the article cannot date ("on Tuesday" in a text
+        # without a date of its own): the story dates those
+        self.timexes = [
+            t for t in timexes if _timex_dates(t)[0] or _WEEKDAY_ONLY.match(t.value or "")
+        ]
+        # "the second day" when the article never dates the visit: kept for the story to resolve
+        self.day_spans = [
+            t for t in timexes if getattr(t, "day_of_span", None) and not _timex_dates(t)[0]
+        ]
         self.quotes = [
             (m.start(), m.end()) for m in re.finditer(r"[\"“«][^\"”»]{3,}?[\"”»]", doc.text)
         ]
@@ -128,6 +166,15 @@ class _Extractor:
         lemma = tok.lemma_.lower()
         if tok.dep_ == "compound" or tok.pos_ not in {"NOUN", "PROPN"}:
             return None
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "for"
+            and tok.head.head.lemma_.lower() in self.ont.blocking_heads
+        ):
+            return None  # "a warrant for his arrest"
+        nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and tok.tag_ == "NN" and nxt.dep_ != "conj":
+            return None  # a modifier of the next noun ("arrest warrant", "summit venue")
         if lemma in self.ont.nouns_of_org and self._has_org(tok):
             return _Trigger(tok, self.ont.nouns_of_org[lemma], [tok])
         options = self.ont.nouns.get(lemma, [])
@@ -336,8 +383,11 @@ class _Extractor:
             # clause the trigger hangs from
             for t in tok.head.subtree:
                 if t.dep_ == "prep" and t.lower_ in {"at", "in"} and tok not in t.subtree:
-                    found += [m.canonical for m in self._mentions_in(t)
-                              if m.label in {"FAC", "GPE", "LOC"} and m.canonical]  # fmt: skip
+                    found += [
+                        m.canonical
+                        for m in self._mentions_in(t)
+                        if m.label in {"FAC", "GPE", "LOC"} and m.canonical
+                    ]
         return self._most_specific(found)
 
     def _most_specific(self, places: list[str]) -> str | None:
@@ -405,7 +455,13 @@ class _Extractor:
             # prefer days over months over years ("exercises titled … 2023, scheduled for
             # October 9-13"), then the nearest
             granularity = (
-                0 if date and _DAY.match(date) else 1 if date and _MONTH.match(date) else 2
+                0
+                if date and _DAY.match(date)
+                else 1
+                if date and _MONTH.match(date)
+                else 2
+                if date
+                else 3
             )
             rank = (granularity, min(abs(i - trig.token.i) for i in toks))
             if best is None or rank < best[0]:
@@ -416,6 +472,8 @@ class _Extractor:
         return date, date_end, best[1].text
 
     def _chain(self, tok: Any) -> list[Any]:
+        """The trigger and the words above it up to the first finite verb of its clause; a
+        participle or infinitive ("featuring", "to sign") takes its tense from above."""
         chain = [tok]
         current = tok
         for _ in range(10):
@@ -425,13 +483,10 @@ class _Extractor:
                 break
             current = current.head
             chain.append(current)
-            if current.pos_ in {"VERB", "AUX"} and current.dep_ in {
-                "ROOT",
-                "ccomp",
-                "advcl",
-                "relcl",
-                "parataxis",
-            }:
+            finite = current.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+                c.dep_ in {"aux", "auxpass"} for c in current.children
+            )
+            if current.pos_ in {"VERB", "AUX"} and finite:
                 break
         return chain
 
@@ -482,11 +537,16 @@ class _Extractor:
         past = any(v.tag_ in {"VBD", "VBN"} for v in verbs)
         if negated and past:
             return "cancelled", "negated past"
-        if date and self.anchor and date > self.anchor and not any(v.tag_ == "VBD" for v in verbs):
+        if (
+            date
+            and self.anchor_end
+            and date > self.anchor_end
+            and not any(v.tag_ == "VBD" for v in verbs)
+        ):
             return "planned", "date after the article"
-        if past or any(v.tag_ == "VBG" for v in verbs[:1]):
+        if past:
             return "reported", "past tense"
-        if date and self.anchor and date <= self.anchor:
+        if date and self.anchor_end and date <= self.anchor_end:
             return "reported", "date not after the article"
         if not verbs or all(v.tag_ in {"VBZ", "VBP"} for v in verbs):
             return (
@@ -539,10 +599,13 @@ class _Extractor:
             else tok.idx + len(tok.text)
         )
         window = tok.doc.text[left:right].lower()
-        for name, cues in spec.subtypes.items():
-            if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", window) for c in cues):
-                return name
-        return None
+        found = [
+            name
+            for name, cues in spec.subtypes.items()
+            if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", window) for c in cues)
+        ]
+        # "talks in both restricted and expanded formats" names no one subtype
+        return found[0] if len(found) == 1 else None
 
     def _generic(self, trig: _Trigger) -> bool:
         """A statement about such events in general, not about one ("Such visits are rare")."""
@@ -606,15 +669,20 @@ class _Extractor:
     def run(self) -> list[EventMention]:
         out: list[EventMention] = []
         ruling: tuple[str | None, str | None] = (None, None)
+        ruling_day: int | None = None
         last_by_family: dict[str, EventMention] = {}
         lead_end = self._lead_end()
         for sent in self.doc.sents:
             if self._heading(sent):
-                ruling = (None, None)  # a new section: the programme's day no longer holds
+                ruling, ruling_day = (None, None), None  # a new section: the day no longer holds
                 continue
             own = self._ruling_date(sent)
+            own_day = self._ruling_day_of_span(sent)
             if own[0]:
                 ruling = own
+                ruling_day = None
+            elif own_day:
+                ruling, ruling_day = (None, None), own_day
             frame = self._frame_date(out)
             if self._generic_sentence(sent):
                 continue
@@ -635,8 +703,14 @@ class _Extractor:
                 in_lead=sent.start_char < lead_end,
                 sequenced=self._sequenced(sent) and not own[0],
                 frame=frame,
+                day_of_span=ruling_day,
             )
-            found = [self._mention(trig, sent, triggers, context) for trig in triggers]
+            found: list[EventMention] = []
+            for trig in triggers:
+                # the event a trigger follows is the one just before it, in this sentence if any
+                context.previous = found[-1] if found else (out[-1] if out else None)
+                found.append(self._mention(trig, sent, triggers, context))
+            context.previous = out[-1] if out else None
             found = _share_places(_merge_same_type(found))
             if context.sequenced and context.previous and context.previous.place:
                 found = [
@@ -653,23 +727,24 @@ class _Extractor:
                 out.append(m)
                 if not m.background:
                     last_by_family[_family(m.type)] = m
-        return _inherit_places(out, self.gaz)
+        return _inherit_places(_fill_frame(out, self._frame_date(out)), self.gaz)
 
     def _frame_date(self, so_far: list[EventMention]) -> str | None:
         """The day of the article's own one-day visit, if it names one: its undated events
-        happen that day. A multi-day visit gives no such default."""
+        happen that day. A visit given a span, or dates that disagree, give no such default."""
+        days = set()
         for m in so_far:
-            explicit = any(e.startswith("date from '") for e in m.evidence)
+            if m.type != "visit" or m.background:
+                continue
+            if m.date_end:
+                return None
             if (
-                m.type == "visit"
-                and explicit
-                and not m.background
-                and m.date
+                m.date
+                and any(e.startswith("date from '") for e in m.evidence)
                 and _DAY.match(m.date)
-                and not m.date_end
             ):
-                return m.date
-        return None
+                days.add(m.date)
+        return days.pop() if len(days) == 1 else None
 
     def _lead_end(self) -> int:
         """End offset of the lead: the headline block and the first paragraph of body text."""
@@ -702,6 +777,17 @@ class _Extractor:
             t.lemma_.lower() in self.ont.sequence_cues or t.lower_ in self.ont.sequence_cues
             for t in sent
         )
+
+    def _ruling_day_of_span(self, sent: Any) -> int | None:
+        """ "The second day (of the visit) will …" as the sentence's subject, undated."""
+        for t in self.day_spans:
+            if sent.start_char <= t.start < sent.end_char:
+                span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and (
+                    span.root.dep_ in _SUBJECTS or t.start - sent.start_char <= 3
+                ):
+                    return int(getattr(t, "day_of_span", 0)) or None
+        return None
 
     def _ruling_date(self, sent: Any) -> tuple[str | None, str | None]:
         """A date that rules the sentence: its subject ("November 26 will …", "The first day …")
@@ -747,12 +833,17 @@ class _Extractor:
         place = self._place(trig.token, self._happening_clauses(trig, sent, others))
         if date:
             evidence.append(f"date from {date_text!r}")
+        elif date_text:
+            evidence.append(f"weekday {date_text!r}, to be dated by the story")
         anaphor = ctx.last_by_family.get(_family(trig.type))
-        definite = any(c.lower_ in {"the", "this", "these", "their"} for c in trig.token.children
-                       if c.dep_ in {"det", "poss"})  # fmt: skip
+        definite = any(
+            c.lower_ in {"the", "this", "these", "their"}
+            for c in trig.token.children
+            if c.dep_ in {"det", "poss"}
+        )
         # history ("previous visits", "signed a quarter-century ago") takes no date from context,
         # nor does an event still to come after the one in context ("ahead of the summit")
-        cued = (
+        cued = bool(date_text) or (
             self._background(trig, None, None)
             or self._status(trig, None)[1] == "preposition of things to come"
         )
@@ -767,18 +858,9 @@ class _Extractor:
         if date is None and ctx.ruling[0] and not cued:
             date, date_end = ctx.ruling
             evidence.append("date from the sentence ruling the passage")
-        if (
-            date is None
-            and not cued
-            and ctx.in_lead
-            and self.anchor
-            and self._status(trig, None)[0] == "reported"
-        ):
-            date = self.anchor
-            evidence.append("lead paragraph, reported: the article's date")
-        if date is None and not cued and ctx.frame:
-            date = ctx.frame
-            evidence.append("the day of the one-day visit the article reports")
+        day_of_span = ctx.day_of_span if date is None and not cued else None
+        if day_of_span:
+            evidence.append(f"day {day_of_span} of the visit, to be dated by the story")
         status, why = self._status(trig, date)
         evidence.append(f"status: {why}")
         people, actors = self._participants(trig)
@@ -806,6 +888,7 @@ class _Extractor:
             actors=tuple(actors),
             background=self._background(trig, date, date_end),
             evidence=tuple(evidence),
+            day_of_span=day_of_span,
         )
 
 
@@ -817,6 +900,7 @@ class _Context:
     in_lead: bool
     sequenced: bool
     frame: str | None
+    day_of_span: int | None = None
 
 
 # Types that may name the same happening, for anaphora ("held talks … The meeting took place").
@@ -827,6 +911,22 @@ def _family(type_name: str) -> str:
     return _FAMILIES.get(type_name, type_name)
 
 
+def _fill_frame(mentions: list[EventMention], frame: str | None) -> list[EventMention]:
+    """Undated events of an article about a one-day visit happen on that day."""
+    if frame is None:
+        return mentions
+    return [
+        replace(
+            m,
+            date=frame,
+            evidence=(*m.evidence, "the day of the one-day visit the article reports"),
+        )
+        if m.date is None and not m.background and not m.day_of_span
+        else m
+        for m in mentions
+    ]
+
+
 def _share_places(mentions: list[EventMention]) -> list[EventMention]:
     """Events of one sentence without a place take the place of a sibling that has one."""
     place = next((m.place for m in mentions if m.place and not m.background), None)
@@ -834,7 +934,10 @@ def _share_places(mentions: list[EventMention]) -> list[EventMention]:
         return mentions
     return [
         replace(m, place=place, evidence=(*m.evidence, "place from the same sentence"))
-        if m.place is None and not m.background
+        # not to an event still to come ("the meeting … on the eve of the summit")
+        if m.place is None
+        and not m.background
+        and "status: preposition of things to come" not in m.evidence
         else m
         for m in mentions
     ]

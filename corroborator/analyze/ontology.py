@@ -43,6 +43,7 @@ class Ontology:
     vague_modifiers: frozenset[str]
     programme_nouns: frozenset[str]
     sequence_cues: frozenset[str]
+    blocking_heads: frozenset[str]
 
     def codes(self, type_name: str) -> tuple[str | None, str | None]:
         """``(cameo, plover)`` of a type (``(None, None)`` for an unknown one)."""
@@ -110,4 +111,5 @@ def load_ontology() -> Ontology:
         vague_modifiers=_words(data.get("vague_modifiers")),
         programme_nouns=_words(data.get("programme_nouns")),
         sequence_cues=_words(data.get("sequence_cues")),
+        blocking_heads=_words(data.get("blocking_heads")),
     )

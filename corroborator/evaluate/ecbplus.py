@@ -27,7 +27,7 @@ class EcbMention:
     start: int  # character offsets into EcbDoc.text
     end: int
     text: str
-    chain: str  # cross-document instance id, or a singleton id of its own
+    chain: str  # cross-document instance id, a within-document chain id, or a singleton id
 
     @property
     def is_action(self) -> bool:
@@ -105,6 +105,12 @@ def _read(path: Path, name: str, topic: int, keep: set[int]) -> EcbDoc:
             instance[el.get("m_id", "")] = el.get("instance_id", "")
     relations = tree.getroot().find("Relations")
     for rel in relations if relations is not None else []:
+        if rel.tag == "INTRA_DOC_COREF":
+            # a chain inside this document only (no instance id): its own chain id, unless a
+            # cross-document relation names the mention too
+            for src in rel.findall("source"):
+                chains.setdefault(src.get("m_id", ""), f"{name}:intra:{rel.get('r_id', '')}")
+            continue
         if rel.tag != "CROSS_DOC_COREF":
             continue
         target = rel.find("target")

@@ -12,7 +12,8 @@ records the visit itself as claims, not as a timeline event).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 import yaml
 
 from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.config import Settings
 from corroborator.model import EventMention
 
 GOLD_TYPES: dict[str, frozenset[str]] = {
@@ -175,7 +177,9 @@ def _place_ok(gold: str | None, ours: str | None, strict: bool) -> bool:
     return ours == gold or gaz.within(ours, gold) or gaz.within(gold, ours)
 
 
-def score_events(gold: list[GoldMention], ours: dict[str, Iterable[EventMention]]) -> EventScores:
+def score_events(
+    gold: list[GoldMention], ours: Mapping[str, Iterable[EventMention]]
+) -> EventScores:
     """Score our mentions (by file name) against the gold mentions."""
     scores = EventScores()
     by_file = {name: [m for m in mentions if not m.background] for name, mentions in ours.items()}
@@ -228,3 +232,31 @@ def score_events(gold: list[GoldMention], ours: dict[str, Iterable[EventMention]
                     f"{name[:3]} {m.type} {m.date} {m.status} ({m.trigger!r})"
                 )
     return scores
+
+
+def seeds_event_scores(shared: Path) -> tuple[EventScores, EventScores]:
+    """Build and link the seeds in a fresh store; score their event mentions as each article
+    alone dates them, and as the story dates them ("the second day" of the visit another
+    article spans, a bare weekday read within the story)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db=str(Path(tmp) / "seeds.db"))
+        from corroborator.engine import build
+        from corroborator.engine.link import link
+        from corroborator.store import SQLiteStore
+
+        store = SQLiteStore(settings.db)
+        build([shared / "seeds"], store, settings)
+        link(store)
+        names = {a.id: Path(a.source_path).name for a in store.iter_articles()}
+        article_level: dict[str, list[EventMention]] = {}
+        for aid, name in names.items():
+            analysis = store.get_analysis(aid)
+            article_level[name] = list(analysis.event_mentions) if analysis else []
+        story_level: dict[str, list[EventMention]] = {n: [] for n in names.values()}
+        for story in store.iter_stories():
+            for event in story.events:
+                for m in event.mentions:
+                    story_level[names[m.article_id]].append(m)
+        store.close()
+    gold = load_gold(shared / "seeds-gold.yaml")
+    return score_events(gold, article_level), score_events(gold, story_level)

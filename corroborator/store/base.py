@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
-from corroborator.model import Article, ArticleAnalysis
+from corroborator.model import Article, ArticleAnalysis, ArticleLinks, Story
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,39 @@ class Store(Protocol):
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
         """An article's stored analysis."""
+        ...
+
+    # linking
+    def get_vectors(self, model: str) -> dict[str, bytes]:
+        """Stored article vectors made by ``model``."""
+        ...
+
+    def put_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        """Store article vectors."""
+        ...
+
+    def constraints(self) -> list[tuple[str, str, str]]:
+        """The user's story corrections as ``(kind, a, b)``."""
+        ...
+
+    def put_constraints(self, kind: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Add story corrections (``must`` or ``cannot`` pairs of article ids)."""
+        ...
+
+    def story_assignments(self) -> dict[str, str]:
+        """Each article's story id from the last linking run."""
+        ...
+
+    def replace_links(self, stories: Sequence[Story], links: Sequence[ArticleLinks]) -> None:
+        """Replace every story and article link, atomically."""
+        ...
+
+    def iter_stories(self) -> list[Story]:
+        """Every story."""
+        ...
+
+    def article_links(self) -> dict[str, ArticleLinks]:
+        """What linking found about each article."""
         ...
 
     def counts(self) -> dict[str, int]:

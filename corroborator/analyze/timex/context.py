@@ -1,0 +1,232 @@
+"""What the sentence around an expression says about its time: tense, quotation, speech.
+
+Everything here reads the spaCy ``Doc`` (tags and the dependency parse): the verb that governs
+an expression, that verb's tense ("will hold" → future, "began" → past, "is expected to sign" →
+future), whether the expression stands inside a quotation, and, for reported speech, which
+reporting verb ("said", "told") carries the time of speaking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from corroborator.analyze.timex.words import words
+
+Tense = Literal["past", "present", "future"]
+
+# How far up the parse to look for the verb that governs an expression. Six steps cover a date
+# inside a prepositional phrase inside a noun phrase inside a clause ("on the eve of the
+# summit on November 27"); past that, the sentence root decides.
+_MAX_CLIMB = 6
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "ll"})
+# Modal verbs that look forward ("may meet on Friday", "should be done by March").
+# "could" and "can" are left out: "could not be reached Friday" is news for the past.
+_FORWARD_MODALS = frozenset({"may", "might", "should", "must"})
+_HAVE = frozenset({"have", "has", "had", "'ve", "'d"})
+
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("``", "''"), ("„", "“"))
+
+
+@dataclass(frozen=True)
+class Context:
+    """The context of one expression in its sentence."""
+
+    tense: Tense | None
+    quoted: bool
+    governor: int | None  # token index of the governing verb
+    governor_lemma: str | None
+    speech_verb: int | None  # token index of the reporting verb, for reported speech
+    sentence: int  # index of the sentence
+    tense_cue: str | None = None  # the words that decided the tense
+    lead: str | None = None  # a word just before that sets the direction: "by", "since"
+    lead_direction: Literal["past", "future", "bound"] | None = None
+    possessive: bool = False  # "Wednesday's ruling": a day already past
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations: curly, guillemet, TeX-style and straight double quotes
+    (straight ones pair up within a paragraph)."""
+    spans: list[tuple[int, int]] = []
+    for open_q, close_q in _QUOTE_PAIRS:
+        pos = 0
+        while True:
+            s = text.find(open_q, pos)
+            if s < 0:
+                break
+            e = text.find(close_q, s + len(open_q))
+            if e < 0:
+                break
+            spans.append((s, e + len(close_q)))
+            pos = e + len(close_q)
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [m.start() + para.start() for m in re.finditer('"', para.group(0))]
+        for a, b in zip(marks[::2], marks[1::2], strict=False):
+            spans.append((a, b + 1))
+    return sorted(spans)
+
+
+def _tense_of(verb: Any, depth: int = 0) -> tuple[Tense | None, str | None]:
+    """The tense a verb expresses, from its tag and auxiliaries, with the cue words."""
+    w = words()
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = [a.lower_ for a in auxes]
+    for a in auxes:
+        if a.lower_ in _FUTURE_AUX:
+            return "future", a.text
+        if a.tag_ == "MD" and a.lower_ in _FORWARD_MODALS:
+            return "future", a.text
+    if verb.lower_ in _FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in _FORWARD_MODALS):
+        return "future", verb.text
+    if "to" in lowers and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in lowers)):
+        head = verb.head
+        if head.i == verb.i:
+            return None, None
+        # An infinitive after a word of planning or readiness looks forward ("is expected to
+        # sign on Friday", "readiness to assume the chair in 2026") unless the plan itself is
+        # told in the past perfect ("had been scheduled to expire Friday"); after another verb
+        # it shares that verb's time ("staged celebrations to mark the entry on Friday").
+        if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
+            return "past", f"had {head.text} to"
+        if head.lemma_.lower() in w.plan_heads or head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return "future", f"{head.text} to"
+        if head.pos_ in ("VERB", "AUX") and depth < 3:
+            return _tense_of(head, depth + 1)
+        return None, None
+    lemma = verb.lemma_.lower()
+    set_for = lemma == "set" and any(c.lower_ == "for" for c in verb.children)
+    planned = lemma in ("schedule", "slate", "due", "plan") or set_for
+    if planned and verb.tag_ == "VBN" and not any(x in lowers for x in _HAVE):
+        return "future", verb.text
+    if any(x in _HAVE for x in lowers) and verb.tag_ in ("VBN", "VBD", "VBG"):
+        return "past", f"{lowers[0]} {verb.text}"
+    if verb.tag_ == "VBD":
+        return "past", verb.text
+    for a in auxes:
+        if a.tag_ == "VBD":
+            return "past", f"{a.text} {verb.text}"
+    if verb.tag_ == "VBN":
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present", f"{auxes[0].text} {verb.text}"
+        return "past", verb.text
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present", verb.text
+    if verb.tag_ == "VBG":
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present", f"{auxes[0].text} {verb.text}"
+        if any(a.tag_ == "VBD" for a in auxes):
+            return "past", f"{auxes[0].text} {verb.text}"
+        return None, None
+    return None, None
+
+
+def _governor(tok: Any, quoted: bool, in_quote: Any) -> Any:
+    """The verb that governs ``tok``: climb the parse, but never out of a quotation."""
+    cur = tok
+    for _ in range(_MAX_CLIMB):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "compound"):
+            return cur
+        head = cur.head
+        if head is cur:
+            break
+        if quoted and not in_quote(head.idx):
+            break
+        cur = head
+    if cur.pos_ in ("VERB", "AUX"):
+        return cur
+    return None
+
+
+def _speech_verb(gov: Any, quoted: bool, sent: Any) -> Any:
+    """The reporting verb whose speech contains ``gov``'s clause, if any."""
+    w = words()
+    cur = gov
+    for _ in range(_MAX_CLIMB):
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in w.reporting_verbs:
+            return cur.head
+        if cur.head is cur:
+            break
+        cur = cur.head
+    if quoted:
+        root = sent.root
+        if root.lemma_.lower() in w.reporting_verbs:
+            return root
+    return None
+
+
+def _lead(
+    doc: Any, span: Any, forward: frozenset[str], backward: frozenset[str]
+) -> tuple[str | None, Literal["past", "future", "bound"] | None]:
+    """A cue word among the two tokens before the expression — a cue and its preposition:
+    "payable on Dec. 15", "since 1949", "until Tuesday" — or right after it ("the Nov. 20
+    deadline")."""
+    words_before = [doc[i] for i in range(max(0, span.start - 2), span.start)]
+    for tok in reversed(words_before):
+        if tok.lower_ in forward or tok.lemma_.lower() in forward:
+            return tok.lower_, "future"
+        if tok.lower_ in backward:
+            return tok.lower_, "past"
+        if tok.lower_ in words().bound_cues:
+            return tok.lower_, "bound"
+        if tok.lower_ in words().deadline_cues:
+            return tok.lower_, "bound" if tok.is_sent_start else "future"
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in ("deadline",):
+        return after.lower_, "future"
+    return None, None
+
+
+def contexts(doc: Any, text: str, spans: list[tuple[int, int]]) -> list[Context]:
+    """The :class:`Context` of each character span in ``doc`` (whose text is ``text``)."""
+    quotes = quote_spans(text)
+
+    def in_quote(pos: int) -> bool:
+        return any(s < pos < e for s, e in quotes)
+
+    # once: each Token.sent walks the whole document; a Doc with no sentence boundaries (no
+    # parser, no sentenciser) is one sentence
+    sentenced = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sents = list(doc.sents) if sentenced else [doc[:]]
+    sent_starts = [s.start_char for s in sents]
+    w = words()
+    out: list[Context] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        quoted = in_quote(start)
+        sent_index = max(0, sum(1 for s in sent_starts if s <= start) - 1)
+        if span is None or len(span) == 0:
+            out.append(Context(None, quoted, None, None, None, sent_index))
+            continue
+        root = span.root
+        gov = _governor(root, quoted, in_quote)
+        if gov is None:
+            sent_root = sents[sent_index].root
+            gov = sent_root if sent_root.pos_ in ("VERB", "AUX") else None
+            if gov is not None and quoted and not in_quote(gov.idx):
+                gov = None
+        if gov is not None and span.start <= gov.i < span.end:
+            gov = None  # a verb inside the expression itself ("the year-ago quarter" misparsed)
+        tense, cue = _tense_of(gov) if gov is not None else (None, None)
+        speech = _speech_verb(gov, quoted, sents[sent_index]) if gov is not None else None
+        if speech is not None and speech.i == (gov.i if gov is not None else -1):
+            speech = None
+        lead, lead_dir = _lead(doc, span, w.forward_cues, w.backward_cues)
+        nxt = doc[span.end] if span.end < len(doc) else None
+        possessive = nxt is not None and nxt.tag_ == "POS"
+        out.append(
+            Context(
+                lead=lead,
+                lead_direction=lead_dir,
+                possessive=possessive,
+                tense=tense,
+                quoted=quoted,
+                governor=gov.i if gov is not None else None,
+                governor_lemma=gov.lemma_.lower() if gov is not None else None,
+                speech_verb=speech.i if speech is not None else None,
+                sentence=sent_index,
+                tense_cue=cue,
+            )
+        )
+    return out

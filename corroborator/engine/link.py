@@ -1,0 +1,220 @@
+"""Linking run: stories, their timelines and claims, and source dependence, from the store.
+
+Linking works on what analysis stored; it never re-analyses an article. Article vectors are
+computed once and stored; story clustering is re-run over all stored features, which keeps the
+result independent of the order articles arrived in, and the user's corrections (must-link and
+cannot-link pairs) are applied every time. The results replace the previous linking run as a
+whole, in one transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from corroborator.link.claims import build_claims
+from corroborator.link.dependence import find_dependence
+from corroborator.link.lexical import content_terms
+from corroborator.link.stories import StoryDoc, recluster
+from corroborator.link.timeline import build_events, story_span
+from corroborator.model import Article, ArticleAnalysis, ArticleLinks, Event, Story
+from corroborator.store.base import Store
+
+EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+# Event dates further than this from the article's own date are plans or history beyond the
+# story (a school due to open in two years): they do not place the article in time.
+STORY_DATE_WINDOW_DAYS = 90
+# Characters of an article that represent it for clustering: the headline and lead carry the
+# story; the rest adds background that blurs it (and MiniLM reads 256 tokens at most).
+LEAD_CHARS = 1200
+
+
+@dataclass
+class LinkReport:
+    """What a linking run produced."""
+
+    stories: int = 0
+    events: int = 0
+    claims: int = 0
+    conflicts: int = 0
+    vectors_computed: int = 0
+    seconds: float = 0.0
+
+
+def _vectors(store: Store, articles: list[Article]) -> tuple[dict[str, np.ndarray], int]:
+    from corroborator.analyze.embeddings import embed
+
+    stored = store.get_vectors(EMBEDDING_MODEL)
+    missing = [a for a in articles if a.id not in stored]
+    if missing:
+        vectors = embed([(a.title or "") + "\n" + a.text[:LEAD_CHARS] for a in missing])
+        fresh = {
+            a.id: v.astype(np.float32).tobytes() for a, v in zip(missing, vectors, strict=True)
+        }
+        store.put_vectors(EMBEDDING_MODEL, fresh)
+        stored.update(fresh)
+    return {aid: np.frombuffer(buf, dtype=np.float32) for aid, buf in stored.items()}, len(missing)
+
+
+def _story_doc(article: Article, analysis: ArticleAnalysis | None, vector: np.ndarray) -> StoryDoc:
+    people: set[str] = set()
+    places: set[str] = set()
+    orgs: set[str] = set()
+    dates: list[str] = []
+    keys: set[str] = set()
+    published = article.published or (analysis.published if analysis else None)
+    if analysis is not None:
+        for m in analysis.mentions:
+            names = m.members or ((m.canonical,) if m.canonical else ())
+            if m.label == "PERSON":
+                people.update(names)
+            elif m.label in {"GPE", "LOC", "FAC"}:
+                places.update(names)
+            elif m.label == "ORG":
+                orgs.update(names)
+        anchor = published or ""
+        lo = (
+            f"{anchor}-01-01"[:10]
+            if len(anchor) == 4
+            else f"{anchor}-01"[:10]
+            if len(anchor) == 7
+            else anchor
+        )
+        for e in analysis.event_mentions:
+            if e.background or not e.date or len(e.date) != 10 or e.type == "visit":
+                continue
+            # plans years ahead ("schools due to open in 2027") do not date the story
+            if lo and abs(_days(lo, e.date)) > STORY_DATE_WINDOW_DAYS:
+                continue
+            dates.append(e.date)
+            keys.add(f"day:{e.date}")
+            keys.add(f"{e.type}:{e.date}")
+    return StoryDoc(
+        id=article.id,
+        embedding=vector,
+        published=published,
+        dates=tuple(sorted(set(dates))),
+        people=frozenset(people),
+        places=frozenset(places),
+        orgs=frozenset(orgs),
+        keys=frozenset(keys),
+        terms=content_terms((article.title or "") + "\n" + article.text[:LEAD_CHARS]),
+        figures=frozenset(
+            f"{c.value:g}" if isinstance(c.value, float) else str(c.value)
+            for c in (analysis.claim_values if analysis else ())
+            if c.kind == "numeric"
+        ),
+    )
+
+
+def _days(a: str, b: str) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
+
+
+def _title(
+    events: list[Event],
+    visits: list[tuple[str | None, tuple[str, ...], str | None]],
+    articles: list[Article],
+    start: str | None,
+    end: str | None,
+) -> str:
+    """ "State visit of Vladimir Putin to Kyrgyzstan, 2025-11-25 – 2025-11-27" or the main event."""
+    when = start if start == end or not end else f"{start} – {end}"
+    if visits:
+        subtypes = Counter(v[0] for v in visits if v[0])
+        people = Counter(p for v in visits for p in v[1])
+        places = Counter(v[2] for v in visits if v[2])
+        kind = f"{subtypes.most_common(1)[0][0].capitalize()} visit" if subtypes else "Visit"
+        who = f" of {people.most_common(1)[0][0]}" if people else ""
+        where = f" to {places.most_common(1)[0][0]}" if places else ""
+        return f"{kind}{who}{where}" + (f", {when}" if when else "")
+    if events:
+        main = max(
+            events, key=lambda e: (len({m.article_id for m in e.mentions}), e.status == "reported")
+        )
+        who = " and ".join(main.participants[:2])
+        label = main.type.replace("_", " ").capitalize()
+        return (
+            f"{label}{' of ' + who if who else ''}{' in ' + main.place if main.place else ''}"
+            + (f", {when}" if when else "")
+        )
+    titled = [a.title for a in articles if a.title]
+    return titled[0] if titled else articles[0].text.split("\n")[0][:80]
+
+
+def link(store: Store) -> LinkReport:
+    """Run linking over everything in ``store`` and store the result."""
+    started = time.perf_counter()
+    report = LinkReport()
+    articles = list(store.iter_articles())
+    analyses = {a.id: store.get_analysis(a.id) for a in articles}
+    by_id = {a.id: a for a in articles}
+    if not articles:
+        store.replace_links([], [])
+        return report
+    vectors, report.vectors_computed = _vectors(store, articles)
+    docs = [_story_doc(a, analyses[a.id], vectors[a.id]) for a in articles]
+    constraints = store.constraints()
+    must = [(a, b) for kind, a, b in constraints if kind == "must" and a in by_id and b in by_id]
+    cannot = [
+        (a, b) for kind, a, b in constraints if kind == "cannot" and a in by_id and b in by_id
+    ]
+    assignment = recluster(docs, must, cannot, store.story_assignments())
+    dependence = find_dependence(articles)
+
+    members: dict[str, list[str]] = {}
+    for aid, sid in assignment.items():
+        members.setdefault(sid, []).append(aid)
+    stories = []
+    for sid, ids in sorted(members.items()):
+        ids.sort()
+        found = [analyses[aid] for aid in ids]
+        mentions = [e for an in found if an is not None for e in an.event_mentions]
+        values = [c for an in found if an is not None for c in an.claim_values]
+        events = build_events(sid, mentions, by_id, dependence)
+        claims = build_claims(sid, values, dependence)
+        span = story_span(mentions)
+        dated = sorted(d for e in events for d in (e.date, e.date_end) if d and len(d) == 10)
+        start = span.start.isoformat() if span else (dated[0] if dated else None)
+        end = span.end.isoformat() if span else (dated[-1] if dated else None)
+        visits = [
+            (m.subtype, m.participants, m.place)
+            for m in mentions
+            if m.type == "visit" and not m.background
+        ]
+        stories.append(
+            Story(
+                id=sid,
+                title=_title(events, visits, [by_id[i] for i in ids], start, end),
+                article_ids=tuple(ids),
+                start=start,
+                end=end,
+                independent_sources=dependence.independent(ids),
+                events=tuple(events),
+                claims=tuple(claims),
+            )
+        )
+        report.events += len(events)
+        report.claims += len(claims)
+        report.conflicts += sum(len(e.conflicts) for e in events) + sum(
+            c.verdict == "conflicting" for c in claims
+        )
+    links = [
+        ArticleLinks(
+            aid,
+            assignment[aid],
+            dependence.group_of[aid],
+            tuple(dependence.derived_from.get(aid, ())),
+            next((g.reasons for g in dependence.groups if g.id == dependence.group_of[aid]), ()),
+        )
+        for aid in sorted(by_id)
+    ]
+    store.replace_links(stories, links)
+    report.stories = len(stories)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,231 @@
+"""Claim alignment and verdicts: the same figure across sources, and whether they agree.
+
+Within one story, claim values are aligned when they measure the same thing (same kind of
+unit, same measure — an amount, a share, a growth rate, a count, a rank, a category), for
+periods that are not different (a value without a period aligns with any one period), about
+subjects that are alike (:func:`subject_similarity`). Two values of one article are kept apart
+only when the same speaker gives them; two speakers in one article may disagree.
+
+Verdicts, with sources counted once per dependence group (:mod:`.dependence`):
+
+* ``conflicting`` — two values' intervals do not overlap, or two categories differ;
+* ``corroborated`` — two or more independent sources give the same value;
+* ``compatible`` — two or more independent sources, values differ but their intervals overlap
+  ("over $1.8 billion" and "nearly $2 billion");
+* ``single_source`` — one independent source, however many articles repeat it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from corroborator import lexicon
+from corroborator.analyze.claims import compatible
+from corroborator.link.dependence import Dependence
+from corroborator.model import Claim, ClaimValue, Verdict
+
+# Subject similarity at or above which two values with the same unit and measure are one claim.
+# 0.5 aligns "trade turnover"/"turnover" and "Russian investments"/"accumulated direct
+# investment" on the seeds while keeping "preferential loan" and "projects" apart.
+ALIGN_SIMILARITY = 0.5
+# Values within this ratio of each other add :data:`VALUE_BONUS` to subject similarity: two
+# "97%" shares in one story are very likely the same figure even when worded differently.
+VALUE_RATIO = 0.05
+VALUE_BONUS = 0.3
+_STOP = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "and",
+        "to",
+        "by",
+        "at",
+        "s",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "between",
+        "from",
+    }
+)
+
+SubjectSimilarity = Callable[[str, str], float]
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    data = lexicon.load("claims.yaml")
+    out: dict[str, str] = {}
+    for group in data.get("unit_synonyms", []):
+        for word in group:
+            out[str(word)] = str(group[0])
+    for group in data.get("subject_synonyms", []):
+        for word in group:
+            out[str(word)] = str(group[0])
+    return out
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return _synonyms().get(word, word)
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _STOP}
+
+
+def lexical_similarity(a: str, b: str) -> float:
+    """Overlap of content words (stemmed, synonyms folded): |A∩B| / min(|A|, |B|)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _unit_class(v: ClaimValue) -> str:
+    return f"{v.kind}:{v.unit}:{v.measure}"
+
+
+def _periods_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+# Figures more than this factor apart are taken as different facts rather than one disputed
+# figure: reported disputes differ by tens of percent (1,700 vs 1,800; 25 vs 26 November),
+# while a growth rate and a share in one paragraph (13.6% vs 97%) differ several-fold.
+MAX_DISPUTE_RATIO = 2.0
+
+
+def _far_apart(a: ClaimValue, b: ClaimValue) -> bool:
+    if not isinstance(a.value, float | int) or not isinstance(b.value, float | int):
+        return False
+    x, y = abs(float(a.value)), abs(float(b.value))
+    return min(x, y) > 0 and max(x, y) / min(x, y) > MAX_DISPUTE_RATIO
+
+
+def _value_close(a: ClaimValue, b: ClaimValue) -> bool:
+    if not isinstance(a.value, float | int) or not isinstance(b.value, float | int):
+        return a.value == b.value
+    big = max(abs(float(a.value)), abs(float(b.value))) or 1.0
+    return abs(float(a.value) - float(b.value)) / big <= VALUE_RATIO
+
+
+# Two counts of the same thing whose subjects say nothing more ("companies", "teachers") are
+# taken as weakly alike: above the alignment threshold only with a close value.
+BARE_COUNT_SIMILARITY = 0.3
+
+
+def _subject_score(a: ClaimValue, b: ClaimValue, similarity: SubjectSimilarity) -> float:
+    """How alike two subjects are; for counts, judged on what qualifies the counted noun, so
+    that "42 Kyrgyz schools" and "nine Russian-language schools" stay apart."""
+    if not a.subject or not b.subject:
+        return 0.0
+    if a.measure != "count" or not a.unit:
+        return similarity(a.subject, b.subject)
+    unit = _stem(a.unit)
+    rest_a = " ".join(w for w in re.findall(r"[A-Za-z]+", a.subject) if _stem(w) != unit)
+    rest_b = " ".join(w for w in re.findall(r"[A-Za-z]+", b.subject) if _stem(w) != unit)
+    if not _words(rest_a) or not _words(rest_b):
+        return BARE_COUNT_SIMILARITY + (ALIGN_SIMILARITY - BARE_COUNT_SIMILARITY) * (
+            _words(rest_a) == _words(rest_b)
+        )
+    return similarity(rest_a, rest_b)
+
+
+def align(
+    values: Sequence[ClaimValue], similarity: SubjectSimilarity = lexical_similarity
+) -> list[list[ClaimValue]]:
+    """Group ``values`` into claims (single-link over aligned pairs, deterministic)."""
+    items = sorted(values, key=lambda v: (v.article_id, v.start, v.id))
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if _unit_class(a) != _unit_class(b) or not _periods_agree(a.period, b.period):
+                continue
+            if a.article_id == b.article_id and a.said_by == b.said_by:
+                continue  # one voice in one article states one figure once
+            if a.kind == "numeric" and _far_apart(a, b):
+                continue  # 13.6% and 97% are different facts, not one fact in dispute
+            score = _subject_score(a, b, similarity)
+            if a.kind == "numeric" and _value_close(a, b):
+                score += VALUE_BONUS
+            if score >= ALIGN_SIMILARITY:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[ClaimValue]] = {}
+    for i, v in enumerate(items):
+        groups.setdefault(find(i), []).append(v)
+    return sorted(groups.values(), key=lambda g: (g[0].article_id, g[0].start))
+
+
+def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdict, int]:
+    """``(verdict, independent sources)`` of one aligned claim."""
+    sources = dependence.independent([v.article_id for v in values])
+    voices = {(v.article_id, v.said_by) for v in values}
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            if (a.article_id, a.said_by) == (b.article_id, b.said_by):
+                continue
+            if a.kind == "numeric":
+                if not compatible((a.low, a.high), (b.low, b.high)):
+                    return "conflicting", sources
+            elif a.value != b.value:
+                return "conflicting", sources
+    if sources < 2:
+        return "single_source", sources
+    if len({v.value for v in values}) == 1 or len(voices) == 1:
+        return "corroborated", sources
+    return "compatible", sources
+
+
+def _period_of(values: Sequence[ClaimValue]) -> str | None:
+    return next((v.period for v in values if v.period), None)
+
+
+def build_claims(
+    story_id: str,
+    values: Sequence[ClaimValue],
+    dependence: Dependence,
+    similarity: SubjectSimilarity = lexical_similarity,
+) -> list[Claim]:
+    """The aligned claims of one story with their verdicts, conflicts first."""
+    claims = []
+    for group in align(values, similarity):
+        v, n = verdict(group, dependence)
+        subject = max((g.subject for g in group), key=len) if any(g.subject for g in group) else ""
+        claims.append(
+            Claim(
+                story_id=story_id,
+                subject=subject,
+                period=_period_of(group),
+                unit=group[0].unit,
+                kind=group[0].kind,
+                verdict=v,
+                independent_sources=n,
+                values=tuple(group),
+            )
+        )
+    order = {"conflicting": 0, "compatible": 1, "corroborated": 2, "single_source": 3}
+    return sorted(claims, key=lambda c: (order[c.verdict], -c.independent_sources, c.subject))

@@ -1,0 +1,391 @@
+"""A story's timeline: its articles' event mentions merged into events, disagreements kept.
+
+Steps, for one story:
+
+1. **Story-level dates.** A mention dated only as "the second day" of a visit takes its date
+   from the visit's span as another article of the story gives it; a bare weekday in an
+   article that prints no date of its own ("on Tuesday") is re-read within the story's span.
+2. **Coreference.** Mentions of one type family (talks and meetings are one family) are merged
+   when their dates agree and their places are compatible (the same, or one inside the other),
+   or — across articles — when their dates disagree but they name the same venue and share
+   participants: the same happening reported with a different day. Different subtypes
+   (restricted and expanded talks) never merge.
+3. **Merged values.** Status: reported over planned, a cancellation kept. Date and place: the
+   value most independent sources give; every other value is kept under ``conflicts`` with
+   its articles. History the articles recall (``background``) stays out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.link.dependence import Dependence
+from corroborator.model import Article, Conflict, Event, EventMention
+
+_FAMILY = {"meeting": "talks"}
+# Type to show for a merged family: the more specific one.
+_PREFERRED = {"talks": 0, "meeting": 1}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+# A re-read weekday must fall within the story's span widened by this many days either side.
+SPAN_MARGIN_DAYS = 3
+
+
+def _family(t: str) -> str:
+    return _FAMILY.get(t, t)
+
+
+@dataclass(frozen=True)
+class StorySpan:
+    """The first and last day of the visit or programme a story is about."""
+
+    start: date
+    end: date
+
+
+def story_span(mentions: Sequence[EventMention]) -> StorySpan | None:
+    """The span of the story's own visit: the widest day range a visit mention gives."""
+    best: StorySpan | None = None
+    for m in mentions:
+        if m.type != "visit" or m.background or not m.date or not m.date_end:
+            continue
+        try:
+            span = StorySpan(date.fromisoformat(m.date), date.fromisoformat(m.date_end))
+        except ValueError:
+            continue
+        if best is None or (span.end - span.start) > (best.end - best.start):
+            best = span
+    return best
+
+
+def _date_text(m: EventMention) -> str | None:
+    for e in m.evidence:
+        found = re.match(r"(?:date from|weekday) '(.+?)'", e)
+        if found:
+            return found.group(1)
+    return None
+
+
+def _same_day_in(span: StorySpan, iso: str) -> str | None:
+    """``iso``'s month and day in the year that puts it within the story's span (with margin)."""
+    lo = span.start - timedelta(days=SPAN_MARGIN_DAYS)
+    hi = span.end + timedelta(days=SPAN_MARGIN_DAYS)
+    for year in {lo.year, hi.year}:
+        try:
+            day = date(year, int(iso[5:7]), int(iso[8:10]))
+        except ValueError:
+            continue
+        if lo <= day <= hi:
+            return day.isoformat()
+    return None
+
+
+def resolve_story_dates(
+    mentions: Sequence[EventMention], articles: dict[str, Article]
+) -> list[EventMention]:
+    """Mentions with story-level dates filled in (see the module docstring)."""
+    span = story_span(mentions)
+    if span is None:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        if m.date is None and m.day_of_span:
+            day = span.start + timedelta(days=m.day_of_span - 1) if m.day_of_span > 0 else span.end
+            if span.start <= day <= span.end:
+                m = replace(
+                    m, date=day.isoformat(), evidence=(*m.evidence, "day of the story's visit")
+                )
+        text = (_date_text(m) or "").lower().removeprefix("on ").strip()
+        article = articles.get(m.article_id)
+        if (
+            article is not None
+            and article.published is None
+            and m.date
+            and len(m.date) == 10
+            and text
+            and not re.search(r"\b(?:19|20)\d\d\b", text)
+        ):
+            # "27 November" in an article that prints no year: the year the story is in
+            moved = _same_day_in(span, m.date)
+            if moved and moved != m.date:
+                m = replace(m, date=moved, evidence=(*m.evidence, "year of the story's span"))
+        if text in _WEEKDAYS and article is not None and article.published is None:
+            lo = span.start - timedelta(days=SPAN_MARGIN_DAYS)
+            hi = span.end + timedelta(days=SPAN_MARGIN_DAYS)
+            days = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+            hits = [d for d in days if d.weekday() == _WEEKDAYS[text]]
+            if len(hits) == 1 and hits[0].isoformat() != m.date:
+                m = replace(
+                    m,
+                    date=hits[0].isoformat(),
+                    date_end=None,
+                    evidence=(*m.evidence, f"{text.title()} read within the story's span"),
+                )
+        out.append(m)
+    return out
+
+
+def _places_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    gaz = load_gazetteer()
+    return a == b or gaz.within(a, b) or gaz.within(b, a)
+
+
+def _venue(place: str | None) -> bool:
+    entry = load_gazetteer().places.get(place or "")
+    return entry is not None and entry.place_kind not in {"city", "country", "region"}
+
+
+@dataclass
+class _Cluster:
+    family: str
+    mentions: list[EventMention]
+
+    @property
+    def subtypes(self) -> set[str]:
+        return {m.subtype for m in self.mentions if m.subtype}
+
+    @property
+    def dates(self) -> set[str]:
+        return {m.date for m in self.mentions if m.date}
+
+    @property
+    def places(self) -> set[str]:
+        return {m.place for m in self.mentions if m.place}
+
+    @property
+    def articles(self) -> set[str]:
+        return {m.article_id for m in self.mentions}
+
+    @property
+    def people(self) -> set[str]:
+        return {p for m in self.mentions for p in m.participants}
+
+
+def _people_compatible(a: set[str], b: set[str]) -> bool:
+    """Two meetings with two or more named people each are one only if one group holds the
+    other: Putin with Japarov is not Putin with Lukashenko."""
+    if len(a) < 2 or len(b) < 2:
+        return True
+    return a <= b or b <= a
+
+
+def _can_join(c: _Cluster, m: EventMention) -> bool:
+    if m.subtype and c.subtypes and m.subtype not in c.subtypes:
+        return False
+    if m.date and c.dates and m.date not in c.dates and not _within_range(m, c):
+        return False
+    if not _people_compatible(set(m.participants), c.people):
+        return False
+    return all(_places_compatible(m.place, p) for p in c.places)
+
+
+def _within_range(m: EventMention, c: _Cluster) -> bool:
+    """A mention dated by a span ("during the 25-27 November visit") or only to a month or a
+    year belongs to an event of a day inside it."""
+    if not m.date:
+        return False
+    if m.date_end:
+        return any(m.date <= d <= m.date_end for d in c.dates)
+    return len(m.date) < 10 and any(d.startswith(m.date) for d in c.dates)
+
+
+def _same_happening(a: _Cluster, b: _Cluster) -> bool:
+    """Different days, one venue, shared people, different articles: one event, disputed."""
+    if a.subtypes and b.subtypes and not (a.subtypes & b.subtypes):
+        return False
+    if a.articles & b.articles:
+        return False
+    venues = {p for p in a.places | b.places if _venue(p)}
+    if len(venues) != 1 or not all(
+        _places_compatible(p, next(iter(venues))) for p in a.places | b.places
+    ):
+        return False
+    return bool(a.people & b.people) and _people_compatible(a.people, b.people)
+
+
+def merge_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
+    """Coreferent groups of a story's (non-background) mentions, deterministically."""
+    ordered = sorted(
+        (m for m in mentions if not m.background and m.type != "visit"),
+        key=lambda m: (
+            _family(m.type),
+            m.date is None,
+            m.date or "",
+            m.article_id,
+            m.trigger_start,
+        ),
+    )
+    clusters: list[_Cluster] = []
+    # days first, then spans and undated mentions, which join the best-supported event they fit
+    days = [m for m in ordered if m.date and not m.date_end and len(m.date) == 10]
+    rest = [m for m in ordered if not (m.date and not m.date_end and len(m.date) == 10)]
+    for m in days:
+        target = next(
+            (c for c in clusters if c.family == _family(m.type) and _can_join(c, m)), None
+        )
+        if target is None:
+            clusters.append(_Cluster(_family(m.type), [m]))
+        else:
+            target.mentions.append(m)
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(clusters):
+            for b in clusters[i + 1 :]:
+                if a.family == b.family and _same_happening(a, b):
+                    a.mentions += b.mentions
+                    clusters.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+    for m in rest:
+        fits = [
+            c
+            for c in clusters
+            if c.family == _family(m.type)
+            and (
+                _can_join(c, m)
+                or (_within_range(m, c) and _people_compatible(set(m.participants), c.people))
+            )
+        ]
+        if m.date and (m.date_end or len(m.date) < 10):
+            inside = [c for c in fits if _within_range(m, c)]
+            fits = inside if len(inside) == 1 else [c for c in fits if _can_join(c, m)]
+        if fits:
+            max(fits, key=lambda c: (len(c.articles), len(c.mentions))).mentions.append(m)
+        else:
+            clusters.append(_Cluster(_family(m.type), [m]))
+    return [c.mentions for c in clusters]
+
+
+def _vote(
+    mentions: Sequence[EventMention], field: str, dependence: Dependence
+) -> tuple[str | None, Conflict | None]:
+    support: dict[str, set[str]] = {}
+    articles: dict[str, set[str]] = {}
+    values_seen = [getattr(m, field) for m in mentions if getattr(m, field)]
+    # a month or a year ("2025") does not dispute a day inside it: days decide when given
+    days = {v for v in values_seen if field != "date" or len(v) == 10}
+    for m in mentions:
+        value = getattr(m, field)
+        if field == "date" and days and value not in days:
+            continue
+        if value:
+            support.setdefault(value, set()).add(
+                dependence.group_of.get(m.article_id, m.article_id)
+            )
+            articles.setdefault(value, set()).add(m.article_id)
+    if not support:
+        return None, None
+    ranked = sorted(support, key=lambda v: (-len(support[v]), v))
+    if field == "place":
+        # a venue and the city it is in do not disagree: keep the most specific
+        gaz = load_gazetteer()
+        best = ranked[0]
+        for v in ranked:
+            if gaz.within(v, best):
+                best = v
+        clashing = [v for v in ranked if not _places_compatible(v, best)]
+        if not clashing:
+            return best, None
+        ranked = [best, *clashing]
+    if len(ranked) == 1:
+        return ranked[0], None
+    # a dispute is between sources: values that only one article gives between them (a span
+    # and a day of the same article) are that article's precision, not a disagreement
+    sources = [support[v] for v in ranked]
+    if not any(a.isdisjoint(b) for i, a in enumerate(sources) for b in sources[i + 1 :]):
+        return ranked[0], None
+    values = tuple((v, tuple(sorted(articles[v]))) for v in ranked)
+    return ranked[0], Conflict(field=field, values=values)
+
+
+def _date_by_coreference(
+    group: Sequence[EventMention], date_value: str | None
+) -> list[EventMention]:
+    """An undated mention of a dated event ("the talks", "a signing") takes the event's date,
+    saying so in its evidence; mentions with dates of their own keep them."""
+    own: dict[str, str] = {}
+    for m in group:
+        if m.date and m.article_id not in own:
+            own[m.article_id] = m.date  # the article's own day for this event comes first
+    out = []
+    for m in group:
+        day = own.get(m.article_id) or date_value
+        if m.date is None and day:
+            m = replace(m, date=day, evidence=(*m.evidence, "date of the event it refers to"))
+        out.append(m)
+    return out
+
+
+def build_events(
+    story_id: str,
+    mentions: Sequence[EventMention],
+    articles: dict[str, Article],
+    dependence: Dependence,
+) -> list[Event]:
+    """The timeline of one story."""
+    resolved = resolve_story_dates(mentions, articles)
+    events = []
+    for group in merge_mentions(resolved):
+        statuses = {m.status for m in group}
+        status = (
+            "reported"
+            if "reported" in statuses
+            else "cancelled"
+            if "cancelled" in statuses
+            else "planned"
+        )
+        conflicts = []
+        date_value, date_conflict = _vote(group, "date", dependence)
+        place_value, place_conflict = _vote(group, "place", dependence)
+        conflicts += [c for c in (date_conflict, place_conflict) if c]
+        if {"reported", "cancelled"} <= statuses:
+            conflicts.append(
+                Conflict(
+                    "status",
+                    tuple(
+                        (s, tuple(sorted({m.article_id for m in group if m.status == s})))
+                        for s in ("reported", "cancelled")
+                    ),
+                )
+            )
+        types = Counter(m.type for m in group)
+        type_name = sorted(types, key=lambda t: (_PREFERRED.get(t, 0), -types[t], t))[0]
+        subtypes = Counter(m.subtype for m in group if m.subtype)
+        ends = [m.date_end for m in group if m.date_end and m.date == date_value]
+        events.append(
+            Event(
+                story_id=story_id,
+                type=type_name,
+                subtype=subtypes.most_common(1)[0][0] if subtypes else None,
+                status=status,  # type: ignore[arg-type]
+                mentions=tuple(
+                    sorted(
+                        _date_by_coreference(group, date_value),
+                        key=lambda m: (m.article_id, m.trigger_start),
+                    )
+                ),
+                date=date_value,
+                date_end=ends[0] if ends else None,
+                place=place_value,
+                participants=tuple(sorted({p for m in group for p in m.participants})),
+                conflicts=tuple(conflicts),
+            )
+        )
+    return sorted(events, key=lambda e: (e.date or "9999", e.type, e.id))

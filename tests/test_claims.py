@@ -1,0 +1,89 @@
+"""Claims: figures with their qualifier intervals, subjects, periods and speakers; verdicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from corroborator.analyze.claims import compatible, extract_claims, interval, rounding_step
+from corroborator.analyze.entities import resolve_entities
+from corroborator.analyze.nlp import load_model
+from corroborator.analyze.timex import analyze_dates
+from corroborator.config import Settings
+from corroborator.link.claims import build_claims
+from corroborator.link.dependence import find_dependence
+from corroborator.model import Article, ClaimValue
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model(Settings().spacy_model)
+
+
+def claims(
+    nlp: Any, text: str, published: str | None = "2025-11-26", aid: str = "art_a"
+) -> list[ClaimValue]:
+    article = Article(id=aid, text=text, source_path=f"{aid}.txt", published=published)
+    doc = nlp(text)
+    dates = analyze_dates(doc, article)
+    return extract_claims(doc, article, resolve_entities(doc, published, aid), dates.timexes)
+
+
+def test_rounding_and_qualifier_intervals() -> None:
+    assert rounding_step("1,800") == 100 and rounding_step("4.1", 1e9) == pytest.approx(1e8)
+    assert interval(1800, 100, "exact") == (1750, 1850)
+    lo, hi = interval(2e9, 1e9, "nearly")
+    assert hi == 2e9 and lo == pytest.approx(1.8e9)  # below 2 and not far below
+    assert interval(1.8e9, 1e8, "over")[0] == 1.8e9
+    assert interval(7, 1, "at_least") == (7, None)
+    # "over $1.8 billion" and "nearly $2 billion" agree; "some 1,700" and "1,800" do not
+    assert compatible(interval(1.8e9, 1e8, "over"), interval(2e9, 1e9, "nearly"))
+    assert not compatible(interval(1700, 100, "around"), interval(1800, 100, "exact"))
+    assert compatible(interval(97, 1, "around"), interval(97, 1, "exact"))
+
+
+def test_figures_subjects_periods_and_speakers(nlp: Any) -> None:
+    text = (
+        "Trade turnover between the two countries rose by 12.5 percent last year to a record "
+        "$3.2 billion, the minister Jane Doe said. It grew by another 8 percent between January "
+        "and June. Some 640 companies with foreign capital operate in the city."
+    )
+    found = {c.text: c for c in claims(nlp, text)}
+    growth = found["12.5 percent"]
+    assert (growth.measure, growth.unit, growth.period) == ("growth", "percent", "2024")
+    amount = found["$3.2 billion"]
+    assert (amount.value, amount.unit, amount.record, amount.period) == (3.2e9, "USD", True, "2024")
+    assert "turnover" in amount.subject.lower()
+    second = found["another 8 percent"] if "another 8 percent" in found else found["8 percent"]
+    assert second.period == "2025-01/2025-06" and "turnover" in second.subject.lower()
+    count = found["Some 640"]
+    assert (count.qualifier, count.unit, count.measure) == ("around", "company", "count")
+
+
+def test_years_dates_and_ordinals_are_not_claims(nlp: Any) -> None:
+    text = (
+        "In 2019 the third summit opened on 12 October. The 20th anniversary of the base falls "
+        "in 2023, and a 45-year-old official attended the two-day meeting."
+    )
+    assert claims(nlp, text) == []
+
+
+def test_verdicts_respect_rounding_and_independence(nlp: Any) -> None:
+    a = claims(
+        nlp, "Investment has reached nearly $2 billion. Some 1,700 firms work there.", aid="art_a"
+    )
+    b = claims(
+        nlp, "Accumulated investment exceeds $1.8 billion. There are 1,800 firms.", aid="art_b"
+    )
+    c = claims(nlp, "Investment has reached nearly $2 billion.", aid="art_c")
+    articles = [
+        Article(id="art_a", text="x a", source_path="a", outlet="Desk One"),
+        Article(id="art_b", text="x b", source_path="b", outlet="Desk Two"),
+        Article(id="art_c", text="x c", source_path="c", outlet="Desk One"),
+    ]
+    found = {c.unit: c for c in build_claims("sty", a + b + c, find_dependence(articles))}
+    money = found["USD"]
+    assert money.verdict == "compatible" and money.independent_sources == 2  # a and c: one outlet
+    firms = found["company"]
+    assert firms.verdict == "conflicting"

@@ -1,0 +1,106 @@
+"""Event mentions from written sentences: type, status, date, place, participants, speaker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from corroborator.analyze.entities import resolve_entities
+from corroborator.analyze.events import extract_events
+from corroborator.analyze.nlp import load_model
+from corroborator.analyze.timex import analyze_dates
+from corroborator.config import Settings
+from corroborator.model import Article, EventMention
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model(Settings().spacy_model)
+
+
+def events(nlp: Any, text: str, published: str | None = "2025-11-26") -> list[EventMention]:
+    article = Article(id="art_test", text=text, source_path="t.txt", published=published)
+    doc = nlp(text)
+    dates = analyze_dates(doc, article)
+    when = published or dates.published
+    return extract_events(
+        doc, article, resolve_entities(doc, when, article.id), dates.timexes, when
+    )
+
+
+def one(found: list[EventMention], type_: str) -> EventMention:
+    hits = [e for e in found if e.type == type_]
+    assert len(hits) == 1, [(e.type, e.trigger) for e in found]
+    return hits[0]
+
+
+def test_preview_is_planned_with_dates_places_and_people(nlp: Any) -> None:
+    text = (
+        "Vladimir Putin will arrive in Bishkek on Tuesday for a state visit hosted by "
+        "Sadyr Japarov. "
+        "On Wednesday the two presidents will hold talks at the Palace of Unity."
+    )
+    found = events(nlp, text, "2025-11-24")
+    arrival = one(found, "arrival")
+    assert (arrival.status, arrival.date, arrival.place) == ("planned", "2025-11-25", "Bishkek")
+    assert arrival.participants == ("Vladimir Putin",)
+    talks = one(found, "talks")
+    assert (talks.status, talks.date, talks.place) == ("planned", "2025-11-26", "Yntymak Ordo")
+    assert set(talks.participants) == {"Vladimir Putin", "Sadyr Japarov"}
+
+
+def test_report_is_reported_and_roles_become_people(nlp: Any) -> None:
+    text = (
+        "The Russian leader and the Kyrgyz president held talks at the Yntymak Ordo residence "
+        "on Wednesday."
+    )
+    talks = one(events(nlp, text), "talks")
+    assert (talks.status, talks.date, talks.place) == ("reported", "2025-11-26", "Yntymak Ordo")
+    assert set(talks.participants) == {"Vladimir Putin", "Sadyr Japarov"}
+    assert all(p in {"Vladimir Putin", "Sadyr Japarov"} for p in talks.participants)
+
+
+def test_cancelled_and_background(nlp: Any) -> None:
+    found = events(nlp, "The signing ceremony planned for Thursday was cancelled.")
+    assert one(found, "signing").status == "cancelled"
+    found = events(nlp, "Vladimir Putin and Sadyr Japarov last met in July 2023 in Moscow.")
+    meeting = one(found, "meeting")
+    assert meeting.background and meeting.date == "2023-07" and meeting.status == "reported"
+
+
+def test_generic_statements_are_not_events(nlp: Any) -> None:
+    text = (
+        "A state visit is the highest form of diplomatic contact. "
+        "Such visits usually include several meetings and receptions."
+    )
+    assert events(nlp, text) == []
+
+
+def test_quoted_plan_is_said_by_the_speaker(nlp: Any) -> None:
+    text = '"The presidents will sign a joint statement on Wednesday," Yuri Ushakov told reporters.'
+    signing = one(events(nlp, text, "2025-11-24"), "signing")
+    assert (signing.status, signing.date, signing.said_by) == (
+        "planned",
+        "2025-11-26",
+        "Yuri Ushakov",
+    )
+
+
+def test_a_dated_sentence_rules_the_events_that_follow(nlp: Any) -> None:
+    text = (
+        "November 26 will be the main day of the visit, featuring an official welcome ceremony "
+        "at the Palace of Unity. This will be followed by talks and a reception."
+    )
+    found = events(nlp, text, "2025-11-24")
+    for type_ in ("welcome_ceremony", "talks", "reception"):
+        e = one(found, type_)
+        assert (e.status, e.date, e.place) == ("planned", "2025-11-26", "Yntymak Ordo"), type_
+
+
+def test_every_mention_cites_its_sentence(nlp: Any) -> None:
+    text = "Putin arrived in Bishkek on Tuesday. He laid a wreath at the Eternal Flame."
+    for e in events(nlp, text):
+        assert text[e.start : e.end] == e.quote
+        assert text[e.trigger_start : e.trigger_end] == e.trigger
+        assert e.start <= e.trigger_start < e.trigger_end <= e.end
