@@ -3,7 +3,8 @@
 The seeds (../shared/seeds) are replicated, each copy made unique by a trailing line so that
 content hashing does not collapse them, until the corpus reaches --words words. Both runs use the
 same process and the same already-loaded model; the ratio build/baseline is the cost of
-everything around the model (reading, decoding, metadata, language id, storing, WAL commits).
+everything around the model: reading, decoding, metadata, language id, dates, entities,
+events, claims, storing. Linking (embeddings, stories, timelines, claims) is timed apart.
 
     .venv/bin/python bench/throughput.py [--words 200000] [--batch-size 32]
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from corroborator.analyze.nlp import load_model
 from corroborator.config import Settings
 from corroborator.engine import build
+from corroborator.engine.link import link
 from corroborator.ingest.language import detect_language
 from corroborator.store import SQLiteStore
 
@@ -73,6 +75,10 @@ def main() -> int:
         assert report.ok and report.articles_analysed == len(texts), report
 
         t0 = time.perf_counter()
+        linked = link(store)
+        link_s = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
         rerun = build([corpus], store, settings)
         rerun_s = time.perf_counter() - t0
         assert rerun.articles_analysed == 0
@@ -85,6 +91,7 @@ def main() -> int:
     print(f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'words/s':>10}")
     print(f"{'nlp.pipe (baseline)':<22}{base_s:>9.1f}{n / base_s:>12.1f}{words / base_s:>10,.0f}")
     print(f"{'corroborator build':<22}{build_s:>9.1f}{n / build_s:>12.1f}{words / build_s:>10,.0f}")
+    print(f"{'link (all stories)':<22}{link_s:>9.1f}   ({linked.stories} stories)")
     print(f"{'re-run (no changes)':<22}{rerun_s:>9.2f}")
     print(f"ratio build / baseline: {build_s / base_s:.2f}x; peak RSS {rss_mb:,.0f} MB")
     return 0

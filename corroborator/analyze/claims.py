@@ -672,7 +672,7 @@ def visit_type_claims(events: Sequence[EventMention]) -> list[ClaimValue]:
                     unit="category",
                     kind="categorical",
                     value=f"{e.subtype} visit",
-                    text=e.trigger,
+                    text=f"{e.subtype} visit",
                     quote=e.quote,
                     start=e.trigger_start,
                     end=e.trigger_end,

@@ -51,11 +51,89 @@ def _label(article: dict[str, Any]) -> str:
     return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
 
 
+def _by(value: dict[str, Any]) -> str:
+    return f" — {value['said_by']}" if value.get("said_by") else ""
+
+
+def _story_markdown(story: dict[str, Any], names: dict[str, str]) -> list[str]:
+    lines = [f"## {_md(story['title'])}", ""]
+    when = (
+        story["start"] if story["start"] == story["end"] else f"{story['start']} – {story['end']}"
+    )
+    lines.append(
+        f"{when or 'undated'} · {len(story['articles'])} article(s) · "
+        f"{story['independent_sources']} independent source(s)"
+    )
+    disputes = [(e, c) for e in story["events"] for c in e["conflicts"]]
+    conflicting = [c for c in story["claims"] if c["verdict"] == "conflicting"]
+    lines += ["", "### Where the sources disagree", ""]
+    if not disputes and not conflicting:
+        lines.append("No disagreement found.")
+    for e, c in disputes:
+        sides = "; ".join(
+            f"**{v['value']}** ({', '.join(names.get(a, a) for a in v['articles'])})"
+            for v in c["values"]
+        )
+        place = f" at {e['place']['name']}" if e["place"] else ""
+        lines.append(f"- {e['type'].replace('_', ' ')}{place}, {c['field']}: {sides}")
+    for c in conflicting:
+        sides = "; ".join(
+            f"**{v['text']}**{_by(v)} ({names.get(v['article'], v['article'])})"
+            for v in c["values"]
+        )
+        lines.append(
+            f"- {_md(c['subject'])}{' (' + c['period'] + ')' if c['period'] else ''}: {sides}"
+        )
+    lines += [
+        "",
+        "### Timeline",
+        "",
+        "| Date | Event | Status | Place | Who | Sources |",
+        "|---|---|---|---|---|---|",
+    ]
+    for e in story["events"]:
+        date = e["date"] or "—"
+        if e["date_end"]:
+            date += f" – {e['date_end']}"
+        kind = e["type"].replace("_", " ") + (
+            f" ({e['subtype'].replace('_', ' ')})" if e["subtype"] else ""
+        )
+        if e["conflicts"]:
+            kind += " ⚠ disputed"
+        sources = len({m["article"] for m in e["mentions"]})
+        place = _md(e["place"]["name"]) if e["place"] else "—"
+        lines.append(
+            f"| {date} | {kind} | {e['status']} | {place} | "
+            f"{_md(', '.join(e['participants'])) or '—'} | {sources} |"
+        )
+    lines += [
+        "",
+        "### Figures and facts",
+        "",
+        "| What | Period | Values | Verdict | Independent |",
+        "|---|---|---|---|---|",
+    ]
+    for c in story["claims"]:
+        values = "; ".join(
+            f"{v['text']}{_by(v)} ({names.get(v['article'], v['article'])})" for v in c["values"]
+        )
+        lines.append(
+            f"| {_md(c['subject'] or '—')} | {c['period'] or '—'} | {_md(values)} | "
+            f"{c['verdict'].replace('_', ' ')} | {c['independent_sources']} |"
+        )
+    lines.append("")
+    return lines
+
+
 def render_markdown(dossier: dict[str, Any]) -> str:
-    """The dossier as Markdown: sources first, then the stories (when linked)."""
+    """The dossier as Markdown: each story (disagreements, timeline, figures), then sources."""
     lines = ["# Dossier", ""]
     articles = dossier["articles"]
     lines.append(f"{len(articles)} article(s), {len(dossier['stories'])} story(ies).")
+    lines.append("")
+    names = {a["id"]: a["source_path"].replace("\\", "/").rsplit("/", 1)[-1] for a in articles}
+    for story in dossier["stories"]:
+        lines += _story_markdown(story, names)
     lines += ["", "## Sources", ""]
     lines.append("| # | Article | Outlet | Published | Based on | Language | Words |")
     lines.append("|---|---|---|---|---|---|---|")
