@@ -29,6 +29,7 @@ from typing import Any
 
 from corroborator import lexicon
 from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.nlp import Sentences
 from corroborator.analyze.ontology import load_ontology
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
 
@@ -184,6 +185,7 @@ class _Claims:
         timexes: Sequence[TimeExpression],
     ) -> None:
         self.doc = doc
+        self.text: str = doc.text  # Doc.text rebuilds the string on every access
         self.article = article
         self.entities = entities
         self.timexes = list(timexes)
@@ -192,6 +194,7 @@ class _Claims:
         self.quotes = [
             (m.start(), m.end()) for m in re.finditer(r"[\"“«][^\"”»]{3,}?[\"”»]", doc.text)
         ]
+        self.sentences = Sentences(doc)
         self.quote_speakers = {q: self._quote_speaker(*q) for q in self.quotes}
         self.last_subject: str | None = None
         self.last_speaker: tuple[int, str | None] = (-1, None)
@@ -208,7 +211,7 @@ class _Claims:
         )
 
     def _figures(self, sent: Any) -> list[_Figure]:
-        text = self.doc.text
+        text = self.text
         out: list[_Figure] = []
         for m in self.lex.figure.finditer(text, sent.start_char, sent.end_char):
             num = m.group("num")
@@ -251,7 +254,7 @@ class _Claims:
             value = self.lex.number_words.get(tok.lower_)
             if value is None or tok.dep_ != "nummod":
                 continue
-            text = self.doc.text
+            text = self.text
             if (
                 text[tok.idx - 1 : tok.idx] == "-"
                 or text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 1] == "-"
@@ -272,11 +275,11 @@ class _Claims:
         return out
 
     def _qualify(self, fig: _Figure) -> None:
-        before = self.doc.text[max(0, fig.start - 30) : fig.start].lower()
+        before = self.text[max(0, fig.start - 30) : fig.start].lower()
         for phrase, kind in self.lex.qualifiers:
             if re.search(rf"(?<![\w-]){re.escape(phrase)}\s*(?:a\s+|another\s+|the\s+)?$", before):
                 fig.qualifier = kind
-                fig.text = self.doc.text[fig.start - len(before) + before.rfind(phrase) : fig.end]
+                fig.text = self.text[fig.start - len(before) + before.rfind(phrase) : fig.end]
                 fig.start = fig.end - len(fig.text)
                 return
 
@@ -370,8 +373,8 @@ class _Claims:
                     break
                 continue
             break
-        after = self.doc.text[fig.end : fig.end + 40].lower()
-        before = self.doc.text[max(0, fig.start - 6) : fig.start].lower()
+        after = self.text[fig.end : fig.end + 40].lower()
+        before = self.text[max(0, fig.start - 6) : fig.start].lower()
         if fig.unit == "percent" and (
             re.match(r"\s*(?:more|higher|up|increase)\b.{0,25}\b(?:than|on|from|year)", after)
             or re.search(r"\bup\s*$", before)
@@ -479,7 +482,7 @@ class _Claims:
             span = self.doc.char_span(at, at + 1, alignment_mode="expand")
             if span is None:
                 continue
-            for tok in span.sent:
+            for tok in self.sentences.of(span.start):
                 if start <= tok.idx < end or tok.pos_ != "VERB":
                     continue
                 if tok.lemma_.lower() not in self.ont.speech_verbs:
@@ -520,14 +523,14 @@ class _Claims:
                 person = self._person(self.doc[tok.i + 1])
                 if person:
                     return person
-        para = self.doc.text.count("\n", 0, sent.start_char)
+        para = self.text.count("\n", 0, sent.start_char)
         if self.last_speaker[0] == para:
             return self.last_speaker[1]
         return None
 
     def _colon_after(self, verb: Any, fig: _Figure) -> bool:
         """ "X highlighted record trade: turnover grew …" — the figures after the colon."""
-        between = self.doc.text[verb.idx : fig.start]
+        between = self.text[verb.idx : fig.start]
         return ":" in between
 
     def _person(self, tok: Any) -> str | None:
@@ -560,7 +563,7 @@ class _Claims:
             rf"\b(?P<domain>(?:(?:{dom})\s+)+)(?P<noun>{nouns})s?\b", sent.text, re.IGNORECASE
         )
         out = []
-        text = self.doc.text
+        text = self.text
         for m in pattern.finditer(text, sent.start_char, sent.end_char):
             before = text[max(sent.start_char, m.start() - 40) : m.start()].lower()
             if re.search(r"\b(?:one of|among)\b[^.,;]*$", before):
@@ -610,7 +613,7 @@ class _Claims:
 
     def run(self) -> list[ClaimValue]:
         out: list[ClaimValue] = []
-        for sent in self.doc.sents:
+        for sent in self.sentences.spans:
             figures = self._figures(sent)
             speaker_here: str | None = None
             for fig in figures:
@@ -625,7 +628,7 @@ class _Claims:
                 speaker_here = speaker_here or said_by
                 low, high = (_clean(x) for x in interval(fig.value, fig.step, fig.qualifier))
                 record = any(
-                    w in self.doc.text[max(0, fig.start - 20) : fig.start].lower()
+                    w in self.text[max(0, fig.start - 20) : fig.start].lower()
                     for w in self.lex.record_words
                 )
                 out.append(
@@ -651,7 +654,7 @@ class _Claims:
                     )
                 )
             out += self._ranks(sent)
-            para = self.doc.text.count("\n", 0, sent.start_char)
+            para = self.text.count("\n", 0, sent.start_char)
             if speaker_here:
                 self.last_speaker = (para, speaker_here)
             elif self.last_speaker[0] != para:

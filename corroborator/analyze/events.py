@@ -28,6 +28,7 @@ from typing import Any
 
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.analyze.nlp import Sentences
 from corroborator.analyze.ontology import Ontology, load_ontology
 from corroborator.model import Article, EventMention, TimeExpression
 
@@ -138,6 +139,7 @@ class _Extractor:
         anchor: str | None,
     ) -> None:
         self.doc = doc
+        self.text: str = doc.text  # Doc.text rebuilds the string on every access
         self.article = article
         self.entities = entities
         self.ont: Ontology = load_ontology()
@@ -156,6 +158,7 @@ class _Extractor:
         self.day_spans = [
             t for t in timexes if getattr(t, "day_of_span", None) and not _timex_dates(t)[0]
         ]
+        self.sentences = Sentences(doc)
         self.quotes = [
             (m.start(), m.end()) for m in re.finditer(r"[\"“«][^\"”»]{3,}?[\"”»]", doc.text)
         ]
@@ -598,7 +601,7 @@ class _Extractor:
             if tok.pos_ != "VERB"
             else tok.idx + len(tok.text)
         )
-        window = tok.doc.text[left:right].lower()
+        window = self.text[left:right].lower()
         found = [
             name
             for name, cues in spec.subtypes.items()
@@ -656,7 +659,7 @@ class _Extractor:
         cues = {c.lower_ for c in trig.token.children if c.dep_ in {"amod", "advmod", "det"}}
         if cues & self.ont.background_cues and trig.type != "talks":
             return True
-        if any(t.lower_ == "ago" for t in trig.token.sent):
+        if any(t.lower_ == "ago" for t in self.sentences.of(trig.token.i)):
             return True
         end = date_end or date
         bounds = _date_bounds(end) if end else None
@@ -672,7 +675,7 @@ class _Extractor:
         ruling_day: int | None = None
         last_by_family: dict[str, EventMention] = {}
         lead_end = self._lead_end()
-        for sent in self.doc.sents:
+        for sent in self.sentences.spans:
             if self._heading(sent):
                 ruling, ruling_day = (None, None), None  # a new section: the day no longer holds
                 continue
@@ -748,7 +751,7 @@ class _Extractor:
 
     def _lead_end(self) -> int:
         """End offset of the lead: the headline block and the first paragraph of body text."""
-        text = self.doc.text
+        text = self.text
         pos = 0
         for para in re.split(r"(\n\s*\n|\n)", text):
             pos += len(para)
@@ -764,8 +767,8 @@ class _Extractor:
             and not re.search(r"[.!?:;,”\"]$", line)
             and line[:1].isupper()
             and (
-                sent.end_char >= len(self.doc.text)
-                or "\n" in self.doc.text[sent.end_char - 1 : sent.end_char + 1]
+                sent.end_char >= len(self.text)
+                or "\n" in self.text[sent.end_char - 1 : sent.end_char + 1]
             )
             and not any(sent.start_char <= t.start < sent.end_char for t in self.timexes)
         )
@@ -864,7 +867,7 @@ class _Extractor:
         status, why = self._status(trig, date)
         evidence.append(f"status: {why}")
         people, actors = self._participants(trig)
-        text = self.doc.text
+        text = self.text
         start, end = sent.start_char, sent.end_char
         while end > start and text[end - 1].isspace():
             end -= 1

@@ -56,3 +56,21 @@ def model_version(name: str) -> str:
     """``name@version`` of a loaded model, recorded with every analysis."""
     meta = load_model(name).meta
     return f"{meta.get('lang', '?')}_{meta.get('name', name)}@{meta.get('version', '?')}"
+
+
+class Sentences:
+    """The sentences of a Doc with a fast lookup from token index to sentence.
+
+    ``Token.sent`` and ``Span.sent`` walk the whole document on every call; extractors that
+    ask for many tokens' sentences use this instead.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+
+    def of(self, token_index: int) -> Any:
+        """The sentence holding the token at ``token_index``."""
+        from bisect import bisect_right
+
+        return self.spans[max(0, bisect_right(self.starts, token_index) - 1)]

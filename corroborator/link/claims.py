@@ -85,8 +85,9 @@ def _stem(word: str) -> str:
     return _synonyms().get(word, word)
 
 
-def _words(text: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _STOP}
+@cache
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _STOP)
 
 
 def lexical_similarity(a: str, b: str) -> float:

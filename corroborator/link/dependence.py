@@ -117,8 +117,7 @@ def find_dependence(articles: Sequence[Article]) -> Dependence:
     hashes: dict[str, MinHash] = {}
     for aid in ids:
         mh = MinHash(num_perm=PERMUTATIONS, seed=1)
-        for s in _shingles(by_id[aid].text):
-            mh.update(s.encode("utf-8"))
+        mh.update_batch([s.encode("utf-8") for s in sorted(_shingles(by_id[aid].text))])
         hashes[aid] = mh
         lsh.insert(aid, mh)
     for aid in ids:
