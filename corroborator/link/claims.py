@@ -161,20 +161,23 @@ def align(
             i = parent[i]
         return i
 
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if _unit_class(a) != _unit_class(b) or not _periods_agree(a.period, b.period):
-                continue
-            if a.article_id == b.article_id and a.said_by == b.said_by:
-                continue  # one voice in one article states one figure once
-            if a.kind == "numeric" and _far_apart(a, b):
-                continue  # 13.6% and 97% are different facts, not one fact in dispute
-            score = _subject_score(a, b, similarity)
-            if a.kind == "numeric" and _value_close(a, b):
-                score += VALUE_BONUS
-            if score >= ALIGN_SIMILARITY:
-                parent[find(j)] = find(i)
+    buckets: dict[str, list[int]] = {}  # only values of one unit class can align
+    for i, v in enumerate(items):
+        buckets.setdefault(_unit_class(v), []).append(i)
+    pairs = ((i, j) for idx in buckets.values() for n, i in enumerate(idx) for j in idx[n + 1 :])
+    for i, j in pairs:
+        a, b = items[i], items[j]
+        if not _periods_agree(a.period, b.period):
+            continue
+        if a.article_id == b.article_id and a.said_by == b.said_by:
+            continue  # one voice in one article states one figure once
+        if a.kind == "numeric" and _far_apart(a, b):
+            continue  # 13.6% and 97% are different facts, not one fact in dispute
+        score = _subject_score(a, b, similarity)
+        if a.kind == "numeric" and _value_close(a, b):
+            score += VALUE_BONUS
+        if score >= ALIGN_SIMILARITY:
+            parent[find(j)] = find(i)
     groups: dict[int, list[ClaimValue]] = {}
     for i, v in enumerate(items):
         groups.setdefault(find(i), []).append(v)
