@@ -37,3 +37,35 @@ def test_example_corpus_metadata(tmp_path: Path) -> None:
     assert arts["05-wire-rewrite.txt"].dateline_date == "--11-26"
     assert all(a.language == "en" for a in arts.values())
     assert arts["02-fact-sheet.md"].title and not arts["02-fact-sheet.md"].title.startswith("#")
+
+
+def test_example_corpus_story_conflicts(tmp_path: Path) -> None:
+    """The demo's traps come out as intended: one 2025 story and the 2023 visit apart; the
+    wrong-day report disputes the talks; 1,700 vs 1,800 companies conflict; "over $1.8
+    billion" and "nearly $2 billion" are compatible."""
+    from corroborator.engine.link import link
+    from corroborator.report import build_dossier
+
+    settings = Settings(db=str(tmp_path / "demo.db"))
+    store = SQLiteStore(settings.db)
+    build([EXAMPLES], store, settings)
+    link(store)
+    dossier = build_dossier(store)
+    store.close()
+    names = {a["id"]: Path(a["source_path"]).name for a in dossier["articles"]}
+    stories = sorted(dossier["stories"], key=lambda s: s["start"] or "")
+    assert [sorted(names[a][:2] for a in s["articles"]) for s in stories] == [
+        ["07"],
+        ["01", "02", "03", "04", "05", "06", "08"],
+    ]
+    story = stories[1]
+    talks = [e for e in story["events"] if e["type"] == "talks" and e["conflicts"]]
+    assert talks and talks[0]["date"] == "2025-11-26"
+    sides = {
+        v["value"]: {names[a][:2] for a in v["articles"]}
+        for v in talks[0]["conflicts"][0]["values"]
+    }
+    assert sides["2025-11-25"] == {"04"}
+    by_unit = {(c["unit"], c["verdict"]) for c in story["claims"]}
+    assert ("company", "conflicting") in by_unit
+    assert ("USD", "compatible") in by_unit

@@ -9,6 +9,7 @@ an article: dates first (they give the article's date when it prints none), then
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from corroborator.analyze.claims import extract_claims
@@ -20,7 +21,7 @@ from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 
 # Languages the configured spaCy model is trained for.
 MODEL_LANGUAGES = frozenset({"en"})
@@ -36,7 +37,13 @@ def _from_doc(article: Article, doc: Any, model: str) -> ArticleAnalysis:
     dates = analyze_dates(doc, article)
     when = article.published or dates.published
     entities = resolve_entities(doc, when, article.id)
-    names = list(entities.mentions)
+    # the outlet's own name on a sign-off line is an organisation, whatever the model says
+    names = [
+        replace(m, label="ORG", canonical=article.outlet)
+        if article.outlet and m.text.strip() == article.outlet and m.label != "ORG"
+        else m
+        for m in entities.mentions
+    ]
     taken = [(m.start, m.end) for m in names]
     # numbers, amounts and dates the model found stay as mentions for the claims stage
     others = [

@@ -375,14 +375,17 @@ class _Claims:
             break
         after = self.text[fig.end : fig.end + 40].lower()
         before = self.text[max(0, fig.start - 6) : fig.start].lower()
+        wider = self.text[max(0, fig.start - 20) : fig.start].lower()
         if fig.unit == "percent" and (
             re.match(r"\s*(?:more|higher|up|increase)\b.{0,25}\b(?:than|on|from|year)", after)
             or re.search(r"\bup\s*$", before)
+            or re.search(r"\b(?:rise|increase|growth|gain|jump|climb)\s+of\s*$", wider)
         ):
             return "growth", self._resolve_near(root), None
         if fig.unit == "percent" and (
             re.match(r"\s*(?:less|lower|down|decrease)\b.{0,25}\b(?:than|on|from|year)", after)
             or re.search(r"\bdown\s*$", before)
+            or re.search(r"\b(?:fall|decrease|decline|drop|contraction)\s+of\s*$", wider)
         ):
             return "decline", self._resolve_near(root), None
         if fig.unit == "percent":

@@ -65,7 +65,12 @@ def _story_doc(article: Article, analysis: ArticleAnalysis | None, vector: np.nd
     orgs: set[str] = set()
     dates: list[str] = []
     keys: set[str] = set()
-    published = article.published or (analysis.published if analysis else None)
+    published = article.published
+    # an inferred date places the article in time only when it is at least a month and fairly
+    # sure: a bare year guessed from "in 2024" would veto joining a 2025 story
+    inferred = analysis.published if analysis is not None else None
+    if published is None and inferred and len(inferred) >= 7 and analysis is not None:
+        published = inferred if (analysis.published_confidence or 0.0) >= 0.5 else None
     if analysis is not None:
         for m in analysis.mentions:
             names = m.members or ((m.canonical,) if m.canonical else ())

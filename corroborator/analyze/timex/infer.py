@@ -132,7 +132,13 @@ def _constraints(items: list[Item], text: str) -> tuple[list[_Constraint], dict[
                 event_years[ctx.sentence] = (lo, name)
                 continue
         bounded = m.signal in ("by", "until", "till", "before", "no later than")
-        if ctx.tense == "future" or (bounded and ctx.tense != "past"):
+        # "is due to chair the bloc in 2026": a plan word shortly before the year makes it a
+        # future even when the parser misses the infinitive (it tags "chair" as a noun)
+        planned = ctx.tense != "past" and re.search(
+            r"\b(?:due|expected|scheduled|set|planned|plans?|will|is to|are to)\b[^.]{0,40}$",
+            text[max(0, m.start - 50) : m.start].lower(),
+        )
+        if ctx.tense == "future" or (bounded and ctx.tense != "past") or planned:
             # a whole year told as future: the report comes before it; a day or month: on or
             # before it
             limit = lo - 1 if sem.gran == "year" or sem.kind == "range" else lo
