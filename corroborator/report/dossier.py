@@ -60,6 +60,7 @@ def _event_mention(e: EventMention) -> dict[str, Any]:
     cameo, plover = load_ontology().codes(e.type)
     return {
         "id": e.id,
+        "article": e.article_id,
         "type": e.type,
         "subtype": e.subtype,
         "cameo": cameo,
@@ -192,21 +193,7 @@ def _event(e: Event) -> dict[str, Any]:
         "place": _place(e.place),
         "participants": list(e.participants),
         "status": e.status,
-        "mentions": [
-            {
-                "article": m.article_id,
-                "quote": m.quote,
-                "start": m.start,
-                "end": m.end,
-                "trigger_start": m.trigger_start,
-                "trigger_end": m.trigger_end,
-                "status": m.status,
-                "date": m.date,
-                "place": m.place,
-                "said_by": m.said_by,
-            }
-            for m in e.mentions
-        ],
+        "mentions": [_event_mention(m) for m in e.mentions],
         "conflicts": [_conflict(c) for c in e.conflicts],
     }
 

@@ -58,16 +58,7 @@ def to_json(obj: Any) -> str:
 def from_json(cls: type[T], data: str) -> T:
     """The dataclass ``cls`` from :func:`to_json` output; lists become tuples again, and keys
     the class no longer has are dropped (data written by an older version)."""
-    raw = json.loads(data)
-    known = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    kwargs = {}
-    for key, value in raw.items():
-        if key not in known:
-            continue
-        if isinstance(value, list) and str(known[key].type).startswith("tuple"):
-            value = tuple(value)
-        kwargs[key] = value
-    return cls(**kwargs)
+    return _from_dict(cls, json.loads(data))
 
 
 def _from_dict(cls: type[T], raw: dict[str, Any]) -> T:
