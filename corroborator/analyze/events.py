@@ -674,7 +674,6 @@ class _Extractor:
         ruling: tuple[str | None, str | None] = (None, None)
         ruling_day: int | None = None
         last_by_family: dict[str, EventMention] = {}
-        lead_end = self._lead_end()
         for sent in self.sentences.spans:
             if self._heading(sent):
                 ruling, ruling_day = (None, None), None  # a new section: the day no longer holds
@@ -686,7 +685,6 @@ class _Extractor:
                 ruling_day = None
             elif own_day:
                 ruling, ruling_day = (None, None), own_day
-            frame = self._frame_date(out)
             if self._generic_sentence(sent):
                 continue
             triggers: list[_Trigger] = []
@@ -703,9 +701,7 @@ class _Extractor:
                 ruling=ruling,
                 last_by_family=last_by_family,
                 previous=out[-1] if out else None,
-                in_lead=sent.start_char < lead_end,
                 sequenced=self._sequenced(sent) and not own[0],
-                frame=frame,
                 day_of_span=ruling_day,
             )
             found: list[EventMention] = []
@@ -748,16 +744,6 @@ class _Extractor:
             ):
                 days.add(m.date)
         return days.pop() if len(days) == 1 else None
-
-    def _lead_end(self) -> int:
-        """End offset of the lead: the headline block and the first paragraph of body text."""
-        text = self.text
-        pos = 0
-        for para in re.split(r"(\n\s*\n|\n)", text):
-            pos += len(para)
-            if len(para.split()) > 25:  # the first real paragraph (headlines are shorter)
-                return pos
-        return len(text)
 
     def _heading(self, sent: Any) -> bool:
         """A section heading line ("Bilateral Relations"): short, on its own line, no stop."""
@@ -900,9 +886,7 @@ class _Context:
     ruling: tuple[str | None, str | None]
     last_by_family: dict[str, EventMention]
     previous: EventMention | None
-    in_lead: bool
     sequenced: bool
-    frame: str | None
     day_of_span: int | None = None
 
 
