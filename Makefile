@@ -4,8 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
+# Browser tests drive Debian's chromium through Playwright (Playwright's own browser download
+# does not work offline); `make test` installs it when it is missing.
+CHROMIUM := /usr/bin/chromium
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test lint types pytest bench docs clean
+.PHONY: install browser demo serve test lint types pytest bench docs clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +22,12 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver
+
+browser: $(CHROMIUM)
+
 demo: $(STAMP)
 	mkdir -p $(OUT)
 	$(BIN)/corroborator build examples/bishkek-2025 --db $(OUT)/demo.db
@@ -27,6 +37,9 @@ demo: $(STAMP)
 	@echo
 	@echo "Demo written: $(abspath $(OUT))/report.html, $(abspath $(OUT))/dossier.json, $(abspath $(OUT))/report.md"
 
+serve: demo
+	$(BIN)/corroborator serve --db $(OUT)/demo.db
+
 lint: $(STAMP)
 	$(BIN)/ruff check corroborator tests bench
 	$(BIN)/ruff format --check corroborator tests bench
@@ -34,8 +47,10 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
-	$(BIN)/python -m pytest -q
+pytest: $(STAMP) $(CHROMIUM)
+	# Browser tests fail, rather than skip, when chromium is missing; screenshots land in
+	# test-artifacts/.
+	CORROBORATOR_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
 
 test: lint types pytest
 
@@ -46,4 +61,4 @@ docs: $(STAMP)
 	$(BIN)/python -m corroborator.clidocs > docs/cli.md
 
 clean:
-	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT) test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -24,6 +24,7 @@ from rich.table import Table
 from corroborator import __version__
 from corroborator.config import Settings, load_settings
 from corroborator.errors import CorroboratorError, InputError
+from corroborator.report.formats import FORMATS
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FATAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -162,7 +163,7 @@ def build(
 @cli.command(epilog=EPILOG)
 @click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html", show_default=True
+    "--format", "fmt", type=click.Choice(list(FORMATS)), default="html", show_default=True
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output."
@@ -181,7 +182,7 @@ def report(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> 
     if output:
         try:
             Path(output).parent.mkdir(parents=True, exist_ok=True)
-            Path(output).write_text(text, encoding="utf-8")
+            Path(output).write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             err.print(f"error: {output}: cannot write ({exc.strerror or exc})")
             sys.exit(EXIT_FATAL)
@@ -457,6 +458,66 @@ def stories_split(ctx: click.Context, story: str, articles: tuple[str, ...]) -> 
     finally:
         store.close()
     _relink(ctx, "cannot", pairs)
+
+
+@cli.command(epilog=EPILOG)
+@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--allow-upload",
+    is_flag=True,
+    help="Let visitors add articles (a form and POST /api/articles). Off: read-only.",
+)
+@click.option(
+    "--max-upload-mb",
+    type=click.FloatRange(0.001, 1024),
+    default=5.0,
+    show_default=True,
+    help="Largest upload accepted, in megabytes.",
+)
+@click.pass_context
+def serve(
+    ctx: click.Context,
+    db: str | None,
+    host: str,
+    port: int,
+    allow_upload: bool,
+    max_upload_mb: float,
+) -> None:
+    """Browse the store in a web browser: stories with their disagreements, articles with every
+    extracted item highlighted, search, and a JSON API (described at /api/openapi.json).
+    Read-only and on loopback unless told otherwise."""
+    import uvicorn
+
+    from corroborator.web import create_app
+    from corroborator.web.guard import allowed_hosts_for
+
+    settings = _settings(ctx, db=db)
+    if not allow_upload or Path(settings.db).exists():
+        _open_existing(settings.db).close()
+    app = create_app(
+        settings,
+        allow_upload=allow_upload,
+        max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+        allowed_hosts=allowed_hosts_for(host),
+    )
+    if allowed_hosts_for(host) is None:
+        err.print(
+            f"warning: listening on {host}, beyond this machine; "
+            "anyone who can reach it can read the store"
+            + (" and add articles" if allow_upload else "")
+        )
+    shown = f"[{host}]" if ":" in host else host
+    mode = "uploads allowed" if allow_upload else "read-only"
+    err.print(f"serving {settings.db} at http://{shown}:{port}/ ({mode}); Ctrl-C stops")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:
+        err.print(f"error: cannot listen on {host}:{port} ({exc.strerror or exc})")
+        sys.exit(EXIT_FATAL)
 
 
 def _open_existing(location: str) -> Any:

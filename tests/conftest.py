@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -64,3 +65,58 @@ def copy_seeds(dest: Path) -> Path:
     for f in sorted(SEEDS.iterdir()):
         shutil.copy(f, dest / f.name)
     return dest
+
+
+# Hostile text: every way an article could try to run code in a page that shows it. It also
+# carries real events and figures, so it reaches story pages, claims tables and search results.
+HOSTILE_TEXT = (
+    "<script>window.__pwned = 1</script> Vladimir Putin met Sadyr Japarov in Bishkek on "
+    'Wednesday, November 26, 2025. <img src=x onerror="window.__pwned = 2"> Trade reached '
+    '$4.1 billion in 2024, " onmouseover="window.__pwned = 3" x=" the minister said. '
+    '<a href="javascript:window.__pwned = 4">details</a> '
+    '<svg onload="window.__pwned = 5"></svg>\n\n'
+    "Some 1,700 companies with Russian capital work in Kyrgyzstan, '><iframe src=javascript:1>.\n"
+)
+
+
+def write_hostile(folder: Path) -> list[Path]:
+    """Two hostile inputs in ``folder``: a text file and a JSON record with hostile metadata."""
+    folder.mkdir(parents=True, exist_ok=True)
+    txt = folder / "hostile.txt"
+    txt.write_text('<b onclick="window.__pwned = 6">Talks "in" Bishkek</b>\n\n' + HOSTILE_TEXT)
+    rec = folder / "hostile.json"
+    rec.write_text(
+        json.dumps(
+            {
+                "title": '"><script>window.__pwned = 7</script><img src=x onerror=alert(8)>',
+                "text": HOSTILE_TEXT,
+                "url": "javascript:window.__pwned = 9",
+                "source": '"><svg onload="window.__pwned = 10">',
+                "published": "2025-11-26",
+            }
+        )
+    )
+    return [txt, rec]
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled example corpus built and linked into a store, once per session (read-only:
+    tests that write copy it)."""
+    db = tmp_path_factory.mktemp("example") / "demo.db"
+    result = run_cli("build", str(EXAMPLES), "--db", str(db), "-q")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds (when present) plus two hostile articles, built and linked, once per session."""
+    folder = tmp_path_factory.mktemp("hostile-in")
+    if SEEDS.is_dir():
+        copy_seeds(folder)
+    write_hostile(folder)
+    db = tmp_path_factory.mktemp("hostile") / "hostile.db"
+    result = run_cli("build", str(folder), "--db", str(db), "-q")
+    assert result.exit_code == 0, result.output
+    return db

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from corroborator.report.render import highlight
+from corroborator.report import views
 
 from .conftest import run_cli
 
@@ -38,11 +38,92 @@ def test_hostile_article_renders_inert(tmp_path: Path) -> None:
     assert md.count("\n| ") >= 3  # table rows stay rows: pipes and newlines in titles are escaped
 
 
-def test_highlight_escapes_and_marks() -> None:
-    text = "<x> Putin & Japarov"
-    out = str(
-        highlight(
-            text, [{"start": 4, "end": 9, "label": "PERSON"}, {"start": 6, "end": 8, "label": "X"}]
-        )
+def _article(text: str, **analysis: list[dict[str, object]]) -> dict[str, object]:
+    base: dict[str, list[dict[str, object]]] = {
+        "claims": [],
+        "events": [],
+        "dates": [],
+        "entities": [],
+    }
+    base.update(analysis)
+    return {"id": "art_0123456789abcdef", "text": text, "analysis": {"sentences": [], **base}}
+
+
+def test_article_view_escapes_marks_and_anchors() -> None:
+    text = '<x> Putin & Japarov met. Trade hit $4.1 bn "> <b>'
+    art = _article(
+        text,
+        entities=[
+            {"text": "Putin", "label": "PERSON", "start": 4, "end": 9, "canonical": "V. Putin"},
+            {"text": "$4.1 bn", "label": "MONEY", "start": 35, "end": 42},
+        ],
+        claims=[
+            {
+                "start": 35,
+                "end": 42,
+                "measure": "amount",
+                "subject": "trade",
+                "period": None,
+                "said_by": None,
+            }
+        ],
+        events=[
+            {
+                "trigger_start": 20,
+                "trigger_end": 23,
+                "type": "meeting",
+                "status": "reported",
+                "date": None,
+                "place": '"><script>',
+            }
+        ],
     )
-    assert out == '&lt;x&gt; <mark class="ent ent-PERSON" title="PERSON">Putin</mark> &amp; Japarov'
+    art["analysis"]["sentences"] = [[0, 24], [25, len(text)]]  # type: ignore[index]
+    view = views.article_view(art)
+    html = str(view.html)
+    assert html.startswith('<span class="s" id="s-art_0123456789abcdef-0">&lt;x&gt; ')
+    assert '<mark id="q-art_0123456789abcdef-4-9" class="ent ent-PERSON"' in html
+    # the figure wins over the MONEY entity on the same words
+    assert 'class="claim" title="amount · trade">$4.1 bn</mark>' in html
+    assert "&#34;&gt;&lt;script&gt;" in html and "<script>" not in html
+    assert html.endswith("&#34;&gt; &lt;b&gt;</span>")
+    assert view.target(35, 42) == "q-art_0123456789abcdef-35-42"
+    assert view.target(27, 32) == "s-art_0123456789abcdef-25"  # not highlighted: its sentence
+    assert view.target(None, None) == "art_0123456789abcdef"
+
+
+def test_timeline_grid_marks_the_disputed_day() -> None:
+    story = {
+        "events": [
+            {"date": "2025-11-25", "date_end": None, "status": "reported", "conflicts": []},
+            {
+                "date": "2025-11-26",
+                "date_end": None,
+                "status": "planned",
+                "conflicts": [
+                    {
+                        "field": "date",
+                        "values": [
+                            {"value": "2025-11-26", "articles": ["a"]},
+                            {"value": "2025-11-28", "articles": ["b"]},
+                        ],
+                    }
+                ],
+            },
+            {"date": None, "date_end": None, "status": "reported", "conflicts": []},
+        ]
+    }
+    grid = views.timeline_grid(story)
+    assert grid["days"] == ["2025-11-25", "2025-11-26", "2025-11-27", "2025-11-28"]
+    assert [r["cells"] for r in grid["rows"]] == [
+        ["reported", "", "", ""],
+        ["", "planned", "", "alt"],
+        ["", "", "", ""],
+    ]
+    assert grid["rows"][2]["undated"]
+
+
+def test_safe_url_only_links_web_addresses() -> None:
+    assert views.safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", 'http://a"b'):
+        assert views.safe_url(bad) is None

@@ -1,7 +1,7 @@
 """Render a dossier as JSON, Markdown or one self-contained HTML file.
 
-Article text and metadata are untrusted: the HTML template autoescapes everything, and text
-with highlights is assembled from escaped pieces only (:func:`highlight`).
+Article text and metadata are untrusted: the HTML templates autoescape everything, and text
+with highlights is assembled from escaped pieces only (:func:`views.article_view`).
 """
 
 from __future__ import annotations
@@ -9,46 +9,51 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
-FORMATS = ("json", "md", "html")
-
-
-def highlight(text: str, spans: list[dict[str, Any]]) -> Markup:
-    """``text`` as HTML with each non-overlapping span wrapped in ``<mark>``; all text escaped."""
-    out: list[str] = []
-    pos = 0
-    for span in sorted(spans, key=lambda s: (s["start"], -s["end"])):
-        start, end = span["start"], span["end"]
-        if start < pos or end > len(text):
-            continue
-        out.append(str(escape(text[pos:start])))
-        label = str(escape(span.get("label", "")))
-        out.append(
-            f'<mark class="ent ent-{label}" title="{label}">{escape(text[start:end])}</mark>'
-        )
-        pos = end
-    out.append(str(escape(text[pos:])))
-    return Markup("".join(out))
+from corroborator.report import views
+from corroborator.report.formats import FORMATS
 
 
-def _env() -> Environment:
+def template_env(*extra_packages: str) -> Environment:
+    """The Jinja environment for HTML: autoescaping on, and the view helpers as globals.
+    ``extra_packages`` put their own ``templates`` folders first (the web explorer's pages)."""
+    loaders = [PackageLoader(p, "templates") for p in (*extra_packages, "corroborator.report")]
     env = Environment(
-        loader=PackageLoader("corroborator.report", "templates"),
+        loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(["html", "j2"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["highlight"] = highlight
+    env.globals.update(
+        grid=views.timeline_grid,
+        first_mention=views.first_mention,
+        conflicts=views.conflict_count,
+        label=views.label,
+        safe_url=views.safe_url,
+    )
     return env
 
 
-def _label(article: dict[str, Any]) -> str:
-    if article.get("title"):
-        return str(article["title"])
-    words = article.get("text", "").split()
-    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+def render_html(dossier: dict[str, Any]) -> str:
+    """The dossier as one self-contained HTML page: stories, then every article with each
+    extracted item highlighted; every value and event links to its sentence."""
+    arts = {a["id"]: a for a in dossier["articles"]}
+    article_views = {aid: views.article_view(a) for aid, a in arts.items()}
+    names = {aid: views.label(a) for aid, a in arts.items()}
+
+    def link(aid: str, start: int | None, end: int | None) -> str:
+        view = article_views.get(aid)
+        return "#" + (view.target(start, end) if view else aid)
+
+    def header(story: dict[str, Any]) -> dict[str, Any]:
+        return views.story_header(story, arts)
+
+    return (
+        template_env()
+        .get_template("report.html.j2")
+        .render(d=dossier, views=article_views, names=names, arts=arts, link=link, header=header)
+    )
 
 
 def _by(value: dict[str, Any]) -> str:
@@ -140,7 +145,7 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     for i, a in enumerate(articles, 1):
         cells = [
             str(i),
-            f"{_md(_label(a))} (`{_md(a['source_path'])}`)",
+            f"{_md(views.label(a))} (`{_md(a['source_path'])}`)",
             _md(a["outlet"] or "—"),
             _md(a["published"] or "unknown") + (" (inferred)" if a["published_inferred"] else ""),
             _md(", ".join(a["attributed_to"]) or "—"),
@@ -163,5 +168,9 @@ def render(dossier: dict[str, Any], fmt: str) -> str:
     if fmt == "md":
         return render_markdown(dossier)
     if fmt == "html":
-        return _env().get_template("report.html.j2").render(d=dossier, label=_label)
+        return render_html(dossier)
+    from corroborator.report.exports import EXPORTS
+
+    if fmt in EXPORTS:
+        return EXPORTS[fmt](dossier)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,265 @@
+"""The explorer: server-rendered pages and a JSON API over one store.
+
+Pages: ``/`` stories with their conflict counts, ``/stories/{id}`` (the report's story section),
+``/articles`` and ``/articles/{id}`` (the text with every extracted item highlighted),
+``/search?q=``, and ``/upload`` when uploads are allowed. The JSON API lives under ``/api``
+and is described at ``/api/openapi.json``.
+
+Read-only unless ``allow_upload``; every id in a path is checked against the id format before
+it is looked up, and nothing from a request is ever used as a file path.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from corroborator import __version__
+from corroborator.config import Settings
+from corroborator.errors import CorroboratorError
+from corroborator.report import views
+from corroborator.report.render import template_env
+from corroborator.web.data import (
+    MAX_QUERY_CHARS,
+    DossierCache,
+    article_summary,
+    search,
+    story_summary,
+)
+from corroborator.web.guard import Guard
+from corroborator.web.upload import add_upload
+
+ARTICLE_ID = re.compile(r"art_[0-9a-f]{16}")
+STORY_ID = re.compile(r"sty_[0-9a-f]{16}")
+# Uploads larger than this are refused (413) before they are read: a long news report is under
+# 100 kB of text and a JSONL batch of a few hundred articles fits in 5 MB.
+DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# Room for multipart boundaries and form fields around the file itself.
+_FORM_OVERHEAD = 64 * 1024
+
+Query_ = Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Text to look for.")]
+
+
+def _css() -> str:
+    return (
+        resources.files("corroborator.report")
+        .joinpath("templates/report.css")
+        .read_text(encoding="utf-8")
+    )
+
+
+def create_app(
+    settings: Settings,
+    *,
+    allow_upload: bool = False,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    upload_dir: str | None = None,
+    allowed_hosts: tuple[str, ...] | None = ("127.0.0.1", "localhost", "::1"),
+) -> Guard:
+    """The explorer over the store of ``settings``, wrapped in :class:`Guard`."""
+    cache = DossierCache(settings.db)
+    env = template_env("corroborator.web")
+    css = _css()
+    uploads = Path(upload_dir) if upload_dir else Path(settings.db).resolve().parent / "uploads"
+    app = FastAPI(
+        title="corroborator explorer",
+        version=__version__,
+        description="Stories, timelines, cross-checked claims and sources from one store.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # the interactive docs load scripts from a CDN: not offline, not safe
+        redoc_url=None,
+    )
+
+    def page(template: str, code: int = 200, **context: Any) -> HTMLResponse:
+        html = env.get_template(template).render(
+            allow_upload=allow_upload, version=__version__, **context
+        )
+        return HTMLResponse(html, status_code=code)
+
+    def story_or_404(story_id: str) -> dict[str, Any]:
+        story = cache.get().stories.get(story_id) if STORY_ID.fullmatch(story_id) else None
+        if story is None:
+            raise HTTPException(404, "no such story")
+        return story
+
+    def article_or_404(article_id: str) -> dict[str, Any]:
+        snap = cache.get()
+        art = snap.articles.get(article_id) if ARTICLE_ID.fullmatch(article_id) else None
+        if art is None:
+            raise HTTPException(404, "no such article")
+        return art
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return page("error.html.j2", exc.status_code, status=exc.status_code, detail=exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', '')}"
+            for e in exc.errors()
+        )
+        return page("error.html.j2", 422, status=422, detail=problems)
+
+    # -- pages ---------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        snap = cache.get()
+        stories = [story_summary(s) for s in snap.dossier["stories"]]
+        stories.sort(key=lambda s: (-s["conflicts"], s["start"] or "", s["title"]))
+        unlinked = [a for a in snap.dossier["articles"] if not a.get("story")]
+        return page(
+            "index.html.j2",
+            stories=stories,
+            articles=len(snap.articles),
+            unlinked=unlinked,
+            names=snap.names,
+        )
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str) -> HTMLResponse:
+        story = story_or_404(story_id)
+        snap = cache.get()
+
+        def header(s: dict[str, Any]) -> dict[str, Any]:
+            return views.story_header(s, snap.articles)
+
+        return page(
+            "story.html.j2",
+            s=story,
+            names=snap.names,
+            arts=snap.articles,
+            link=snap.linker(),
+            header=header,
+        )
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page() -> HTMLResponse:
+        snap = cache.get()
+        return page(
+            "articles.html.j2",
+            articles=snap.dossier["articles"],
+            stories=snap.stories,
+        )
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        art = article_or_404(article_id)
+        snap = cache.get()
+        return page(
+            "article.html.j2",
+            a=art,
+            view=snap.view(art["id"]),
+            story=snap.stories.get(art.get("story") or ""),
+        )
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: Query_ = "") -> HTMLResponse:
+        snap = cache.get()
+        return page("search.html.j2", q=q, r=search(snap, q), names=snap.names)
+
+    @app.get("/static/report.css", include_in_schema=False)
+    def stylesheet() -> Response:
+        return Response(css, media_type="text/css; charset=utf-8")
+
+    @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_form() -> HTMLResponse:
+        if not allow_upload:
+            raise HTTPException(403, "uploads are off: start the server with --allow-upload")
+        return page("upload.html.j2", limit=max_upload_bytes)
+
+    async def _receive_upload(file: UploadFile | None, text: str | None, title: str | None) -> Any:
+        if not allow_upload:
+            raise HTTPException(403, "uploads are off: start the server with --allow-upload")
+        if file is not None and file.filename:
+            data = await file.read(max_upload_bytes + 1)
+            name: str | None = file.filename
+        elif text and text.strip():
+            body = (f"{title.strip()}\n\n" if title and title.strip() else "") + text
+            data, name = body.encode("utf-8"), "pasted.txt"
+        else:
+            raise HTTPException(400, "send a file or some text")
+        if len(data) > max_upload_bytes:
+            raise HTTPException(413, f"upload over {max_upload_bytes} bytes")
+        try:
+            result = await run_in_threadpool(add_upload, data, name, uploads, settings)
+        except CorroboratorError as exc:
+            raise HTTPException(500, str(exc)) from exc
+        cache.invalidate()
+        if not result.article_ids:
+            raise HTTPException(422, "; ".join(result.errors) or "no article found in the upload")
+        return result
+
+    @app.post("/upload", include_in_schema=False)
+    async def upload_submit(
+        file: Annotated[UploadFile | None, File()] = None,
+        text: Annotated[str | None, Form()] = None,
+        title: Annotated[str | None, Form(max_length=500)] = None,
+    ) -> Response:
+        result = await _receive_upload(file, text, title)
+        return RedirectResponse(f"/articles/{result.article_ids[0]}", status_code=303)
+
+    # -- JSON API ------------------------------------------------------------------------
+    @app.get("/api/stories", tags=["stories"])
+    def api_stories() -> list[dict[str, Any]]:
+        """Every story with its counts of articles, independent sources, events, claims and
+        conflicts."""
+        return [story_summary(s) for s in cache.get().dossier["stories"]]
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def api_story(story_id: str) -> dict[str, Any]:
+        """One story as in the dossier: events with their mentions and conflicts, claims with
+        every source's value and verdict."""
+        return story_or_404(story_id)
+
+    @app.get("/api/articles", tags=["articles"])
+    def api_articles() -> list[dict[str, Any]]:
+        """Every article's metadata (no text)."""
+        return [article_summary(a) for a in cache.get().dossier["articles"]]
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def api_article(article_id: str) -> dict[str, Any]:
+        """One article as in the dossier: text, metadata and analysis with offsets."""
+        return article_or_404(article_id)
+
+    @app.get("/api/search", tags=["search"])
+    def api_search(q: Query_) -> dict[str, Any]:
+        """Articles, entities and claims matching ``q`` (case-insensitive)."""
+        return search(cache.get(), q)
+
+    @app.get("/api/dossier", tags=["dossier"])
+    def api_dossier() -> dict[str, Any]:
+        """The whole dossier (docs/dossier.md)."""
+        return cache.get().dossier
+
+    @app.post("/api/articles", tags=["articles"], status_code=201)
+    async def api_upload(
+        file: Annotated[UploadFile | None, File(description="An article file.")] = None,
+        text: Annotated[str | None, Form(description="Or the article's text.")] = None,
+        title: Annotated[str | None, Form(max_length=500)] = None,
+    ) -> dict[str, Any]:
+        """Add an article (only when the server runs with ``--allow-upload``): it is analysed
+        and the store relinked before the answer comes."""
+        result = await _receive_upload(file, text, title)
+        return {
+            "articles": result.article_ids,
+            "new": result.new,
+            "stories": result.stories,
+            "conflicts": result.conflicts,
+            "errors": result.errors,
+        }
+
+    return Guard(app, max_upload_bytes + _FORM_OVERHEAD, allowed_hosts)

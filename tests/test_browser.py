@@ -1,0 +1,205 @@
+"""In a real browser (Debian's chromium driven by Playwright): the report file and the explorer
+show each disagreement with both sides quoted, a click lands on the highlighted quote, and no
+script from an article ever runs. Screenshots are kept as test artifacts."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import REPO, run_cli
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# `make test` sets this, so CI fails rather than skips when the browser is missing.
+REQUIRED = os.environ.get("CORROBORATOR_REQUIRE_BROWSER") == "1"
+ARTIFACTS = Path(os.environ.get("CORROBORATOR_ARTIFACTS", REPO / "test-artifacts"))
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# What an article's injected code would do if it ran: set a flag, open a dialog.
+PWNED = "() => window.__pwned === undefined ? null : String(window.__pwned)"
+UNSAFE = (
+    "() => [document.scripts.length,"
+    " document.querySelectorAll('[onerror],[onload],[onclick],[onmouseover]').length,"
+    " document.querySelectorAll('a[href^=\"javascript\"],iframe,svg').length]"
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        if REQUIRED:
+            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+        pytest.skip("chromium is not installed (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    pg = context.new_page()
+    pg.dialogs = []  # type: ignore[attr-defined]
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    context.close()
+
+
+def shot(page: Any, name: str, full: bool = False) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full)
+    assert path.stat().st_size > 10_000  # a rendered page, not a blank one
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def serve() -> Iterator[Any]:
+    """Start ``corroborator serve`` on a store; yields a function returning the base URL."""
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def start(db: Path) -> str:
+        port = _free_port()
+        cmd = [sys.executable, "-m", "corroborator.cli", "serve", "--db", str(db)]
+        proc = subprocess.Popen(
+            [*cmd, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        procs.append(proc)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(url + "/api/stories", timeout=2) as r:
+                    if r.status == 200:
+                        return url
+            except OSError:
+                if proc.poll() is not None:
+                    problem = proc.stderr.read().decode() if proc.stderr else ""
+                    raise AssertionError(problem) from None
+                time.sleep(0.2)
+        raise AssertionError("server did not start")
+
+    yield start
+    for proc in procs:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _clicked_target(page: Any) -> dict[str, Any]:
+    return dict(
+        page.evaluate(
+            """() => { const t = document.querySelector(':target');
+                 if (!t) return {};
+                 const s = t.closest('.s') || t;
+                 return {id: t.id, text: t.textContent, sentence: s.textContent,
+                         outline: getComputedStyle(t).outlineStyle,
+                         background: getComputedStyle(s).backgroundColor}; }"""
+        )
+    )
+
+
+def test_report_file_conflicts_and_quotes(example_db: Path, tmp_path: Path, page: Any) -> None:
+    report = tmp_path / "report.html"
+    assert run_cli("report", "--db", str(example_db), "-o", str(report)).exit_code == 0
+    page.goto(report.as_uri())
+    conflicts = page.locator("li.conflict")
+    assert conflicts.count() == 2
+    talks = page.locator("li.event-conflict").first
+    assert "talks" in talks.inner_text() and "dates" in talks.inner_text()
+    sides = talks.locator(".side .val").all_inner_texts()
+    assert sides == ["2025-11-26", "2025-11-25"]
+    assert talks.locator("q").count() >= 2  # each side quoted
+    firms = page.locator("li.claim-conflict").first
+    assert {"some 1,700", "1,800"} <= set(firms.locator(".val").all_inner_texts())
+    page.locator("li.conflict").first.scroll_into_view_if_needed()
+    shot(page, "report-conflicts")
+    # the one source that puts the talks on Tuesday: a click shows its sentence highlighted
+    talks.locator(".side").nth(1).locator("a.quote-link").first.click()
+    target = _clicked_target(page)
+    assert target["text"] == "talks" and "Tuesday" in target["sentence"]
+    assert target["outline"] != "none"
+    assert target["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
+    shot(page, "report-quote-highlighted")
+    page.emulate_media(media="print")
+    shot(page, "report-print", full=False)
+    assert page.evaluate(PWNED) is None and not page.dialogs
+
+
+def test_explorer_story_click_highlights_quote(example_db: Path, serve: Any, page: Any) -> None:
+    base = serve(example_db)
+    page.goto(base + "/")
+    shot(page, "explorer-stories")
+    page.locator("a.story-link").first.click()
+    page.wait_for_load_state()
+    assert page.locator("li.conflict").count() == 2
+    shot(page, "explorer-story")
+    link = page.locator("li.claim-conflict a.quote-link").first
+    link.click()
+    page.wait_for_load_state()
+    assert "/articles/art_" in page.url and "#q-" in page.url
+    target = _clicked_target(page)
+    assert "1,700" in target["text"] and target["outline"] != "none"
+    shot(page, "explorer-article-highlight")
+    page.goto(base + "/search?q=Lukashenko")
+    assert page.locator("ul.cards li").count() >= 2
+    shot(page, "explorer-search")
+
+
+def test_hostile_article_never_runs(
+    hostile_db: Path, tmp_path: Path, serve: Any, page: Any
+) -> None:
+    base = serve(hostile_db)
+
+    with urllib.request.urlopen(base + "/api/articles") as r:
+        articles = json.load(r)
+    with urllib.request.urlopen(base + "/api/stories") as r:
+        stories = json.load(r)
+    paths = ["/", "/articles", "/search?q=%3Cscript%3E", "/search?q=pwned"]
+    paths += [f"/stories/{s['id']}" for s in stories]
+    paths += [f"/articles/{a['id']}" for a in articles]
+    for path in paths:
+        page.goto(base + path)
+        for el in page.locator("mark, q, a, .val").all()[:60]:
+            el.hover(timeout=2000, force=True)  # mouse-over handlers would fire now
+        assert page.evaluate(PWNED) is None, path
+        assert page.evaluate(UNSAFE) == [0, 0, 0], path
+    assert not page.dialogs
+    hostile_id = next(a["id"] for a in articles if "hostile" in a["source_path"])
+    page.goto(f"{base}/articles/{hostile_id}")
+    assert "<script>window.__pwned" in page.locator(".text").inner_text()
+    shot(page, "hostile-article")
+
+    report = tmp_path / "hostile.html"
+    assert run_cli("report", "--db", str(hostile_db), "-o", str(report)).exit_code == 0
+    page.goto(report.as_uri())
+    for el in page.locator("mark").all()[:80]:
+        el.hover(timeout=2000, force=True)
+    assert page.evaluate(PWNED) is None and page.evaluate(UNSAFE) == [0, 0, 0]
+    assert not page.dialogs
+    shot(page, "hostile-report")
