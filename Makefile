@@ -34,8 +34,12 @@ demo: $(STAMP)
 	$(BIN)/corroborator report --db $(OUT)/demo.db --format html -o $(OUT)/report.html
 	$(BIN)/corroborator report --db $(OUT)/demo.db --format json -o $(OUT)/dossier.json
 	$(BIN)/corroborator report --db $(OUT)/demo.db --format md -o $(OUT)/report.md
+	$(BIN)/corroborator report --db $(OUT)/demo.db --format events-csv -o $(OUT)/events.csv
+	$(BIN)/corroborator report --db $(OUT)/demo.db --format claims-csv -o $(OUT)/claims.csv
+	$(BIN)/corroborator report --db $(OUT)/demo.db --format event-table -o $(OUT)/events.tsv
 	@echo
-	@echo "Demo written: $(abspath $(OUT))/report.html, $(abspath $(OUT))/dossier.json, $(abspath $(OUT))/report.md"
+	@echo "Demo written in $(abspath $(OUT)): report.html (open it in a browser), dossier.json, report.md,"
+	@echo "events.csv, claims.csv, events.tsv. Browse it with: make serve"
 
 serve: demo
 	$(BIN)/corroborator serve --db $(OUT)/demo.db

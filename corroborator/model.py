@@ -289,8 +289,14 @@ class Claim:
 
     @property
     def id(self) -> str:
-        """Content id: story, subject, period."""
-        return content_id("claim", self.story_id, self.subject, self.period)
+        """Content id: story, subject, period, unit, kind, the measures of its values (the trade
+        total and its growth rate share a subject and a period but not a claim) and its first
+        value's id (two claims the aligner kept apart never share an id)."""
+        measures = ",".join(sorted({v.measure or "" for v in self.values}))
+        first = min((v.id for v in self.values), default="")
+        return content_id(
+            "claim", self.story_id, self.subject, self.period, self.unit, self.kind, measures, first
+        )
 
 
 @dataclass(frozen=True, slots=True)

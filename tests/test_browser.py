@@ -146,8 +146,13 @@ def test_report_file_conflicts_and_quotes(example_db: Path, tmp_path: Path, page
     assert target["outline"] != "none"
     assert target["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
     shot(page, "report-quote-highlighted")
+    # printed: every article at full length, stories on their own pages
     page.emulate_media(media="print")
-    shot(page, "report-print", full=False)
+    assert page.evaluate("getComputedStyle(document.querySelector('.text')).maxHeight") == "none"
+    pdf = ARTIFACTS / "report.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    assert pdf.read_bytes().count(b"/Type /Page") > 5
+    page.emulate_media(media="screen")
     assert page.evaluate(PWNED) is None and not page.dialogs
 
 

@@ -665,11 +665,16 @@ class _Claims:
         return out
 
 
-def visit_type_claims(events: Sequence[EventMention]) -> list[ClaimValue]:
-    """The protocol category of the visit an article reports ("state visit"), from its events."""
+def visit_type_claims(events: Sequence[EventMention], text: str = "") -> list[ClaimValue]:
+    """The protocol category of the visit an article reports ("state visit"), from its events.
+    The value's span covers the category words too when they stand before the visit word."""
     out = []
     for e in events:
         if e.type == "visit" and e.subtype and not e.background:
+            start = e.trigger_start
+            words = f"{e.subtype.replace('_', ' ')} "
+            if text[max(0, start - len(words)) : start].lower() == words.lower():
+                start -= len(words)
             out.append(
                 ClaimValue(
                     article_id=e.article_id,
@@ -678,9 +683,9 @@ def visit_type_claims(events: Sequence[EventMention]) -> list[ClaimValue]:
                     unit="category",
                     kind="categorical",
                     value=f"{e.subtype} visit",
-                    text=f"{e.subtype} visit",
+                    text=text[start : e.trigger_end] if text else f"{e.subtype} visit",
                     quote=e.quote,
-                    start=e.trigger_start,
+                    start=start,
                     end=e.trigger_end,
                     qualifier="exact",
                     said_by=e.said_by,
@@ -701,4 +706,4 @@ def extract_claims(
     events: Sequence[EventMention] = (),
 ) -> list[ClaimValue]:
     """The figures and categorical statements of one article as claim values."""
-    return _Claims(doc, article, entities, timexes).run() + visit_type_claims(events)
+    return _Claims(doc, article, entities, timexes).run() + visit_type_claims(events, article.text)
