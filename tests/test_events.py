@@ -104,3 +104,17 @@ def test_every_mention_cites_its_sentence(nlp: Any) -> None:
         assert text[e.start : e.end] == e.quote
         assert text[e.trigger_start : e.trigger_end] == e.trigger
         assert e.start <= e.trigger_start < e.trigger_end <= e.end
+
+
+def test_actors_are_countries_and_organisations(nlp: Any) -> None:
+    text = (
+        "Russian and Kyrgyz troops held an exercise with the Collective Security Treaty "
+        "Organization in Bishkek on Wednesday."
+    )
+    exercise = one(events(nlp, text), "military_exercise")
+    # nationality adjectives become their countries; the city is the place, not an actor
+    assert set(exercise.actors) == {
+        "Russia",
+        "Kyrgyzstan",
+        "Collective Security Treaty Organization",
+    }, exercise.actors

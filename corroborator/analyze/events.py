@@ -32,6 +32,8 @@ from corroborator.analyze.nlp import Sentences
 from corroborator.analyze.ontology import Ontology, load_ontology
 from corroborator.model import Article, EventMention, TimeExpression
 
+_QUOTES = "\"'“”‘’«»"
+
 # An event dated this many days or more before the article's own date is history the article
 # recalls, not part of its story: a state visit and its programme span under a week, and the
 # seeds' background (a July meeting, an August call, a 2023 visit) lies months back.
@@ -290,10 +292,25 @@ class _Extractor:
         return out
 
     def _actors(self, tok: Any) -> list[str]:
+        """Countries and organisations among an argument's entities, the way event data codes
+        actors: a nationality adjective is its country ("Russian-Kyrgyz" is Russia and
+        Kyrgyzstan), a city or a venue is a place rather than an actor, and a nationality the
+        gazetteer does not know is left out rather than guessed."""
         out: list[str] = []
         for m in self._mentions_in(tok):
-            if m.label in {"ORG", "GPE", "NORP"} and m.canonical and m.canonical not in out:
-                out.append(m.canonical)
+            if m.label not in {"ORG", "GPE", "NORP"} or not m.canonical:
+                continue
+            names = [m.canonical.strip(_QUOTES + " ")]
+            if m.label == "NORP":
+                codes = [self.gaz.countries.get(w) for w in re.split(r"[-–/ ]+", names[0])]
+                names = [self.gaz.country_names[c] for c in codes if c in self.gaz.country_names]
+            elif m.label == "GPE":
+                entry = self.gaz.places.get(names[0])
+                if entry is not None and entry.place_kind not in {None, "country"}:
+                    continue
+            for name in names:
+                if name and name not in out:
+                    out.append(name)
         return out
 
     def _governor(self, tok: Any) -> Any:

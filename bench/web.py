@@ -1,0 +1,140 @@
+"""Latency of the explorer's pages and of an upload, against plain JSON of the same dossier.
+
+The example corpus is built into a temporary store (or --corpus FOLDER). In one process, with
+the models already loaded, it times:
+
+* baseline: ``json.dumps`` of the whole dossier (what any API must at least do);
+* the HTML report of the whole dossier;
+* each explorer page and API answer through the real ASGI app (median of --repeat requests);
+* an upload: one new article analysed, stored and relinked, against building that same
+  article into an empty store (cold process excluded: the models are loaded first).
+
+    .venv/bin/python bench/web.py [--corpus examples/bishkek-2025] [--copies 1] [--repeat 30]
+
+``--copies N`` writes N copies of the corpus's text files, each made unique by a last line, to
+see how the pages scale with the store (copies of one visit make one very large story: a worst
+case for the story page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from corroborator.analyze.nlp import load_model
+from corroborator.config import Settings
+from corroborator.engine import build
+from corroborator.engine.link import link
+from corroborator.report import build_dossier, render
+from corroborator.store import SQLiteStore
+from corroborator.web import create_app
+
+REPO = Path(__file__).resolve().parents[1]
+NEW = (
+    "Japarov and Putin end talks with a trade pledge\n\n"
+    "BISHKEK, November 26, 2025 - Vladimir Putin and Sadyr Japarov held talks in Bishkek on "
+    "Wednesday. Trade between the two countries reached $4.1 billion in 2024, Putin said.\n"
+)
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", default=str(REPO / "examples" / "bishkek-2025"))
+    ap.add_argument("--copies", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=30)
+    args = ap.parse_args()
+    settings = Settings()
+    load_model(settings.spacy_model)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "b.db")
+        store = SQLiteStore(db)
+        corpus = Path(args.corpus)
+        if args.copies > 1:
+            corpus = Path(tmp) / "corpus"
+            corpus.mkdir()
+            for i in range(args.copies):
+                for f in sorted(Path(args.corpus).glob("*.txt")):
+                    text = f.read_text(encoding="utf-8") + f"\nCopy {i}.\n"
+                    (corpus / f"{i:04d}-{f.name}").write_text(text, encoding="utf-8")
+        build([corpus], store, settings.replace(db=db))
+        link(store)
+        dossier = build_dossier(store)
+        store.close()
+        n_art, n_sto = len(dossier["articles"]), len(dossier["stories"])
+        base = median_ms(lambda: json.dumps(dossier), args.repeat)
+        rows = [("json.dumps(dossier) — baseline", base)]
+        rows.append(
+            (
+                "report --format html (whole dossier)",
+                median_ms(lambda: render(dossier, "html"), max(3, args.repeat // 5)),
+            )
+        )
+        client = TestClient(create_app(settings.replace(db=db), allowed_hosts=("testserver",)))
+        story = max(dossier["stories"], key=lambda s: len(s["articles"]))["id"]
+        article = dossier["articles"][0]["id"]
+        client.get("/")  # first request builds the cached dossier
+        for label, path in [
+            ("GET / (stories)", "/"),
+            ("GET /stories/{id} (largest story)", f"/stories/{story}"),
+            ("GET /articles/{id}", f"/articles/{article}"),
+            ("GET /search?q=Putin", "/search?q=Putin"),
+            ("GET /api/stories/{id}", f"/api/stories/{story}"),
+            ("GET /api/dossier", "/api/dossier"),
+        ]:
+            rows.append((label, median_ms(lambda p=path: client.get(p), args.repeat)))
+
+        up_client = TestClient(
+            create_app(
+                settings.replace(db=db),
+                allow_upload=True,
+                upload_dir=str(Path(tmp) / "up"),
+                allowed_hosts=("testserver",),
+            )
+        )
+        t = time.perf_counter()
+        r = up_client.post("/api/articles", data={"text": NEW})
+        upload = (time.perf_counter() - t) * 1000
+        assert r.status_code == 201, r.text
+        alone_db = str(Path(tmp) / "alone.db")
+        single = Path(tmp) / "single.txt"
+        single.write_text(NEW + "\nAlone.\n", encoding="utf-8")
+        alone = SQLiteStore(alone_db)
+        t = time.perf_counter()
+        build([single], alone, settings.replace(db=alone_db))
+        link(alone)
+        fresh = (time.perf_counter() - t) * 1000
+        alone.close()
+
+    print(f"{n_art} articles, {n_sto} stories; median of {args.repeat} requests, models loaded\n")
+    print("| what | ms | × baseline |")
+    print("|---|---:|---:|")
+    for label, ms in rows:
+        print(f"| {label} | {ms:.1f} | {ms / base:.1f} |")
+    print(
+        f"| upload: analyse + store + relink {n_art} + 1 articles | {upload:.0f} | "
+        f"{upload / base:.0f} |"
+    )
+    print(
+        f"| the same article built and linked into an empty store | {fresh:.0f} | "
+        f"{fresh / base:.0f} |"
+    )
+
+
+if __name__ == "__main__":
+    main()
