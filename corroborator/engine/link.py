@@ -5,20 +5,25 @@ computed once and stored; story clustering is re-run over all stored features, w
 result independent of the order articles arrived in, and the user's corrections (must-link and
 cannot-link pairs) are applied every time. The results replace the previous linking run as a
 whole, in one transaction.
+
+An upload through the explorer links incrementally instead (``link(store, new_ids)``): the new
+articles join the stored stories and only the stories they touch are rebuilt; the next full
+linking may regroup them.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
 
 from corroborator.link.claims import build_claims
-from corroborator.link.dependence import find_dependence
+from corroborator.link.dependence import Dependence, find_dependence
 from corroborator.link.lexical import content_terms
-from corroborator.link.stories import StoryDoc, recluster
+from corroborator.link.stories import StoryDoc, assign_new, recluster
 from corroborator.link.timeline import build_events, story_span
 from corroborator.model import Article, ArticleAnalysis, ArticleLinks, Event, Story
 from corroborator.store.base import Store
@@ -41,6 +46,7 @@ class LinkReport:
     claims: int = 0
     conflicts: int = 0
     vectors_computed: int = 0
+    stories_rebuilt: int = 0
     seconds: float = 0.0
 
 
@@ -152,8 +158,46 @@ def _title(
     return titled[0] if titled else articles[0].text.split("\n")[0][:80]
 
 
-def link(store: Store) -> LinkReport:
-    """Run linking over everything in ``store`` and store the result."""
+def _story(
+    sid: str,
+    ids: list[str],
+    analyses: dict[str, ArticleAnalysis | None],
+    by_id: dict[str, Article],
+    dependence: Dependence,
+) -> Story:
+    found = [analyses[aid] for aid in ids]
+    mentions = [e for an in found if an is not None for e in an.event_mentions]
+    values = [c for an in found if an is not None for c in an.claim_values]
+    events = build_events(sid, mentions, by_id, dependence)
+    claims = build_claims(sid, values, dependence)
+    span = story_span(mentions)
+    dated = sorted(d for e in events for d in (e.date, e.date_end) if d and len(d) == 10)
+    start = span.start.isoformat() if span else (dated[0] if dated else None)
+    end = span.end.isoformat() if span else (dated[-1] if dated else None)
+    visits = [
+        (m.subtype, m.participants, m.place)
+        for m in mentions
+        if m.type == "visit" and not m.background
+    ]
+    return Story(
+        id=sid,
+        title=_title(events, visits, [by_id[i] for i in ids], start, end),
+        article_ids=tuple(ids),
+        start=start,
+        end=end,
+        independent_sources=dependence.independent(ids),
+        events=tuple(events),
+        claims=tuple(claims),
+    )
+
+
+def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
+    """Run linking over everything in ``store`` and store the result.
+
+    With ``new_ids`` (articles just added, the rest linked before), the stored stories are
+    kept and only the new articles are placed (:func:`~corroborator.link.stories.assign_new`);
+    only the stories they join, and those whose source groups changed, are rebuilt. Without,
+    everything is reclustered — the exact, order-independent result."""
     started = time.perf_counter()
     report = LinkReport()
     articles = list(store.iter_articles())
@@ -169,46 +213,42 @@ def link(store: Store) -> LinkReport:
     cannot = [
         (a, b) for kind, a, b in constraints if kind == "cannot" and a in by_id and b in by_id
     ]
-    assignment = recluster(docs, must, cannot, store.story_assignments())
+    previous = store.story_assignments()
+    fresh = {a for a in new_ids if a in by_id}
+    incremental = bool(fresh) and set(by_id) - fresh <= set(previous)
+    if incremental:
+        assignment = assign_new(docs, fresh, previous, cannot)
+    else:
+        assignment = recluster(docs, must, cannot, previous)
     dependence = find_dependence(articles)
 
     members: dict[str, list[str]] = {}
     for aid, sid in assignment.items():
         members.setdefault(sid, []).append(aid)
+    kept: dict[str, Story] = {}
+    if incremental:
+        old_links = store.article_links()
+        changed = {assignment[a] for a in fresh} | {
+            assignment[a]
+            for a, link_ in old_links.items()
+            if a in assignment and link_.dependence_group != dependence.group_of[a]
+        }
+        kept = {
+            s.id: s
+            for s in store.iter_stories()
+            if s.id not in changed and sorted(s.article_ids) == sorted(members.get(s.id, []))
+        }
     stories = []
     for sid, ids in sorted(members.items()):
         ids.sort()
-        found = [analyses[aid] for aid in ids]
-        mentions = [e for an in found if an is not None for e in an.event_mentions]
-        values = [c for an in found if an is not None for c in an.claim_values]
-        events = build_events(sid, mentions, by_id, dependence)
-        claims = build_claims(sid, values, dependence)
-        span = story_span(mentions)
-        dated = sorted(d for e in events for d in (e.date, e.date_end) if d and len(d) == 10)
-        start = span.start.isoformat() if span else (dated[0] if dated else None)
-        end = span.end.isoformat() if span else (dated[-1] if dated else None)
-        visits = [
-            (m.subtype, m.participants, m.place)
-            for m in mentions
-            if m.type == "visit" and not m.background
-        ]
-        stories.append(
-            Story(
-                id=sid,
-                title=_title(events, visits, [by_id[i] for i in ids], start, end),
-                article_ids=tuple(ids),
-                start=start,
-                end=end,
-                independent_sources=dependence.independent(ids),
-                events=tuple(events),
-                claims=tuple(claims),
-            )
+        story = kept.get(sid) or _story(sid, ids, analyses, by_id, dependence)
+        stories.append(story)
+        report.events += len(story.events)
+        report.claims += len(story.claims)
+        report.conflicts += sum(len(e.conflicts) for e in story.events) + sum(
+            c.verdict == "conflicting" for c in story.claims
         )
-        report.events += len(events)
-        report.claims += len(claims)
-        report.conflicts += sum(len(e.conflicts) for e in events) + sum(
-            c.verdict == "conflicting" for c in claims
-        )
+    report.stories_rebuilt = len(stories) - len(kept)
     links = [
         ArticleLinks(
             aid,

@@ -395,3 +395,52 @@ def recluster(
         taken.add(sid)
         named.update(dict.fromkeys(cluster, sid))
     return named
+
+
+def assign_new(
+    docs: Iterable[StoryDoc],
+    new_ids: Collection[str],
+    previous: Mapping[str, str],
+    cannot_link: Pairs = (),
+    *,
+    threshold: float = THRESHOLD,
+    new_id: Callable[[Sequence[str]], str] = default_story_id,
+) -> dict[str, str]:
+    """Place the documents ``new_ids`` into the stories of ``previous`` without reclustering the
+    others: each (in id order) joins the story whose members it matches best on average, when
+    that average reaches ``threshold``, as average-link clustering joins one document to a
+    finished cluster; otherwise it starts a story. Costs one pair per stored document instead
+    of one per pair of documents.
+
+    It can differ from :func:`recluster` only where a new document would bridge two stories or
+    split one; a full linking (every ``corroborator build``) settles that.
+    """
+    items = _sorted_docs(docs)
+    index = {d.id: i for i, d in enumerate(items)}
+    fresh = set(new_ids)
+    prepared = _prepare(items, ())
+    cannot = {frozenset(map(str, pair)) for pair in cannot_link}
+    assignment = {d: s for d, s in previous.items() if d in index and d not in fresh}
+    members: dict[str, list[int]] = {}
+    for d, s in assignment.items():
+        members.setdefault(s, []).append(index[d])
+    for nid in sorted(fresh):
+        i = index[nid]
+        best: str | None = None
+        best_p = threshold
+        for sid in sorted(members):
+            ms = members[sid]
+            if all(prepared.theme_of[m] != prepared.theme_of[i] for m in ms):
+                continue
+            if any(frozenset((nid, items[m].id)) in cannot for m in ms):
+                continue
+            p = sum(_probability(prepared, min(i, m), max(i, m)) for m in ms) / len(ms)
+            if p >= best_p and (best is None or p > best_p):
+                best, best_p = sid, p
+        if best is None:
+            best = new_id([nid])
+            if best in members:
+                best = content_id("story", [nid, *sorted(members)])
+        members.setdefault(best, []).append(i)
+        assignment[nid] = best
+    return assignment

@@ -258,6 +258,7 @@ def create_app(
             "articles": result.article_ids,
             "new": result.new,
             "stories": result.stories,
+            "stories_rebuilt": result.rebuilt,
             "conflicts": result.conflicts,
             "errors": result.errors,
         }

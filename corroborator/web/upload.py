@@ -1,8 +1,9 @@
 """Adding articles through the explorer: the upload is saved under a name made from its content
 hash (never from the name the client sent), then built and linked like any other input.
 
-The build analyses only the new file's articles; linking then reruns over the store, as after
-any ``corroborator build``. One upload is processed at a time.
+The build analyses only the new file's articles, and linking is incremental: they join the
+stored stories (or start their own) and only the stories they touch are rebuilt. The next
+``corroborator build`` reclusters everything exactly. One upload is processed at a time.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class UploadResult:
     errors: list[str] = field(default_factory=list)
     stories: int = 0
     conflicts: int = 0
+    rebuilt: int = 0  # stories relinked for this upload
 
 
 def suffix_for(filename: str | None) -> str:
@@ -64,9 +66,14 @@ def add_upload(data: bytes, filename: str | None, folder: Path, settings: Settin
             result.errors = [str(e) for e in report.errors]
             record = store.get_file(str(path))
             result.article_ids = list(record.article_ids) if record else []
-            if result.article_ids:
-                linked = link(store)
+            linked_before = store.story_assignments()
+            unlinked = [a for a in result.article_ids if a not in linked_before]
+            if unlinked:
+                linked = link(store, unlinked)
                 result.stories, result.conflicts = linked.stories, linked.conflicts
+                result.rebuilt = linked.stories_rebuilt
+            else:
+                result.stories = len(set(linked_before.values()))
         finally:
             store.close()
     return result
