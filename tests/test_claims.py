@@ -61,6 +61,27 @@ def test_figures_subjects_periods_and_speakers(nlp: Any) -> None:
     assert (count.qualifier, count.unit, count.measure) == ("around", "company", "count")
 
 
+def test_by_his_figures_names_the_previous_subject(nlp: Any) -> None:
+    text = (
+        "Vladimir Putin spoke first. Sadyr Japarov offered a higher count. By his figures, "
+        "1,800 firms with Russian capital operated in Kyrgyzstan last year."
+    )
+    found = {c.text: c for c in claims(nlp, text)}
+    firms = found["1,800"]
+    assert firms.said_by == "Sadyr Japarov"
+    assert "figures" not in firms.subject.lower() and "firms" in firms.subject.lower()
+
+
+def test_valued_object_is_the_subject_and_conjoined_said_has_a_speaker(nlp: Any) -> None:
+    text = (
+        "Vladimir Putin put Russia's investment in Kyrgyzstan at nearly $2 billion and said "
+        "some 1,700 enterprises with Russian participation were active in the republic."
+    )
+    found = {c.text: c for c in claims(nlp, text)}
+    assert "investment" in found["nearly $2 billion"].subject.lower()
+    assert found["some 1,700"].said_by == "Vladimir Putin"
+
+
 def test_years_dates_and_ordinals_are_not_claims(nlp: Any) -> None:
     text = (
         "In 2019 the third summit opened on 12 October. The 20th anniversary of the base falls "
@@ -87,3 +108,12 @@ def test_verdicts_respect_rounding_and_independence(nlp: Any) -> None:
     assert money.verdict == "compatible" and money.independent_sources == 2  # a and c: one outlet
     firms = found["company"]
     assert firms.verdict == "conflicting"
+
+
+def test_rank_belongs_to_the_one_named(nlp: Any) -> None:
+    text = (
+        "Putin hails record trade\n\nRussian President Vladimir Putin on Wednesday called "
+        "Russia Kyrgyzstan's leading economic partner as he opened talks.\n"
+    )
+    ranks = [c for c in claims(nlp, text) if c.unit == "rank"]
+    assert [c.subject for c in ranks] == ["rank of Russia as trade partner"]

@@ -65,6 +65,9 @@ class _Lexicon:
     unit_synonyms: dict[str, str]
     wrappers: tuple[str, ...]
     figure: re.Pattern[str]
+    attribution: re.Pattern[str]  # "by his figures", "according to her"
+    valuation_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
 
 
 @cache
@@ -109,6 +112,14 @@ def _lexicon() -> _Lexicon:
         unit_synonyms=synonyms,
         wrappers=tuple(str(w) for w in data["subject_wrappers"]),
         figure=figure,
+        valuation_verbs=frozenset(str(w) for w in data.get("valuation_verbs", [])),
+        naming_verbs=frozenset(str(w) for w in data.get("naming_verbs", [])),
+        attribution=re.compile(
+            rf"\b(?:by|in|on|from)\s+(?:(?P<pron>his|her|their)\s+)?(?:own\s+)?"
+            rf"(?:{alt([str(n) for n in data.get('attribution_nouns', [])])})\b"
+            rf"|\baccording to (?P<pron2>him|her|them)\b",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -300,6 +311,11 @@ class _Claims:
         for t in tok.subtree:
             if t.dep_ in {"relcl", "acl", "appos", "conj"} and t.i != tok.i:
                 drop |= {s.i for s in t.subtree}
+            if t.dep_ == "prep" and t.i != tok.i:
+                sub = sorted(t.subtree, key=lambda s: s.i)
+                phrase = self.doc[sub[0].i : sub[-1].i + 1].text
+                if self.lex.attribution.fullmatch(phrase):
+                    drop |= {s.i for s in sub}  # "by his figures" names a source, not a subject
             if fig is not None and fig.start <= t.idx < fig.end:
                 drop.add(t.i)
         words = [t for t in keep if t.i not in drop and t.dep_ not in {"det"} and t.tag_ != "PRP$"]
@@ -396,6 +412,11 @@ class _Claims:
                     return "share", self._phrase(obj), None
         if node.pos_ in {"VERB", "AUX"}:
             lemma = node.lemma_.lower()
+            if prep == "at" and lemma in self.lex.valuation_verbs:
+                valued = next((c for c in node.children if c.dep_ in {"dobj", "obj"}), None)
+                if valued is not None:
+                    measure = "share" if fig.unit == "percent" else "amount"
+                    return measure, self._phrase(valued, fig), None
             subj = self._subject_of(node)
             subject = self._resolve(subj)
             counted_of = self._number_of(subj)
@@ -512,7 +533,9 @@ class _Claims:
                 or self._colon_after(tok, fig)
             ):
                 continue
-            for child in tok.children:
+            # "Putin put … and said …": a conjoined speech verb shares its head's subject
+            heads = [tok, *([tok.head] if tok.dep_ == "conj" else [])]
+            for child in (c for h in heads for c in h.children):
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     person = self._person(child)
                     if person:
@@ -526,10 +549,35 @@ class _Claims:
                 person = self._person(self.doc[tok.i + 1])
                 if person:
                     return person
+        match = self.lex.attribution.search(sent.text)
+        if match and (match.group("pron") or match.group("pron2")):
+            person = self._previous_subject(sent)
+            if person:
+                return person
         para = self.text.count("\n", 0, sent.start_char)
         if self.last_speaker[0] == para:
             return self.last_speaker[1]
         return None
+
+    def _previous_subject(self, sent: Any) -> str | None:
+        """The person the sentence before ``sent`` is about: its subject when that is a person,
+        else the last person it names ("Japarov offered a higher count. By his figures, …")."""
+        spans = self.sentences.spans
+        index = next((i for i, s in enumerate(spans) if s.start_char == sent.start_char), 0)
+        if index == 0:
+            return None
+        prev = spans[index - 1]
+        for tok in prev:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i == prev.root.i:
+                person = self._person(tok)
+                if person:
+                    return person
+        people = [
+            m.canonical
+            for m in self.entities.at(prev.start_char, prev.end_char)
+            if m.label == "PERSON" and m.canonical
+        ]
+        return people[-1] if people else None
 
     def _colon_after(self, verb: Any, fig: _Figure) -> bool:
         """ "X highlighted record trade: turnover grew …" — the figures after the colon."""
@@ -579,9 +627,27 @@ class _Claims:
                 (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == sent.root.i),
                 None,
             )
-            if subj is None or subj.pos_ == "PRON":
+            named: str | None = None
+            if sent.root.lemma_.lower() in self.lex.naming_verbs:
+                # "Putin called Russia Kyrgyzstan's leading partner": the one named ranks, the
+                # first country or organisation of the object (the parse often fuses the two
+                # noun phrases into one)
+                obj = next(
+                    (t for t in sent.root.children if t.dep_ in {"dobj", "obj", "oprd"}), None
+                )
+                if obj is not None:
+                    start = min(t.idx for t in obj.subtree)
+                    named = next(
+                        (
+                            e.canonical or e.text
+                            for e in self.entities.at(start, m.start())
+                            if e.label in {"GPE", "ORG", "NORP"}
+                        ),
+                        None,
+                    )
+            if named is None and (subj is None or subj.pos_ == "PRON"):
                 continue
-            who = self._phrase(subj)
+            who = named or self._phrase(subj)
             words_found = (m.group("domain") or "").split() or (
                 context.group("domain").split() if context else []
             )

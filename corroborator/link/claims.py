@@ -23,6 +23,7 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims import compatible
+from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.link.dependence import Dependence
 from corroborator.model import Claim, ClaimValue, Verdict
 
@@ -73,15 +74,23 @@ def _synonyms() -> dict[str, str]:
     for group in data.get("subject_synonyms", []):
         for word in group:
             out[str(word)] = str(group[0])
+    # a country and its adjective are one word here: "Russia's investment in Kyrgyzstan" and
+    # "Russian investment in the Kyrgyz economy" share three words, not one
+    for name, code in load_gazetteer().countries.items():
+        if " " not in name:
+            out.setdefault(_suffixless(name.lower()), f"country:{code.lower()}")
     return out
 
 
-def _stem(word: str) -> str:
-    word = word.lower()
+def _suffixless(word: str) -> str:
     for suffix in ("ies", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            break
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _stem(word: str) -> str:
+    word = _suffixless(word.lower())
     return _synonyms().get(word, word)
 
 
