@@ -5,6 +5,8 @@ the models already loaded, it times:
 
 * baseline: ``json.dumps`` of the whole dossier (what any API must at least do);
 * the HTML report of the whole dossier;
+* the explorer's snapshot (stories and article metadata, read again after each store change)
+  against reading the whole dossier;
 * each explorer page and API answer through the real ASGI app (median of --repeat requests);
 * an upload: one new article analysed, stored and linked incrementally, against a full
   relinking of the same store and against building that article into an empty store (cold
@@ -36,6 +38,7 @@ from corroborator.engine.link import link
 from corroborator.report import build_dossier, render
 from corroborator.store import SQLiteStore
 from corroborator.web import create_app
+from corroborator.web.data import DossierCache
 
 REPO = Path(__file__).resolve().parents[1]
 NEW = (
@@ -86,6 +89,16 @@ def main() -> None:
                 median_ms(lambda: render(dossier, "html"), max(3, args.repeat // 5)),
             )
         )
+        t = time.perf_counter()
+        DossierCache(db).get()
+        snapshot = (time.perf_counter() - t) * 1000
+        store = SQLiteStore(db)
+        t = time.perf_counter()
+        build_dossier(store)
+        whole = (time.perf_counter() - t) * 1000
+        store.close()
+        rows.append(("explorer snapshot after a store change (stories + metadata)", snapshot))
+        rows.append(("whole dossier read from the store, for comparison", whole))
         client = TestClient(create_app(settings.replace(db=db), allowed_hosts=("testserver",)))
         story = max(dossier["stories"], key=lambda s: len(s["articles"]))["id"]
         article = dossier["articles"][0]["id"]

@@ -93,3 +93,24 @@ def test_open_store_refuses_junk(tmp_path: Path) -> None:
         open_store(str(junk))
     with pytest.raises(StoreError, match="not supported"):
         open_store("postgresql://user:secret@host/db")
+
+
+def test_search_folds_case_beyond_ascii(store: SQLiteStore) -> None:
+    a = article("Встреча: ДЖАПАРОВ и Путин обсудили Straße-Projekt. Джапаров сказал.")
+    b = article("Unrelated text about weather.")
+    store.put_article(a)
+    store.put_article(b)
+    store.put_analysis(
+        ArticleAnalysis(
+            a.id,
+            "m",
+            "1",
+            mentions=(Mention(a.id, 9, 17, "PERSON", "ДЖАПАРОВ", "Садыр Жапаров"),),
+        )
+    )
+    assert store.search_articles("джапаров", 10) == [a.id]
+    assert store.search_articles("STRASSE", 10) == [a.id]  # ß folds to ss
+    assert store.search_articles("", 10) == []
+    assert store.search_articles("'; DROP TABLE articles; --", 10) == []
+    assert store.search_mentions("садыр", 10) == [(a.id, "PERSON", "ДЖАПАРОВ", "Садыр Жапаров")]
+    assert store.counts()["articles"] == 2

@@ -13,6 +13,7 @@ from corroborator.analyze.ontology import load_ontology
 from corroborator.model import (
     Article,
     ArticleAnalysis,
+    ArticleLinks,
     Claim,
     ClaimValue,
     Conflict,
@@ -32,28 +33,37 @@ DOSSIER_VERSION = "1"
 PUBLISHED_MIN_CONFIDENCE = 0.8
 
 
-def _published(article: Article, analysis: ArticleAnalysis | None) -> dict[str, Any]:
+Estimate = tuple[str | None, float | None, str | None]  # inferred date, confidence, evidence
+
+
+def _published(article: Article, estimate: Estimate | None) -> dict[str, Any]:
     out: dict[str, Any] = {
         "published": article.published,
         "published_inferred": False,
         "published_evidence": article.published_evidence,
         "published_estimate": None,
     }
-    if article.published is None and analysis is not None and analysis.published:
-        estimate = {
-            "value": analysis.published,
-            "confidence": analysis.published_confidence,
-            "evidence": analysis.published_evidence,
+    value, confidence, evidence = estimate or (None, None, None)
+    if article.published is None and value:
+        out["published_estimate"] = {
+            "value": value,
+            "confidence": confidence,
+            "evidence": evidence,
         }
-        out["published_estimate"] = estimate
-        day = len(analysis.published) == 10
-        if day and (analysis.published_confidence or 0.0) >= PUBLISHED_MIN_CONFIDENCE:
+        day = len(value) == 10
+        if day and (confidence or 0.0) >= PUBLISHED_MIN_CONFIDENCE:
             out.update(
-                published=analysis.published,
+                published=value,
                 published_inferred=True,
-                published_evidence=f"inferred: {analysis.published_evidence}",
+                published_evidence=f"inferred: {evidence}",
             )
     return out
+
+
+def _estimate(analysis: ArticleAnalysis | None) -> Estimate | None:
+    if analysis is None:
+        return None
+    return analysis.published, analysis.published_confidence, analysis.published_evidence
 
 
 def _event_mention(e: EventMention) -> dict[str, Any]:
@@ -108,14 +118,17 @@ def _claim_value(c: ClaimValue) -> dict[str, Any]:
     }
 
 
-def _article(article: Article, analysis: ArticleAnalysis | None) -> dict[str, Any]:
-    return {
+def article_summary(
+    article: Article, link: ArticleLinks | None = None, estimate: Estimate | None = None
+) -> dict[str, Any]:
+    """An article's dossier entry without its text and analysis (what lists show)."""
+    out: dict[str, Any] = {
         "id": article.id,
         "source_path": article.source_path,
         "url": article.url,
         "title": article.title,
         "outlet": article.outlet,
-        **_published(article, analysis),
+        **_published(article, estimate),
         "language": article.language,
         "attributed_to": list(article.attributed_to),
         "derived_from": [],
@@ -129,6 +142,21 @@ def _article(article: Article, analysis: ArticleAnalysis | None) -> dict[str, An
         "format": article.source_format,
         "encoding": article.encoding,
         "word_count": article.word_count,
+    }
+    if link is not None:
+        out["story"] = link.story_id or None
+        out["derived_from"] = list(link.derived_from)
+        out["dependence_group"] = link.dependence_group
+        out["dependence_reasons"] = list(link.reasons)
+    return out
+
+
+def article_entry(
+    article: Article, analysis: ArticleAnalysis | None, link: ArticleLinks | None = None
+) -> dict[str, Any]:
+    """An article's full dossier entry: metadata, text and analysis with offsets."""
+    return {
+        **article_summary(article, link, _estimate(analysis)),
         "text": article.text,
         "analysis": None
         if analysis is None
@@ -215,7 +243,8 @@ def _claim(c: Claim) -> dict[str, Any]:
     }
 
 
-def _story(s: Story) -> dict[str, Any]:
+def story_entry(s: Story) -> dict[str, Any]:
+    """A story's dossier entry: events with mentions and conflicts, claims with values."""
     return {
         "id": s.id,
         "title": s.title,
@@ -231,19 +260,12 @@ def _story(s: Story) -> dict[str, Any]:
 def build_dossier(store: Store) -> dict[str, Any]:
     """The dossier of everything in ``store``."""
     links = store.article_links()
-    articles = []
-    for a in store.iter_articles():
-        item = _article(a, store.get_analysis(a.id))
-        link = links.get(a.id)
-        if link is not None:
-            item["story"] = link.story_id or None
-            item["derived_from"] = list(link.derived_from)
-            item["dependence_group"] = link.dependence_group
-            item["dependence_reasons"] = list(link.reasons)
-        articles.append(item)
+    articles = [
+        article_entry(a, store.get_analysis(a.id), links.get(a.id)) for a in store.iter_articles()
+    ]
     return {
         "dossier_version": DOSSIER_VERSION,
         "generator": f"corroborator {__version__}",
         "articles": articles,
-        "stories": [_story(s) for s in store.iter_stories()],
+        "stories": [story_entry(s) for s in store.iter_stories()],
     }

@@ -263,6 +263,8 @@ def first_mention(
 
 def label(article: dict[str, Any]) -> str:
     """A short human name for an article: its title, else its first words."""
+    if article.get("label"):
+        return str(article["label"])
     if article.get("title"):
         return str(article["title"])
     words = str(article.get("text", "")).split()

@@ -111,6 +111,18 @@ class Store(Protocol):
         """What linking found about each article."""
         ...
 
+    def publication_estimates(self) -> dict[str, tuple[str | None, float | None, str | None]]:
+        """Each analysed article's inferred publication date: value, confidence, evidence."""
+        ...
+
+    def search_articles(self, needle: str, limit: int) -> list[str]:
+        """Ids of articles whose title or text contains ``needle`` (case-insensitive)."""
+        ...
+
+    def search_mentions(self, needle: str, limit: int) -> list[tuple[str, str, str, str | None]]:
+        """Entity mentions matching ``needle``: ``(article_id, label, text, canonical)``."""
+        ...
+
     def counts(self) -> dict[str, int]:
         """Row counts per table."""
         ...

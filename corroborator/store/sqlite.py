@@ -128,6 +128,8 @@ class SQLiteStore:
             # build) in WAL mode; only a power loss may drop the last transactions.
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA busy_timeout = 10000")
+            # Unicode-aware case folding for searches (SQLite's lower() knows ASCII only)
+            self._db.create_function("casefold", 1, _casefold, deterministic=True)
             self._lock = threading.RLock()
             self._depth = 0
             self._migrate()
@@ -603,9 +605,56 @@ class SQLiteStore:
             )
         }
 
+    def publication_estimates(self) -> dict[str, tuple[str | None, float | None, str | None]]:
+        """Each analysed article's inferred publication date: value, confidence, evidence."""
+        return {
+            r[0]: (r[1], r[2], r[3])
+            for r in self._db.execute(
+                "SELECT article_id, published, published_confidence, published_evidence "
+                "FROM analyses"
+            )
+        }
+
+    def search_articles(self, needle: str, limit: int) -> list[str]:
+        """Ids of articles whose title or text contains ``needle`` (case-insensitive), those
+        with most occurrences first."""
+        folded = needle.casefold()
+        if not folded:
+            return []
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, casefold(COALESCE(title, '') || ' ' || text) FROM articles "
+                "WHERE instr(casefold(COALESCE(title, '') || ' ' || text), ?) > 0",
+                (folded,),
+            ).fetchall()
+        ranked = sorted(((-hay.count(folded), aid) for aid, hay in rows))
+        return [aid for _, aid in ranked[:limit]]
+
+    def search_mentions(self, needle: str, limit: int) -> list[tuple[str, str, str, str | None]]:
+        """Entity mentions whose text or canonical name contains ``needle``: ``(article_id,
+        label, text, canonical)``, at most ``limit``."""
+        folded = needle.casefold()
+        if not folded:
+            return []
+        with self._lock:
+            return [
+                (r[0], r[1], r[2], r[3])
+                for r in self._db.execute(
+                    "SELECT article_id, label, text, canonical FROM mentions "
+                    "WHERE instr(casefold(text), ?) > 0 "
+                    "OR instr(casefold(COALESCE(canonical, '')), ?) > 0 "
+                    "ORDER BY article_id, start LIMIT ?",
+                    (folded, folded, limit),
+                )
+            ]
+
     def counts(self) -> dict[str, int]:
         """Row counts per table."""
         return {t: int(self._one(f"SELECT COUNT(*) FROM {t}")[0]) for t in TABLES}
+
+
+def _casefold(value: object) -> str:
+    return value.casefold() if isinstance(value, str) else ""
 
 
 def _statements(sql: str) -> list[str]:

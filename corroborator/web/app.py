@@ -12,6 +12,8 @@ it is looked up, and nothing from a request is ever used as a file path.
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -31,7 +33,7 @@ from corroborator.report.render import template_env
 from corroborator.web.data import (
     MAX_QUERY_CHARS,
     DossierCache,
-    article_summary,
+    article_listing,
     search,
     story_summary,
 )
@@ -70,7 +72,14 @@ def create_app(
     env = template_env("corroborator.web")
     css = _css()
     uploads = Path(upload_dir) if upload_dir else Path(settings.db).resolve().parent / "uploads"
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        cache.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="corroborator explorer",
         version=__version__,
         description="Stories, timelines, cross-checked claims and sources from one store.",
@@ -93,7 +102,7 @@ def create_app(
 
     def article_or_404(article_id: str) -> dict[str, Any]:
         snap = cache.get()
-        art = snap.articles.get(article_id) if ARTICLE_ID.fullmatch(article_id) else None
+        art = snap.article(article_id) if ARTICLE_ID.fullmatch(article_id) else None
         if art is None:
             raise HTTPException(404, "no such article")
         return art
@@ -118,9 +127,9 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         snap = cache.get()
-        stories = [story_summary(s) for s in snap.dossier["stories"]]
+        stories = [story_summary(s) for s in snap.stories.values()]
         stories.sort(key=lambda s: (-s["conflicts"], s["start"] or "", s["title"]))
-        unlinked = [a for a in snap.dossier["articles"] if not a.get("story")]
+        unlinked = [a for a in snap.articles.values() if not a.get("story")]
         return page(
             "index.html.j2",
             stories=stories,
@@ -151,7 +160,7 @@ def create_app(
         snap = cache.get()
         return page(
             "articles.html.j2",
-            articles=snap.dossier["articles"],
+            articles=list(snap.articles.values()),
             stories=snap.stories,
         )
 
@@ -217,7 +226,7 @@ def create_app(
     def api_stories() -> list[dict[str, Any]]:
         """Every story with its counts of articles, independent sources, events, claims and
         conflicts."""
-        return [story_summary(s) for s in cache.get().dossier["stories"]]
+        return [story_summary(s) for s in cache.get().stories.values()]
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def api_story(story_id: str) -> dict[str, Any]:
@@ -228,7 +237,7 @@ def create_app(
     @app.get("/api/articles", tags=["articles"])
     def api_articles() -> list[dict[str, Any]]:
         """Every article's metadata (no text)."""
-        return [article_summary(a) for a in cache.get().dossier["articles"]]
+        return [article_listing(a) for a in cache.get().articles.values()]
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: str) -> dict[str, Any]:
@@ -243,7 +252,7 @@ def create_app(
     @app.get("/api/dossier", tags=["dossier"])
     def api_dossier() -> dict[str, Any]:
         """The whole dossier (docs/dossier.md)."""
-        return cache.get().dossier
+        return cache.dossier()
 
     @app.post("/api/articles", tags=["articles"], status_code=201)
     async def api_upload(

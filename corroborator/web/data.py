@@ -1,22 +1,25 @@
-"""What the explorer serves: the store's dossier, rebuilt when the store changes, and search.
+"""What the explorer serves, read from the store as pages need it.
 
-The dossier is rebuilt only when the store file (or its write-ahead log) has changed since the
-last build, so a `corroborator build` run beside the server shows up on the next request and an
-unchanged store costs one ``stat`` per request.
+A snapshot holds the stories (with their events and claims) and every article's metadata; an
+article's text and analysis are read when a page shows it, and kept for the next
+:data:`ARTICLE_CACHE` requests. The snapshot is rebuilt only when the store file (or its
+write-ahead log) changed, so a `corroborator build` run beside the server shows up on the next
+request and an unchanged store costs one ``stat`` per request. Search runs in the store.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from corroborator.report import views
-from corroborator.report.dossier import build_dossier
+from corroborator.report.dossier import article_entry, article_summary, story_entry
 from corroborator.store import open_store
+from corroborator.store.base import Store
 
 # Search needles longer than this are refused: nobody types more, and a bound keeps a request
 # from scanning every article with a megabyte pattern.
@@ -24,8 +27,15 @@ MAX_QUERY_CHARS = 200
 # Results per kind on one search page; a store of a few thousand articles rarely has more hits
 # worth reading, and the JSON API says when it cut.
 MAX_RESULTS = 50
+# Entity mentions read per search before grouping them by name: enough for every name of a
+# few hundred articles, bounded for a store of thousands.
+MAX_MENTIONS = 5000
 # Characters of context either side of an article hit.
 SNIPPET_CHARS = 90
+# Full articles (text and analysis) kept in memory between requests: a story page reads all of
+# its articles to link each quote to its highlight, and the largest stories of a store of a few
+# thousand reports have a few hundred.
+ARTICLE_CACHE = 512
 
 
 def _stamp(location: str) -> tuple[int, ...]:
@@ -39,24 +49,58 @@ def _stamp(location: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-@dataclass
 class Snapshot:
-    """One consistent reading of the store."""
+    """One reading of the store: stories and article metadata, full articles on demand."""
 
-    dossier: dict[str, Any]
-    articles: dict[str, dict[str, Any]]
-    stories: dict[str, dict[str, Any]]
-    names: dict[str, str]
-    _views: dict[str, views.ArticleView] = field(default_factory=dict)
+    def __init__(self, store: Store, lock: threading.Lock) -> None:
+        self._store = store
+        self._lock = lock
+        links = store.article_links()
+        estimates = store.publication_estimates()
+        self.articles: dict[str, dict[str, Any]] = {}
+        for a in store.iter_articles():
+            summary = article_summary(a, links.get(a.id), estimates.get(a.id))
+            summary["label"] = views.label({"title": a.title, "text": a.text[:400]})
+            self.articles[a.id] = summary
+        self.stories = {s.id: story_entry(s) for s in store.iter_stories()}
+        self.names = {aid: str(a["label"]) for aid, a in self.articles.items()}
+        self._full: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._views: OrderedDict[str, views.ArticleView] = OrderedDict()
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """An article's full dossier entry (text, analysis), read from the store once."""
+        if article_id not in self.articles:
+            return None
+        with self._lock:
+            if article_id in self._full:
+                self._full.move_to_end(article_id)
+                return self._full[article_id]
+            art = self._store.get_article(article_id)
+            if art is None:
+                return None
+            entry = article_entry(art, self._store.get_analysis(article_id))
+            listed = self.articles[article_id]
+            for key in ("story", "derived_from", "dependence_group", "dependence_reasons"):
+                if key in listed:
+                    entry[key] = listed[key]
+            self._full[article_id] = entry
+            if len(self._full) > ARTICLE_CACHE:
+                self._full.popitem(last=False)
+            return entry
 
     def view(self, article_id: str) -> views.ArticleView | None:
-        """The highlighted text of an article (computed once per snapshot)."""
-        if article_id not in self._views:
-            article = self.articles.get(article_id)
-            if article is None:
-                return None
-            self._views[article_id] = views.article_view(article)
-        return self._views[article_id]
+        """An article's highlighted text."""
+        if article_id in self._views:
+            return self._views[article_id]
+        art = self.article(article_id)
+        if art is None:
+            return None
+        view = views.article_view(art)
+        with self._lock:
+            self._views[article_id] = view
+            if len(self._views) > ARTICLE_CACHE:
+                self._views.popitem(last=False)
+        return view
 
     def linker(self, prefix: str = "/articles/") -> Callable[[str, int | None, int | None], str]:
         """``link(article_id, start, end)`` for templates: the article page, scrolled to the
@@ -71,18 +115,25 @@ class Snapshot:
 
         return link
 
+    def search_store(self, fn: Callable[[Store], Any]) -> Any:
+        """Run a read against the store under the snapshot's lock."""
+        with self._lock:
+            return fn(self._store)
+
 
 class DossierCache:
-    """The store's dossier, rebuilt when the store file changes."""
+    """The current snapshot of one store, rebuilt when the store file changes."""
 
     def __init__(self, location: str) -> None:
         self.location = location
         self._lock = threading.Lock()
+        self._store_lock = threading.Lock()
         self._stamp: tuple[int, ...] | None = None
         self._snap: Snapshot | None = None
+        self._store: Store | None = None
 
     def invalidate(self) -> None:
-        """Forget the cached dossier (after this process wrote to the store)."""
+        """Forget the snapshot (after this process wrote to the store)."""
         with self._lock:
             self._stamp = None
 
@@ -91,20 +142,27 @@ class DossierCache:
         stamp = _stamp(self.location)
         with self._lock:
             if self._snap is None or stamp != self._stamp:
-                store = open_store(self.location)
-                try:
-                    dossier = build_dossier(store)
-                finally:
-                    store.close()
-                arts = {a["id"]: a for a in dossier["articles"]}
-                self._snap = Snapshot(
-                    dossier=dossier,
-                    articles=arts,
-                    stories={s["id"]: s for s in dossier["stories"]},
-                    names={aid: views.label(a) for aid, a in arts.items()},
-                )
+                if self._store is None:
+                    self._store = open_store(self.location)
+                with self._store_lock:
+                    self._snap = Snapshot(self._store, self._store_lock)
                 self._stamp = stamp
             return self._snap
+
+    def dossier(self) -> dict[str, Any]:
+        """The whole dossier, read now."""
+        from corroborator.report.dossier import build_dossier
+
+        self.get()
+        assert self._store is not None
+        with self._store_lock:
+            return build_dossier(self._store)
+
+    def close(self) -> None:
+        """Close the store connection."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
 
 def story_summary(story: dict[str, Any]) -> dict[str, Any]:
@@ -122,12 +180,11 @@ def story_summary(story: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def article_summary(article: dict[str, Any]) -> dict[str, Any]:
-    """An article as listed: metadata without its text or analysis."""
-    keep = ("id", "title", "outlet", "published", "language", "story", "source_path", "url")
+def article_listing(article: dict[str, Any]) -> dict[str, Any]:
+    """An article as the API lists it: metadata, file name only, no text."""
+    keep = ("id", "title", "outlet", "published", "language", "story", "url", "word_count")
     out = {k: article.get(k) for k in keep}
     out["source_path"] = Path(str(article["source_path"])).name
-    out["word_count"] = article["word_count"]
     return out
 
 
@@ -145,43 +202,43 @@ def _snippet(text: str, at: int, length: int) -> dict[str, Any]:
 
 def search(snap: Snapshot, query: str) -> dict[str, Any]:
     """Articles, entities and claims matching ``query`` (case-insensitive substring)."""
-    needle = " ".join(query.split()).casefold()
+    needle = " ".join(query.split())
+    folded = needle.casefold()
     result: dict[str, Any] = {"query": query, "articles": [], "entities": [], "claims": []}
-    if not needle:
+    result["truncated"] = False
+    if not folded:
         return result
-    truncated = False
-    for a in snap.dossier["articles"]:
-        title = str(a.get("title") or "")
-        text = str(a["text"])
-        hits = text.casefold().count(needle) + title.casefold().count(needle)
-        if not hits:
+    ids = snap.search_store(lambda s: s.search_articles(needle, MAX_RESULTS + 1))
+    for aid in ids[:MAX_RESULTS]:
+        full = snap.article(aid)
+        if full is None:
             continue
-        at = text.casefold().find(needle)
-        item = article_summary(a) | {"hits": hits}
-        item["snippet"] = _snippet(text, at, len(needle)) if at >= 0 else None
+        text = str(full["text"])
+        hay = text.casefold()
+        hits = hay.count(folded) + str(full.get("title") or "").casefold().count(folded)
+        at = hay.find(folded)
+        item = article_listing(full) | {"hits": hits}
+        item["snippet"] = _snippet(text, at, len(folded)) if at >= 0 else None
         result["articles"].append(item)
-    result["articles"].sort(key=lambda r: -int(r["hits"]))
     entities: dict[tuple[str, str], dict[str, Any]] = {}
-    for a in snap.dossier["articles"]:
-        for m in (a.get("analysis") or {}).get("entities", []):
-            name = m.get("canonical") or m["text"]
-            if needle not in name.casefold() and needle not in m["text"].casefold():
-                continue
-            entry = entities.setdefault(
-                (name, m["label"]),
-                {"name": name, "label": m["label"], "mentions": 0, "articles": []},
-            )
-            entry["mentions"] += 1
-            if a["id"] not in entry["articles"]:
-                entry["articles"].append(a["id"])
+    rows = snap.search_store(lambda s: s.search_mentions(needle, MAX_MENTIONS))
+    for article_id, label, text, canonical in rows:
+        name = canonical or text
+        entry = entities.setdefault(
+            (name, label), {"name": name, "label": label, "mentions": 0, "articles": []}
+        )
+        entry["mentions"] += 1
+        if article_id not in entry["articles"]:
+            entry["articles"].append(article_id)
     result["entities"] = sorted(entities.values(), key=lambda e: (-e["mentions"], e["name"]))
-    for s in snap.dossier["stories"]:
+    for s in snap.stories.values():
         for c in s["claims"]:
             texts = [c["subject"] or "", *(v["text"] for v in c["values"])]
             texts += [v["quote"] for v in c["values"]]
-            if any(needle in t.casefold() for t in texts):
+            if any(folded in t.casefold() for t in texts):
                 result["claims"].append({"story": s["id"], "story_title": s["title"], **c})
-    for kind in ("articles", "entities", "claims"):
+    truncated = len(ids) > MAX_RESULTS or len(rows) >= MAX_MENTIONS
+    for kind in ("entities", "claims"):
         if len(result[kind]) > MAX_RESULTS:
             result[kind] = result[kind][:MAX_RESULTS]
             truncated = True
