@@ -85,9 +85,9 @@ def serve() -> Iterator[Any]:
     """Start ``corroborator serve`` on a store; yields a function returning the base URL."""
     procs: list[subprocess.Popen[bytes]] = []
 
-    def start(db: Path) -> str:
+    def start(db: Path, *extra: str) -> str:
         port = _free_port()
-        cmd = [sys.executable, "-m", "corroborator.cli", "serve", "--db", str(db)]
+        cmd = [sys.executable, "-m", "corroborator.cli", "serve", "--db", str(db), *extra]
         proc = subprocess.Popen(
             [*cmd, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -208,3 +208,29 @@ def test_hostile_article_never_runs(
     assert page.evaluate(PWNED) is None and page.evaluate(UNSAFE) == [0, 0, 0]
     assert not page.dialogs
     shot(page, "hostile-report")
+
+
+def test_upload_form_adds_an_article(
+    example_db: Path, tmp_path: Path, serve: Any, page: Any
+) -> None:
+    db = tmp_path / "up.db"
+    shutil.copy(example_db, db)
+    base = serve(db, "--allow-upload")
+    page.goto(base + "/upload")
+    page.fill("input[name=title]", "Japarov and Putin end talks with trade pledge")
+    page.fill(
+        "textarea[name=text]",
+        "BISHKEK, November 26, 2025 - Vladimir Putin and Sadyr Japarov held talks in Bishkek "
+        "on Wednesday. About 1,900 companies with Russian capital operate in Kyrgyzstan, "
+        "Japarov said.",
+    )
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/articles/art_*", timeout=120_000)
+    assert "1,900" in page.locator(".text").inner_text()
+    assert page.locator("mark.claim").count() >= 1
+    story = page.locator("a[href^='/stories/']").first
+    story.click()
+    page.wait_for_load_state()
+    # the new figure joins the company-count dispute
+    assert "1,900" in page.locator("li.claim-conflict").first.inner_text()
+    shot(page, "explorer-after-upload")

@@ -117,3 +117,19 @@ def test_rank_belongs_to_the_one_named(nlp: Any) -> None:
     )
     ranks = [c for c in claims(nlp, text) if c.unit == "rank"]
     assert [c.subject for c in ranks] == ["rank of Russia as trade partner"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser attaches "capital" to the verb: the phrase is completed from the text
+        "Putin and Japarov end talks\n\nBISHKEK, November 26, 2025 - Vladimir Putin and Sadyr "
+        "Japarov held talks in Bishkek on Wednesday. About 1,900 companies with Russian capital "
+        "operate in Kyrgyzstan, Japarov said.",
+        # the parser hangs the verb inside the noun phrase: the phrase is cut before it
+        "About 1,900 companies with Russian capital operate in Kyrgyzstan, Japarov said.",
+    ],
+)
+def test_subject_survives_a_wrong_parse(nlp: Any, text: str) -> None:
+    (firms,) = [c for c in claims(nlp, text) if c.text == "About 1,900"]
+    assert firms.subject == "companies with Russian capital"

@@ -127,3 +127,18 @@ def test_safe_url_only_links_web_addresses() -> None:
     assert views.safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", 'http://a"b'):
         assert views.safe_url(bad) is None
+
+
+def test_markdown_quotes_both_sides_of_each_dispute(example_db: Path) -> None:
+    md = run_cli("report", "--db", str(example_db), "--format", "md").stdout
+    sections = [
+        part.split("### Timeline")[0] for part in md.split("### Where the sources disagree")[1:]
+    ]
+    disputed = [s for s in sections if "No disagreement found." not in s]
+    assert len(sections) == 2 and len(disputed) == 1
+    section = disputed[0]
+    assert "talks at Yntymak Ordo, date:" in section
+    assert "  - 2025-11-26: “" in section and "  - 2025-11-25: “" in section
+    assert "on Tuesday at the Yntymak Ordo" in section  # the dissenting sentence itself
+    for side in ("some 1,700", "1,800", "Over 1,700"):
+        assert f"  - {side}: “" in section

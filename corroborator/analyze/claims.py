@@ -324,12 +324,30 @@ class _Claims:
             for t in words
             if not t.like_num and t.tag_ != "CD" and t.lower_ not in {"%", "percent", "$"}
         ]
-        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        words = self._mend(sorted(words, key=lambda t: t.i), tok)
+        text = " ".join(t.text for t in words)
         text = re.sub(r"\s+(['’]s)\b", r"\1", text).strip(" ,.")
         for wrapper in self.lex.wrappers:
             if text.lower().startswith(wrapper + " "):
                 text = text[len(wrapper) + 1 :]
         return text
+
+    def _mend(self, words: list[Any], head: Any) -> list[Any]:
+        """Repair what a wrong parse does to a noun phrase: cut it at a finite verb the parser
+        hung inside it ("companies with Russian capital operate in …"), and complete a
+        preposition left without its object ("companies with" when "capital" was attached
+        elsewhere) with the adjectives and nouns that follow it in the text."""
+        for n, t in enumerate(words):
+            if t.i > head.i and t.tag_ in {"VBP", "VBZ", "VBD", "MD"}:
+                words = words[:n]
+                break
+        if words and words[-1].dep_ == "prep" and words[-1].i > head.i:
+            nxt = words[-1].i + 1
+            sent_end = words[-1].sent.end
+            while nxt < sent_end and self.doc[nxt].pos_ in {"ADJ", "NOUN", "PROPN"}:
+                words.append(self.doc[nxt])
+                nxt += 1
+        return words
 
     def _subject_of(self, verb: Any) -> Any:
         for v in [verb, *([verb.head] if verb.dep_ in {"conj", "xcomp", "advcl"} else [])]:

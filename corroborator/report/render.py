@@ -81,6 +81,11 @@ def _story_markdown(story: dict[str, Any], names: dict[str, str]) -> list[str]:
         )
         place = f" at {e['place']['name']}" if e["place"] else ""
         lines.append(f"- {e['type'].replace('_', ' ')}{place}, {c['field']}: {sides}")
+        for v in c["values"]:
+            for a in v["articles"]:
+                m = views.first_mention(e, a, c["field"], v["value"])
+                if m is not None:
+                    lines.append(f"  - {v['value']}: “{_md(m['quote'])}” ({names.get(a, a)})")
     for c in conflicting:
         sides = "; ".join(
             f"**{v['text']}**{_by(v)} ({names.get(v['article'], v['article'])})"
@@ -89,6 +94,9 @@ def _story_markdown(story: dict[str, Any], names: dict[str, str]) -> list[str]:
         lines.append(
             f"- {_md(c['subject'])}{' (' + c['period'] + ')' if c['period'] else ''}: {sides}"
         )
+        for v in c["values"]:
+            where = names.get(v["article"], v["article"])
+            lines.append(f"  - {v['text']}: “{_md(v['quote'])}” ({where})")
     lines += [
         "",
         "### Timeline",

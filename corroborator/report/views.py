@@ -253,8 +253,11 @@ def first_mention(
 ) -> dict[str, Any] | None:
     """``event``'s mention in ``article_id`` to quote: when a disputed ``field`` and ``value``
     are given, the first mention that gives that value (the sentence the side rests on), else
-    the first mention in the article that is not background, else the first at all."""
+    the first mention in the article that is not background, else the first at all; a
+    sentence of the body is preferred to the headline."""
     found: list[dict[str, Any]] = [m for m in event["mentions"] if m["article"] == article_id]
+    # the article's own sentence on it before its headline (the first line), background last
+    found.sort(key=lambda m: m.get("start") == 0)
     if field is not None:
         found.sort(key=lambda m: m.get(field) != value)
     found.sort(key=lambda m: bool(m.get("background")))
