@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import csv
+import io
 import re
 import shutil
 from collections.abc import Iterator
@@ -295,3 +297,22 @@ def test_highlights_cover_exactly_the_words_read(client: TestClient) -> None:
             assert c["text"] in c["quote"]
         for e in a["analysis"]["events"]:
             assert text[e["trigger_start"] : e["trigger_end"]] == e["trigger"]
+
+
+def test_exports_download(client: TestClient) -> None:
+    from corroborator.report.formats import FORMATS
+    from corroborator.web.app import EXPORT_FILES
+
+    assert set(EXPORT_FILES) == set(FORMATS)
+    for fmt, (name, media) in EXPORT_FILES.items():
+        r = client.get(f"/api/export/{fmt}")
+        assert r.status_code == 200, fmt
+        assert r.headers["content-disposition"] == f'attachment; filename="{name}"'
+        assert r.headers["content-type"].split(";")[0] == media.split(";")[0]
+    rows = list(csv.reader(io.StringIO(client.get("/api/export/events-csv").text)))
+    story = client.get(f"/api/stories/{_talks_story(client)['id']}").json()
+    other = next(s for s in client.get("/api/stories").json() if s["id"] != story["id"])
+    assert len(rows) == 1 + len(story["events"]) + other["events"]
+    assert client.get("/api/export/..%2F..%2Fetc%2Fpasswd").status_code == 404
+    assert client.get("/api/export/pdf").status_code == 404
+    assert 'href="/api/export/events-csv"' in client.get("/").text

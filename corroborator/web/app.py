@@ -29,7 +29,8 @@ from corroborator import __version__
 from corroborator.config import Settings
 from corroborator.errors import CorroboratorError
 from corroborator.report import views
-from corroborator.report.render import template_env
+from corroborator.report.formats import FORMATS
+from corroborator.report.render import render, template_env
 from corroborator.web.data import (
     MAX_QUERY_CHARS,
     DossierCache,
@@ -40,6 +41,15 @@ from corroborator.web.data import (
 from corroborator.web.guard import Guard
 from corroborator.web.upload import add_upload
 
+# File name and media type of each export.
+EXPORT_FILES = {
+    "html": ("report.html", "text/html; charset=utf-8"),
+    "md": ("report.md", "text/markdown; charset=utf-8"),
+    "json": ("dossier.json", "application/json"),
+    "events-csv": ("events.csv", "text/csv; charset=utf-8"),
+    "claims-csv": ("claims.csv", "text/csv; charset=utf-8"),
+    "event-table": ("events.tsv", "text/tab-separated-values; charset=utf-8"),
+}
 ARTICLE_ID = re.compile(r"art_[0-9a-f]{16}")
 STORY_ID = re.compile(r"sty_[0-9a-f]{16}")
 # Uploads larger than this are refused (413) before they are read: a long news report is under
@@ -136,6 +146,7 @@ def create_app(
             articles=len(snap.articles),
             unlinked=unlinked,
             names=snap.names,
+            exports=EXPORT_FILES,
         )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -253,6 +264,19 @@ def create_app(
     def api_dossier() -> dict[str, Any]:
         """The whole dossier (docs/dossier.md)."""
         return cache.dossier()
+
+    @app.get("/api/export/{fmt}", tags=["dossier"], response_class=Response)
+    def api_export(fmt: str) -> Response:
+        """The dossier in one of the report formats (html, md, json, events-csv, claims-csv,
+        event-table), as a file to download."""
+        if fmt not in FORMATS:
+            raise HTTPException(404, f"no format {fmt[:40]!r}; choose one of {', '.join(FORMATS)}")
+        name, media = EXPORT_FILES[fmt]
+        return Response(
+            render(cache.dossier(), fmt),
+            media_type=media,
+            headers={"content-disposition": f'attachment; filename="{name}"'},
+        )
 
     @app.post("/api/articles", tags=["articles"], status_code=201)
     async def api_upload(
