@@ -12,6 +12,7 @@ Exit codes (also in ``corroborator --help`` and docs/cli.md):
 
 from __future__ import annotations
 
+import socket
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -496,6 +497,14 @@ def serve(
     settings = _settings(ctx, db=db)
     if not allow_upload or Path(settings.db).exists():
         _open_existing(settings.db).close()
+    try:  # a clear one-line error before the server starts, rather than its log line
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        err.print(f"error: cannot listen on {host}:{port} ({exc.strerror or exc})")
+        sys.exit(EXIT_FATAL)
     app = create_app(
         settings,
         allow_upload=allow_upload,

@@ -316,3 +316,21 @@ def test_exports_download(client: TestClient) -> None:
     assert client.get("/api/export/..%2F..%2Fetc%2Fpasswd").status_code == 404
     assert client.get("/api/export/pdf").status_code == 404
     assert 'href="/api/export/events-csv"' in client.get("/").text
+
+
+def test_serve_refuses_clearly(example_db: Path, tmp_path: Path) -> None:
+    import socket
+
+    from .conftest import run_cli
+
+    missing = run_cli("serve", "--db", str(tmp_path / "none.db"))
+    assert missing.exit_code == 3 and "no such store" in missing.output
+    (tmp_path / "junk.db").write_bytes(b"not a database at all" * 10)
+    junk = run_cli("serve", "--db", str(tmp_path / "junk.db"))
+    assert junk.exit_code == 3 and "junk.db" in junk.output
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        taken = run_cli("serve", "--db", str(example_db), "--port", str(port))
+    assert taken.exit_code == 3 and f"cannot listen on 127.0.0.1:{port}" in taken.output
