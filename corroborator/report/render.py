@@ -49,11 +49,17 @@ def render_html(dossier: dict[str, Any]) -> str:
     def header(story: dict[str, Any]) -> dict[str, Any]:
         return views.story_header(story, arts)
 
+    shown = {**dossier, "stories": disagreements_first(dossier["stories"])}
     return (
         template_env()
         .get_template("report.html.j2")
-        .render(d=dossier, views=article_views, names=names, arts=arts, link=link, header=header)
+        .render(d=shown, views=article_views, names=names, arts=arts, link=link, header=header)
     )
+
+
+def disagreements_first(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stories in reading order: those with the most disagreements first, then by date."""
+    return sorted(stories, key=lambda s: (-views.conflict_count(s), s["start"] or "", s["title"]))
 
 
 def _by(value: dict[str, Any]) -> str:
@@ -145,7 +151,7 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     lines.append(f"{len(articles)} article(s), {len(dossier['stories'])} story(ies).")
     lines.append("")
     names = {a["id"]: a["source_path"].replace("\\", "/").rsplit("/", 1)[-1] for a in articles}
-    for story in dossier["stories"]:
+    for story in disagreements_first(dossier["stories"]):
         lines += _story_markdown(story, names)
     lines += ["", "## Sources", ""]
     lines.append("| # | Article | Outlet | Published | Based on | Language | Words |")

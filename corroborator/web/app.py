@@ -30,7 +30,7 @@ from corroborator.config import Settings
 from corroborator.errors import CorroboratorError
 from corroborator.report import views
 from corroborator.report.formats import FORMATS
-from corroborator.report.render import render, template_env
+from corroborator.report.render import disagreements_first, render, template_env
 from corroborator.web.data import (
     MAX_QUERY_CHARS,
     DossierCache,
@@ -137,8 +137,8 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         snap = cache.get()
-        stories = [story_summary(s) for s in snap.stories.values()]
-        stories.sort(key=lambda s: (-s["conflicts"], s["start"] or "", s["title"]))
+        ordered = disagreements_first(list(snap.stories.values()))
+        stories = [story_summary(s) for s in ordered]
         unlinked = [a for a in snap.articles.values() if not a.get("story")]
         return page(
             "index.html.j2",
