@@ -78,6 +78,15 @@ def test_quoted_day_takes_the_tense_inside_the_quote() -> None:
     assert t.quoted and t.value == "2024-03-18"
 
 
+def test_single_quotes_quote_too() -> None:
+    for text in (
+        "'We start the tour on Monday,' the coach told reporters.",
+        "‘We start the tour on Monday,’ the coach’s aide told reporters.",
+    ):
+        t = one(text)
+        assert t.quoted and t.value == "2024-03-18", text
+
+
 def test_speech_time_anchors_what_was_said() -> None:
     a = tag("The minister said on Monday that talks would resume on Thursday.", "2024-03-22")
     said, resume = a.timexes

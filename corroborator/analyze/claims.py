@@ -31,6 +31,7 @@ from corroborator import lexicon
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.nlp import Sentences
 from corroborator.analyze.ontology import load_ontology
+from corroborator.analyze.quotes import inside, quote_spans
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
 
 # Half a rounding step is capped at 10% of the value: a bare "2 billion" is not read as
@@ -202,9 +203,7 @@ class _Claims:
         self.timexes = list(timexes)
         self.lex = _lexicon()
         self.ont = load_ontology()
-        self.quotes = [
-            (m.start(), m.end()) for m in re.finditer(r"[\"“«][^\"”»]{3,}?[\"”»]", doc.text)
-        ]
+        self.quotes = quote_spans(doc.text)
         self.sentences = Sentences(doc)
         self.quote_speakers = {q: self._quote_speaker(*q) for q in self.quotes}
         self.last_subject: str | None = None
@@ -537,7 +536,7 @@ class _Claims:
         return None
 
     def _speaker(self, sent: Any, fig: _Figure) -> str | None:
-        quote = next(((s, e) for s, e in self.quotes if s <= fig.start < e), None)
+        quote = inside(self.quotes, fig.start)
         if quote is not None and self.quote_speakers.get(quote):
             return self.quote_speakers[quote]
         in_quote = quote is not None

@@ -30,6 +30,7 @@ from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.nlp import Sentences
 from corroborator.analyze.ontology import Ontology, load_ontology
+from corroborator.analyze.quotes import quote_spans
 from corroborator.model import Article, EventMention, TimeExpression
 
 _QUOTES = "\"'“”‘’«»"
@@ -161,9 +162,7 @@ class _Extractor:
             t for t in timexes if getattr(t, "day_of_span", None) and not _timex_dates(t)[0]
         ]
         self.sentences = Sentences(doc)
-        self.quotes = [
-            (m.start(), m.end()) for m in re.finditer(r"[\"“«][^\"”»]{3,}?[\"”»]", doc.text)
-        ]
+        self.quotes = quote_spans(doc.text)
 
     # -- triggers -----------------------------------------------------------------------------
 

@@ -8,10 +8,10 @@ reporting verb ("said", "told") carries the time of speaking.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from corroborator.analyze.quotes import quote_spans
 from corroborator.analyze.timex.words import words
 
 Tense = Literal["past", "present", "future"]
@@ -26,8 +26,6 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "ll"})
 # "could" and "can" are left out: "could not be reached Friday" is news for the past.
 _FORWARD_MODALS = frozenset({"may", "might", "should", "must"})
 _HAVE = frozenset({"have", "has", "had", "'ve", "'d"})
-
-_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("``", "''"), ("„", "“"))
 
 
 @dataclass(frozen=True)
@@ -44,28 +42,6 @@ class Context:
     lead: str | None = None  # a word just before that sets the direction: "by", "since"
     lead_direction: Literal["past", "future", "bound"] | None = None
     possessive: bool = False  # "Wednesday's ruling": a day already past
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations: curly, guillemet, TeX-style and straight double quotes
-    (straight ones pair up within a paragraph)."""
-    spans: list[tuple[int, int]] = []
-    for open_q, close_q in _QUOTE_PAIRS:
-        pos = 0
-        while True:
-            s = text.find(open_q, pos)
-            if s < 0:
-                break
-            e = text.find(close_q, s + len(open_q))
-            if e < 0:
-                break
-            spans.append((s, e + len(close_q)))
-            pos = e + len(close_q)
-    for para in re.finditer(r"[^\n]+", text):
-        marks = [m.start() + para.start() for m in re.finditer('"', para.group(0))]
-        for a, b in zip(marks[::2], marks[1::2], strict=False):
-            spans.append((a, b + 1))
-    return sorted(spans)
 
 
 def _tense_of(verb: Any, depth: int = 0) -> tuple[Tense | None, str | None]:
