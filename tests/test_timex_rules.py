@@ -87,6 +87,16 @@ def test_single_quotes_quote_too() -> None:
         assert t.quoted and t.value == "2024-03-18", text
 
 
+def test_coordinated_weekday_shares_next_or_last() -> None:
+    a = tag("Talks were announced for next Thursday and Friday.", "2024-03-20")
+    assert [(t.text, t.value) for t in a.timexes] == [
+        ("next Thursday", "2024-03-21"),
+        ("Friday", "2024-03-22"),  # next week's, not the Friday just past
+    ]
+    a = tag("The vote was held last Monday, Tuesday and Wednesday.", "2024-03-22")
+    assert [t.value for t in a.timexes] == ["2024-03-18", "2024-03-19", "2024-03-20"]
+
+
 def test_speech_time_anchors_what_was_said() -> None:
     a = tag("The minister said on Monday that talks would resume on Thursday.", "2024-03-22")
     said, resume = a.timexes

@@ -77,9 +77,33 @@ def _parse_anchor(value: str | None, kind: str) -> Anchor | None:
 def _items(doc: Any) -> list[Item]:
     text = doc.text
 
-    found = grammar.find(text, lambda m: filters.keep(m, doc, text), meaning)
+    found = _carry_shift(text, grammar.find(text, lambda m: filters.keep(m, doc, text), meaning))
     ctxs = contexts(doc, text, [(m.start, m.end) for m, _ in found])
     return [Item(i, m, s, c) for i, ((m, s), c) in enumerate(zip(found, ctxs, strict=True))]
+
+
+# What may stand between two coordinated weekdays: "next Thursday and Friday", "last Monday,
+# Tuesday or Wednesday".
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
+
+
+def _carry_shift(text: str, found: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """A weekday coordinated with one that says "next", "last" or "this" takes the same word:
+    in "next Thursday and Friday" both days are next week's."""
+    out = list(found)
+    for k in range(1, len(out)):
+        (pm, ps), (m, sem) = out[k - 1], out[k]
+        if (
+            sem.kind == "cal"
+            and sem.weekday is not None
+            and sem.shift is None
+            and ps.kind == "cal"
+            and ps.weekday is not None
+            and ps.shift is not None
+            and _COORDINATION.fullmatch(text[pm.end : m.start])
+        ):
+            out[k] = (m, replace(sem, shift=ps.shift, note=f"{sem.note}, like the day before it"))
+    return out
 
 
 def _resolve_all(items: list[Item], anchor: Anchor, year: YearInference | None) -> list[Resolved]:
