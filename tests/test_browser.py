@@ -216,6 +216,18 @@ def test_upload_form_adds_an_article(
     db = tmp_path / "up.db"
     shutil.copy(example_db, db)
     base = serve(db, "--allow-upload")
+    # another site's page posting to the explorer is refused, and adds nothing
+    evil = tmp_path / "evil.html"
+    evil.write_text(
+        f'<form action="{base}/upload" method="post" enctype="multipart/form-data">'
+        '<input name="text" value="Forged report: Putin met Japarov."><button>go</button></form>'
+    )
+    page.goto(evil.as_uri())
+    with page.expect_response(f"{base}/upload") as forged:
+        page.click("button")
+    assert forged.value.status == 403
+    with urllib.request.urlopen(base + "/api/articles") as r:
+        assert len(json.load(r)) == 8
     page.goto(base + "/upload")
     page.fill("input[name=title]", "Japarov and Putin end talks with trade pledge")
     page.fill(

@@ -80,3 +80,18 @@ def test_model_slips_are_corrected(nlp: Any) -> None:
     assert labels.get("TASS") == "ORG"
     assert "Putin's Bishkek" not in labels
     assert labels.get("Putin") == "PERSON" and labels.get("Bishkek") == "GPE"
+
+
+def test_acronym_search_stays_linear_on_hostile_text() -> None:
+    """A 200,000-letter word once cost minutes in the acronym pattern (denial of service
+    through an upload); the bound is generous, the expected time is milliseconds."""
+    import time
+
+    from corroborator.analyze.entities import _acronyms
+
+    started = time.perf_counter()
+    assert _acronyms("A" * 200_000 + " (AB) " + "Ab-" * 50_000) == {}
+    assert time.perf_counter() - started < 5
+    assert _acronyms("the Collective Security Treaty Organization (CSTO) met") == {
+        "CSTO": "Collective Security Treaty Organization"
+    }

@@ -274,3 +274,22 @@ def test_byline_names_authors_and_outlet(tmp_path: Path) -> None:
     h = tmp_path / "not-by.txt"
     h.write_text(f"By Wednesday, both sides expect a deal\n{BODY}\n")
     assert only(h).authors == ()
+
+
+def test_hostile_json_is_refused_or_repaired(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(MalformedInput, match="nested too deeply"):
+        list(read_articles(deep, Settings()))
+    lines = tmp_path / "deep.jsonl"
+    lines.write_text('{"text": "Talks were held in Bishkek."}\n' + "[" * 100_000 + "]" * 100_000)
+    items = list(read_articles(lines, Settings()))
+    assert isinstance(items[0], Article)
+    assert isinstance(items[1], MalformedInput) and "deep.jsonl:2" in str(items[1])
+    # a lone surrogate spelled in JSON is no character: it becomes U+FFFD, title and text
+    surrogate = tmp_path / "surrogate.json"
+    surrogate.write_text('{"title": "T\\ud800", "text": "Putin met Japarov \\udfff in Bishkek."}')
+    (art,) = read_articles(surrogate, Settings())
+    assert isinstance(art, Article)
+    assert art.title == "T\ufffd" and "\ufffd" in art.text
+    art.text.encode("utf-8")  # storable

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import csv
 import io
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -144,6 +145,25 @@ def test_protections_on_every_response(client: TestClient) -> None:
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
 
 
+@pytest.mark.parametrize(
+    "host",
+    ["evil.example", "127.0.0.1.evil.com", "localhost:8000@evil", "127.0.0.1:evil",
+     "[::1]evil.com", "localhost:99999999", "localhost\t", ""],
+)  # fmt: skip
+def test_host_must_be_loopback_and_well_formed(example_db: Path, host: str) -> None:
+    app = create_app(Settings(db=str(example_db)))  # default: loopback names only
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        assert c.get("/api/stories").status_code == 200
+        assert c.get("/api/stories", headers={"host": host}).status_code == 400
+
+
+def test_loopback_in_any_spelling() -> None:
+    for bound in ("127.0.0.1", "127.0.0.2", "localhost", "::1", "0:0:0:0:0:0:0:1", "[::1]"):
+        assert allowed_hosts_for(bound) is not None, bound
+    for bound in ("0.0.0.0", "::", "192.168.1.5", "example.org"):
+        assert allowed_hosts_for(bound) is None, bound
+
+
 def test_read_only_by_default(client: TestClient) -> None:
     assert client.get("/upload").status_code == 403
     assert client.post("/api/articles", data={"text": "Leaders met."}).status_code == 403
@@ -247,14 +267,25 @@ def test_upload_limits_and_origin(writable: tuple[TestClient, Path]) -> None:
     form = {"content-type": "application/x-www-form-urlencoded"}
     r = client.post("/api/articles", content=chunks(), headers=form)
     assert r.status_code == 413
-    r = client.post(
-        "/api/articles", data={"text": "Putin met Japarov."}, headers={"origin": "http://evil.ex"}
-    )
-    assert r.status_code == 403
+    for headers in (
+        {"origin": "http://evil.ex"},
+        {"origin": "null"},  # a sandboxed frame
+        {"origin": "https://testserver"},  # another scheme
+        {"sec-fetch-site": "same-site"},  # a sibling site on this machine
+        {"sec-fetch-site": "cross-site", "origin": "http://testserver"},
+    ):
+        r = client.post("/api/articles", data={"text": "Putin met Japarov."}, headers=headers)
+        assert r.status_code == 403, headers
     assert client.post("/api/articles", data={"text": "   "}).status_code == 400
     junk = client.post("/api/articles", files={"file": ("a.txt", b"\x00\x01\x02PNG\x00" * 50)})
     assert junk.status_code == 422 and "a.txt" not in junk.text
     assert not any(p.suffix == ".part" for p in folder.iterdir())
+    # refused uploads leave no file behind, and errors name the upload, not server folders
+    empty = client.post("/api/articles", files={"file": ("e.txt", b"   \n")})
+    assert empty.status_code == 422 and str(folder) not in empty.text
+    deep = client.post("/api/articles", files={"file": ("d.json", b"[" * 5_000 + b"]" * 5_000)})
+    assert deep.status_code == 422 and "nested too deeply" in deep.text
+    assert list(folder.iterdir()) == []
 
 
 def test_sql_is_parameterised() -> None:
@@ -334,3 +365,23 @@ def test_serve_refuses_clearly(example_db: Path, tmp_path: Path) -> None:
         port = busy.getsockname()[1]
         taken = run_cli("serve", "--db", str(example_db), "--port", str(port))
     assert taken.exit_code == 3 and f"cannot listen on 127.0.0.1:{port}" in taken.output
+
+
+def test_upload_article_cap(writable: tuple[TestClient, Path]) -> None:
+    from corroborator.web.upload import MAX_ARTICLES
+
+    client, folder = writable
+    many = "\n".join(
+        json.dumps({"text": f"Officials met in Osh on 3 April 2025. Item {i}."})
+        for i in range(MAX_ARTICLES + 1)
+    )
+    r = client.post("/api/articles", files={"file": ("many.jsonl", many.encode())})
+    assert r.status_code == 422 and f"at most {MAX_ARTICLES}" in r.text
+    assert list(folder.iterdir()) == []
+    assert len(client.get("/api/articles").json()) == 8  # nothing was added
+
+
+def test_snippet_is_the_passage_as_written(hostile: TestClient) -> None:
+    r = hostile.get("/api/search", params={"q": "PUTIN MET"}).json()
+    hit = next(a for a in r["articles"] if a["snippet"])
+    assert hit["snippet"]["match"] == "Putin met"

@@ -78,17 +78,27 @@ def _role_regexes(
     return before, after, bare, plural
 
 
-_ACRONYM = re.compile(
-    r"(?P<long>(?:[A-Z][\w-]*\s+(?:(?:of|the|and|for|on)\s+)*){1,8}[A-Z][\w-]*)(?:['’]s)?\s*\((?P<acr>[A-Z]{2,8})\)"
+_ACRONYM_MARK = re.compile(r"\((?P<acr>[A-Z]{2,8})\)")
+# The long form just before "(ACR)": up to eight capitalised words with their joiners. Words are
+# bounded in length and the search runs in a window before each mark, so a hostile text (one
+# 200,000-letter word) costs no more than a normal one; 200 characters hold eight long words.
+_LONG_FORM = re.compile(
+    r"(?P<long>(?:[A-Z][\w-]{0,40}\s+(?:(?:of|the|and|for|on)\s+)*){1,8}[A-Z][\w-]{0,40})"
+    r"(?:['’]s)?\s*$"
 )
+_LONG_FORM_WINDOW = 200
 
 
 def _acronyms(text: str) -> dict[str, str]:
     """``ACR → Long Name`` for each "Long Name (ACR)" whose initials spell the acronym."""
     found: dict[str, str] = {}
-    for m in _ACRONYM.finditer(text):
+    for mark in _ACRONYM_MARK.finditer(text):
+        window = text[max(0, mark.start() - _LONG_FORM_WINDOW) : mark.start()]
+        m = _LONG_FORM.search(window)
+        if m is None:
+            continue
+        acr = mark.group("acr")
         words = m.group("long").split()
-        acr = m.group("acr")
         # Take the shortest tail of the phrase whose capitalised initials spell the acronym.
         for i in range(len(words)):
             tail = words[i:]

@@ -109,8 +109,17 @@ def _as_str(value: Any) -> str | None:
         value = value[0] if value else None
     if value is None:
         return None
-    text = str(value).strip()
+    text = _no_surrogates(str(value)).strip()
     return text or None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """JSON can spell a lone UTF-16 surrogate ("\\ud800"), which is no character and cannot be
+    stored or encoded: it becomes U+FFFD, as an undecodable byte would."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _authors(value: Any) -> tuple[str, ...]:
@@ -135,7 +144,7 @@ def _record_from_json(obj: Any, where: str, path: str, encoding: str, ordinal: i
         raise EmptyInput(where, "record has no article text (no non-empty text/maintext field)")
     return RawRecord(
         source_path=path,
-        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        text=_no_surrogates(text).replace("\r\n", "\n").replace("\r", "\n"),
         source_format="json",
         encoding=encoding,
         ordinal=ordinal,
@@ -155,6 +164,8 @@ def _read_json(text: str, path: str, encoding: str) -> Iterator[RawRecord | Inpu
         raise MalformedInput(
             path, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from exc
+    except RecursionError as exc:
+        raise MalformedInput(path, "JSON nested too deeply to be an article") from exc
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     items = data if isinstance(data, list) else [data]
@@ -179,6 +190,9 @@ def _read_jsonl(text: str, path: str, encoding: str) -> Iterator[RawRecord | Inp
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield MalformedInput(where, f"invalid JSON at column {exc.colno}: {exc.msg}")
+            continue
+        except RecursionError:
+            yield MalformedInput(where, "JSON nested too deeply to be an article")
             continue
         try:
             yield _record_from_json(obj, where, path, encoding, lineno)

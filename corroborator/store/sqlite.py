@@ -623,12 +623,12 @@ class SQLiteStore:
             return []
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, casefold(COALESCE(title, '') || ' ' || text) FROM articles "
-                "WHERE instr(casefold(COALESCE(title, '') || ' ' || text), ?) > 0",
-                (folded,),
+                "SELECT id, (length(hay) - length(replace(hay, ?1, ''))) / length(?1) AS hits "
+                "FROM (SELECT id, casefold(COALESCE(title, '') || ' ' || text) AS hay "
+                "FROM articles) WHERE instr(hay, ?1) > 0 ORDER BY hits DESC, id LIMIT ?2",
+                (folded, limit),
             ).fetchall()
-        ranked = sorted(((-hay.count(folded), aid) for aid, hay in rows))
-        return [aid for _, aid in ranked[:limit]]
+        return [str(r[0]) for r in rows]
 
     def search_mentions(self, needle: str, limit: int) -> list[tuple[str, str, str, str | None]]:
         """Entity mentions whose text or canonical name contains ``needle``: ``(article_id,

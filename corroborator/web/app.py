@@ -217,7 +217,11 @@ def create_app(
         try:
             result = await run_in_threadpool(add_upload, data, name, uploads, settings)
         except CorroboratorError as exc:
-            raise HTTPException(500, str(exc)) from exc
+            cache.invalidate()
+            raise HTTPException(500, f"the store could not take the upload ({exc.code})") from exc
+        except Exception as exc:  # never a traceback to the client, whatever the input did
+            cache.invalidate()
+            raise HTTPException(500, "the upload could not be processed") from exc
         cache.invalidate()
         if not result.article_ids:
             raise HTTPException(422, "; ".join(result.errors) or "no article found in the upload")

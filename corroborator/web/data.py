@@ -10,6 +10,7 @@ request and an unchanged store costs one ``stat`` per request. Search runs in th
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -214,11 +215,11 @@ def search(snap: Snapshot, query: str) -> dict[str, Any]:
         if full is None:
             continue
         text = str(full["text"])
-        hay = text.casefold()
-        hits = hay.count(folded) + str(full.get("title") or "").casefold().count(folded)
-        at = hay.find(folded)
+        hits = text.casefold().count(folded) + str(full.get("title") or "").casefold().count(folded)
+        # the passage in the text as written (case folding can change lengths: "ß" is "ss")
+        found = re.search(re.escape(needle), text, re.IGNORECASE)
         item = article_listing(full) | {"hits": hits}
-        item["snippet"] = _snippet(text, at, len(folded)) if at >= 0 else None
+        item["snippet"] = _snippet(text, found.start(), len(found.group())) if found else None
         result["articles"].append(item)
     entities: dict[tuple[str, str], dict[str, Any]] = {}
     rows = snap.search_store(lambda s: s.search_mentions(needle, MAX_MENTIONS))

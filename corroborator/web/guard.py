@@ -7,11 +7,13 @@
 * a state-changing request from another site's page (its ``Origin`` is not this server) is
   refused (cross-site request forgery defence);
 * every response forbids scripts, framing, plugins and foreign form targets (CSP), content-type
-  sniffing and referrers.
+  sniffing and referrers to other sites.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -25,7 +27,9 @@ CSP = (
 HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # not "no-referrer": under it a browser sends "Origin: null" with this site's own forms,
+    # which the cross-site check must refuse; "same-origin" still tells other sites nothing
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
@@ -33,11 +37,16 @@ HEADERS = [
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
-def _host_only(value: str) -> str:
-    value = value.strip().lower()
-    if value.startswith("["):
-        return value[1 : value.find("]")] if "]" in value else value
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+# A Host header as browsers send it: a name or an address, and an optional port.
+_HOST = re.compile(r"(?P<name>\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(?P<port>\d{1,5}))?")
+
+
+def _host_only(value: str) -> str | None:
+    """The host name of a ``Host`` header, or None when it is not one."""
+    m = _HOST.fullmatch(value.lower())
+    if m is None or (m.group("port") and int(m.group("port")) > 65535):
+        return None
+    return m.group("name").strip("[]")
 
 
 async def _plain(send: Send, status: int, text: str) -> None:
@@ -75,17 +84,14 @@ class Guard:
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         host = _host_only(headers.get("host", ""))
-        if self.allowed_hosts is not None and host not in self.allowed_hosts:
-            await _plain(send, 400, f"unknown host {host[:80]!r}")
+        if host is None or (self.allowed_hosts is not None and host not in self.allowed_hosts):
+            await _plain(send, 400, "unknown host")
             return
-        if scope["method"] not in ("GET", "HEAD", "OPTIONS"):
-            origin = headers.get("origin")
-            if origin and origin != "null" and urlsplit(origin).netloc != headers.get("host"):
-                await _plain(send, 403, "cross-site request refused")
-                return
-            if headers.get("sec-fetch-site") == "cross-site":
-                await _plain(send, 403, "cross-site request refused")
-                return
+        if scope["method"] not in ("GET", "HEAD", "OPTIONS") and not _same_origin(
+            headers, scope.get("scheme", "http")
+        ):
+            await _plain(send, 403, "cross-site request refused")
+            return
         declared = headers.get("content-length")
         if declared is not None:
             try:
@@ -135,9 +141,28 @@ class Guard:
 _NAMES = {k for k, _ in HEADERS}
 
 
+def _same_origin(headers: dict[str, str], scheme: str) -> bool:
+    """Whether a state-changing request may come from where it says it comes from: a browser
+    says so in ``Sec-Fetch-Site`` (same-origin, or none for a user's own action) and in
+    ``Origin``, which must be this very scheme, host and port (never "null", a sandboxed
+    frame). A client that sends neither (curl, a script on this machine) is not a browser page
+    and cannot be forged into sending a request by one."""
+    site = headers.get("sec-fetch-site")
+    if site is not None and site not in ("same-origin", "none"):
+        return False
+    origin = headers.get("origin")
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    return parts.scheme == scheme and parts.netloc == headers.get("host", "").lower()
+
+
 def allowed_hosts_for(bind_host: str) -> tuple[str, ...] | None:
     """The ``Host`` names to accept for a server bound to ``bind_host``: loopback names only
-    when bound to loopback, anything otherwise."""
-    if bind_host in LOOPBACK_HOSTS or bind_host.startswith("127."):
-        return (*LOOPBACK_HOSTS, bind_host)
-    return None
+    when bound to loopback (any spelling of it), anything otherwise."""
+    name = bind_host.strip("[]").lower()
+    try:
+        loopback = name == "localhost" or ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        loopback = False
+    return (*LOOPBACK_HOSTS, name) if loopback else None

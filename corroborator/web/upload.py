@@ -16,6 +16,8 @@ from pathlib import Path, PurePath
 from corroborator.config import Settings
 from corroborator.engine import build
 from corroborator.engine.link import link
+from corroborator.errors import InputError
+from corroborator.ingest import read_articles
 from corroborator.ingest.readers import (
     HTML_SUFFIXES,
     JSON_SUFFIXES,
@@ -27,6 +29,10 @@ from corroborator.store import open_store
 
 SUFFIXES = HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 _LOCK = threading.Lock()
+# Articles one upload may add. Each is analysed and linked before the answer comes, so a
+# request stays within seconds (about 0.1 s an article once the models are loaded); batches
+# go through `corroborator build`. A JSON of 10,000 tiny records held the server for minutes.
+MAX_ARTICLES = 100
 
 
 @dataclass
@@ -49,31 +55,62 @@ def suffix_for(filename: str | None) -> str:
     return suffix if suffix in SUFFIXES else ".txt"
 
 
+def _public(err: InputError, path: Path) -> str:
+    """An error as the client may see it: the upload's own name, not the server's folders."""
+    where = err.path.replace(str(path), "the upload")
+    return f"{where}: {err.problem}"
+
+
 def add_upload(data: bytes, filename: str | None, folder: Path, settings: Settings) -> UploadResult:
-    """Save ``data`` in ``folder``, build it into the store of ``settings`` and relink."""
+    """Save ``data`` in ``folder``, build it into the store of ``settings`` and link it. An
+    upload that yields no article, or more than :data:`MAX_ARTICLES`, is refused and its file
+    removed."""
     digest = hashlib.sha256(data).hexdigest()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"upload-{digest[:20]}{suffix_for(filename)}"
     with _LOCK:
-        if not path.exists():
+        known = path.exists()
+        if not known:
             tmp = path.with_suffix(path.suffix + ".part")
             tmp.write_bytes(data)
             tmp.replace(path)
-        store = open_store(settings.db)
+        result = UploadResult(path.name)
         try:
-            report = build([path], store, settings)
-            result = UploadResult(str(path), new=report.articles_new)
-            result.errors = [str(e) for e in report.errors]
-            record = store.get_file(str(path))
-            result.article_ids = list(record.article_ids) if record else []
-            linked_before = store.story_assignments()
-            unlinked = [a for a in result.article_ids if a not in linked_before]
-            if unlinked:
-                linked = link(store, unlinked)
-                result.stories, result.conflicts = linked.stories, linked.conflicts
-                result.rebuilt = linked.stories_rebuilt
-            else:
-                result.stories = len(set(linked_before.values()))
+            count = 0
+            for item in read_articles(path, settings):
+                if isinstance(item, InputError):
+                    result.errors.append(_public(item, path))
+                else:
+                    count += 1
+            if count > MAX_ARTICLES:
+                result.errors = [
+                    f"the upload holds {count} articles; at most {MAX_ARTICLES} are taken at once"
+                    " (build larger batches with `corroborator build`)"
+                ]
+                return result
+            if count == 0:
+                return result
+            store = open_store(settings.db)
+            try:
+                report = build([path], store, settings)
+                result.new = report.articles_new
+                result.errors = [_public(e, path) for e in report.errors]
+                record = store.get_file(str(path))
+                result.article_ids = list(record.article_ids) if record else []
+                linked_before = store.story_assignments()
+                unlinked = [a for a in result.article_ids if a not in linked_before]
+                if unlinked:
+                    linked = link(store, unlinked)
+                    result.stories, result.conflicts = linked.stories, linked.conflicts
+                    result.rebuilt = linked.stories_rebuilt
+                else:
+                    result.stories = len(set(linked_before.values()))
+            finally:
+                store.close()
+            return result
+        except InputError as err:
+            result.errors = [_public(err, path)]
+            return result
         finally:
-            store.close()
-    return result
+            if not result.article_ids and not known:
+                path.unlink(missing_ok=True)  # nothing came of it: keep no file
