@@ -143,6 +143,9 @@ def test_protections_on_every_response(client: TestClient) -> None:
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["x-frame-options"] == "DENY"
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+    head = client.head("/stories/" + _talks_story(client)["id"])
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"].startswith("text/html")
 
 
 @pytest.mark.parametrize(

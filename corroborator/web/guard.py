@@ -102,6 +102,10 @@ class Guard:
             if too_big:
                 await _plain(send, 413, f"request body over {self.max_body_bytes} bytes")
                 return
+        # HEAD is GET without the body (the routes answer GET only)
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
         received = 0
         started = False
         refused = False
@@ -125,6 +129,8 @@ class Guard:
             nonlocal started
             if refused:
                 return
+            if head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             if message["type"] == "http.response.start":
                 started = True
                 kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _NAMES]
