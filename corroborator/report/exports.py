@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from corroborator.report.views import first_mention
+
 EVENTS_CSV_COLUMNS: tuple[str, ...] = (
     "story_id",
     "story_title",
@@ -192,13 +194,10 @@ def _disputed(event: dict[str, Any]) -> str:
 
 
 def _first_quotes(event: dict[str, Any]) -> str:
-    """Each source's first quote (its earliest sentence on the event): ``quote [art_…] | …``."""
-    first: dict[str, dict[str, Any]] = {}
-    for m in event["mentions"]:
-        seen = first.get(m["article"])
-        if seen is None or m["start"] < seen["start"]:
-            first[m["article"]] = m
-    return QUOTE_SEP.join(f"{m['quote']} [{article}]" for article, m in first.items())
+    """Each source's sentence on the event, the one the report quotes (a body sentence before
+    the headline, background last): ``quote [art_…] | …``."""
+    quoted = [(a, first_mention(event, a)) for a in _event_articles(event)]
+    return QUOTE_SEP.join(f"{m['quote']} [{a}]" for a, m in quoted if m is not None)
 
 
 def _csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

@@ -230,22 +230,21 @@ def story_header(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> 
     places = [e["place"]["name"] for e in story["events"] if e["place"]]
     people = [p for e in story["events"] for p in e["participants"]]
     groups = source_groups(story, articles)
-    conflicts = sum(len(e["conflicts"]) for e in story["events"]) + sum(
-        1 for c in story["claims"] if c["verdict"] == "conflicting"
-    )
     return {
         "places": _ranked(places),
         "participants": _ranked(people),
         "sources": len(story["articles"]),
         "groups": groups,
         "independent": story["independent_sources"],
-        "conflicts": conflicts,
+        "conflicts": conflict_count(story),
     }
 
 
 def conflict_count(story: dict[str, Any]) -> int:
     """Event-field disagreements plus conflicting claims."""
-    return int(story_header(story, {})["conflicts"])
+    return sum(len(e["conflicts"]) for e in story["events"]) + sum(
+        1 for c in story["claims"] if c["verdict"] == "conflicting"
+    )
 
 
 def first_mention(

@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from corroborator.report import views
-from corroborator.report.dossier import article_entry, article_summary, story_entry
+from corroborator.report.dossier import (
+    article_entry,
+    article_summary,
+    build_dossier,
+    story_entry,
+)
 from corroborator.store import open_store
 from corroborator.store.base import Store
 
@@ -152,8 +157,6 @@ class DossierCache:
 
     def dossier(self) -> dict[str, Any]:
         """The whole dossier, read now."""
-        from corroborator.report.dossier import build_dossier
-
         self.get()
         assert self._store is not None
         with self._store_lock:

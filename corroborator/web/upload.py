@@ -76,6 +76,8 @@ def add_upload(data: bytes, filename: str | None, folder: Path, settings: Settin
             tmp.replace(path)
         result = UploadResult(path.name)
         try:
+            # read once to count before anything is analysed (reading is milliseconds; the
+            # analysis of a refused batch would be minutes)
             count = 0
             for item in read_articles(path, settings):
                 if isinstance(item, InputError):
