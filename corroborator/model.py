@@ -3,6 +3,10 @@
 All objects are frozen dataclasses. Ids are content hashes (see :func:`content_id`), so storing
 the same thing twice is an idempotent upsert and re-running a build changes nothing.
 Character offsets (``start``/``end``) always index into :attr:`Article.text`.
+
+What a later stage needs to know is a typed field, never text to be parsed again; free-text
+fields (``evidence``, ``why``, ``published_evidence``) are for people. The one serialisation of
+these objects (store and dossier) is :mod:`corroborator.serialize`.
 """
 
 from __future__ import annotations
@@ -42,27 +46,12 @@ def content_id(kind: str, *parts: object) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range ``[start, end)`` in an article's text."""
-
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span [{self.start}, {self.end})")
-
-    def text_in(self, text: str) -> str:
-        """The covered text."""
-        return text[self.start : self.end]
-
-
-@dataclass(frozen=True, slots=True)
 class Article:
     """One news report, as read from a file or a record, with what its text says about itself.
 
-    ``published`` is an ISO date or ``None``; it is never invented. ``published_evidence``
-    says where it came from (``metadata``, ``date line``, ``dateline``, ``inferred: …``).
+    ``published`` is an ISO date or ``None``; it is never invented (a date inferred from the
+    text is the analysis's: see :class:`ArticleAnalysis`). ``published_evidence`` says, for
+    people, where it was read (``metadata: …``, ``date line: …``, ``dateline: …``).
     """
 
     id: str
@@ -72,13 +61,14 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
-    published_inferred: bool = False
     published_evidence: str | None = None
     language: str | None = None
     attributed_to: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     dateline_place: str | None = None
-    dateline_date: str | None = None  # as written, e.g. "--11-25" when the dateline has no year
+    # normalised, not as written: ISO "2025-11-25", or ISO 8601 month-day "--11-25" when the
+    # dateline prints no year
+    dateline_date: str | None = None
     source_format: str = "text"
     encoding: str = "utf-8"
 
@@ -175,7 +165,53 @@ class ArticleAnalysis:
     published_evidence: str | None = None
 
 
-Status = Literal["planned", "reported", "cancelled"]
+# in_progress (under way at writing time) is in the product contract; nothing produces it yet.
+Status = Literal["planned", "reported", "in_progress", "cancelled"]
+# What dated an event mention (or will date it, for the story-level ones that wait):
+# set by the per-article analysis —
+#   expression         a temporal expression in the trigger's clause (``date_text``)
+#   weekday_for_story  a bare weekday (``date_text``) in an article that cannot date it
+#   earlier_mention    the earlier mention of the same event ("the talks")
+#   previous_event     the event it follows ("This will be followed by …")
+#   ruling_sentence    the date ruling the passage ("November 26 will be …")
+#   day_of_span        "the second day" of a visit the article does not date
+#   one_day_visit      the day of the one-day visit the article reports
+# and by the story's timeline —
+#   story_span         day N of the visit's span another article gives
+#   story_year         the day as written, moved into the year of the story's span
+#   story_weekday      the weekday read within the story's span
+#   coreference        the date of the event it was merged into
+DateSource = Literal[
+    "expression",
+    "weekday_for_story",
+    "earlier_mention",
+    "previous_event",
+    "ruling_sentence",
+    "day_of_span",
+    "one_day_visit",
+    "story_span",
+    "story_year",
+    "story_weekday",
+    "coreference",
+]
+# What decided an event mention's status (corroborator.analyze.events, ``_status``).
+StatusReason = Literal[
+    "cancel word",
+    "future modal",
+    "planning verb",
+    "planning word",
+    "part of a programme",
+    "preposition of things to come",
+    "infinitive (headline style)",
+    "be + to",
+    "negated past",
+    "date after the article",
+    "past tense",
+    "date not after the article",
+    "present tense, article a preview",
+    "present tense",
+    "default",
+]
 Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most"]
 Verdict = Literal["corroborated", "compatible", "conflicting", "single_source"]
 
@@ -185,6 +221,9 @@ class EventMention:
     """One report or announcement of something happening, cited to its sentence.
 
     ``start``/``end``/``quote`` are the sentence; ``trigger_*`` the word(s) that name the event.
+    ``date_text``, ``date_source`` and ``status_reason`` say how the date and status were
+    decided, for later stages to read; ``evidence`` says the same for people, and no code reads
+    it back.
     """
 
     article_id: str
@@ -204,9 +243,14 @@ class EventMention:
     trigger_end: int = 0
     actors: tuple[str, ...] = ()  # countries and organisations taking part
     background: bool = False  # history the article recalls, not part of its own story
-    evidence: tuple[str, ...] = ()  # how status, date and place were decided
+    evidence: tuple[str, ...] = ()  # how status, date and place were decided, in words
     # "the second day" of a visit the article does not date: resolved against the story
     day_of_span: int | None = None
+    # the temporal expression as written that dated the mention, or the bare weekday that
+    # waits for the story ("Tuesday"); None when the date came from elsewhere
+    date_text: str | None = None
+    date_source: DateSource | None = None
+    status_reason: StatusReason | None = None
 
     @property
     def id(self) -> str:

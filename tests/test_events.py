@@ -118,3 +118,27 @@ def test_actors_are_countries_and_organisations(nlp: Any) -> None:
         "Kyrgyzstan",
         "Collective Security Treaty Organization",
     }, exercise.actors
+
+
+def test_date_and_status_are_recorded_in_typed_fields(nlp: Any) -> None:
+    """What decided the date and the status travels as fields, not as evidence text."""
+    text = (
+        "Vladimir Putin will arrive in Bishkek on November 25. "
+        "On Tuesday the two presidents held talks."
+    )
+    found = events(nlp, text, "2025-11-24")
+    arrival = one(found, "arrival")
+    assert (arrival.date, arrival.date_source, arrival.date_text) == (
+        "2025-11-25",
+        "expression",
+        "November 25",
+    )
+    assert arrival.status_reason == "future modal"
+    assert one(found, "talks").status_reason == "past tense"
+    # an article with no date of its own: the weekday waits for the story
+    talks = one(events(nlp, text, None), "talks")
+    assert (talks.date, talks.date_source, talks.date_text) == (
+        None,
+        "weekday_for_story",
+        "Tuesday",
+    )

@@ -38,7 +38,6 @@ def test_plain_text_with_headline_and_date_line(tmp_path: Path) -> None:
     art = only(f)
     assert art.title == "Leaders agree on new trade targets"
     assert art.published == "2025-11-26"
-    assert not art.published_inferred
     assert "date line" in (art.published_evidence or "")
     assert art.language == "en"
     assert art.text.startswith("Leaders agree")

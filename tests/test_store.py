@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from corroborator.errors import StoreError
-from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
+from corroborator.model import Article, ArticleAnalysis, EventMention, Mention, Sentence
 from corroborator.store import SQLiteStore, open_store
 from corroborator.store.base import FileRecord
 from corroborator.store.sqlite import migrations
@@ -114,3 +116,71 @@ def test_search_folds_case_beyond_ascii(store: SQLiteStore) -> None:
     assert store.search_articles("'; DROP TABLE articles; --", 10) == []
     assert store.search_mentions("садыр", 10) == [(a.id, "PERSON", "ДЖАПАРОВ", "Садыр Жапаров")]
     assert store.counts()["articles"] == 2
+
+
+def test_migration_5_keeps_rows_written_before_it(tmp_path: Path) -> None:
+    """A store at version 4 (articles with `published_inferred`, event mentions stored before
+    the typed date and status fields) opens at the latest version with its rows intact."""
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.execute(
+        "CREATE TABLE schema_migrations "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    for version, name, sql in migrations():
+        if version <= 4:
+            con.executescript(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    a = article()
+    con.execute(
+        "INSERT INTO articles (id, text, source_path, published, published_inferred, "
+        "attributed_to, source_format, encoding, word_count) "
+        "VALUES (?, ?, ?, ?, 0, '[\"TASS\"]', 'text', 'utf-8', 4)",
+        (a.id, a.text, a.source_path, a.published),
+    )
+    con.execute("INSERT INTO analyses VALUES (?, 'm', '9', NULL, NULL, NULL)", (a.id,))
+    old_mention = {
+        "article_id": a.id, "start": 0, "end": 22, "quote": a.text, "type": "talks",
+        "subtype": None, "status": "reported", "trigger": "talks", "trigger_start": 16,
+        "trigger_end": 21, "evidence": ["status: past tense"],
+    }  # fmt: skip
+    con.execute(
+        'INSERT INTO event_mentions (id, article_id, start, "end", type, status, data) '
+        "VALUES ('evm_old', ?, 0, 22, 'talks', 'reported', ?)",
+        (a.id, json.dumps(old_mention)),
+    )
+    con.commit()
+    con.close()
+
+    store = SQLiteStore(str(db))
+    assert store.schema_version() == migrations()[-1][0]
+    assert store.get_article(a.id) == a
+    analysis = store.get_analysis(a.id)
+    assert analysis is not None
+    [mention] = analysis.event_mentions
+    assert mention.evidence == ("status: past tense",)
+    assert (mention.date_text, mention.date_source, mention.status_reason) == (None, None, None)
+    # the rebuilt table takes the contract's fourth status
+    store.put_analysis(replace(analysis, event_mentions=(replace(mention, status="in_progress"),)))
+    again = store.get_analysis(a.id)
+    assert again is not None and again.event_mentions[0].status == "in_progress"
+    store.close()
+    con = sqlite3.connect(db)
+    columns = {r[1] for r in con.execute("PRAGMA table_info(articles)")}
+    indexes = {r[1] for r in con.execute("PRAGMA index_list(event_mentions)")}
+    con.close()
+    assert "published_inferred" not in columns
+    assert {"event_mentions_article", "event_mentions_type_date"} <= indexes
+
+
+def test_event_mention_round_trip_with_typed_fields(store: SQLiteStore) -> None:
+    a = article()
+    store.put_article(a)
+    mention = EventMention(
+        article_id=a.id, start=0, end=22, quote=a.text, type="talks", subtype=None,
+        status="planned", date="2025-11-26", trigger="talks", trigger_start=16, trigger_end=21,
+        date_text="November 26", date_source="expression", status_reason="future modal",
+    )  # fmt: skip
+    analysis = ArticleAnalysis(a.id, "m", "1", event_mentions=(mention,))
+    store.put_analysis(analysis)
+    assert store.get_analysis(a.id) == analysis

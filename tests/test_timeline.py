@@ -12,8 +12,8 @@ from corroborator.analyze.nlp import load_model
 from corroborator.config import Settings
 from corroborator.ingest import read_articles
 from corroborator.link.dependence import find_dependence
-from corroborator.link.timeline import build_events
-from corroborator.model import Article, Event
+from corroborator.link.timeline import build_events, resolve_story_dates
+from corroborator.model import Article, Event, EventMention
 
 from .conftest import SEEDS
 
@@ -77,3 +77,34 @@ def test_talks_keep_the_tuesday_wednesday_dispute(
     # the Lukashenko meeting is its own event, not merged into the talks
     lukashenko = _find(events, "meeting", "2025-11-26")
     assert "Alexander Lukashenko" in lukashenko.participants
+
+
+def test_story_dates_come_from_the_typed_fields() -> None:
+    """The story dates what the article could not from ``date_text`` and ``day_of_span`` and
+    says so in ``date_source``; the words in ``evidence`` play no part."""
+    dated = Article(id="art_a", text="…", source_path="a.txt", published="2025-11-24")
+    undated = Article(id="art_b", text="…", source_path="b.txt")
+
+    def mention(article: str, type_: str, **kw: Any) -> EventMention:
+        return EventMention(article, 0, 1, "…", type_, None, "reported", **kw)
+
+    visit = mention("art_a", "visit", date="2025-11-25", date_end="2025-11-27",
+                    date_source="expression", date_text="November 25-27")  # fmt: skip
+    weekday = mention("art_b", "talks", date_text="Tuesday", date_source="weekday_for_story")
+    no_year = mention("art_b", "signing", date="2024-11-26", date_text="26 November",
+                      date_source="expression")  # fmt: skip
+    second_day = mention("art_b", "reception", day_of_span=2, date_source="day_of_span")
+    told = mention("art_b", "summit", evidence=("weekday 'Tuesday', to be dated by the story",))
+    by_type = {
+        m.type: m for m in resolve_story_dates(
+            [visit, weekday, no_year, second_day, told], {"art_a": dated, "art_b": undated}
+        )
+    }  # fmt: skip
+    assert (by_type["talks"].date, by_type["talks"].date_source) == ("2025-11-25", "story_weekday")
+    assert (by_type["signing"].date, by_type["signing"].date_source) == ("2025-11-26", "story_year")
+    assert (by_type["reception"].date, by_type["reception"].date_source) == (
+        "2025-11-26",
+        "story_span",
+    )
+    assert by_type["summit"].date is None  # an evidence line is not read back
+    assert by_type["visit"] == visit

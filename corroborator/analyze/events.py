@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from corroborator.analyze.entities import ArticleEntities
@@ -31,7 +31,14 @@ from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.nlp import Sentences
 from corroborator.analyze.ontology import Ontology, load_ontology
 from corroborator.analyze.quotes import quote_spans
-from corroborator.model import Article, EventMention, TimeExpression
+from corroborator.model import (
+    Article,
+    DateSource,
+    EventMention,
+    Status,
+    StatusReason,
+    TimeExpression,
+)
 
 _QUOTES = "\"'“”‘’«»"
 
@@ -79,7 +86,6 @@ class _Trigger:
     type: str
     tokens: list[Any]
     subtype: str | None = None
-    evidence: list[str] = field(default_factory=list)
 
 
 def _date_bounds(value: str | None) -> tuple[str, str] | None:
@@ -114,10 +120,8 @@ def _timex_dates(t: TimeExpression) -> tuple[str | None, str | None]:
     """The ``(date, date_end)`` an expression gives an event: a day, a month, a year or a range."""
     if t.type not in {"DATE", "TIME"}:
         return None, None
-    begin = getattr(t, "begin", None)
-    end = getattr(t, "end_value", None) or getattr(t, "range_end", None)
-    if begin and end and _date_bounds(begin) and _date_bounds(end):
-        return begin, end
+    if t.begin and t.end_value and _date_bounds(t.begin) and _date_bounds(t.end_value):
+        return t.begin, t.end_value
     value = t.value
     if value and "T" in value:
         value = value.split("T")[0]
@@ -158,9 +162,7 @@ class _Extractor:
             t for t in timexes if _timex_dates(t)[0] or _WEEKDAY_ONLY.match(t.value or "")
         ]
         # "the second day" when the article never dates the visit: kept for the story to resolve
-        self.day_spans = [
-            t for t in timexes if getattr(t, "day_of_span", None) and not _timex_dates(t)[0]
-        ]
+        self.day_spans = [t for t in timexes if t.day_of_span and not _timex_dates(t)[0]]
         self.sentences = Sentences(doc)
         self.quotes = quote_spans(doc.text)
 
@@ -509,7 +511,7 @@ class _Extractor:
                 break
         return chain
 
-    def _status(self, trig: _Trigger, date: str | None) -> tuple[str, str]:
+    def _status(self, trig: _Trigger, date: str | None) -> tuple[Status, StatusReason]:
         tok = trig.token
         chain = self._chain(tok)
         words: list[Any] = []
@@ -753,11 +755,7 @@ class _Extractor:
                 continue
             if m.date_end:
                 return None
-            if (
-                m.date
-                and any(e.startswith("date from '") for e in m.evidence)
-                and _DAY.match(m.date)
-            ):
+            if m.date and m.date_source == "expression" and _DAY.match(m.date):
                 days.add(m.date)
         return days.pop() if len(days) == 1 else None
 
@@ -791,7 +789,7 @@ class _Extractor:
                 if span is not None and (
                     span.root.dep_ in _SUBJECTS or t.start - sent.start_char <= 3
                 ):
-                    return int(getattr(t, "day_of_span", 0)) or None
+                    return t.day_of_span or None
         return None
 
     def _ruling_date(self, sent: Any) -> tuple[str | None, str | None]:
@@ -834,11 +832,14 @@ class _Extractor:
         self, trig: _Trigger, sent: Any, others: list[_Trigger], ctx: _Context
     ) -> EventMention:
         evidence: list[str] = []
+        source: DateSource | None = None
         date, date_end, date_text = self._date(trig, sent, others)
         place = self._place(trig.token, self._happening_clauses(trig, sent, others))
         if date:
+            source = "expression"
             evidence.append(f"date from {date_text!r}")
         elif date_text:
+            source = "weekday_for_story"
             evidence.append(f"weekday {date_text!r}, to be dated by the story")
         anaphor = ctx.last_by_family.get(_family(trig.type))
         definite = any(
@@ -855,16 +856,20 @@ class _Extractor:
         if date is None and anaphor is not None and definite and not cued:
             date, date_end = anaphor.date, anaphor.date_end
             place = place or anaphor.place
+            source = "earlier_mention" if date else None
             evidence.append("date and place from the earlier mention of the same event")
         previous = ctx.previous if ctx.sequenced else None
         if date is None and not cued and previous and not previous.background and previous.date:
             date, date_end = previous.date, previous.date_end
+            source = "previous_event"
             evidence.append("date from the event it follows")
         if date is None and ctx.ruling[0] and not cued:
             date, date_end = ctx.ruling
+            source = "ruling_sentence"
             evidence.append("date from the sentence ruling the passage")
         day_of_span = ctx.day_of_span if date is None and not cued else None
         if day_of_span:
+            source = "day_of_span"
             evidence.append(f"day {day_of_span} of the visit, to be dated by the story")
         status, why = self._status(trig, date)
         evidence.append(f"status: {why}")
@@ -881,7 +886,7 @@ class _Extractor:
             quote=text[start:end],
             type=trig.type,
             subtype=self._subtype(trig, sent),
-            status=status,  # type: ignore[arg-type]
+            status=status,
             date=date,
             date_end=date_end if date_end != date else None,
             place=place,
@@ -894,6 +899,9 @@ class _Extractor:
             background=self._background(trig, date, date_end),
             evidence=tuple(evidence),
             day_of_span=day_of_span,
+            date_text=date_text,
+            date_source=source,
+            status_reason=why,
         )
 
 
@@ -922,6 +930,7 @@ def _fill_frame(mentions: list[EventMention], frame: str | None) -> list[EventMe
         replace(
             m,
             date=frame,
+            date_source="one_day_visit",
             evidence=(*m.evidence, "the day of the one-day visit the article reports"),
         )
         if m.date is None and not m.background and not m.day_of_span
@@ -940,7 +949,7 @@ def _share_places(mentions: list[EventMention]) -> list[EventMention]:
         # not to an event still to come ("the meeting … on the eve of the summit")
         if m.place is None
         and not m.background
-        and "status: preposition of things to come" not in m.evidence
+        and m.status_reason != "preposition of things to come"
         else m
         for m in mentions
     ]
@@ -960,9 +969,13 @@ def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
             order.append(m.type)
             continue
         first = merged[m.type]
+        # the date's provenance comes with the date, from whichever mention gives it
+        dated = m if m.date and not first.date else first
         merged[m.type] = replace(
             first,
             date=first.date or m.date,
+            date_text=dated.date_text,
+            date_source=dated.date_source,
             date_end=first.date_end or m.date_end,
             place=first.place or m.place,
             participants=tuple(dict.fromkeys(first.participants + m.participants)),

@@ -74,7 +74,6 @@ def to_article(raw: RawRecord, settings: Settings) -> Article:
         title=meta.title,
         outlet=meta.outlet,
         published=meta.published,
-        published_inferred=False,
         published_evidence=meta.published_evidence,
         language=language,
         attributed_to=meta.attributed_to,

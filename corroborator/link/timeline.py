@@ -70,14 +70,6 @@ def story_span(mentions: Sequence[EventMention]) -> StorySpan | None:
     return best
 
 
-def _date_text(m: EventMention) -> str | None:
-    for e in m.evidence:
-        found = re.match(r"(?:date from|weekday) '(.+?)'", e)
-        if found:
-            return found.group(1)
-    return None
-
-
 def _same_day_in(span: StorySpan, iso: str) -> str | None:
     """``iso``'s month and day in the year that puts it within the story's span (with margin)."""
     lo = span.start - timedelta(days=SPAN_MARGIN_DAYS)
@@ -105,9 +97,12 @@ def resolve_story_dates(
             day = span.start + timedelta(days=m.day_of_span - 1) if m.day_of_span > 0 else span.end
             if span.start <= day <= span.end:
                 m = replace(
-                    m, date=day.isoformat(), evidence=(*m.evidence, "day of the story's visit")
+                    m,
+                    date=day.isoformat(),
+                    date_source="story_span",
+                    evidence=(*m.evidence, "day of the story's visit"),
                 )
-        text = (_date_text(m) or "").lower().removeprefix("on ").strip()
+        text = (m.date_text or "").lower().removeprefix("on ").strip()
         article = articles.get(m.article_id)
         if (
             article is not None
@@ -120,7 +115,12 @@ def resolve_story_dates(
             # "27 November" in an article that prints no year: the year the story is in
             moved = _same_day_in(span, m.date)
             if moved and moved != m.date:
-                m = replace(m, date=moved, evidence=(*m.evidence, "year of the story's span"))
+                m = replace(
+                    m,
+                    date=moved,
+                    date_source="story_year",
+                    evidence=(*m.evidence, "year of the story's span"),
+                )
         if text in _WEEKDAYS and article is not None and article.published is None:
             lo = span.start - timedelta(days=SPAN_MARGIN_DAYS)
             hi = span.end + timedelta(days=SPAN_MARGIN_DAYS)
@@ -131,6 +131,7 @@ def resolve_story_dates(
                     m,
                     date=hits[0].isoformat(),
                     date_end=None,
+                    date_source="story_weekday",
                     evidence=(*m.evidence, f"{text.title()} read within the story's span"),
                 )
         out.append(m)
@@ -318,8 +319,8 @@ def _vote(
 def _date_by_coreference(
     group: Sequence[EventMention], date_value: str | None
 ) -> list[EventMention]:
-    """An undated mention of a dated event ("the talks", "a signing") takes the event's date,
-    saying so in its evidence; mentions with dates of their own keep them."""
+    """An undated mention of a dated event ("the talks", "a signing") takes the event's date
+    (``date_source`` "coreference"); mentions with dates of their own keep them."""
     own: dict[str, str] = {}
     for m in group:
         if m.date and m.article_id not in own:
@@ -328,7 +329,12 @@ def _date_by_coreference(
     for m in group:
         day = own.get(m.article_id) or date_value
         if m.date is None and day:
-            m = replace(m, date=day, evidence=(*m.evidence, "date of the event it refers to"))
+            m = replace(
+                m,
+                date=day,
+                date_source="coreference",
+                evidence=(*m.evidence, "date of the event it refers to"),
+            )
         out.append(m)
     return out
 

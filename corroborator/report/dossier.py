@@ -1,5 +1,12 @@
 """The dossier: everything the store knows, in the JSON contract of docs/dossier.md.
 
+Each entry is the model object as :func:`corroborator.serialize.to_dict` writes it, plus what
+the report derives: ids (properties of the model), CAMEO/PLOVER codes, place aliases, the
+publication date to show, and the contract's own names (``article`` for ``article_id``,
+``articles`` for ``article_ids``, ``format`` for ``source_format``). A field the object holds
+only by context (an entity's ``article_id`` inside its article, an event's ``story_id`` inside
+its story) is left out.
+
 Fields that later stages fill (stories, events, claims, derived_from) are present and empty
 until then, so readers of the contract never meet a missing key.
 """
@@ -21,6 +28,7 @@ from corroborator.model import (
     EventMention,
     Story,
 )
+from corroborator.serialize import to_dict
 from corroborator.store.base import Store
 
 DOSSIER_VERSION = "1"
@@ -68,79 +76,35 @@ def _estimate(analysis: ArticleAnalysis | None) -> Estimate | None:
 
 def _event_mention(e: EventMention) -> dict[str, Any]:
     cameo, plover = load_ontology().codes(e.type)
-    return {
-        "id": e.id,
-        "article": e.article_id,
-        "type": e.type,
-        "subtype": e.subtype,
-        "cameo": cameo,
-        "plover": plover,
-        "status": e.status,
-        "date": e.date,
-        "date_end": e.date_end,
-        "day_of_span": e.day_of_span,
-        "place": e.place,
-        "participants": list(e.participants),
-        "actors": list(e.actors),
-        "said_by": e.said_by,
-        "background": e.background,
-        "trigger": e.trigger,
-        "trigger_start": e.trigger_start,
-        "trigger_end": e.trigger_end,
-        "quote": e.quote,
-        "start": e.start,
-        "end": e.end,
-        "evidence": list(e.evidence),
-    }
+    fields = to_dict(e, omit=("article_id",))
+    return {"id": e.id, "article": e.article_id, "cameo": cameo, "plover": plover, **fields}
 
 
 def _claim_value(c: ClaimValue) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "article": c.article_id,
-        "subject": c.subject,
-        "period": c.period,
-        "unit": c.unit,
-        "kind": c.kind,
-        "measure": c.measure,
-        "value": c.value,
-        "low": c.low,
-        "high": c.high,
-        "qualifier": c.qualifier,
-        "record": c.record,
-        "text": c.text,
-        "said_by": c.said_by,
-        "quote": c.quote,
-        "start": c.start,
-        "end": c.end,
-        "quote_start": c.quote_start,
-        "quote_end": c.quote_end,
-    }
+    return {"id": c.id, "article": c.article_id, **to_dict(c, omit=("article_id",))}
 
 
 def article_summary(
     article: Article, link: ArticleLinks | None = None, estimate: Estimate | None = None
 ) -> dict[str, Any]:
     """An article's dossier entry without its text and analysis (what lists show)."""
+    # the publication date to show, the dateline and the format are written below
+    fields = to_dict(
+        article,
+        omit=("text", "published", "published_evidence", "dateline_place", "dateline_date",
+              "source_format"),
+    )  # fmt: skip
     out: dict[str, Any] = {
-        "id": article.id,
-        "source_path": article.source_path,
-        "url": article.url,
-        "title": article.title,
-        "outlet": article.outlet,
+        **fields,
         **_published(article, estimate),
-        "language": article.language,
-        "attributed_to": list(article.attributed_to),
         "derived_from": [],
         "story": None,
-        "authors": list(article.authors),
         "dateline": (
             {"place": article.dateline_place, "date": article.dateline_date}
             if article.dateline_place
             else None
         ),
         "format": article.source_format,
-        "encoding": article.encoding,
         "word_count": article.word_count,
     }
     if link is not None:
@@ -163,33 +127,8 @@ def article_entry(
         else {
             "model": analysis.model,
             "sentences": [[s.start, s.end] for s in analysis.sentences],
-            "entities": [
-                {
-                    "text": m.text,
-                    "label": m.label,
-                    "start": m.start,
-                    "end": m.end,
-                    "canonical": m.canonical,
-                    "members": list(m.members),
-                    "resolved_by": m.resolved_by,
-                }
-                for m in analysis.mentions
-            ],
-            "dates": [
-                {
-                    "text": t.text,
-                    "start": t.start,
-                    "end": t.end,
-                    "type": t.type,
-                    "value": t.value,
-                    "begin": t.begin,
-                    "end_value": t.end_value,
-                    "granularity": t.granularity,
-                    "anchor": t.anchor,
-                    "why": t.why,
-                }
-                for t in analysis.timexes
-            ],
+            "entities": [to_dict(m, omit=("article_id",)) for m in analysis.mentions],
+            "dates": [to_dict(t, omit=("article_id",)) for t in analysis.timexes],
             "events": [_event_mention(e) for e in analysis.event_mentions],
             "claims": [_claim_value(c) for c in analysis.claim_values],
         },
@@ -210,17 +149,13 @@ def _place(name: str | None) -> dict[str, Any] | None:
 
 def _event(e: Event) -> dict[str, Any]:
     cameo, plover = load_ontology().codes(e.type)
+    fields = to_dict(e, omit=("story_id", "mentions", "conflicts", "place"))
     return {
         "id": e.id,
-        "type": e.type,
-        "subtype": e.subtype,
+        **fields,
         "cameo": cameo,
         "plover": plover,
-        "date": e.date,
-        "date_end": e.date_end,
         "place": _place(e.place),
-        "participants": list(e.participants),
-        "status": e.status,
         "mentions": [_event_mention(m) for m in e.mentions],
         "conflicts": [_conflict(c) for c in e.conflicts],
     }
@@ -231,16 +166,9 @@ def _conflict(c: Conflict) -> dict[str, Any]:
 
 
 def _claim(c: Claim) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "subject": c.subject,
-        "period": c.period,
-        "unit": c.unit,
-        "kind": c.kind,
-        "verdict": c.verdict,
-        "independent_sources": c.independent_sources,
-        "values": [{k: v for k, v in _claim_value(x).items() if k != "id"} for x in c.values],
-    }
+    # a value inside its claim goes without its id: the contract gives it none there
+    values = [{"article": v.article_id, **to_dict(v, omit=("article_id",))} for v in c.values]
+    return {"id": c.id, **to_dict(c, omit=("story_id", "values")), "values": values}
 
 
 def story_entry(s: Story) -> dict[str, Any]:
@@ -249,9 +177,7 @@ def story_entry(s: Story) -> dict[str, Any]:
         "id": s.id,
         "title": s.title,
         "articles": list(s.article_ids),
-        "start": s.start,
-        "end": s.end,
-        "independent_sources": s.independent_sources,
+        **to_dict(s, omit=("id", "title", "article_ids", "events", "claims")),
         "events": [_event(e) for e in s.events],
         "claims": [_claim(c) for c in s.claims],
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 import threading
@@ -11,26 +10,22 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from corroborator.errors import StoreError
 from corroborator.model import (
     Article,
     ArticleAnalysis,
     ArticleLinks,
-    Claim,
     ClaimValue,
-    Conflict,
-    Event,
     EventMention,
     Mention,
     Sentence,
     Story,
     TimeExpression,
 )
+from corroborator.serialize import from_json, to_json
 from corroborator.store.base import FileRecord
-
-T = TypeVar("T")
 
 TABLES = (
     "articles",
@@ -48,49 +43,6 @@ TABLES = (
     "story_articles",
     "article_links",
 )
-
-
-def to_json(obj: Any) -> str:
-    """A frozen dataclass as JSON (tuples become lists)."""
-    return json.dumps(dataclasses.asdict(obj), ensure_ascii=False, sort_keys=True)
-
-
-def from_json(cls: type[T], data: str) -> T:
-    """The dataclass ``cls`` from :func:`to_json` output; lists become tuples again, and keys
-    the class no longer has are dropped (data written by an older version)."""
-    return _from_dict(cls, json.loads(data))
-
-
-def _from_dict(cls: type[T], raw: dict[str, Any]) -> T:
-    known = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    kwargs = {}
-    for key, value in raw.items():
-        if key not in known:
-            continue
-        if isinstance(value, list) and str(known[key].type).startswith("tuple"):
-            value = tuple(value)
-        kwargs[key] = value
-    return cls(**kwargs)
-
-
-def story_from_json(data: str) -> Story:
-    """A :class:`Story` from the JSON the store keeps (nested events, conflicts, claims)."""
-    raw = json.loads(data)
-    events = []
-    for e in raw.get("events", []):
-        mentions = tuple(_from_dict(EventMention, m) for m in e.pop("mentions", []))
-        conflicts = tuple(
-            Conflict(c["field"], tuple((v[0], tuple(v[1])) for v in c["values"]))
-            for c in e.pop("conflicts", [])
-        )
-        events.append(_from_dict(Event, {**e, "mentions": mentions, "conflicts": conflicts}))
-    claims = []
-    for c in raw.get("claims", []):
-        values = tuple(_from_dict(ClaimValue, v) for v in c.pop("values", []))
-        claims.append(_from_dict(Claim, {**c, "values": values}))
-    raw["events"], raw["claims"] = tuple(events), tuple(claims)
-    raw["article_ids"] = tuple(raw.get("article_ids", ()))
-    return _from_dict(Story, raw)
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -231,9 +183,9 @@ class SQLiteStore:
         with self.transaction():
             cur = self._db.execute(
                 "INSERT OR IGNORE INTO articles (id, text, source_path, url, title, outlet, "
-                "published, published_inferred, published_evidence, language, attributed_to, "
-                "authors, dateline_place, dateline_date, source_format, encoding, word_count) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "published, published_evidence, language, attributed_to, authors, "
+                "dateline_place, dateline_date, source_format, encoding, word_count) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     article.text,
@@ -242,7 +194,6 @@ class SQLiteStore:
                     article.title,
                     article.outlet,
                     article.published,
-                    int(article.published_inferred),
                     article.published_evidence,
                     article.language,
                     json.dumps(list(article.attributed_to)),
@@ -257,9 +208,8 @@ class SQLiteStore:
             return cur.rowcount == 1
 
     _ARTICLE_COLUMNS = (
-        "id, text, source_path, url, title, outlet, published, published_inferred, "
-        "published_evidence, language, attributed_to, authors, dateline_place, dateline_date, "
-        "source_format, encoding"
+        "id, text, source_path, url, title, outlet, published, published_evidence, language, "
+        "attributed_to, authors, dateline_place, dateline_date, source_format, encoding"
     )
 
     @staticmethod
@@ -272,15 +222,14 @@ class SQLiteStore:
             title=row[4],
             outlet=row[5],
             published=row[6],
-            published_inferred=bool(row[7]),
-            published_evidence=row[8],
-            language=row[9],
-            attributed_to=tuple(json.loads(row[10])),
-            authors=tuple(json.loads(row[11])),
-            dateline_place=row[12],
-            dateline_date=row[13],
-            source_format=row[14],
-            encoding=row[15],
+            published_evidence=row[7],
+            language=row[8],
+            attributed_to=tuple(json.loads(row[9])),
+            authors=tuple(json.loads(row[10])),
+            dateline_place=row[11],
+            dateline_date=row[12],
+            source_format=row[13],
+            encoding=row[14],
         )
 
     def get_article(self, article_id: str) -> Article | None:
@@ -555,7 +504,6 @@ class SQLiteStore:
             for table in ("story_articles", "stories", "article_links"):
                 self._db.execute(f"DELETE FROM {table}")
             for story in stories:
-                data = dataclasses.asdict(story)
                 self._db.execute(
                     'INSERT INTO stories (id, title, start, "end", independent_sources, data) '
                     "VALUES (?, ?, ?, ?, ?, ?)",
@@ -565,7 +513,7 @@ class SQLiteStore:
                         story.start,
                         story.end,
                         story.independent_sources,
-                        json.dumps(data, ensure_ascii=False, sort_keys=True),
+                        to_json(story),
                     ),
                 )
                 self._db.executemany(
@@ -589,7 +537,7 @@ class SQLiteStore:
     def iter_stories(self) -> list[Story]:
         """Every story, by start date then id."""
         return [
-            story_from_json(r[0])
+            from_json(Story, r[0])
             for r in self._db.execute("SELECT data FROM stories ORDER BY start IS NULL, start, id")
         ]
 
