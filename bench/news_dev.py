@@ -31,6 +31,7 @@ from corroborator.evaluate.newsdev import (
     load_documents,
     load_scorer,
     restrict,
+    restrict_gold,
     score,
 )
 from corroborator.evaluate.newsdev import build_dossier_for as run_product
@@ -93,13 +94,17 @@ def run(feed: str, language: str, misses: bool, tmp: Path) -> dict[str, Any]:
     print(_header())
     result: dict[str, Any] = {"feed": feed, "language": language, "seconds": round(seconds, 1)}
     for name in sorted(groups, key=lambda g: (g in HELD_OUT, g)):
-        sub = score(scorer, restrict(dossier, groups[name], scorer), gold)
+        sub = score(scorer, restrict(dossier, groups[name], scorer), restrict_gold(gold, {name}))
         label = f"{name} (held out)" if name in HELD_OUT else name
         print(_row(label, len(groups[name]), sub))
         result.setdefault("clusters", {})[name] = headline(sub)
-    for name, ids in (("**development (5)**", dev), ("**held out (2)**", held)):
+    parts = (
+        ("**development (5)**", dev, set(groups) - set(HELD_OUT)),
+        ("**held out (2)**", held, set(HELD_OUT)),
+    )
+    for name, ids, names in parts:
         if ids:
-            sub = score(scorer, restrict(dossier, ids, scorer), gold)
+            sub = score(scorer, restrict(dossier, ids, scorer), restrict_gold(gold, names))
             print(_row(name, len(ids), sub))
             result["development" if "development" in name else "held_out"] = headline(sub)
     whole = score(scorer, dossier, gold)

@@ -199,6 +199,12 @@ def restrict(dossier: dict[str, Any], doc_ids: set[str], scorer: ModuleType) -> 
     }
 
 
+def restrict_gold(gold: dict[str, Any], clusters: set[str]) -> dict[str, Any]:
+    """The gold with only the event clusters named (the scorer counts every gold conflict,
+    present or not: a cluster's row must not count another cluster's)."""
+    return {**gold, "clusters": [c for c in gold.get("clusters", []) if c["id"] in clusters]}
+
+
 def headline(scores: dict[str, AspectScore]) -> dict[str, float]:
     """The figures the issues and the floors speak of, as fractions."""
 
