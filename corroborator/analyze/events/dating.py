@@ -1,0 +1,159 @@
+"""When an event happens: the date in its own clause, or one the passage gives it (the date
+ruling the sentence or section, "the second day" of the visit, the article's one-day visit)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from corroborator.analyze.events.dates import (
+    BACKGROUND_DAYS,
+    DAY_RE,
+    date_bounds,
+    days_between,
+    granularity,
+    timex_dates,
+)
+from corroborator.analyze.events.view import SUBJECTS, ArticleView, Trigger, governor
+from corroborator.model import EventMention, TimeExpression
+
+# Verbs of relative clauses that locate and date the event they follow.
+HAPPENING = frozenset(
+    {"take", "hold", "convene", "happen", "occur", "begin", "start", "run", "meet"}
+)
+
+
+def clause_tokens(tok: Any) -> set[int]:
+    """Token indices of the trigger's clause, without subordinate clauses of other events."""
+    gov = governor(tok)
+    ids = {t.i for t in gov.subtree}
+    # leave out subordinate clauses that carry their own verb (other events' dates)
+    for t in gov.subtree:
+        if (
+            t.i != gov.i
+            and t.pos_ == "VERB"
+            and t.dep_ in {"ccomp", "advcl"}
+            and tok not in t.subtree
+            and t.head.i != tok.i
+        ):
+            ids -= {s.i for s in t.subtree}
+    return ids
+
+
+def happening_clauses(trig: Trigger, sent: Any, others: list[Trigger]) -> list[Any]:
+    """Relative clauses of happening ("…, which will take place in Bishkek on November 27")
+    that belong to this trigger: the nearest event named before them. The parser often
+    hangs them on the last noun instead."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "relcl" or tok.lemma_.lower() not in HAPPENING:
+            continue
+        before = [o for o in others if o.token.i < tok.i]
+        if before and max(before, key=lambda o: o.token.i) is trig:
+            out.append(tok)
+    return out
+
+
+def date_of(
+    view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger]
+) -> tuple[str | None, str | None, str | None]:
+    """``(date, date_end, date_text)`` from the nearest date expression in the trigger's clause."""
+    clause = clause_tokens(trig.token)
+    for rel in happening_clauses(trig, sent, others):
+        clause |= {t.i for t in rel.subtree}
+    # dates inside another trigger's own phrase belong to that event ("previous visits …
+    # in 2000" does not date "this will mark his third visit")
+    for other in others:
+        if (
+            other is not trig
+            and other.token.pos_ != "VERB"
+            and trig.token not in other.token.subtree
+        ):
+            clause -= {t.i for t in other.token.subtree}
+    best: tuple[tuple[int, int], TimeExpression] | None = None
+    for t in view.timexes:
+        if not (sent.start_char <= t.start < sent.end_char):
+            continue
+        toks = [tk.i for tk in view.doc.char_span(t.start, t.end, alignment_mode="expand") or []]
+        if not toks or not any(i in clause for i in toks):
+            continue
+        date, _ = timex_dates(t)
+        # prefer days over months over years ("exercises titled … 2023, scheduled for
+        # October 9-13"), then the nearest
+        rank = (granularity(date), min(abs(i - trig.token.i) for i in toks))
+        if best is None or rank < best[0]:
+            best = (rank, t)
+    if best is None:
+        return None, None, None
+    date, date_end = timex_dates(best[1])
+    return date, date_end, best[1].text
+
+
+def ruling_day_of_span(view: ArticleView, sent: Any) -> int | None:
+    """ "The second day (of the visit) will …" as the sentence's subject, undated."""
+    for t in view.day_spans:
+        if sent.start_char <= t.start < sent.end_char:
+            span = view.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and (span.root.dep_ in SUBJECTS or t.start - sent.start_char <= 3):
+                return t.day_of_span or None
+    return None
+
+
+def ruling_date(view: ArticleView, sent: Any) -> tuple[str | None, str | None]:
+    """A date that rules the sentence: its subject ("November 26 will …", "The first day …")
+    or an opening adverbial ("On November 27, Putin will …"). A date line is not one."""
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return None, None
+    for t in view.timexes:
+        if not (sent.start_char <= t.start < sent.end_char):
+            continue
+        span = view.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        # a sentence-initial adverbial clause sets the time of the sentence ("Speaking at a
+        # meeting … on Wednesday, Putin said …")
+        opener = next(
+            (a for a in root.ancestors if a.head.i == sent.root.i and a.dep_ in {"advcl", "prep"}),
+            None,
+        )
+        first = next((tk.i for tk in sent if not tk.is_space and not tk.is_punct), sent.start)
+        fronted = opener is not None and opener.left_edge.i <= first and opener.i < sent.root.i
+        if root.dep_ in SUBJECTS or (t.start - sent.start_char <= 3) or fronted:
+            date, date_end = timex_dates(t)
+            bounds = date_bounds(date) if date else None
+            if bounds and view.anchor and days_between(bounds[1], view.anchor) >= BACKGROUND_DAYS:
+                continue  # a date of the past rules only its own sentence
+            return date, date_end
+    return None, None
+
+
+def frame_date(so_far: list[EventMention]) -> str | None:
+    """The day of the article's own one-day visit, if it names one: its undated events
+    happen that day. A visit given a span, or dates that disagree, give no such default."""
+    days = set()
+    for m in so_far:
+        if m.type != "visit" or m.background:
+            continue
+        if m.date_end:
+            return None
+        if m.date and m.date_source == "expression" and DAY_RE.match(m.date):
+            days.add(m.date)
+    return days.pop() if len(days) == 1 else None
+
+
+def fill_frame(mentions: list[EventMention], frame: str | None) -> list[EventMention]:
+    """Undated events of an article about a one-day visit happen on that day."""
+    if frame is None:
+        return mentions
+    return [
+        replace(
+            m,
+            date=frame,
+            date_source="one_day_visit",
+            evidence=(*m.evidence, "the day of the one-day visit the article reports"),
+        )
+        if m.date is None and not m.background and not m.day_of_span
+        else m
+        for m in mentions
+    ]

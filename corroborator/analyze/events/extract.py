@@ -1,0 +1,248 @@
+"""The pass over one article: sentence by sentence, triggers become event mentions, each
+decided by the concern modules (triggers, dating, status, participants, places) and by what
+the passage before it says (the date ruling it, the event it follows, an earlier mention)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.events.dating import (
+    date_of,
+    fill_frame,
+    frame_date,
+    happening_clauses,
+    ruling_date,
+    ruling_day_of_span,
+)
+from corroborator.analyze.events.participants import participants_of, said_by
+from corroborator.analyze.events.places import (
+    follow_place,
+    inherit_places,
+    place_of,
+    share_places,
+)
+from corroborator.analyze.events.status import is_background, status_of
+from corroborator.analyze.events.triggers import (
+    is_generic,
+    is_generic_sentence,
+    noun_trigger,
+    subtype_of,
+    verb_trigger,
+)
+from corroborator.analyze.events.view import ArticleView, Trigger
+from corroborator.model import Article, DateSource, EventMention, TimeExpression
+
+
+@dataclass
+class _Context:
+    ruling: tuple[str | None, str | None]
+    last_by_family: dict[str, EventMention]
+    previous: EventMention | None
+    sequenced: bool
+    day_of_span: int | None = None
+
+
+# Types that may name the same happening, for anaphora ("held talks … The meeting took place").
+_FAMILIES = {"meeting": "talks"}
+
+
+def _family(type_name: str) -> str:
+    return _FAMILIES.get(type_name, type_name)
+
+
+def _heading(view: ArticleView, sent: Any) -> bool:
+    """A section heading line ("Bilateral Relations"): short, on its own line, no stop."""
+    line = sent.text.strip()
+    return (
+        0 < len(line.split()) <= 4
+        and not re.search(r"[.!?:;,”\"]$", line)
+        and line[:1].isupper()
+        and (
+            sent.end_char >= len(view.text)
+            or "\n" in view.text[sent.end_char - 1 : sent.end_char + 1]
+        )
+        and not any(sent.start_char <= t.start < sent.end_char for t in view.timexes)
+    )
+
+
+def _sequenced(view: ArticleView, sent: Any) -> bool:
+    """The sentence chains its events to the previous ones ("This will be followed by …")."""
+    first = sent[0].lower_ if len(sent) else ""
+    cues = view.ont.sequence_cues
+    return first in {"this", "then", "afterwards", "it"} or any(
+        t.lemma_.lower() in cues or t.lower_ in cues for t in sent
+    )
+
+
+def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
+    """One mention per event type per sentence ("adopting a statement and signing documents")."""
+    merged: dict[str, EventMention] = {}
+    order: list[str] = []
+    for m in mentions:
+        if m.type not in merged:
+            merged[m.type] = m
+            order.append(m.type)
+            continue
+        first = merged[m.type]
+        # the date's provenance comes with the date, from whichever mention gives it
+        dated = m if m.date and not first.date else first
+        merged[m.type] = replace(
+            first,
+            date=first.date or m.date,
+            date_text=dated.date_text,
+            date_source=dated.date_source,
+            date_end=first.date_end or m.date_end,
+            place=first.place or m.place,
+            participants=tuple(dict.fromkeys(first.participants + m.participants)),
+            actors=tuple(dict.fromkeys(first.actors + m.actors)),
+            subtype=first.subtype or m.subtype,
+        )
+    return [merged[t] for t in order]
+
+
+def _mention(
+    view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger], ctx: _Context
+) -> EventMention:
+    evidence: list[str] = []
+    source: DateSource | None = None
+    date, date_end, date_text = date_of(view, trig, sent, others)
+    place = place_of(view, trig.token, happening_clauses(trig, sent, others))
+    if date:
+        source = "expression"
+        evidence.append(f"date from {date_text!r}")
+    elif date_text:
+        source = "weekday_for_story"
+        evidence.append(f"weekday {date_text!r}, to be dated by the story")
+    anaphor = ctx.last_by_family.get(_family(trig.type))
+    definite = any(
+        c.lower_ in {"the", "this", "these", "their"}
+        for c in trig.token.children
+        if c.dep_ in {"det", "poss"}
+    )
+    # history ("previous visits", "signed a quarter-century ago") takes no date from context,
+    # nor does an event still to come after the one in context ("ahead of the summit")
+    cued = bool(date_text) or (
+        is_background(view, trig, None, None)
+        or status_of(view, trig, None)[1] == "preposition of things to come"
+    )
+    if date is None and anaphor is not None and definite and not cued:
+        date, date_end = anaphor.date, anaphor.date_end
+        place = place or anaphor.place
+        source = "earlier_mention" if date else None
+        evidence.append("date and place from the earlier mention of the same event")
+    previous = ctx.previous if ctx.sequenced else None
+    if date is None and not cued and previous and not previous.background and previous.date:
+        date, date_end = previous.date, previous.date_end
+        source = "previous_event"
+        evidence.append("date from the event it follows")
+    if date is None and ctx.ruling[0] and not cued:
+        date, date_end = ctx.ruling
+        source = "ruling_sentence"
+        evidence.append("date from the sentence ruling the passage")
+    day_of_span = ctx.day_of_span if date is None and not cued else None
+    if day_of_span:
+        source = "day_of_span"
+        evidence.append(f"day {day_of_span} of the visit, to be dated by the story")
+    status, why = status_of(view, trig, date)
+    evidence.append(f"status: {why}")
+    people, actors = participants_of(view, trig)
+    text = view.text
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    first, last = min(t.idx for t in trig.tokens), max(t.idx + len(t.text) for t in trig.tokens)
+    return EventMention(
+        article_id=view.article.id,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        type=trig.type,
+        subtype=subtype_of(view, trig),
+        status=status,
+        date=date,
+        date_end=date_end if date_end != date else None,
+        place=place,
+        participants=tuple(people),
+        said_by=said_by(view, trig, sent),
+        trigger=text[first:last],
+        trigger_start=first,
+        trigger_end=last,
+        actors=tuple(actors),
+        background=is_background(view, trig, date, date_end),
+        evidence=tuple(evidence),
+        day_of_span=day_of_span,
+        date_text=date_text,
+        date_source=source,
+        status_reason=why,
+    )
+
+
+def _triggers(view: ArticleView, sent: Any) -> list[Trigger]:
+    triggers: list[Trigger] = []
+    seen: set[int] = set()
+    for tok in sent:
+        if tok.i in seen:
+            continue
+        trig = verb_trigger(view, tok) or noun_trigger(view, tok)
+        if trig is None or is_generic(view, trig):
+            continue
+        seen.update(t.i for t in trig.tokens)
+        triggers.append(trig)
+    return triggers
+
+
+def _run(view: ArticleView) -> list[EventMention]:
+    out: list[EventMention] = []
+    ruling: tuple[str | None, str | None] = (None, None)
+    ruling_day: int | None = None
+    last_by_family: dict[str, EventMention] = {}
+    for sent in view.sentences.spans:
+        if _heading(view, sent):
+            ruling, ruling_day = (None, None), None  # a new section: the day no longer holds
+            continue
+        own = ruling_date(view, sent)
+        own_day = ruling_day_of_span(view, sent)
+        if own[0]:
+            ruling = own
+            ruling_day = None
+        elif own_day:
+            ruling, ruling_day = (None, None), own_day
+        if is_generic_sentence(view, sent):
+            continue
+        triggers = _triggers(view, sent)
+        context = _Context(
+            ruling=ruling,
+            last_by_family=last_by_family,
+            previous=out[-1] if out else None,
+            sequenced=_sequenced(view, sent) and not own[0],
+            day_of_span=ruling_day,
+        )
+        found: list[EventMention] = []
+        for trig in triggers:
+            # the event a trigger follows is the one just before it, in this sentence if any
+            context.previous = found[-1] if found else (out[-1] if out else None)
+            found.append(_mention(view, trig, sent, triggers, context))
+        context.previous = out[-1] if out else None
+        found = share_places(_merge_same_type(found))
+        if context.sequenced and context.previous and context.previous.place:
+            found = follow_place(found, context.previous)
+        for m in found:
+            out.append(m)
+            if not m.background:
+                last_by_family[_family(m.type)] = m
+    return inherit_places(fill_frame(out, frame_date(out)), view.gaz)
+
+
+def extract_events(
+    doc: Any,
+    article: Article,
+    entities: ArticleEntities,
+    timexes: Sequence[TimeExpression],
+    anchor: str | None,
+) -> list[EventMention]:
+    """Event mentions of one article. ``anchor`` is the article's date (published or inferred)."""
+    return _run(ArticleView(doc, article, entities, timexes, anchor))

@@ -1,0 +1,102 @@
+"""Where an event happens: the most specific place in the prepositions around its trigger, or
+one shared from a sibling event, the event it follows, or the last place the story was at."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from corroborator.analyze.events.view import ArticleView, governor
+from corroborator.analyze.gazetteer import Gazetteer
+from corroborator.model import EventMention
+
+_PLACE_PREPS = frozenset({"at", "in", "on", "to", "near", "inside"})
+
+
+def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str | None:
+    """The most specific place in the prepositions of the trigger and its governing verb."""
+    holders = [tok, *(extra or [])]
+    gov = governor(tok)
+    if gov.i != tok.i:
+        holders.append(gov)
+    if tok.dep_ == "acl":  # "an event in Kant commemorating …"
+        holders.append(tok.head)
+    # "exercises scheduled for … in Kyrgyzstan", "the summit, which will take place in Bishkek"
+    holders += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
+    found: list[str] = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                for m in view.mentions_in(child):
+                    if m.label in {"FAC", "GPE", "LOC"} and m.canonical:
+                        found.append(m.canonical)
+            if child.dep_ in {"npadvmod", "pobj"}:
+                for m in view.mentions_in(child):
+                    if m.label == "FAC" and m.canonical:
+                        found.append(m.canonical)
+    if not found and tok.dep_ in {"advcl", "xcomp"}:
+        # "planned to attend a formal event in Kant …, commemorating …": the place of the
+        # clause the trigger hangs from
+        for t in tok.head.subtree:
+            if t.dep_ == "prep" and t.lower_ in {"at", "in"} and tok not in t.subtree:
+                found += [
+                    m.canonical
+                    for m in view.mentions_in(t)
+                    if m.label in {"FAC", "GPE", "LOC"} and m.canonical
+                ]
+    return most_specific(view.gaz, found)
+
+
+def most_specific(gaz: Gazetteer, places: list[str]) -> str | None:
+    """The place contained in all the others (the first when none is)."""
+    best = None
+    for p in places:
+        if best is None or (gaz.within(p, best) and p != best):
+            best = p
+    return best
+
+
+def share_places(mentions: list[EventMention]) -> list[EventMention]:
+    """Events of one sentence without a place take the place of a sibling that has one."""
+    place = next((m.place for m in mentions if m.place and not m.background), None)
+    if place is None:
+        return mentions
+    return [
+        replace(m, place=place, evidence=(*m.evidence, "place from the same sentence"))
+        # not to an event still to come ("the meeting … on the eve of the summit")
+        if m.place is None
+        and not m.background
+        and m.status_reason != "preposition of things to come"
+        else m
+        for m in mentions
+    ]
+
+
+def follow_place(mentions: list[EventMention], previous: EventMention) -> list[EventMention]:
+    """Events chained to the previous one ("This will be followed by …") happen where it did."""
+    return [
+        replace(
+            m,
+            place=previous.place,
+            evidence=(*m.evidence, "place from the event it follows"),
+        )
+        if m.place is None and not m.background
+        else m
+        for m in mentions
+    ]
+
+
+def inherit_places(mentions: list[EventMention], gaz: Gazetteer) -> list[EventMention]:
+    """Fill missing places with the city of the last place the story's events were at."""
+    out: list[EventMention] = []
+    last_place: str | None = None
+    for m in mentions:
+        if m.place is None and not m.background and last_place:
+            city = gaz.city_of(last_place) or last_place
+            m = replace(
+                m, place=city, evidence=(*m.evidence, "place: city of the last place named")
+            )
+        if m.place and not m.background:
+            last_place = m.place
+        out.append(m)
+    return out

@@ -1,0 +1,197 @@
+"""Which words are event triggers, of which type and subtype, and which are only generic talk
+about such events ("Such visits are rare"): nouns, verbs and verb-object pairs from the
+ontology (data/events.yaml), checked against the parse."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from corroborator.analyze.events.places import place_of
+from corroborator.analyze.events.view import (
+    FUTURE_MODALS,
+    SUBJECTS,
+    ArticleView,
+    Trigger,
+    governor,
+)
+
+
+def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
+    """The nominal trigger headed by ``tok`` ("talks", "welcome ceremony"), if any."""
+    ont = view.ont
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "compound" or tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "for"
+        and tok.head.head.lemma_.lower() in ont.blocking_heads
+    ):
+        return None  # "a warrant for his arrest"
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and tok.tag_ == "NN" and nxt.dep_ != "conj":
+        return None  # a modifier of the next noun ("arrest warrant", "summit venue")
+    if lemma in ont.nouns_of_org and _has_org(view, tok):
+        return Trigger(tok, ont.nouns_of_org[lemma], [tok])
+    options = ont.nouns.get(lemma, [])
+    mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
+    mod_lemmas = [c.lemma_.lower() for c in mods]
+    # hyphenated compounds ("wreath-laying") arrive as several tokens before the head
+    left = [t.lemma_.lower() for t in tok.doc[max(tok.i - 3, 0) : tok.i] if t.text != "-"]
+    for required, type_name in options:
+        if not required or all(r in mod_lemmas or r in left for r in required):
+            spec = ont.types[type_name]
+            if lemma in spec.plural_only and tok.tag_ != "NNS":
+                continue
+            if type_name == "visit" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+                return None  # "the core of the visit", "the second day of the visit": a frame
+            return Trigger(
+                tok, type_name, [*[c for c in mods if c.lemma_.lower() in required], tok]
+            )
+    return None
+
+
+def _has_org(view: ArticleView, tok: Any) -> bool:
+    """The noun names a body's gathering: "meeting of the CSTO …", "the CSTO's … session"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for t in child.subtree:
+                if view.label_at(t) == "ORG":
+                    return True
+        if child.dep_ in {"compound", "poss"} and any(
+            view.label_at(t) == "ORG" for t in child.subtree
+        ):
+            return True
+    return False
+
+
+def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
+    """The verbal trigger headed by ``tok`` ("arrive", "lay a wreath"), if any."""
+    ont = view.ont
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    for obj in objects:
+        pair = (lemma, obj.lemma_.lower())
+        if pair in ont.verb_objects:
+            return Trigger(tok, ont.verb_objects[pair], [tok, obj])
+    if lemma in ont.place_kind_verbs:
+        kind, type_name = ont.place_kind_verbs[lemma]
+        place = place_of(view, tok)
+        if place and view.gaz.places.get(place) and view.gaz.places[place].place_kind == kind:
+            return Trigger(tok, type_name, [tok])
+    verb_type = ont.verbs.get(lemma)
+    if verb_type is None:
+        return None
+    spec = ont.types[verb_type]
+    if any(o.lemma_.lower() in spec.exclude_objects for o in objects):
+        return None
+    if spec.arg_lemmas:
+        args = [c for c in tok.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+        if tok.dep_ in {"xcomp", "conj"}:
+            args += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not any(a.lemma_.lower() in spec.arg_lemmas for a in args):
+            return None
+    if spec.needs_counterpart and not _has_counterpart(view, tok):
+        return None
+    return Trigger(tok, verb_type, [tok])
+
+
+def _has_counterpart(view: ArticleView, tok: Any) -> bool:
+    for child in tok.children:
+        if child.dep_ in {"dobj", "obj"} and _people_or_actors(view, child):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"with", "between"}
+            and _people_or_actors(view, child)
+        ):
+            return True
+        if child.dep_ in SUBJECTS and (
+            len(view.people(child)) >= 2 or any(c.dep_ == "conj" for c in child.children)
+        ):
+            return True
+    return False
+
+
+def _people_or_actors(view: ArticleView, tok: Any) -> bool:
+    """The phrase headed by ``tok`` names people, a country or an organisation."""
+    head = tok
+    if tok.dep_ == "prep":
+        objects = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objects:
+            return False
+        head = objects[0]
+    names = {"PERSON", "ORG", "GPE", "NORP"}
+    return any(m.label in names for m in view.entities.at(head.idx, head.idx + len(head.text)))
+
+
+def subtype_of(view: ArticleView, trig: Trigger) -> str | None:
+    """The subtype whose cue words stand among the trigger's modifiers, when exactly one does."""
+    spec = view.ont.types[trig.type]
+    if not spec.subtypes:
+        return None
+    tok = trig.token
+    left = tok.doc[max(tok.left_edge.i, tok.i - 6)].idx
+    right = (
+        max(t.idx + len(t.text) for t in tok.subtree)
+        if tok.pos_ != "VERB"
+        else tok.idx + len(tok.text)
+    )
+    window = view.text[left:right].lower()
+    found = [
+        name
+        for name, cues in spec.subtypes.items()
+        if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", window) for c in cues)
+    ]
+    # "talks in both restricted and expanded formats" names no one subtype
+    return found[0] if len(found) == 1 else None
+
+
+def is_generic(view: ArticleView, trig: Trigger) -> bool:
+    """A statement about such events in general, not about one ("Such visits are rare")."""
+    tok = trig.token
+    if tok.pos_ == "VERB":
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "predet"}}
+    if dets & {"such", "any", "every", "each", "no", "these", "those"}:
+        return True
+    gov = governor(tok)
+    present = gov.tag_ in {"VBZ", "VBP"} and not any(
+        c.lower_ in FUTURE_MODALS for c in gov.children
+    )
+    if dets & {"a", "an"} and present and tok.dep_ in SUBJECTS:
+        return True
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "det", "advmod"}}
+    if tok.tag_ == "NNS" and mods & view.ont.vague_modifiers:
+        return True
+    plural_bare = (
+        tok.tag_ == "NNS"
+        and not dets
+        and not any(c.dep_ in {"poss", "nummod"} for c in tok.children)
+    )
+    return plural_bare and not view.ont.types[trig.type].plural_ok
+
+
+def is_generic_sentence(view: ArticleView, sent: Any) -> bool:
+    """A statement about events in general: a generic subject ("A state visit …", "Such
+    visits …", bare plurals) with a present-tense main verb and no date."""
+    root = sent.root
+    present_aux = any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in root.children
+    )
+    if root.tag_ not in {"VBZ", "VBP"} and not present_aux:
+        return False
+    if any(c.lower_ in FUTURE_MODALS for c in root.children):
+        return False
+    if any(sent.start_char <= t.start < sent.end_char for t in view.timexes):
+        return False
+    for subj in (c for c in root.children if c.dep_ in SUBJECTS):
+        dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "predet", "amod"}}
+        if dets & {"a", "an", "such", "any", "every", "each"}:
+            return True
+        if subj.tag_ == "NNS" and not dets and not any(c.dep_ == "poss" for c in subj.children):
+            return True
+    return False
