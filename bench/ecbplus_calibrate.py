@@ -1,7 +1,7 @@
 """Refit the linking constants on the ECB+ train and dev topics (never the test topics).
 
-Prints the values that `corroborator/link/stories.py`, `corroborator/link/coref.py` and the
-baseline in `bench/ecbplus_stories.py` carry as constants, with the scores that chose them:
+Prints the values that `corroborator/link/stories.py` and the baseline in
+`bench/ecbplus_stories.py` carry as constants, with the scores that chose them:
 
 - stories: the train and dev topics are each built and linked by the product
   (bench/ecbplus_common.py, :func:`~ecbplus_common.product_run`), and the story features are
@@ -9,12 +9,9 @@ baseline in `bench/ecbplus_stories.py` carry as constants, with the scores that 
   and vectors). Then the theme threshold by B³ F1 of themes against topics, a logistic
   regression over every pair of train documents inside one predicted theme (label: same
   sub-topic), and the average-link threshold by B³ F1 of joint clustering on train and dev;
-- TF-IDF baseline: the cosine-distance threshold by B³ F1 on dev;
-- coreference (:mod:`corroborator.link.coref`, not run by the product; see
-  bench/ecbplus_coref_module.py): logistic regression over gold mention pairs inside our
-  stories in train, then the average-link threshold by CoNLL F1 on dev.
+- TF-IDF baseline: the cosine-distance threshold by B³ F1 on dev.
 
-    .venv/bin/python bench/ecbplus_calibrate.py [stories|coref]
+    .venv/bin/python bench/ecbplus_calibrate.py
 """
 
 from __future__ import annotations
@@ -130,13 +127,7 @@ def calibrate_stories() -> None:
 
 
 def main(argv: list[str]) -> int:
-    what = argv[1:] or ["stories", "coref"]
-    if "stories" in what:
-        calibrate_stories()
-    if "coref" in what:
-        from ecbplus_coref_module import calibrate
-
-        calibrate()
+    calibrate_stories()
     return 0
 
 
