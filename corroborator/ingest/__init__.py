@@ -64,6 +64,7 @@ def to_article(raw: RawRecord, settings: Settings) -> Article:
         meta_published=raw.published,
         meta_outlet=raw.outlet,
         meta_authors=raw.authors,
+        url=raw.url,
     )
     language = normalise_language(raw.language) or detect_language(text, settings.languages)
     return Article(

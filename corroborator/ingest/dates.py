@@ -8,6 +8,7 @@ This is deliberately narrow: it reads a date that is *written* ("November 26, 20
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
@@ -19,6 +20,10 @@ from corroborator import lexicon
 def _names() -> tuple[dict[str, int], dict[str, int]]:
     data = lexicon.load("temporal.yaml")
     months = {name.lower(): int(num) for num, names in data["months"].items() for name in names}
+    # month names other languages print in page date lines ("02 сентября 2025"); read by ingest
+    # only, never by the English tagger
+    for num, names in data.get("page_date_months", {}).items():
+        months.update({name.lower(): int(num) for name in names})
     weekdays = {name.lower(): int(num) for num, names in data["weekdays"].items() for name in names}
     return months, weekdays
 
@@ -111,4 +116,120 @@ def parse_metadata_date(raw: str | None) -> str | None:
     written = parse_written_date(s)
     if written and not written.startswith("--"):
         return written
+    return None
+
+
+# A clock time right after a date marks a page's own time stamp ("08 May, 2025 01:03pm",
+# "October 30, 2025 at 12:01 AM", "21.06.2024 15:19", "02 сентября 2025 в 09:25"): body prose
+# does not put a time of day after a full date with its year. Connectors: comma, "at", "в" (ru),
+# a dash or bar.
+_STAMP_TIME = re.compile(
+    r"\s*(?:[,|·–—-]|at|в)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\d)", re.IGNORECASE
+)
+# US numeric dates are printed after a label only ("Published on 10/31/25").
+_SLASHED = re.compile(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """A full date (with its year) printed in a line: its ISO value, where it stands, and
+    whether a label ("Published") precedes it or a clock time follows it."""
+
+    value: str
+    start: int
+    end: int
+    labelled: bool
+    timed: bool
+
+
+def _label_re() -> re.Pattern[str]:
+    prefixes = lexicon.load("temporal.yaml").get("date_line_prefixes", [])
+    alt = _alt(list(prefixes))
+    return re.compile(rf"(?:^|[\s|·,])(?:{alt})\s*:?\s*$", re.IGNORECASE)
+
+
+def _value_at(m: re.Match[str], key: str) -> str | None:
+    months, _ = _names()
+    if key == "iso":
+        y, mo, d = (int(p) for p in m.group("iso").split("-"))
+    elif key == "dotted":
+        y, mo, d = int(m.group("yy")), int(m.group("mm")), int(m.group("dd"))
+    else:
+        if not m.group("year"):
+            return None
+        mo = months[m.group("month").lower().rstrip(".")]
+        d = int(m.group("day"))
+        y = int(m.group("year"))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
+
+
+def page_dates(line: str) -> list[PageDate]:
+    """Every full date with a year that ``line`` prints, in order, each with its marks.
+
+    A date inside a word or number ("12025-05-06") is not one; a day-first and a month-first
+    reading of the same characters are read once.
+    """
+    found: list[PageDate] = []
+    label = _label_re()
+    taken: list[tuple[int, int]] = []
+    for key in ("iso", "dotted", "mdy", "dmy"):
+        for m in patterns()[key].finditer(line):
+            s, e = m.span()
+            if (s > 0 and line[s - 1].isalnum()) or (e < len(line) and line[e].isalnum()):
+                continue
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            value = _value_at(m, key)
+            if value is None:
+                continue
+            taken.append((s, e))
+            labelled = bool(label.search(line[:s]))
+            timed = bool(_STAMP_TIME.match(line[e:]))
+            found.append(PageDate(value, s, e, labelled, timed))
+    for m in _SLASHED.finditer(line):
+        s, e = m.span()
+        if (s > 0 and line[s - 1].isalnum()) or not label.search(line[:s]):
+            continue
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        y = y + 2000 if y < 100 else y
+        if a <= 12 < b and _valid(y, a, b):  # month first, and only when it cannot be a day
+            found.append(PageDate(f"{y:04d}-{a:02d}-{b:02d}", s, e, True, False))
+    return sorted(found, key=lambda p: p.start)
+
+
+# Publication dates in URL paths, as CMSs write them. Each is a whole run of path segments:
+# /2025/11/24/, /2025/9/3/, /2025-05/08/, /202505/09/, /20240620/, t20250511, /2024-06-18/.
+_URL_DATES = (
+    ("ymd", re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/_.-]|$)")),
+    ("ymd", re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/(?P<d>[0-3]\d)(?=[/_.-]|$)")),
+    # a compact date as a segment of its own or after a one-letter prefix ("t20250511")
+    (
+        "ymd",
+        re.compile(
+            r"(?<![0-9A-Za-z])[a-z]?(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[/_.-]|$)"
+        ),
+    ),
+    # /05/07/2025/: a path that ends the date with its year follows the American order
+    # (month first); a day-first reading is taken only when the first number cannot be a month.
+    ("mdy", re.compile(r"/(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?=[/_.-]|$)")),
+)
+
+
+def url_date(url: str | None) -> tuple[str, str] | None:
+    """``(ISO date, the path part that says it)`` from a URL date path, else ``None``."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.IGNORECASE)
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    for kind, pattern in _URL_DATES:
+        m = pattern.search(path)
+        if not m:
+            continue
+        if kind == "ymd":
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+            mo, d = (b, a) if a > 12 else (a, b)
+        if 1 <= mo <= 12 and _valid(y, mo, d):
+            return f"{y:04d}-{mo:02d}-{d:02d}", m.group(0).strip("/")
     return None

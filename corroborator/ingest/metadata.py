@@ -1,10 +1,26 @@
 """What an article's text says about itself: title, publication date, outlet, wire attribution.
 
 Everything here reads what is *printed*; nothing is guessed. An unknown value stays ``None``.
-The cascade for the publication date is: container metadata (JSON field, HTML meta tags) →
-a date line of its own near the top or bottom ("November 26, 2025") → a dateline with a year
-("WASHINGTON, Nov. 25, 2025 (AP) —"). A dateline without a year is kept as ``dateline_date``
-(``--MM-DD``) for the temporal analysis to resolve; it is not a publication date by itself.
+The cascade for the publication date, each step only when the ones before found nothing:
+
+1. container metadata (JSON field, HTML meta tags);
+2. the page's own date marker: a label and a date opening the text, even when the body goes on
+   in the same line ("date 2025-05-07 MOSCOW, May 7 …", "Published: 26 November 2025");
+3. a date line of its own near the top or bottom ("November 26, 2025");
+4. a time stamp near the top: a date with its year after a label or before a clock time,
+   sharing its line with a byline or an outlet ("Reuters Published 08 May, 2025 01:03pm",
+   "21.06.2024 15:19", "02 сентября 2025 в 09:25");
+5. a date path in the URL (``/2025/11/24/``, ``/2025-05/08/``, ``/05/07/2025/``, ``t20250511``);
+6. a dateline with a year ("WASHINGTON, Nov. 25, 2025 (AP) —").
+
+The evidence says which step and what it read. A dateline without a year is kept as
+``dateline_date`` (``--MM-DD``) for the temporal analysis to resolve (a weekday in the lead can
+fix its year); it is not a publication date by itself.
+
+The outlet comes from the container, a dateline's parenthesis or brackets ("NEW DELHI [Maha
+Media]:"), a byline's organisation, an outlet line under the headline ("The Korea Herald",
+"- Sputnik International"), the outlet patterns of wires.yaml, or a sign-off line. A place is
+never an outlet: the dateline's city, a country or city of the gazetteer.
 """
 
 from __future__ import annotations
@@ -14,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from corroborator import lexicon
-from corroborator.ingest.dates import parse_metadata_date, parse_written_date
+from corroborator.ingest.dates import page_dates, parse_metadata_date, parse_written_date, url_date
 
 # Date lines are looked for among the first 6 and last 3 non-empty lines: headline, standfirst,
 # caption, byline and date sit there in every layout of the example corpus and the seeds.
@@ -97,6 +113,32 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+@cache
+def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a label opening the text, any case; a capitalised label inside a head line)."""
+    prefixes = lexicon.load("temporal.yaml").get("date_line_prefixes", [])
+    alt = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    leading = re.compile(rf"^(?:{alt})\s*:?\s*$", re.IGNORECASE)
+    # inside a line the label is capitalised, as pages print it ("Reuters Published 08 May"):
+    # prose that says "was published on 8 May, 2025" is not a page stamp
+    inner = re.compile(rf"(?:^|[\s|·,])(?:{alt})\s*:?\s*$")
+    return leading, inner
+
+
+def _leading_marker(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
+    """``(date, end offset in the first line)`` when the text opens with a label and a date
+    ("date 2025-05-07 MOSCOW, May 7 …"): the page's own date marker, the body may follow."""
+    if not lines:
+        return None
+    leading, _ = _label_res()
+    first = lines[0][1]
+    for found in page_dates(first[:_DATE_LINE_MAX]):
+        if leading.match(first[: found.start]):
+            return found.value, found.end
+        break
+    return None
+
+
 def _date_line(lines: list[tuple[int, str]]) -> tuple[str, str] | None:
     prefixes = lexicon.load("temporal.yaml").get("date_line_prefixes", [])
     prefix_re = re.compile(
@@ -112,17 +154,44 @@ def _date_line(lines: list[tuple[int, str]]) -> tuple[str, str] | None:
     return None
 
 
+def _stamp(lines: list[tuple[int, str]]) -> tuple[str, str] | None:
+    """A time stamp near the top: a full date after a capitalised label or before a clock time,
+    in a line it shares with a byline, an outlet or a caption."""
+    _, inner = _label_res()
+    for _, line in lines[:_HEAD_LINES]:
+        for found in page_dates(line):
+            labelled = found.labelled and bool(inner.search(line[: found.start]))
+            if labelled or found.timed:
+                return found.value, line[max(0, found.start - 20) : found.end + 12].strip()
+    return None
+
+
+def _without_marker(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``lines`` with a leading date marker cut from the first one (the dateline follows it)."""
+    marker = _leading_marker(lines)
+    if marker is None:
+        return lines
+    pos, first = lines[0]
+    rest = first[marker[1] :]
+    cut = len(first) - len(rest.lstrip())
+    if not rest.strip():
+        return lines[1:]
+    return [(pos + cut, first[cut:]), *lines[1:]]
+
+
+_DL_DATE = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})"  # MOSCOW, NEW YORK, ST. PETERSBURG
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+    rf"(?:,\s*(?P<date>{_DL_DATE})|:?\s*\((?P<pdate>{_DL_DATE})\))?"  # ", May 6" or ": (May 8)"
     r"\s*\.?\s*"
-    r"(?:\((?P<paren>[A-Z][^()\n]{1,60})\)|/(?P<slash>[^/\n]{2,30})/)?"
+    r"(?:\((?P<paren>[A-Z][^()\n]{1,60})\)|\[(?P<bracket>[A-Z][^\[\]\n]{1,60})\]"
+    r"|/(?P<slash>[^/\n]{2,30})/)?"
     r"\s*(?P<sep>[.:,]?\s*(?:[—–-]{1,2}|\.|:)?)\s"
 )
 
 
 def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] | None:
-    for _, line in lines[:3]:
+    for _, line in _without_marker(lines)[:3]:
         if line == title:
             continue
         m = _DATELINE.match(line)
@@ -130,11 +199,78 @@ def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] 
             continue
         place_letters = re.sub(r"[^A-Z]", "", m.group("place"))
         has_marker = (
-            m.group("date") or m.group("paren") or m.group("slash") or m.group("sep").strip()
+            m.group("date")
+            or m.group("pdate")
+            or m.group("paren")
+            or m.group("bracket")
+            or m.group("slash")
+            or m.group("sep").strip()
         )
         if len(place_letters) >= 3 and has_marker:
             return m
     return None
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Names of places (countries, cities, venues) the gazetteer knows, lower-cased."""
+    data = lexicon.load("gazetteer.yaml")
+    names: set[str] = set()
+    for place in data.get("places", []):
+        names.update(n.lower() for n in [place["name"], *place.get("aliases", [])])
+    for country in data.get("countries", {}).values():
+        names.update(n.lower() for n in [country["name"], *country.get("names", [])])
+    return frozenset(names)
+
+
+def _is_place(name: str, dateline_place: str | None) -> bool:
+    """A dateline city ("NAIROBI", "Moscow:") or a place the gazetteer knows is never an
+    outlet: outlets are counted as sources, places are not."""
+    key = _clean_name(name).lower()
+    if dateline_place and key == dateline_place.lower():
+        return True
+    return key in _places()
+
+
+# An outlet line under a headline is short: four words hold "The Kyiv Independent",
+# "Sputnik International", "Radio Free Asia" (the example corpus and news-dev's development
+# clusters); longer lines are standfirsts or captions.
+_OUTLET_LINE_MAX_WORDS = 4
+_OUTLET_LINE = re.compile(
+    r"^(?P<dash>[-–—•|]\s*)?(?P<name>[\"“«]?[A-Z][\w.&'’-]*(?:\s[\w.&'’-]+){0,3})$"
+)
+
+
+def _outlet_line(lines: list[tuple[int, str]], title: str | None) -> tuple[str | None, str | None]:
+    """``(agency, outlet)`` named on a line of its own near the headline: an agency's name
+    ("Reuters", "Xinhua", also before a time stamp), a name set off by a leading dash ("- Sputnik
+    International"), or a name built on a word outlets use ("The Korea Herald", "USA Today")."""
+    outlet_words = {w.lower() for w in lexicon.load("wires.yaml").get("outlet_words", [])}
+    for _, line in lines[:_HEAD_LINES]:
+        if line == title:
+            continue
+        stamps = page_dates(line)
+        if stamps:  # "Reuters Published 08 May, 2025 01:03pm": the name before the stamp
+            _, inner = _label_res()
+            head = line[: stamps[0].start]
+            head = inner.sub("", head) if stamps[0].labelled else head
+            line = head.strip(" ,|·–—-")
+            if not line:
+                continue
+        m = _OUTLET_LINE.match(line)
+        if not m or len(m.group("name").split()) > _OUTLET_LINE_MAX_WORDS:
+            continue
+        name = _clean_name(m.group("name"))
+        agency = canonical_agency(name)
+        if agency:
+            return agency, None
+        tokens = name.split()
+        capitalised = all(t[:1].isupper() or t.lower() in ("of", "the", "and", "&") for t in tokens)
+        if not capitalised:
+            continue
+        if m.group("dash") or (len(tokens) > 1 and any(t.lower() in outlet_words for t in tokens)):
+            return None, name
+    return None, None
 
 
 _PERSON = re.compile(r"[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}")
@@ -211,6 +347,15 @@ def _attribution(text: str) -> list[str]:
     return found
 
 
+def _name_like(line: str) -> bool:
+    """A name, not the cut end of a sentence: every word of four letters or more capitalised
+    ("GSV 'Russia - Islamic World'"; not "Officials were flanked by ministers")."""
+    return all(
+        w[:1].isupper() or not w[:1].isalpha() or len(w) < 4
+        for w in re.sub(r"[\"“”«»'‘’]", "", line).split()
+    )
+
+
 def _signature(lines: list[tuple[int, str]]) -> str | None:
     """The outlet named on a sign-off line at the very end, among credit and attribution lines."""
     _, _, attribution, credits, _ = _wires()
@@ -227,6 +372,7 @@ def _signature(lines: list[tuple[int, str]]) -> str | None:
             and not re.search(r"\d", line)
             and ":" not in line
             and re.match(r"[\"“«A-Z]", line)
+            and _name_like(line)
         ):
             candidate = _clean_name(line)
         break
@@ -240,8 +386,12 @@ def read_metadata(
     meta_published: str | None = None,
     meta_outlet: str | None = None,
     meta_authors: tuple[str, ...] = (),
+    url: str | None = None,
 ) -> TextMetadata:
-    """Detect the title, publication date, outlet and wire attribution of an article."""
+    """Detect the title, publication date, outlet and wire attribution of an article.
+
+    ``url`` is the page's address when the container gives one (its date path is a signal).
+    """
     lines = _lines(text)
     title = (meta_title or "").strip() or _title(lines)
 
@@ -251,10 +401,23 @@ def read_metadata(
         if published:
             evidence = f"metadata: {meta_published!r}"
     if published is None:
+        marker = _leading_marker(lines)
+        if marker:
+            published = marker[0]
+            evidence = f"page date marker: {lines[0][1][: marker[1]]!r}"
+    if published is None:
         found = _date_line(lines)
         if found:
             published, line = found
             evidence = f"date line: {line!r}"
+    if published is None:
+        found = _stamp(lines)
+        if found:
+            published, evidence = found[0], f"time stamp: {found[1]!r}"
+    if published is None:
+        in_url = url_date(url)
+        if in_url:
+            published, evidence = in_url[0], f"url date path: {in_url[1]!r}"
 
     attributed = _attribution(text)
     outlet = _clean_name(meta_outlet) if meta_outlet else None
@@ -262,12 +425,13 @@ def read_metadata(
     dateline_place = dateline_date = None
     m = _dateline(lines, title)
     if m:
-        dateline_place = m.group("place").strip(" .")
-        if m.group("date"):
-            dateline_date = parse_written_date(m.group("date"))
+        dateline_place = m.group("place").strip(" .:")
+        written = m.group("date") or m.group("pdate")
+        if written:
+            dateline_date = parse_written_date(written)
             if published is None and dateline_date and not dateline_date.startswith("--"):
                 published, evidence = dateline_date, f"dateline: {m.group(0).strip()!r}"
-        for kind in ("paren", "slash"):
+        for kind in ("paren", "bracket", "slash"):
             raw = m.group(kind)
             if not raw:
                 continue
@@ -275,7 +439,7 @@ def read_metadata(
             if agency:
                 if agency not in attributed:
                     attributed.append(agency)
-            elif outlet is None and kind == "paren":
+            elif outlet is None and kind != "slash" and not _is_place(raw, dateline_place):
                 outlet = _clean_name(raw)
 
     authors = meta_authors
@@ -288,19 +452,26 @@ def read_metadata(
             if agency:
                 if agency not in attributed:
                     attributed.append(agency)
-            elif outlet is None:
+            elif outlet is None and not _is_place(org, dateline_place):
                 outlet = _clean_name(org)
 
+    line_agency, line_outlet = _outlet_line(lines, title)
+    if line_agency and line_agency not in attributed:
+        attributed.append(line_agency)
+    if outlet is None and line_outlet and not _is_place(line_outlet, dateline_place):
+        outlet = line_outlet
     if outlet is None:
         _, _, _, _, outlet_patterns = _wires()
         for scope, pattern in outlet_patterns:
             zone, _ = _scoped(text, scope)
             om = pattern.search(zone)
-            if om:
+            if om and not _is_place(om.group("outlet"), dateline_place):
                 outlet = _clean_name(om.group("outlet"))
                 break
     if outlet is None:
         outlet = _signature(lines)
+        if outlet and _is_place(outlet, dateline_place):
+            outlet = None
     return TextMetadata(
         title=title or None,
         published=published,
