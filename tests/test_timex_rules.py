@@ -347,3 +347,50 @@ def test_a_doc_without_parse_or_sentences_still_works() -> None:
         ("Tuesday, November 25, 2025", "2025-11-25"),
         ("last year", "2024"),
     ]
+
+
+# --- a weekday fixes the year; deadlines name none; previews look forward (issue 12) -------
+
+
+def test_dateline_weekday_fixes_the_year_a_deadline_does_not() -> None:
+    text = (
+        "KAMPALA, April 14 (Reuters) - Uganda and Rwanda opened border talks on Tuesday, "
+        "officials said. The two governments want to triple cross-border trade by 2035."
+    )
+    found = tag(text, anchor=None, dateline_date="--04-14")
+    # 14 April is a Tuesday in 2026 (and 2020); the deadline year never becomes the year
+    assert found.published == "2026-04-14", found.published_evidence
+    assert "'Tuesday' is Tuesday 2026-04-14" in (found.published_evidence or "")
+
+
+def test_a_deadline_alone_names_no_year() -> None:
+    found = tag("The ministry wants to halve the backlog by 2035.", anchor=None)
+    assert found.published is None
+    assert "deadline" in (found.published_evidence or "")
+
+
+def test_preview_under_expected_to_resolves_forward() -> None:
+    text = (
+        "KAMPALA, April 14 (Reuters) - The two presidents met on Tuesday and are expected to "
+        "sign the border agreements on Thursday, a spokesman said. Trade should triple by 2035."
+    )
+    found = tag(text, anchor=None, dateline_date="--04-14")
+    values = {t.text: t.value for t in found.timexes}
+    assert values["Tuesday"] == "2026-04-14"
+    assert values["Thursday"] == "2026-04-16"  # the next Thursday, not the one before
+
+
+def test_since_a_year_puts_the_report_after_it() -> None:
+    text = "It will be their third meeting since 2019, and the first one held on Thursday (May 8)."
+    found = tag(text, anchor=None)
+    # "since 2019" bounds from below; 8 May is a Thursday in 2025
+    assert (found.published or "").startswith("2025"), found.published_evidence
+
+
+def test_a_printed_date_outranks_a_wrong_weekday() -> None:
+    text = (
+        "The talks began on Thursday (Nov. 26) and ended late. "
+        "The leaders met on November 26, 2025 in the capital."
+    )
+    found = tag(text, anchor=None)
+    assert (found.published or "").startswith("2025"), found.published_evidence

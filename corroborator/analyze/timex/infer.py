@@ -35,6 +35,23 @@ W_EVENT = 2.0
 W_AGO = 2.0
 W_TENSE = 1.0
 W_UNTENSED = 0.5
+# A day and month fall on the same weekday again after 5, 6 or 11 years: candidates for a
+# weekday fit reach this far beyond the years the text names.
+_WEEKDAY_CYCLE = 11
+# A dateline ("MOSCOW, May 6.", "/TASS/.") ends with a full stop after a few words; the lead
+# sentence is the first one of at least this many words (datelines of the seeds, the example
+# corpus and news-dev's development clusters hold at most five).
+_LEAD_MIN_WORDS = 6
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead sentence ends: the first full stop closing at least six words."""
+    start = 0
+    for m in re.finditer(r"[.!?](?=\s)", text):
+        if len(text[start : m.start()].split()) >= _LEAD_MIN_WORDS:
+            return m.end()
+        start = m.end()
+    return len(text)
 
 
 @dataclass(frozen=True)
@@ -65,6 +82,8 @@ class _Constraint:
     weight: float
     text: str
     said: int = 0  # the year as the text gives it
+    first_day: date | None = None  # ge: the first day of what is told as past
+    target: bool = False  # le from a deadline ("by 2030", "until 2030")
 
 
 def _target_words() -> frozenset[str]:
@@ -131,6 +150,11 @@ def _constraints(items: list[Item], text: str) -> tuple[list[_Constraint], dict[
                 found.append(_Constraint("eq", frozenset({lo}), W_EVENT, f"event {name} – {lo}"))
                 event_years[ctx.sentence] = (lo, name)
                 continue
+        if m.signal == "since":
+            # "the third meeting since 2019", "the first since 2019": whatever the tense, the
+            # report is written after the year it counts from
+            found.append(_Constraint("ge", frozenset({lo}), W_TENSE, f"{said} since"))
+            continue
         bounded = m.signal in ("by", "until", "till", "before", "no later than")
         # "is due to chair the bloc in 2026": a plan word shortly before the year makes it a
         # future even when the parser misses the infinitive (it tags "chair" as a noun)
@@ -142,9 +166,15 @@ def _constraints(items: list[Item], text: str) -> tuple[list[_Constraint], dict[
             # a whole year told as future: the report comes before it; a day or month: on or
             # before it
             limit = lo - 1 if sem.gran == "year" or sem.kind == "range" else lo
-            found.append(_Constraint("le", frozenset({limit}), W_TENSE, f"{said} future", lo))
+            found.append(
+                _Constraint("le", frozenset({limit}), W_TENSE, f"{said} future", lo, target=bounded)
+            )
         elif ctx.tense == "past":
-            found.append(_Constraint("ge", frozenset({lo}), W_TENSE, f"{said} past"))
+            first_day = None
+            if sem.gran in ("day", "month") and sem.kind == "abs":
+                bounds = v.value_bounds(sem.value)
+                first_day = bounds[0] if bounds else None
+            found.append(_Constraint("ge", frozenset({lo}), W_TENSE, f"{said} past", 0, first_day))
         elif ctx.tense == "present" and sem.kind == "range":
             found.append(_Constraint("ge", frozenset({lo}), W_TENSE, f"{said} present"))
             found.append(_Constraint("le", frozenset({hi}), W_TENSE, f"{said} present"))
@@ -181,7 +211,12 @@ def _yearless(sem: Sem) -> bool:
     return False
 
 
-def _weekday_pairs(items: list[Item]) -> list[tuple[Item, int, int, int]]:
+# What stands between a weekday and the date that names the same day: "Thursday (October 30)",
+# "Thursday, October 30", "Thursday – October 30".
+_APPOSED = re.compile(r"\s*(?:\(|,|[–—-])\s*")
+
+
+def _weekday_pairs(items: list[Item], text: str) -> list[tuple[Item, int, int, int]]:
     """(weekday item, weekday, month, day) for weekdays that name a dated day: the same
     expression ("Tuesday, November 25") or a weekday governed by a verb of starting paired
     with the first day of the span the article gives ("begins on Tuesday" … "from November
@@ -196,10 +231,26 @@ def _weekday_pairs(items: list[Item]) -> list[tuple[Item, int, int, int]]:
         and it.sem.begin.day is not None
         and it.sem.begin.month is not None
     ]
-    for it in items:
+    for k, it in enumerate(items):
         sem = it.sem
         if sem.kind == "cal" and sem.weekday is not None and sem.month and sem.day:
             pairs.append((it, sem.weekday, sem.month, sem.day))
+            continue
+        nxt = items[k + 1].sem if k + 1 < len(items) else None
+        if (
+            sem.kind == "cal"
+            and sem.weekday is not None
+            and sem.month is None
+            and not sem.shift
+            and nxt is not None
+            and nxt.kind == "cal"
+            and nxt.weekday is None
+            and nxt.month
+            and nxt.day
+            and _APPOSED.fullmatch(text[it.match.end : items[k + 1].match.start])
+        ):
+            # "on Thursday (October 30)", "Thursday, October 30": one day named twice
+            pairs.append((it, sem.weekday, nxt.month, nxt.day))
             continue
         if sem.kind != "cal" or sem.weekday is None or sem.month is not None or sem.shift:
             continue
@@ -214,29 +265,65 @@ def _weekday_pairs(items: list[Item]) -> list[tuple[Item, int, int, int]]:
 def infer_year(items: list[Item], text: str, dateline_date: str | None) -> YearInference:
     """The year the article was written in, from the evidence its text gives."""
     constraints, item_years = _constraints(items, text)
-    pairs = _weekday_pairs(items)
+    pairs = _weekday_pairs(items, text)
     # A dateline with no year ("BISHKEK, Nov 26 (Reuters) -") and a bare weekday in the story's
     # first sentence ("… signed on Wednesday") name one day: the day the dispatch was filed.
+    dl_day: tuple[int, int] | None = None
     if dateline_date and dateline_date.startswith("--"):
-        dl_month, dl_day = int(dateline_date[2:4]), int(dateline_date[5:7])
-        first_stop = text.find(". ")
+        dl_day = int(dateline_date[2:4]), int(dateline_date[5:7])
+        lead_end = _lead_end(text)
+        # the weekday the lead tells as done or under way is the day of the dispatch; one told
+        # as still to come ("are expected to sign on Wednesday") is a later day
         lead = [
             it for it in items
             if it.sem.kind == "cal" and it.sem.weekday is not None and it.sem.month is None
-            and not it.sem.shift and (first_stop < 0 or it.match.start < first_stop)
+            and not it.sem.shift and it.match.start < lead_end and it.ctx.tense != "future"
         ]  # fmt: skip
         if lead:
-            pairs.append((lead[0], lead[0].sem.weekday or 0, dl_month, dl_day))
+            pairs.append((lead[0], lead[0].sem.weekday or 0, *dl_day))
+    # a day the text also prints with its year needs no weekday to find it, and the weekday
+    # beside it may be the text's slip ("Wednesday (Oct. 30)" for Thursday, October 30, 2025)
+    printed = {(c.first_day.month, c.first_day.day) for c in constraints if c.first_day}
+    pairs = [p for p in pairs if (p[2], p[3]) not in printed]
     mentioned = {y for c in constraints for y in c.years}
     if not mentioned and not pairs:
         return YearInference(None, 0.0, ["no dated evidence in the text"], {}, item_years)
     if not mentioned:
         return YearInference(None, 0.0, ["weekdays but no year in the text"], {}, item_years)
-    candidates = range(min(mentioned) - 1, max(mentioned) + 2)
+    if all(c.kind == "le" and c.target for c in constraints) and not pairs:
+        # "double it by 2030", "until 2030": a deadline bounds the report from above, often by
+        # many years; it does not say which year the report is in (a plan "in 2026" is near
+        # and still counts: the seeds' preview, docs/dates.md)
+        note = "only deadlines still to come ('by 2030'): they bound the report, not name it"
+        return YearInference(None, 0.0, [note], {}, item_years)
 
     def pair_fits(y: int, wd: int, mo: int, d: int) -> bool:
         try:
             return date(y, mo, d).weekday() == wd
+        except ValueError:
+            return False
+
+    # the years the text names, one either side, and the years within a weekday's cycle where a
+    # weekday fits its dated day (a day and month fall on one weekday every 5 to 11 years, so
+    # "NAIROBI, March 10 … on Tuesday" beside "by 2030" can reach 2026)
+    # — unless the text prints a day with its year: an explicit date outranks a weekday, which
+    # may be the text's slip ("Wednesday (Oct. 30)" for a Thursday)
+    span = range(min(mentioned) - 1, max(mentioned) + 2)
+    dated_day = any(c.first_day is not None for c in constraints)
+    fitting = {
+        y
+        for y in range(min(mentioned) - _WEEKDAY_CYCLE, max(mentioned) + _WEEKDAY_CYCLE + 1)
+        for _, wd, mo, d in pairs
+        if not dated_day and pair_fits(y, wd, mo, d)
+    }
+    candidates = sorted(set(span) | fitting)
+
+    def dispatch_before(y: int, first_day: date | None) -> bool:
+        """The dateline's day in year ``y`` comes before a day the text tells as past."""
+        if dl_day is None or first_day is None:
+            return False
+        try:
+            return date(y, *dl_day) < first_day
         except ValueError:
             return False
 
@@ -245,7 +332,8 @@ def infer_year(items: list[Item], text: str, dateline_date: str | None) -> YearI
         for c in constraints:
             (bound,) = tuple(c.years)[:1]
             if c.kind == "ge":
-                total += c.weight if y >= bound else -c.weight
+                ok = y >= bound and not dispatch_before(y, c.first_day)
+                total += c.weight if ok else -c.weight
             elif c.kind == "le":
                 total += c.weight if y <= bound else -c.weight
             elif c.kind == "eq" and y in c.years:
