@@ -142,3 +142,26 @@ def test_date_and_status_are_recorded_in_typed_fields(nlp: Any) -> None:
         "weekday_for_story",
         "Tuesday",
     )
+
+
+def test_under_way_at_writing_is_in_progress(nlp: Any) -> None:
+    # the present progressive and "ongoing"/"continue" in the present: under way at writing
+    found = events(nlp, "Vladimir Putin is holding talks with Sadyr Japarov in Bishkek.")
+    talks = one(found, "talks")
+    assert (talks.status, talks.status_reason) == ("in_progress", "under way at writing")
+    found = events(nlp, "The negotiations between the delegations are still ongoing in Bishkek.")
+    assert one(found, "talks").status == "in_progress"
+
+
+def test_progressive_with_a_later_date_is_planned_and_past_stays_reported(nlp: Any) -> None:
+    # a progressive with a date after the article is a future arrangement
+    found = events(nlp, "Vladimir Putin is visiting Bishkek on December 5.", "2025-11-26")
+    assert one(found, "visit").status == "planned"
+    found = events(nlp, "The talks continued in Bishkek until late in the evening.")
+    assert one(found, "talks").status == "reported"
+
+
+def test_negation_in_a_frame_phrase_does_not_cancel_the_event(nlp: Any) -> None:
+    # "not" bears on what was not allowed, not on the talks that frame it
+    found = events(nlp, "During the talks in Bishkek, journalists were not allowed into the hall.")
+    assert one(found, "talks").status != "cancelled"

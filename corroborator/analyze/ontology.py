@@ -38,6 +38,7 @@ class Ontology:
     planned_preps: tuple[tuple[str, ...], ...]
     cancelled_verbs: frozenset[str]
     cancelled_adjectives: frozenset[str]
+    in_progress_words: frozenset[str]
     speech_verbs: frozenset[str]
     background_cues: frozenset[str]
     vague_modifiers: frozenset[str]
@@ -106,6 +107,7 @@ def load_ontology() -> Ontology:
         planned_preps=tuple(tuple(p.lower().split()) for p in data.get("planned_preps") or []),
         cancelled_verbs=_words(status.get("cancelled_verbs")),
         cancelled_adjectives=_words(status.get("cancelled_adjectives")),
+        in_progress_words=_words(status.get("in_progress_words")),
         speech_verbs=_words(data.get("speech_verbs")),
         background_cues=_words(data.get("background_cues")),
         vague_modifiers=_words(data.get("vague_modifiers")),

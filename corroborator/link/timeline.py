@@ -353,6 +353,8 @@ def build_events(
         status = (
             "reported"
             if "reported" in statuses
+            else "in_progress"
+            if "in_progress" in statuses
             else "cancelled"
             if "cancelled" in statuses
             else "planned"
