@@ -283,6 +283,9 @@ class Event:
     place: str | None = None
     participants: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    # "visit" when no mention names the place and it is the place of the visit the event is
+    # part of (talks during a state visit to Hanoi happen in Hanoi); None: from its mentions
+    place_from: Literal["visit"] | None = None
 
     @property
     def id(self) -> str:

@@ -170,7 +170,10 @@ def test_undated_reports_are_not_kept_apart() -> None:
 
 def test_must_link_merges(docs: list[StoryDoc]) -> None:
     clusters = cluster_stories(docs, must_link=[("talks", "visit-2023")])
-    assert _story_of(clusters, "visit-2023") == ("arrival", "preview", "talks", "visit-2023")
+    # the user's pair is merged; the date window still keeps the 2025 preview and arrival
+    # away from the 2023 visit, so they no longer follow the talks into that story
+    assert _story_of(clusters, "visit-2023") == ("talks", "visit-2023")
+    assert ("arrival", "preview") in clusters
 
 
 def test_must_link_across_themes(docs: list[StoryDoc]) -> None:

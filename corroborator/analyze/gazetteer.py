@@ -78,7 +78,10 @@ class Gazetteer:
         return out
 
     def within(self, inner: str, outer: str) -> bool:
-        """True when place ``inner`` is ``outer`` or lies inside it (venue in city in country)."""
+        """True when place ``inner`` is ``outer`` or lies inside it (venue in city in country).
+
+        The curated hierarchy decides first; then the world tables (:mod:`.world`) say whether
+        ``outer`` is a country and ``inner`` (or the place it lies in) a city of it."""
         seen = set()
         current: str | None = inner
         while current is not None and current not in seen:
@@ -87,7 +90,40 @@ class Gazetteer:
             seen.add(current)
             entry = self.places.get(current)
             current = entry.parent if entry else None
-        return False
+        outer_code = self._country_named(outer)
+        return outer_code is not None and self.country_code(inner) == outer_code
+
+    def _country_named(self, name: str) -> str | None:
+        """The ISO code of the country ``name`` names, if it names one."""
+        code = self.countries.get(name)
+        if code is not None and self.country_names.get(code) == name:
+            return code
+        entry = self.places.get(name)
+        if entry is not None and entry.place_kind == "country":
+            return entry.code
+        from corroborator.analyze.world import load_world
+
+        found = load_world().lookup(name)
+        return found.country if found is not None and found.kind == "country" else None
+
+    def country_code(self, place: str) -> str | None:
+        """The ISO code of the country ``place`` lies in (or is), from the curated hierarchy,
+        then the world tables; ``None`` when neither knows it."""
+        from corroborator.analyze.world import load_world
+
+        seen = set()
+        current: str | None = place
+        while current is not None and current not in seen:
+            seen.add(current)
+            code = self._country_named(current)
+            if code is not None:
+                return code
+            entry = self.places.get(current)
+            if entry is None:
+                found = load_world().lookup(current)
+                return found.country if found is not None else None
+            current = entry.parent
+        return None
 
     def city_of(self, place: str) -> str | None:
         """The city (or, failing that, the country) a place lies in; the place itself if a city."""

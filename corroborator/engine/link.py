@@ -71,6 +71,7 @@ def _story_doc(article: Article, analysis: ArticleAnalysis | None, vector: np.nd
     orgs: set[str] = set()
     dates: list[str] = []
     keys: set[str] = set()
+    lead_date: str | None = None
     published = article.published
     # an inferred date places the article in time only when it is at least a month and fairly
     # sure: a bare year guessed from "in 2024" would veto joining a 2025 story
@@ -94,11 +95,17 @@ def _story_doc(article: Article, analysis: ArticleAnalysis | None, vector: np.nd
             if len(anchor) == 7
             else anchor
         )
-        for e in analysis.event_mentions:
-            if e.background or not e.date or len(e.date) != 10 or e.type == "visit":
+        for e in sorted(analysis.event_mentions, key=lambda m: (m.start, m.trigger_start)):
+            if e.background or not e.date or len(e.date) != 10:
                 continue
             # plans years ahead ("schools due to open in 2027") do not date the story
             if lo and abs(_days(lo, e.date)) > STORY_DATE_WINDOW_DAYS:
+                continue
+            # the first happening the article tells; only against a known publication date
+            # (a bare text's relative days may be anchored on a guess)
+            if published:
+                lead_date = lead_date or e.date
+            if e.type == "visit":
                 continue
             dates.append(e.date)
             keys.add(f"day:{e.date}")
@@ -112,6 +119,8 @@ def _story_doc(article: Article, analysis: ArticleAnalysis | None, vector: np.nd
         places=frozenset(places),
         orgs=frozenset(orgs),
         keys=frozenset(keys),
+        lead_date=lead_date,
+        anchored=published is not None,
         terms=content_terms((article.title or "") + "\n" + article.text[:LEAD_CHARS]),
         figures=frozenset(
             f"{c.value:g}" if isinstance(c.value, float) else str(c.value)
@@ -127,27 +136,27 @@ def _days(a: str, b: str) -> int:
     return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
 
-def _title(
-    events: list[Event],
-    visits: list[tuple[str | None, tuple[str, ...], str | None]],
-    articles: list[Article],
-    start: str | None,
-    end: str | None,
-) -> str:
-    """ "State visit of Vladimir Putin to Kyrgyzstan, 2025-11-25 – 2025-11-27" or the main event."""
+def _title(events: list[Event], articles: list[Article], start: str | None, end: str | None) -> str:
+    """ "State visit of Vladimir Putin to Kyrgyzstan, 2025-11-25 – 2025-11-27", or the main
+    event: the one most articles tell (a cancelled side trip never names the story)."""
     when = start if start == end or not end else f"{start} – {end}"
-    if visits:
-        subtypes = Counter(v[0] for v in visits if v[0])
-        people = Counter(p for v in visits for p in v[1])
-        places = Counter(v[2] for v in visits if v[2])
-        kind = f"{subtypes.most_common(1)[0][0].capitalize()} visit" if subtypes else "Visit"
-        who = f" of {people.most_common(1)[0][0]}" if people else ""
-        where = f" to {places.most_common(1)[0][0]}" if places else ""
-        return f"{kind}{who}{where}" + (f", {when}" if when else "")
-    if events:
+    told = [e for e in events if e.status != "cancelled"] or events
+    if told:
         main = max(
-            events, key=lambda e: (len({m.article_id for m in e.mentions}), e.status == "reported")
+            told,
+            key=lambda e: (
+                len({m.article_id for m in e.mentions}),
+                e.type == "visit",
+                e.status == "reported",
+                len(e.mentions),
+            ),
         )
+        if main.type == "visit":
+            kind = f"{main.subtype.capitalize()} visit" if main.subtype else "Visit"
+            visitor = _visitor(main)
+            who = f" of {visitor}" if visitor else ""
+            where = f" to {main.place}" if main.place else ""
+            return f"{kind}{who}{where}" + (f", {when}" if when else "")
         who = " and ".join(main.participants[:2])
         label = main.type.replace("_", " ").capitalize()
         return (
@@ -156,6 +165,21 @@ def _title(
         )
     titled = [a.title for a in articles if a.title]
     return titled[0] if titled else articles[0].text.split("\n")[0][:80]
+
+
+def _visitor(visit: Event) -> str | None:
+    """Who travels: the person the visit's mentions name most often, leaving out whoever holds
+    office in the country visited (the host, named in "at the invitation of …")."""
+    from corroborator.analyze.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    host_country = gaz.country_code(visit.place) if visit.place else None
+    people = Counter(p for m in visit.mentions for p in m.participants)
+    for person, _ in people.most_common():
+        countries = {c for _, c in gaz.roles_of(person, visit.date)}
+        if host_country is None or host_country not in countries:
+            return person
+    return None
 
 
 def _story(
@@ -174,14 +198,9 @@ def _story(
     dated = sorted(d for e in events for d in (e.date, e.date_end) if d and len(d) == 10)
     start = span.start.isoformat() if span else (dated[0] if dated else None)
     end = span.end.isoformat() if span else (dated[-1] if dated else None)
-    visits = [
-        (m.subtype, m.participants, m.place)
-        for m in mentions
-        if m.type == "visit" and not m.background
-    ]
     return Story(
         id=sid,
-        title=_title(events, visits, [by_id[i] for i in ids], start, end),
+        title=_title(events, [by_id[i] for i in ids], start, end),
         article_ids=tuple(ids),
         start=start,
         end=end,

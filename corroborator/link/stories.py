@@ -14,9 +14,12 @@ organisations, and other distinctive keys (product names, figures). Clustering i
    cosines of content words and of names (IDF over the documents being clustered), overlap of
    people, places and keys, and whether the two name different people.
 3. **Probability.** A logistic model turns these into the probability ``p`` that two articles
-   report the same happening. Event dates (or, lacking them, publication dates) more than
-   :data:`DATE_WINDOW_DAYS` apart push ``p`` to nearly zero: two visits of the same leader to
-   the same city two years apart share everything but the date.
+   report the same happening. Articles whose dates put them in different happenings
+   (:func:`hard_apart`: lead dates more than :data:`LEAD_WINDOW_DAYS` apart, or dates anchored
+   on known publication dates more than :data:`DATE_WINDOW_DAYS` apart — publication dates
+   alone, further) get ``p = 0`` and a cannot-link: two visits of the same leader to the same
+   city two years apart share everything but the date, and no average may outvote that. Dates
+   read against a guessed anchor only lower ``p`` (:data:`W_FAR_APART`).
 4. **Stories.** Constrained average-link clustering (:mod:`corroborator.link.agglomerate`) of
    each theme at :data:`THRESHOLD`, with the user's must-link and cannot-link pairs.
 
@@ -71,11 +74,20 @@ FEATURES = (
 )
 WEIGHTS = (-0.8, 7.4, -1.3, 1.8, -0.5, 0.4, 3.0, 6.0, 0.6)
 # Not fitted (ECB+ has too few resolved dates): dates more than DATE_WINDOW_DAYS apart are a
-# near-veto, enough to outweigh identical people, places and wording (the 2023 and 2025 visits
-# to Bishkek in docs/product.md). No train/dev pair of one sub-topic has event dates this far
-# apart.
-W_FAR_APART = -20.0
+# hard constraint between articles whose dates are anchored on a known publication date (a
+# pairwise penalty is averaged away by average-link: two meetings of the same leaders a year
+# apart became one story). No train/dev pair of one ECB+ sub-topic has event dates this far
+# apart. Where an article's days hang on a guessed anchor (bare text with no date printed)
+# the window only weighs W_FAR_APART: on news-dev's bare feed a hard veto there split three
+# stories whose relative days had been read against a wrong year.
 DATE_WINDOW_DAYS = 60
+W_FAR_APART = -20.0
+# An article's *lead* date is the day of the first happening it tells (its first dated
+# mention that is not history): what the article is about. Lead dates of one news-dev story
+# lie at most 7 days apart (xi2025, busan2025, dprk2024, vn2024, quake2025: previews, reports,
+# follow-ups); three times that keeps a late follow-up while a call a month before a summit
+# (which previews the summit, so its event dates overlap it) stays a story of its own.
+LEAD_WINDOW_DAYS = 21
 # Publication dates stand in for missing event dates. Two publication dates alone are weaker
 # evidence (a preview can run weeks early, a follow-up months later): a wider window.
 PUBLISHED_WINDOW_DAYS = 120
@@ -98,7 +110,9 @@ class StoryDoc:
     *reports*, not of the history it recalls. Names are canonical keys (the same person is the
     same string in every article); pass the names that matter to the article (title, lead,
     participants), not every name it mentions. ``keys`` are other distinctive things: product
-    names, named events, figures ("4.6", "334m").
+    names, named events, figures ("4.6", "334m"). ``lead_date`` is the ISO day of the first
+    happening the article tells (see :data:`LEAD_WINDOW_DAYS`), when it gives one;
+    ``anchored`` is false when its relative dates rest on no known publication date.
     """
 
     id: str
@@ -111,6 +125,8 @@ class StoryDoc:
     orgs: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()
     figures: frozenset[str] = frozenset()
+    lead_date: str | None = None
+    anchored: bool = True  # its dates rest on a known publication date
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -140,6 +156,16 @@ def _gap(a: Iterable[str], b: Iterable[str]) -> int | None:
     if not ia or not ib:
         return None
     return min(max(0, s2 - e1, s1 - e2) for s1, e1 in ia for s2, e2 in ib)
+
+
+def hard_apart(a: StoryDoc, b: StoryDoc) -> bool:
+    """Whether ``a`` and ``b`` can never share a story: their lead dates, or their dates
+    anchored on known publication dates, lie further apart than the windows allow."""
+    if a.lead_date and b.lead_date:
+        lead_gap = _gap((a.lead_date,), (b.lead_date,))
+        if lead_gap is not None and lead_gap > LEAD_WINDOW_DAYS:
+            return True
+    return a.anchored and b.anchored and far_apart(a, b)
 
 
 def far_apart(a: StoryDoc, b: StoryDoc) -> bool:
@@ -253,6 +279,8 @@ def _features(p: _Prepared, i: int, j: int) -> list[float]:
 def _probability(p: _Prepared, i: int, j: int) -> float:
     if p.theme_of[i] != p.theme_of[j]:
         return 0.0
+    if hard_apart(p.docs[i], p.docs[j]):
+        return 0.0
     logit = BIAS + sum(w * x for w, x in zip(WEIGHTS, _features(p, i, j), strict=True))
     if far_apart(p.docs[i], p.docs[j]):
         logit += W_FAR_APART
@@ -319,10 +347,33 @@ def cluster_stories(
                 sim[a, b] = sim[b, a] = _probability(prepared, theme[a], theme[b])
         lm = [(local[i], local[j]) for i, j in must if i in local]
         lc = [(local[i], local[j]) for i, j in cannot if i in local and j in local]
+        lc += _date_vetoes(prepared, theme, lm)
         names = [items[g].id for g in theme]
         for cluster in average_link(sim, threshold, lm, lc, names):
             out.append(tuple(items[theme[k]].id for k in cluster))
     return sorted(out)
+
+
+def _date_vetoes(
+    p: _Prepared, theme: list[int], must: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Cannot-link pairs (local indices) of the theme's articles that are :func:`hard_apart`.
+    A user's must-link wins: pairs inside one must-linked group are left to the user."""
+    group = list(range(len(theme)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for a, b in must:
+        group[max(root(a), root(b))] = min(root(a), root(b))
+    return [
+        (a, b)
+        for a in range(len(theme))
+        for b in range(a + 1, len(theme))
+        if root(a) != root(b) and hard_apart(p.docs[theme[a]], p.docs[theme[b]])
+    ]
 
 
 def explain_pair(docs: Iterable[StoryDoc], a: str, b: str) -> dict[str, float]:
@@ -441,6 +492,8 @@ def assign_new(
                 continue
             if any(frozenset((nid, items[m].id)) in cannot for m in ms):
                 continue
+            if any(hard_apart(items[i], items[m]) for m in ms):
+                continue  # the date window is hard, as in clustering
             p = sum(_probability(prepared, min(i, m), max(i, m)) for m in ms) / len(ms)
             if p >= best_p and (best is None or p > best_p):
                 best, best_p = sid, p
