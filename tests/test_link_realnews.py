@@ -8,7 +8,7 @@ import numpy as np
 
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.link.dependence import find_dependence
-from corroborator.link.stories import LEAD_WINDOW_DAYS, StoryDoc, cluster_stories, far_apart
+from corroborator.link.stories import LEAD_WINDOW_DAYS, StoryDoc, cluster_stories, hard_apart
 from corroborator.link.timeline import build_events, merge_visits
 from corroborator.model import Article, EventMention
 
@@ -31,13 +31,13 @@ def test_a_lead_date_a_month_away_is_another_story_whatever_else_is_shared() -> 
     # a call that previews the summit shares its planned date, people, place and words
     call = _doc("call", "2025-09-19", "2025-09-19")
     reports = [_doc(f"report{i}", "2025-10-30", "2025-10-30") for i in range(3)]
-    assert far_apart(call, reports[0])
-    assert not far_apart(reports[0], reports[1])
+    assert hard_apart(call, reports[0])
+    assert not hard_apart(reports[0], reports[1])
     clusters = cluster_stories([call, *reports])
     assert ("call",) in clusters
     assert ("report0", "report1", "report2") in clusters
     near = _doc("follow-up", "2025-11-08", "2025-11-09")
-    assert LEAD_WINDOW_DAYS >= 9 and not far_apart(near, reports[0])
+    assert LEAD_WINDOW_DAYS >= 9 and not hard_apart(near, reports[0])
 
 
 def _article(aid: str, published: str | None = "2031-04-15") -> Article:
