@@ -194,7 +194,7 @@ DateSource = Literal[
     "story_weekday",
     "coreference",
 ]
-# What decided an event mention's status (corroborator.analyze.events, ``_status``).
+# What decided an event mention's status (corroborator.analyze.events.status, ``status_of``).
 StatusReason = Literal[
     "cancel word",
     "future modal",
@@ -207,6 +207,7 @@ StatusReason = Literal[
     "negated past",
     "date after the article",
     "past tense",
+    "under way at writing",
     "date not after the article",
     "present tense, article a preview",
     "present tense",

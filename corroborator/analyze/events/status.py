@@ -74,7 +74,9 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     ):
         return "planned", "be + to"
     past = any(v.tag_ in {"VBD", "VBN"} for v in verbs)
-    if negated and past:
+    # a negation bears on the event only when the trigger is the verb or its argument, not the
+    # frame of a prepositional phrase ("during the ceasefire, groups were not allowed to …")
+    if negated and past and tok.dep_ != "pobj":
         return "cancelled", "negated past"
     if (
         date
@@ -85,6 +87,8 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         return "planned", "date after the article"
     if past:
         return "reported", "past tense"
+    if verbs and _present(verbs) and _under_way(view, chain, verbs, lemmas | texts):
+        return "in_progress", "under way at writing"
     if date and view.anchor_end and date <= view.anchor_end:
         return "reported", "date not after the article"
     if not verbs or all(v.tag_ in {"VBZ", "VBP"} for v in verbs):
@@ -94,6 +98,38 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
             else ("reported", "present tense")
         )
     return "reported", "default"
+
+
+def _present(verbs: list[Any]) -> bool:
+    """The finite verb of the clause is in the present tense (no past form anywhere)."""
+    finite = [v for v in verbs if v.tag_ in {"VBZ", "VBP", "VBD", "MD"}]
+    finite += [c for v in verbs for c in v.children if c.dep_ in {"aux", "auxpass"}]
+    tags = {t.tag_ for t in finite}
+    return bool(tags) and tags <= {"VBZ", "VBP"}
+
+
+def _under_way(view: ArticleView, chain: list[Any], verbs: list[Any], words: set[str]) -> bool:
+    """In progress when the article was written: the present progressive ("is holding talks",
+    "are visiting"), or a present-tense "continue", "ongoing", "under way" ("rescue operations
+    are ongoing", "the search continues"). A progressive with a date after the article is a
+    future arrangement and was judged planned before this point."""
+    if words & view.ont.in_progress_words:
+        return True
+    if any(
+        c.lower_ == "under" and any(g.lower_ == "way" for g in c.children)
+        for v in verbs
+        for c in v.children
+    ):
+        return True
+    # the progressive: a present form of "be" with a gerund of the event's own verb (or the
+    # light verb that carries a noun trigger: "is holding talks")
+    return any(
+        v.tag_ == "VBG"
+        and any(
+            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in v.children
+        )
+        for v in verbs
+    ) and chain[0].pos_ in {"VERB", "NOUN", "PROPN"}
 
 
 def is_preview(view: ArticleView) -> bool:
