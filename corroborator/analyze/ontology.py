@@ -21,6 +21,8 @@ class EventType:
     exclude_objects: frozenset[str]
     arg_lemmas: frozenset[str]
     needs_counterpart: bool
+    yields_to_object_event: bool = False
+    recurring: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Ontology:
     cancelled_verbs: frozenset[str]
     cancelled_adjectives: frozenset[str]
     in_progress_words: frozenset[str]
+    by_disaster: dict[str, str]  # verb → type when its cause is a disaster ("the quake killed")
     speech_verbs: frozenset[str]
     background_cues: frozenset[str]
     vague_modifiers: frozenset[str]
@@ -79,6 +82,8 @@ def load_ontology() -> Ontology:
             exclude_objects=_words(spec.get("exclude_objects")),
             arg_lemmas=_words(spec.get("arg_lemmas")),
             needs_counterpart=bool(spec.get("needs_counterpart")),
+            yields_to_object_event=bool(spec.get("yields_to_object_event")),
+            recurring=bool(spec.get("recurring")),
         )
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()
@@ -108,6 +113,7 @@ def load_ontology() -> Ontology:
         cancelled_verbs=_words(status.get("cancelled_verbs")),
         cancelled_adjectives=_words(status.get("cancelled_adjectives")),
         in_progress_words=_words(status.get("in_progress_words")),
+        by_disaster={str(k).lower(): str(v) for k, v in (data.get("by_disaster") or {}).items()},
         speech_verbs=_words(data.get("speech_verbs")),
         background_cues=_words(data.get("background_cues")),
         vague_modifiers=_words(data.get("vague_modifiers")),

@@ -15,6 +15,7 @@ from corroborator.analyze.events.dates import (
     timex_dates,
 )
 from corroborator.analyze.events.view import SUBJECTS, ArticleView, Trigger, governor
+from corroborator.analyze.ontology import Ontology
 from corroborator.model import EventMention, TimeExpression
 
 # Verbs of relative clauses that locate and date the event they follow.
@@ -142,8 +143,11 @@ def frame_date(so_far: list[EventMention]) -> str | None:
     return days.pop() if len(days) == 1 else None
 
 
-def fill_frame(mentions: list[EventMention], frame: str | None) -> list[EventMention]:
-    """Undated events of an article about a one-day visit happen on that day."""
+def fill_frame(
+    mentions: list[EventMention], frame: str | None, ont: Ontology
+) -> list[EventMention]:
+    """Undated events of an article about a one-day visit happen on that day (not recurring
+    ones, such as death tolls and rescues, which are not part of a visit's programme)."""
     if frame is None:
         return mentions
     return [
@@ -153,7 +157,10 @@ def fill_frame(mentions: list[EventMention], frame: str | None) -> list[EventMen
             date_source="one_day_visit",
             evidence=(*m.evidence, "the day of the one-day visit the article reports"),
         )
-        if m.date is None and not m.background and not m.day_of_span
+        if m.date is None
+        and not m.background
+        and not m.day_of_span
+        and not (m.type in ont.types and ont.types[m.type].recurring)
         else m
         for m in mentions
     ]

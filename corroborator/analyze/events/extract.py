@@ -117,7 +117,9 @@ def _mention(
     elif date_text:
         source = "weekday_for_story"
         evidence.append(f"weekday {date_text!r}, to be dated by the story")
-    anaphor = ctx.last_by_family.get(_family(trig.type))
+    # a recurring event's definite mention ("the death toll") is a new one, not the last
+    recurring = view.ont.types[trig.type].recurring
+    anaphor = None if recurring else ctx.last_by_family.get(_family(trig.type))
     definite = any(
         c.lower_ in {"the", "this", "these", "their"}
         for c in trig.token.children
@@ -234,7 +236,7 @@ def _run(view: ArticleView) -> list[EventMention]:
             out.append(m)
             if not m.background:
                 last_by_family[_family(m.type)] = m
-    return inherit_places(fill_frame(out, frame_date(out)), view.gaz)
+    return inherit_places(fill_frame(out, frame_date(out), view.ont), view.gaz)
 
 
 def extract_events(

@@ -29,6 +29,8 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         and tok.head.head.lemma_.lower() in ont.blocking_heads
     ):
         return None  # "a warrant for his arrest"
+    if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in ont.blocking_heads:
+        return None  # "requested assistance", "demanded talks": asked for, not done
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and tok.tag_ == "NN" and nxt.dep_ != "conj":
         return None  # a modifier of the next noun ("arrest warrant", "summit venue")
@@ -77,6 +79,8 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         pair = (lemma, obj.lemma_.lower())
         if pair in ont.verb_objects:
             return Trigger(tok, ont.verb_objects[pair], [tok, obj])
+    if lemma in ont.by_disaster and _caused_by_disaster(view, tok):
+        return Trigger(tok, ont.by_disaster[lemma], [tok])
     if lemma in ont.place_kind_verbs:
         kind, type_name = ont.place_kind_verbs[lemma]
         place = place_of(view, tok)
@@ -88,6 +92,8 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     spec = ont.types[verb_type]
     if any(o.lemma_.lower() in spec.exclude_objects for o in objects):
         return None
+    if spec.yields_to_object_event and _reports_other_event(view, tok, objects):
+        return None
     if spec.arg_lemmas:
         args = [c for c in tok.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
         if tok.dep_ in {"xcomp", "conj"}:
@@ -97,6 +103,40 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if spec.needs_counterpart and not _has_counterpart(view, tok):
         return None
     return Trigger(tok, verb_type, [tok])
+
+
+def _is_disaster(view: ArticleView, tok: Any) -> bool:
+    return any(t == "disaster" for _, t in view.ont.nouns.get(tok.lemma_.lower(), []))
+
+
+def _caused_by_disaster(view: ArticleView, tok: Any) -> bool:
+    """The verb's cause is a natural disaster: its subject or agent ("the quake killed …",
+    "killed by the flood"), an "in"/"from" complement ("died in the earthquake"), or the noun
+    a relative clause hangs from ("the earthquake that killed …")."""
+    causes = []
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            causes.append(child)
+        if child.dep_ in {"agent", "prep"} and child.lower_ in {"by", "in", "from", "during"}:
+            causes += [c for c in child.children if c.dep_ == "pobj"]
+    if tok.dep_ in {"relcl", "acl"}:
+        causes.append(tok.head)
+    return any(_is_disaster(view, c) for c in causes)
+
+
+def _reports_other_event(view: ArticleView, tok: Any, objects: list[Any]) -> bool:
+    """A reporting verb that only attributes: it has no nominal object ("…, Ushakov
+    announced", "announced that …"), its object names another event ("announced a
+    ceasefire", "announced the exercises …"), or it is a participle modifying a noun ("the
+    figure announced hours earlier"). Otherwise the announcement is an act of its own."""
+    if tok.dep_ in {"acl", "amod"} or not objects:
+        return True
+    return any(
+        noun_trigger(view, t) is not None
+        for o in objects
+        for t in o.subtree
+        if t.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _has_counterpart(view: ArticleView, tok: Any) -> bool:
