@@ -4,11 +4,22 @@ world places (a city lies in its country). Texts are our own."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 import numpy as np
+import pytest
 
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.link.dependence import find_dependence
-from corroborator.link.stories import LEAD_WINDOW_DAYS, StoryDoc, cluster_stories, hard_apart
+from corroborator.link.stories import (
+    LEAD_WINDOW_DAYS,
+    W_ELSEWHERE,
+    StoryDoc,
+    cluster_stories,
+    explain_pair,
+    hard_apart,
+)
 from corroborator.link.timeline import build_events, merge_visits
 from corroborator.model import Article, EventMention
 
@@ -134,3 +145,77 @@ def test_world_places_lie_in_their_countries() -> None:
     assert not gaz.within("North Korea", "Pyongyang")
     assert gaz.within("Yntymak Ordo", "Kyrgyzstan")  # the curated hierarchy still first
     assert gaz.country_code("Москва") == "RU"
+
+
+def test_two_legs_of_one_trip_are_pushed_apart() -> None:
+    from corroborator.analyze.embeddings import embed
+    from corroborator.link.lexical import content_terms
+    from corroborator.link.stories import elsewhere
+
+    texts = {
+        "leg1-a": "President Ann Lee arrived in Pyongyang on a state visit and held talks with "
+        "the North Korean leader at the Kumsusan guest house.",
+        "leg1-b": "Ann Lee and the North Korean leader signed a partnership treaty in Pyongyang "
+        "after talks on the first day of her state visit.",
+        "leg2-a": "President Ann Lee arrived in Hanoi on a state visit and held talks with the "
+        "Vietnamese leader at the presidential palace.",
+        "leg2-b": "Ann Lee and the Vietnamese leader signed a dozen agreements in Hanoi after "
+        "talks on the first day of her state visit.",
+    }
+    where = {"leg1": (("KP", 3),), "leg2": (("VN", 3),)}
+    vectors = embed(list(texts.values()))
+    docs = [
+        StoryDoc(
+            id=i,
+            embedding=v,
+            terms=content_terms(t),
+            published="2031-06-19" if i.startswith("leg1") else "2031-06-20",
+            people=frozenset({"Ann Lee", "Kim Ho" if i.startswith("leg1") else "To Van"}),
+            places=frozenset({"Pyongyang" if i.startswith("leg1") else "Hanoi"}),
+            where=where[i[:4]],
+        )
+        for (i, t), v in zip(texts.items(), vectors, strict=True)
+    ]
+    assert elsewhere(docs[0], docs[2]) and not elsewhere(docs[0], docs[1])
+    unplaced = [replace(d, where=()) for d in docs]
+    with_place = explain_pair(docs, "leg1-a", "leg2-a")["p"]
+    without = explain_pair(unplaced, "leg1-a", "leg2-a")["p"]
+    logit = math.log(with_place / (1 - with_place)) - math.log(without / (1 - without))
+    assert logit == pytest.approx(W_ELSEWHERE, abs=1e-6)
+    # a country named by both (the visitor's own, a dateline) is no sign of two happenings
+    both = replace(docs[2], where=(("KP", 1), ("VN", 3)))
+    assert not elsewhere(docs[0], both)
+
+
+def test_a_rate_decision_the_same_day_in_the_same_city_is_another_story() -> None:
+    from corroborator.analyze.embeddings import embed
+    from corroborator.link.lexical import content_terms
+
+    texts = {
+        "visit-a": "Foreign ministers of the two countries met in Nairobi on Tuesday and agreed "
+        "to expand trade and open new consulates.",
+        "visit-b": "The visiting foreign minister held talks with his Kenyan counterpart in "
+        "Nairobi on Tuesday on trade, consulates and regional security.",
+        "rates": "Kenya's central bank held its benchmark lending rate at 9.5 percent on "
+        "Tuesday, its governor told a news conference in Nairobi, citing slowing inflation.",
+    }
+    vectors = embed(list(texts.values()))
+    docs = [
+        StoryDoc(
+            id=i,
+            embedding=v,
+            terms=content_terms(t),
+            published="2031-03-11",
+            dates=("2031-03-11",),
+            places=frozenset({"Nairobi"}),
+        )
+        for (i, t), v in zip(texts.items(), vectors, strict=True)
+    ]
+    assert cluster_stories(docs) == [("rates",), ("visit-a", "visit-b")]
+
+
+def test_continents_and_rare_spellings_are_not_cities() -> None:
+    gaz = load_gazetteer()
+    assert gaz.country_code("Asia") is None  # a town of that name must not make it Philippine
+    assert gaz.country_code("Africa") is None
+    assert gaz.country_code("Pusan") == "KR"  # a large city's other spelling is kept

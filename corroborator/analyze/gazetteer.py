@@ -121,7 +121,7 @@ class Gazetteer:
             entry = self.places.get(current)
             if entry is None:
                 found = load_world().lookup(current)
-                return found.country if found is not None else None
+                return found.country or None if found is not None else None
             current = entry.parent
         return None
 

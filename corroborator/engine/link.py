@@ -112,6 +112,7 @@ def _story_doc(article: Article, analysis: ArticleAnalysis | None, vector: np.nd
             keys.add(f"{e.type}:{e.date}")
     return StoryDoc(
         id=article.id,
+        where=_where(analysis),
         embedding=vector,
         published=published,
         dates=tuple(sorted(set(dates))),
@@ -128,6 +129,29 @@ def _story_doc(article: Article, analysis: ArticleAnalysis | None, vector: np.nd
             if c.kind == "numeric"
         ),
     )
+
+
+# Event types that happen at one place with people present: where they are placed is where the
+# story happens (a disaster's toll or aid may be reported from elsewhere).
+_PRESENCE_TYPES = frozenset({
+    "visit", "arrival", "departure", "talks", "meeting", "summit", "welcome_ceremony",
+    "wreath_laying", "signing", "press_statements", "reception", "ceremony", "business_forum",
+})  # fmt: skip
+
+
+def _where(analysis: ArticleAnalysis | None) -> tuple[tuple[str, int], ...]:
+    """Countries of the article's placed, non-background presence events, with counts."""
+    from corroborator.analyze.gazetteer import load_gazetteer
+
+    if analysis is None:
+        return ()
+    gaz = load_gazetteer()
+    counts = Counter(
+        gaz.country_code(m.place)
+        for m in analysis.event_mentions
+        if m.place and not m.background and m.type in _PRESENCE_TYPES
+    )
+    return tuple(sorted((c, n) for c, n in counts.items() if c))
 
 
 def _days(a: str, b: str) -> int:
