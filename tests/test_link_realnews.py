@@ -219,3 +219,25 @@ def test_continents_and_rare_spellings_are_not_cities() -> None:
     assert gaz.country_code("Asia") is None  # a town of that name must not make it Philippine
     assert gaz.country_code("Africa") is None
     assert gaz.country_code("Pusan") == "KR"  # a large city's other spelling is kept
+
+
+def test_a_visit_told_in_the_present_during_its_days_is_under_way() -> None:
+    now = replace(
+        _m("a", "visit", "2031-04-14", end="2031-04-16", place="Hanoi", people=("Ann Lee",)),
+        status_reason="present tense",
+    )
+    before = replace(
+        _m("b", "visit", "2031-04-14", end="2031-04-16", place="Hanoi", people=("Ann Lee",)),
+        status="planned",
+        status_reason="future modal",
+    )
+    articles = {"a": _article("a", "2031-04-15"), "b": _article("b", "2031-04-10")}
+    [visit] = build_events(
+        "sty_t", [now, before], articles, find_dependence(list(articles.values()))
+    )
+    statuses = {m.article_id: (m.status, m.status_reason) for m in visit.mentions}
+    assert statuses == {
+        "a": ("in_progress", "under way at writing"),
+        "b": ("planned", "future modal"),
+    }
+    assert visit.status == "in_progress"

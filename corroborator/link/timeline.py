@@ -434,7 +434,9 @@ def build_events(
     (:func:`merge_mentions`); an event no mention places takes the place of the visit it
     falls in (:func:`_place_from_visits`)."""
     resolved = resolve_story_dates(mentions, articles)
-    events = [_visit_event(story_id, g, dependence) for g in merge_visits(resolved)]
+    events = [
+        _visit_event(story_id, _under_way(g, articles), dependence) for g in merge_visits(resolved)
+    ]
     for group in merge_mentions(resolved):
         statuses = {m.status for m in group}
         status = _merged_status(group)
@@ -485,6 +487,41 @@ def _merged_status(group: Sequence[EventMention]) -> str:
         if status in statuses:
             return status
     return "planned"
+
+
+# Status reasons that say nothing of the time of writing: a visit so told by an article
+# published during the visit's days is under way ("Putin is on a state visit to Vietnam").
+_TENSELESS = frozenset({"present tense", "default"})
+
+
+def _under_way(group: list[EventMention], articles: dict[str, Article]) -> list[EventMention]:
+    """Visit mentions in the present tense (or with no tense) from an article published
+    within the visit's days become ``in_progress``, saying why."""
+    spans = [d for d in map(_visit_days, group) if d]
+    if not spans:
+        return group
+    first, last = min(d[0] for d in spans), max(d[1] for d in spans)
+    if first == last:
+        return group  # a one-day span says nothing of "under way" by the day
+    out = []
+    for m in group:
+        article = articles.get(m.article_id)
+        published = article.published if article is not None else None
+        if (
+            m.status == "reported"
+            and m.status_reason in _TENSELESS
+            and published
+            and len(published) >= 10
+            and first <= published[:10] <= last
+        ):
+            m = replace(
+                m,
+                status="in_progress",
+                status_reason="under way at writing",
+                evidence=(*m.evidence, "status: told in the present during the visit's days"),
+            )
+        out.append(m)
+    return out
 
 
 def _visit_event(story_id: str, group: Sequence[EventMention], dependence: Dependence) -> Event:

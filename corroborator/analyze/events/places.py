@@ -4,13 +4,23 @@ one shared from a sibling event, the event it follows, or the last place the sto
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
+from corroborator import lexicon
 from corroborator.analyze.events.view import ArticleView, governor
 from corroborator.analyze.gazetteer import Gazetteer
 from corroborator.model import EventMention
 
 _PLACE_PREPS = frozenset({"at", "in", "on", "to", "near", "inside"})
+
+
+@cache
+def _place_object_verbs() -> frozenset[str]:
+    """Verbs whose direct object is the event's place (data/events.yaml)."""
+    return frozenset(
+        str(v).lower() for v in lexicon.load("events.yaml").get("place_object_verbs", [])
+    )
 
 
 def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str | None:
@@ -24,6 +34,14 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
     # "exercises scheduled for … in Kyrgyzstan", "the summit, which will take place in Bishkek"
     holders += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
     found: list[str] = []
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in _place_object_verbs():
+        for child in tok.children:
+            if child.dep_ == "dobj":
+                found += [
+                    m.canonical
+                    for m in view.mentions_in(child)
+                    if m.label in {"FAC", "GPE", "LOC"} and m.canonical
+                ]
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
