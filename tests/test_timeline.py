@@ -129,3 +129,15 @@ def test_an_undated_toll_is_not_folded_into_the_busiest_one() -> None:
     groups = merge_mentions(tolls + talks)
     sizes = sorted((g[0].type, len(g)) for g in groups)
     assert sizes == [("casualties", 1), ("casualties", 2), ("talks", 2)]
+
+
+def test_an_undated_toll_with_its_weekday_joins_that_days_toll() -> None:
+    def mention(article: str, start: int, **kw: Any) -> EventMention:
+        return EventMention(article, start, start + 1, "…", "casualties", None, "reported", **kw)
+
+    monday = mention("art_a", 0, date="2026-03-09", date_source="expression")  # a Monday
+    sunday = mention("art_b", 0, date="2026-03-08", date_source="expression")
+    told = mention("art_c", 0, date_text="Monday night", date_source="weekday_for_story")
+    groups = merge_mentions([monday, sunday, told])
+    assert sorted(len(g) for g in groups) == [1, 2]
+    assert any(told in g and monday in g for g in groups)

@@ -346,8 +346,24 @@ def merge_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention]]
     for m in rest:
         if m.date is None and m.type in recurring:
             # an undated toll, rescue or aid delivery is not the busiest one of its type: the
-            # count changes from report to report, so it stays undated and apart
-            clusters.append(_Cluster(_family(m.type), [m]))
+            # count changes from report to report, so it stays undated and apart — unless its
+            # own weekday ("as of Monday night", in an article without a date) names the day
+            # of exactly one dated event of its type in the story
+            words = (m.date_text or "").lower().removeprefix("on ").split()
+            weekday = _WEEKDAYS.get(words[0]) if words else None
+            same_day = [
+                c
+                for c in clusters
+                if c.family == _family(m.type)
+                and weekday is not None
+                and any(
+                    len(d) == 10 and date.fromisoformat(d).weekday() == weekday for d in c.dates
+                )
+            ]
+            if len(same_day) == 1:
+                same_day[0].mentions.append(m)
+            else:
+                clusters.append(_Cluster(_family(m.type), [m]))
             continue
         fits = [
             c
