@@ -165,3 +165,27 @@ def test_negation_in_a_frame_phrase_does_not_cancel_the_event(nlp: Any) -> None:
     # "not" bears on what was not allowed, not on the talks that frame it
     found = events(nlp, "During the talks in Bishkek, journalists were not allowed into the hall.")
     assert one(found, "talks").status != "cancelled"
+
+
+def test_a_toll_is_dated_by_the_report_that_gives_it(nlp: Any) -> None:
+    text = (
+        "State radio reported on Sunday that the death toll from the floods that hit the "
+        "valley on March 3 had climbed to 412."
+    )
+    toll = one(events(nlp, text, "2026-03-10"), "casualties")
+    assert (toll.date, toll.date_text, toll.date_source) == ("2026-03-08", "Sunday", "expression")
+
+
+def test_an_undated_toll_stays_undated(nlp: Any) -> None:
+    text = "Officials visited the valley on Monday. The death toll climbed to 412."
+    toll = one(events(nlp, text, "2026-03-10"), "casualties")
+    assert toll.date is None
+
+
+def test_an_as_clause_shares_the_time_of_its_main_clause(nlp: Any) -> None:
+    text = (
+        "Volunteers had cleared the main road by noon on Monday, as the first convoy of "
+        "humanitarian aid reached the valley."
+    )
+    aid = one(events(nlp, text, "2026-03-10"), "aid")
+    assert aid.date == "2026-03-09"

@@ -12,7 +12,7 @@ from corroborator.analyze.nlp import load_model
 from corroborator.config import Settings
 from corroborator.ingest import read_articles
 from corroborator.link.dependence import find_dependence
-from corroborator.link.timeline import build_events, resolve_story_dates
+from corroborator.link.timeline import build_events, merge_mentions, resolve_story_dates
 from corroborator.model import Article, Event, EventMention
 
 from .conftest import SEEDS
@@ -108,3 +108,36 @@ def test_story_dates_come_from_the_typed_fields() -> None:
     )
     assert by_type["summit"].date is None  # an evidence line is not read back
     assert by_type["visit"] == visit
+
+
+def test_an_undated_toll_is_not_folded_into_the_busiest_one() -> None:
+    """Tolls change from report to report: an undated one keeps no date it was not given,
+    while dated ones of one day are one event and a talks mention still joins its event."""
+
+    def mention(article: str, type_: str, start: int, **kw: Any) -> EventMention:
+        return EventMention(article, start, start + 1, "…", type_, None, "reported", **kw)
+
+    tolls = [
+        mention("art_a", "casualties", 0, date="2026-03-09", date_source="expression"),
+        mention("art_b", "casualties", 0, date="2026-03-09", date_source="expression"),
+        mention("art_c", "casualties", 0),
+    ]
+    talks = [
+        mention("art_a", "talks", 5, date="2026-03-09", date_source="expression"),
+        mention("art_c", "talks", 5),
+    ]
+    groups = merge_mentions(tolls + talks)
+    sizes = sorted((g[0].type, len(g)) for g in groups)
+    assert sizes == [("casualties", 1), ("casualties", 2), ("talks", 2)]
+
+
+def test_an_undated_toll_with_its_weekday_joins_that_days_toll() -> None:
+    def mention(article: str, start: int, **kw: Any) -> EventMention:
+        return EventMention(article, start, start + 1, "…", "casualties", None, "reported", **kw)
+
+    monday = mention("art_a", 0, date="2026-03-09", date_source="expression")  # a Monday
+    sunday = mention("art_b", 0, date="2026-03-08", date_source="expression")
+    told = mention("art_c", 0, date_text="Monday night", date_source="weekday_for_story")
+    groups = merge_mentions([monday, sunday, told])
+    assert sorted(len(g) for g in groups) == [1, 2]
+    assert any(told in g and monday in g for g in groups)

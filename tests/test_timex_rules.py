@@ -394,3 +394,30 @@ def test_a_printed_date_outranks_a_wrong_weekday() -> None:
     )
     found = tag(text, anchor=None)
     assert (found.published or "").startswith("2025"), found.published_evidence
+
+
+# --- named days, counts, "ahead of" (issue 12, dates of event mentions) --------------------
+
+
+def test_weekday_possessive_names_the_holiday_and_fixes_the_year() -> None:
+    text = (
+        "Rail traffic was suspended on Tuesday ahead of Friday's Christmas Day service. "
+        "The unrest started in March 2021."
+    )
+    found = tag(text, anchor=None)
+    # 25 December is a Friday in 2020 and 2026; the unrest told as past rules out 2020. A
+    # month printed with its year ("March 2021") is history, not a day that outranks a weekday
+    values = {t.text: t.value for t in found.timexes}
+    assert values["Christmas Day"] == "2026-12-25", found.published_evidence
+    assert "'Friday' is Friday 2026-12-25" in (found.published_evidence or "")
+
+
+def test_ahead_of_a_weekday_looks_forward() -> None:
+    assert value_of("Roads were closed ahead of Friday's march.", "Friday") == "2024-03-15"
+    assert value_of("Friday's march drew thousands.", "Friday") == "2024-03-08"
+
+
+def test_a_number_with_an_article_is_a_count_not_a_year() -> None:
+    found = tag("The figure rose sharply from the 1200 announced on Monday.", anchor=None)
+    assert all(t.text != "1200" for t in found.timexes), [t.text for t in found.timexes]
+    assert value_of("The 2019 election was disputed.", "2019") == "2019"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.analyze.ontology import load_ontology
 from corroborator.link.dependence import Dependence
 from corroborator.model import Article, Conflict, Event, EventMention
 
@@ -303,7 +304,9 @@ def merge_visits(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
 
 def merge_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
     """Coreferent groups of a story's (non-background) mentions other than visits
-    (:func:`merge_visits`), deterministically."""
+    (:func:`merge_visits`), deterministically. An undated mention of a recurring type (a
+    death toll, a rescue, an aid delivery: ``recurring`` in the ontology) is an event of its
+    own: it does not take the date of whichever toll most articles give."""
     ordered = sorted(
         (m for m in mentions if not m.background and m.type != "visit"),
         key=lambda m: (
@@ -339,7 +342,29 @@ def merge_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention]]
                     break
             if merged:
                 break
+    recurring = {name for name, spec in load_ontology().types.items() if spec.recurring}
     for m in rest:
+        if m.date is None and m.type in recurring:
+            # an undated toll, rescue or aid delivery is not the busiest one of its type: the
+            # count changes from report to report, so it stays undated and apart — unless its
+            # own weekday ("as of Monday night", in an article without a date) names the day
+            # of exactly one dated event of its type in the story
+            words = (m.date_text or "").lower().removeprefix("on ").split()
+            weekday = _WEEKDAYS.get(words[0]) if words else None
+            same_day = [
+                c
+                for c in clusters
+                if c.family == _family(m.type)
+                and weekday is not None
+                and any(
+                    len(d) == 10 and date.fromisoformat(d).weekday() == weekday for d in c.dates
+                )
+            ]
+            if len(same_day) == 1:
+                same_day[0].mentions.append(m)
+            else:
+                clusters.append(_Cluster(_family(m.type), [m]))
+            continue
         fits = [
             c
             for c in clusters

@@ -16,6 +16,7 @@ from corroborator.analyze.events.dates import (
 )
 from corroborator.analyze.events.view import SUBJECTS, ArticleView, Trigger, governor
 from corroborator.analyze.ontology import Ontology
+from corroborator.analyze.timex.words import words
 from corroborator.model import EventMention, TimeExpression
 
 # Verbs of relative clauses that locate and date the event they follow.
@@ -85,9 +86,77 @@ def date_of(
         if best is None or rank < best[0]:
             best = (rank, t)
     if best is None:
-        return None, None, None
+        return _while_date(view, trig, sent)
     date, date_end = timex_dates(best[1])
     return date, date_end, best[1].text
+
+
+# Conjunctions of a clause that happens at the time of the clause it hangs on ("… rescued six
+# survivors on Monday, as the first aid arrived", "when the plane landed").
+SIMULTANEOUS = frozenset({"as", "when", "while"})
+
+
+def _while_date(
+    view: ArticleView, trig: Trigger, sent: Any
+) -> tuple[str | None, str | None, str | None]:
+    """An undated event in a temporal clause ("as the first aid arrived") takes the day of the
+    clause it is attached to: English "as"/"when"/"while" clauses share their main clause's
+    time."""
+    gov = governor(trig.token)
+    if gov.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in gov.children
+    ):
+        return None, None, None
+    main = gov.head
+    toks = {t.i for t in main.subtree} - {t.i for t in gov.subtree}
+    found = _day_in(view, toks, sent)
+    if found is None:
+        return None, None, None
+    date, date_end = timex_dates(found)
+    return date, date_end, found.text
+
+
+def _day_in(view: ArticleView, toks: set[int], sent: Any) -> TimeExpression | None:
+    """The first expression of the sentence dated to a day whose words all lie in ``toks``."""
+    for t in view.timexes:
+        if not (sent.start_char <= t.start < sent.end_char):
+            continue
+        date, _ = timex_dates(t)
+        if not date or not DAY_RE.match(date):
+            continue
+        span = view.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and all(tk.i in toks for tk in span):
+            return t
+    return None
+
+
+def reporting_date(
+    view: ArticleView, trig: Trigger, sent: Any
+) -> tuple[str | None, str | None, str | None]:
+    """The day of the report that states a recurring event's figure: "Regime media reported on
+    Saturday that the death toll … is at least 808", "the toll stood at 2,056 as of Monday".
+
+    A death toll, a count of the rescued or an aid delivery is a state of the count at some
+    time, and news gives that time on the verb that reports it, not on the count: the day of
+    the reporting verb (the speech verb of the clause the trigger is in, days only) dates the
+    mention. Without one the mention stays undated (the timeline keeps it apart)."""
+    gov = governor(trig.token)
+    reporting = words().reporting_verbs
+    cur = gov
+    for _ in range(6):
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in reporting:
+            verb = cur.head
+            # the reporting verb's own words, without the clause it reports
+            toks = {t.i for t in verb.subtree} - {t.i for t in cur.subtree}
+            found = _day_in(view, toks, sent)
+            if found is not None:
+                date, date_end = timex_dates(found)
+                return date, date_end, found.text
+            return None, None, None
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None, None, None
 
 
 def ruling_day_of_span(view: ArticleView, sent: Any) -> int | None:

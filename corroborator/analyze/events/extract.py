@@ -15,6 +15,7 @@ from corroborator.analyze.events.dating import (
     fill_frame,
     frame_date,
     happening_clauses,
+    reporting_date,
     ruling_date,
     ruling_day_of_span,
 )
@@ -111,14 +112,21 @@ def _mention(
     source: DateSource | None = None
     date, date_end, date_text = date_of(view, trig, sent, others)
     place = place_of(view, trig.token, happening_clauses(trig, sent, others))
-    if date:
+    # a recurring event's figure is dated by the report that gives it
+    recurring = view.ont.types[trig.type].recurring
+    reported_on = date is None and not date_text and recurring
+    if reported_on:
+        date, date_end, date_text = reporting_date(view, trig, sent)
+    if date and reported_on:
+        source = "expression"
+        evidence.append(f"date of the report that gives it, {date_text!r}")
+    elif date:
         source = "expression"
         evidence.append(f"date from {date_text!r}")
     elif date_text:
         source = "weekday_for_story"
         evidence.append(f"weekday {date_text!r}, to be dated by the story")
     # a recurring event's definite mention ("the death toll") is a new one, not the last
-    recurring = view.ont.types[trig.type].recurring
     anaphor = None if recurring else ctx.last_by_family.get(_family(trig.type))
     definite = any(
         c.lower_ in {"the", "this", "these", "their"}

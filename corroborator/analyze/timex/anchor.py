@@ -93,7 +93,9 @@ def direction_for(sem: Sem, ctx: Context) -> tuple[Direction, str]:
     both defaults were measured on TempEval-3 TBAQ.
     """
     is_weekday = sem.weekday is not None and sem.month is None
-    if ctx.possessive and is_weekday:
+    # "Wednesday's ruling" is past, but "ahead of Friday's parade" is still to come: a cue of
+    # things to come before the possessive wins
+    if ctx.possessive and is_weekday and ctx.lead_direction != "future":
         return "past", "a day already past ('s)"
     if ctx.lead_direction == "bound":
         if ctx.tense != "past":

@@ -162,6 +162,15 @@ def _is_year(m: Match, doc: Any) -> bool:
     if nxt is not None and (nxt.text == "%" or nxt.lower_ == "percent"):
         return False
     counted = nxt is not None and nxt.tag_ in _COUNT_NOUN_TAGS and nxt.lower_ not in _YEAR_NOUNS_OK
+    # a number with an article and nothing after it to modify is the head of its noun phrase,
+    # a count ("compared to the 1002 announced earlier", "up from the 1500."); a year takes an
+    # article only to modify a noun ("the 2024 election", "the 2019 and 2020 polls")
+    if (
+        prev is not None
+        and prev.lower_ in ("the", "a", "an", "these", "those")
+        and (nxt is None or nxt.pos_ in ("VERB", "AUX") or nxt.text in (".", ";", ":"))
+    ):
+        return False
     if counted and tok.ent_type_ not in ("DATE", "EVENT"):
         return False
     if tok.ent_type_ in ("DATE", "EVENT", "TIME"):

@@ -84,6 +84,7 @@ class _Constraint:
     said: int = 0  # the year as the text gives it
     first_day: date | None = None  # ge: the first day of what is told as past
     target: bool = False  # le from a deadline ("by 2030", "until 2030")
+    day_printed: bool = False  # ge: a day printed with its year ("June 19, 2024"), not a month
 
 
 def _target_words() -> frozenset[str]:
@@ -174,7 +175,17 @@ def _constraints(items: list[Item], text: str) -> tuple[list[_Constraint], dict[
             if sem.gran in ("day", "month") and sem.kind == "abs":
                 bounds = v.value_bounds(sem.value)
                 first_day = bounds[0] if bounds else None
-            found.append(_Constraint("ge", frozenset({lo}), W_TENSE, f"{said} past", 0, first_day))
+            found.append(
+                _Constraint(
+                    "ge",
+                    frozenset({lo}),
+                    W_TENSE,
+                    f"{said} past",
+                    0,
+                    first_day,
+                    day_printed=sem.gran == "day" and first_day is not None,
+                )
+            )
         elif ctx.tense == "present" and sem.kind == "range":
             found.append(_Constraint("ge", frozenset({lo}), W_TENSE, f"{said} present"))
             found.append(_Constraint("le", frozenset({hi}), W_TENSE, f"{said} present"))
@@ -213,7 +224,8 @@ def _yearless(sem: Sem) -> bool:
 
 # What stands between a weekday and the date that names the same day: "Thursday (October 30)",
 # "Thursday, October 30", "Thursday – October 30".
-_APPOSED = re.compile(r"\s*(?:\(|,|[–—-])\s*")
+# A possessive names one day too: "Friday's Victory Day parade", "Thursday's October 30 vote".
+_APPOSED = re.compile(r"\s*(?:\(|,|[–—-]|['’]s)\s*")
 
 
 def _weekday_pairs(items: list[Item], text: str) -> list[tuple[Item, int, int, int]]:
@@ -309,7 +321,9 @@ def infer_year(items: list[Item], text: str, dateline_date: str | None) -> YearI
     # — unless the text prints a day with its year: an explicit date outranks a weekday, which
     # may be the text's slip ("Wednesday (Oct. 30)" for a Thursday)
     span = range(min(mentioned) - 1, max(mentioned) + 2)
-    dated_day = any(c.first_day is not None for c in constraints)
+    # (a month with its year, "in February 2022", is history the text recalls and names no
+    # day a weekday could contradict)
+    dated_day = any(c.day_printed for c in constraints)
     fitting = {
         y
         for y in range(min(mentioned) - _WEEKDAY_CYCLE, max(mentioned) + _WEEKDAY_CYCLE + 1)
