@@ -575,14 +575,20 @@ def _visit_event(story_id: str, group: Sequence[EventMention], dependence: Depen
 
 def _place_from_visits(events: list[Event]) -> list[Event]:
     """Events no mention places take the destination of the story's main visit (the one most
-    articles tell) when they fall within its days (one day of margin: an arrival the night
-    before) or are undated: talks during a state visit to Hanoi happen in Hanoi. Marked
-    ``place_from="visit"``; history and the visit itself are left alone."""
+    articles tell, told by half of those telling any event) when they fall within its days
+    (one day of margin: an arrival the night before) or are undated: talks during a state
+    visit to Hanoi happen in Hanoi. Marked ``place_from="visit"``; history and the visit
+    itself are left alone."""
     visits = [e for e in events if e.type == "visit" and e.place]
     if not visits:
         return events
     main = max(visits, key=lambda e: (len({m.article_id for m in e.mentions}), len(e.mentions)))
     if not main.date or len(main.date) != 10:
+        return events
+    # only in a story about the visit: at least half the articles that tell any event tell it
+    # (an earthquake story's visit of a leader to a hospital does not place the death tolls)
+    telling = {m.article_id for e in events for m in e.mentions}
+    if 2 * len({m.article_id for m in main.mentions}) < len(telling):
         return events
     first = date.fromisoformat(main.date) - timedelta(days=1)
     last = date.fromisoformat(
