@@ -20,11 +20,18 @@ A year, a date, a duration, an ordinal, an age or a number inside a name is not 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from corroborator.analyze.claims_categorical import _CategoricalReader, visit_type_claims
-from corroborator.analyze.claims_figures import _clean, compatible, interval, rounding_step
+from corroborator.analyze.claims_figures import (
+    _clean,
+    _Figure,
+    compatible,
+    interval,
+    rounding_step,
+)
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
 
@@ -33,6 +40,40 @@ __all__ = ["compatible", "extract_claims", "interval", "rounding_step", "visit_t
 
 class _Claims(_CategoricalReader):
     """Every figure and categorical statement of one article, sentence by sentence."""
+
+    # -- what is counted, and when ------------------------------------------------------------
+
+    def _kind_of_count(
+        self, fig: _Figure, measure: str, unit: str | None, subject: str | None
+    ) -> tuple[str, str | None]:
+        """Casualty counts ("the death toll rose to 2,056", "3,900 injured", "lives") and
+        quake magnitudes ("a 7.7-magnitude quake") named by the words around the figure."""
+        if fig.unit is not None or measure == "duration":
+            return measure, unit
+        after = self.text[fig.end : fig.end + 25].lower()
+        near = self.text[max(0, fig.start - 25) : fig.end + 25].lower()
+        if re.search(self.lex.magnitude, near):
+            return "amount", "magnitude"
+        for word, kind in self.lex.casualties:
+            if re.match(rf"\s*(?:(?:people|persons|others)\s+)?(?:were\s+)?{word}\b", after):
+                return "count", kind
+        if unit is not None and unit in self.lex.casualty_units:
+            return "count", self.lex.casualty_units[unit]
+        words = (subject or "").lower()
+        for word, kind in self.lex.casualties:
+            if re.search(rf"\b{word}\b", words) and (unit is None or unit in {"people", "person"}):
+                return "count", kind
+        return measure, unit
+
+    def _changing(self, fig: _Figure, sent: Any, unit: str | None) -> bool:
+        """Whether the figure is a running total that changes over time: a casualty count, or
+        a figure said to hold "so far" or to "have risen to" (its moment is the publication
+        day, :attr:`ClaimValue.as_of`)."""
+        if unit in self.lex.casualty_kinds:
+            return True
+        before = self.text[sent.start_char : fig.start].lower()[-40:]
+        after = self.text[fig.end : sent.end_char].lower()[:25]
+        return any(c in before or c in after for c in self.lex.changing_cues)
 
     # -- the pass ----------------------------------------------------------------------------------
 
@@ -47,6 +88,13 @@ class _Claims(_CategoricalReader):
                 unit = fig.unit or (
                     self.lex.unit_synonyms.get(counted, counted) if counted else None
                 )
+                if fig.measure:
+                    measure = fig.measure
+                measure, unit = self._kind_of_count(fig, measure, unit, subject)
+                period = self._period(fig, sent)
+                changing = self._changing(fig, sent, unit)
+                if changing:
+                    period = None  # a running total has a moment (as_of), not a period
                 if subject:
                     self.last_subject = subject
                 said_by = self._speaker(sent, fig)
@@ -60,7 +108,11 @@ class _Claims(_CategoricalReader):
                     ClaimValue(
                         article_id=self.article.id,
                         subject=subject or "",
-                        period=self._period(fig, sent),
+                        period=period,
+                        changing=changing,
+                        as_of=self.article.published[:10]
+                        if changing and self.article.published
+                        else None,
                         unit=unit,
                         kind="numeric",
                         value=_clean(fig.value) or 0.0,

@@ -54,6 +54,11 @@ class _Lexicon:
     attribution: re.Pattern[str]  # "by his figures", "according to her"
     valuation_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    magnitude: str  # a pattern: words that make a bare number a quake magnitude
+    casualties: tuple[tuple[str, str], ...]  # (word pattern, casualty kind), longest first
+    casualty_units: dict[str, str]  # counted noun → casualty kind ("death" → "death")
+    casualty_kinds: frozenset[str]
+    changing_cues: tuple[str, ...]
 
 
 @cache
@@ -100,6 +105,25 @@ def _lexicon() -> _Lexicon:
         figure=figure,
         valuation_verbs=frozenset(str(w) for w in data.get("valuation_verbs", [])),
         naming_verbs=frozenset(str(w) for w in data.get("naming_verbs", [])),
+        magnitude=r"\b(?:" + alt([str(w) for w in data.get("magnitude_words", [])]) + r")\b",
+        casualties=tuple(
+            sorted(
+                (
+                    (re.escape(str(w)), str(kind))
+                    for kind, ws in data.get("casualties", {}).items()
+                    for w in ws
+                ),
+                key=lambda p: -len(p[0]),
+            )
+        ),
+        casualty_units={
+            str(w): str(kind)
+            for kind, ws in data.get("casualties", {}).items()
+            for w in ws
+            if " " not in str(w)
+        },
+        casualty_kinds=frozenset(str(k) for k in data.get("casualties", {})),
+        changing_cues=tuple(str(c) for c in data.get("changing_cues", [])),
         attribution=re.compile(
             rf"\b(?:by|in|on|from)\s+(?:(?P<pron>his|her|their)\s+)?(?:own\s+)?"
             rf"(?:{alt([str(n) for n in data.get('attribution_nouns', [])])})\b"
@@ -171,6 +195,7 @@ class _Figure:
     step: float
     unit: str | None
     qualifier: str = "exact"
+    measure: str | None = None  # set when the form itself says it (a duration)
 
 
 class _FigureReader:
@@ -242,6 +267,9 @@ class _FigureReader:
                 continue
             out.append(_Figure(start, end, text[start:end], value, rounding_step(num, scale), unit))
         out += self._number_words(sent)
+        durations = self._durations(sent)
+        out = [f for f in out if not any(d.start < f.end and f.start < d.end for d in durations)]
+        out += durations
         return sorted(out, key=lambda f: f.start)
 
     def _number_words(self, sent: Any) -> list[_Figure]:
@@ -278,3 +306,71 @@ class _FigureReader:
                 fig.text = self.text[fig.start - len(before) + before.rfind(phrase) : fig.end]
                 fig.start = fig.end - len(fig.text)
                 return
+
+    # -- durations ---------------------------------------------------------------------------
+
+    def _durations(self, sent: Any) -> list[_Figure]:
+        """Durations with a number ("nearly two hours", "100 minutes", "the three-day visit",
+        "1 h 40 min"), from the dates stage's DURATION expressions, in the unit written."""
+        out: list[_Figure] = []
+        taken: list[tuple[int, int]] = []
+        for m in _HOURS_MINUTES.finditer(self.text, sent.start_char, sent.end_char):
+            hours = m.group("h").lower()
+            if not hours.isdigit() and hours not in self.lex.number_words:
+                continue
+            h = int(hours) if hours.isdigit() else self.lex.number_words[hours]
+            minutes = h * 60 + int(m.group("m"))
+            out.append(_Figure(m.start(), m.end(), m.group(0), float(minutes), 1.0, "minute"))
+            out[-1].measure = "duration"
+            taken.append((m.start(), m.end()))
+        for t in self.timexes:
+            if (
+                t.type != "DURATION"
+                or not t.value
+                or not (sent.start_char <= t.start < sent.end_char)
+            ):
+                continue
+            if any(a < t.end and t.start < b for a, b in taken):
+                continue
+            if re.match(r"\s*read\b", self.text[t.end : t.end + 8], re.IGNORECASE):
+                continue  # "2 min read": a page's reading time, not a figure of the news
+            iso = _ISO_DURATION.fullmatch(t.value)
+            if iso is None:
+                continue
+            number = _WRITTEN_NUMBER.search(t.text)
+            words = self.lex.number_words
+            if number is None and not any(
+                w.lower() in words for w in re.findall(r"[A-Za-z]+", t.text)
+            ):
+                continue  # "a year", "weeks": no figure written
+            unit = _DURATION_UNITS[(iso.group("t") or "") + iso.group("u")]
+            if number is not None:
+                start = t.start + number.start()
+            else:  # from the number word: "the three-day visit" → "three-day"
+                word = next(
+                    w for w in re.finditer(r"[A-Za-z]+", t.text) if w.group(0).lower() in words
+                )
+                start = t.start + word.start()
+            fig = _Figure(start, t.end, self.text[start : t.end], float(iso.group("n")), 1.0, unit)
+            fig.measure = "duration"
+            out.append(fig)
+        return out
+
+
+# "1 h 40 min", "one hour and 40 minutes": hours and minutes written together, read as minutes
+_HOURS_MINUTES = re.compile(
+    r"\b(?P<h>\d{1,2}|[a-z]+)\s?(?:h|hrs?|hours?)\.?\s+(?:and\s+)?(?P<m>\d{1,2})\s?(?:min|mins|minutes?)\b",
+    re.IGNORECASE,
+)
+# TIMEX3 durations of one unit: P3D, P24Y, PT2H, PT100M (P1.5H is not written by the dates stage)
+_ISO_DURATION = re.compile(r"P(?P<t>T)?(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])")
+_DURATION_UNITS = {
+    "Y": "year",
+    "M": "month",
+    "W": "week",
+    "D": "day",
+    "TH": "hour",
+    "TM": "minute",
+    "TS": "second",
+}
+_WRITTEN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
