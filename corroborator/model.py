@@ -214,7 +214,7 @@ StatusReason = Literal[
     "default",
 ]
 Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most"]
-Verdict = Literal["corroborated", "compatible", "conflicting", "single_source"]
+Verdict = Literal["corroborated", "compatible", "conflicting", "updated", "single_source"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +315,10 @@ class ClaimValue:
     record: bool = False
     quote_start: int = 0  # the sentence quoted; start/end are the figure itself
     quote_end: int = 0
+    # a running total that changes over time (a toll, "so far", "has risen to"), and the
+    # moment it holds (the publication day; None when unknown)
+    changing: bool = False
+    as_of: str | None = None
 
     @property
     def id(self) -> str:

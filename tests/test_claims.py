@@ -87,7 +87,8 @@ def test_years_dates_and_ordinals_are_not_claims(nlp: Any) -> None:
         "In 2019 the third summit opened on 12 October. The 20th anniversary of the base falls "
         "in 2023, and a 45-year-old official attended the two-day meeting."
     )
-    assert claims(nlp, text) == []
+    # a duration is a figure (issue 13); years, dates, ordinals and ages are not
+    assert [(c.text, c.measure) for c in claims(nlp, text)] == [("two-day", "duration")]
 
 
 def test_verdicts_respect_rounding_and_independence(nlp: Any) -> None:
@@ -133,3 +134,41 @@ def test_rank_belongs_to_the_one_named(nlp: Any) -> None:
 def test_subject_survives_a_wrong_parse(nlp: Any, text: str) -> None:
     (firms,) = [c for c in claims(nlp, text) if c.text == "About 1,900"]
     assert firms.subject == "companies with Russian capital"
+
+
+def test_durations_magnitudes_and_casualty_counts(nlp: Any) -> None:
+    text = (
+        "The envoys talked for nearly three hours on Monday. The session ran 2 h 15 min. "
+        "A 6.4-magnitude tremor shook the valley. Rescuers said 57 people were injured, and "
+        "the death toll has risen to 212."
+    )
+    found = {c.text: c for c in claims(nlp, text)}
+    talks = found["nearly three hours"]
+    assert (talks.value, talks.unit, talks.measure, talks.qualifier) == (
+        3.0,
+        "hour",
+        "duration",
+        "nearly",
+    )
+    assert "envoys" in talks.subject
+    session = found["2 h 15 min"]
+    assert (session.value, session.unit) == (135.0, "minute")
+    assert found["6.4"].unit == "magnitude"
+    injured, dead = found["57"], found["212"]
+    assert (injured.unit, injured.measure, injured.changing) == ("injury", "count", True)
+    assert (dead.unit, dead.changing, dead.as_of) == ("death", True, "2025-11-26")
+
+
+def test_running_totals_update_rather_than_conflict(nlp: Any) -> None:
+    early = claims(nlp, "The death toll has risen to 140.", published="2025-03-01", aid="art_a")
+    later = claims(nlp, "The death toll has risen to 390.", published="2025-03-04", aid="art_b")
+    same = claims(nlp, "The death toll has risen to 150.", published="2025-03-01", aid="art_c")
+    articles = [
+        Article(id=a, text=f"x {a}", source_path=a, outlet=f"Desk {a}")
+        for a in ("art_a", "art_b", "art_c")
+    ]
+    dep = find_dependence(articles)
+    [series] = build_claims("sty", early + later, dep)
+    assert series.verdict == "updated"
+    [dispute] = build_claims("sty", early + same, dep)
+    assert dispute.verdict == "conflicting"  # two values for the same day cannot both be right

@@ -8,10 +8,14 @@ only when the same speaker gives them; two speakers in one article may disagree.
 
 Verdicts, with sources counted once per dependence group (:mod:`.dependence`):
 
-* ``conflicting`` — two values' intervals do not overlap, or two categories differ;
+* ``conflicting`` — two values' intervals do not overlap at the same moment, or two
+  categories differ;
 * ``corroborated`` — two or more independent sources give the same value;
 * ``compatible`` — two or more independent sources, values differ but their intervals overlap
   ("over $1.8 billion" and "nearly $2 billion");
+* ``updated`` — a running total (a toll, a figure "so far") given for different moments: the
+  values form an update series (latest last by ``as_of``), not a dispute; a running total of
+  an undated article is compared with none at another or unknown moment;
 * ``single_source`` — one independent source, however many articles repeat it.
 """
 
@@ -180,7 +184,7 @@ def align(
             continue
         if a.article_id == b.article_id and a.said_by == b.said_by:
             continue  # one voice in one article states one figure once
-        if a.kind == "numeric" and _far_apart(a, b):
+        if a.kind == "numeric" and _far_apart(a, b) and not (a.changing and b.changing):
             continue  # 13.6% and 97% are different facts, not one fact in dispute
         score = _subject_score(a, b, similarity)
         if a.kind == "numeric" and _value_close(a, b):
@@ -193,19 +197,36 @@ def align(
     return sorted(groups.values(), key=lambda g: (g[0].article_id, g[0].start))
 
 
+def _moments(values: Sequence[ClaimValue]) -> list[str | None]:
+    """The moment each value holds: its ``as_of`` for a running total, ``"?"`` for a running
+    total of an undated article (it may hold at any moment), None for other values."""
+    return [(v.as_of or "?") if v.changing else None for v in values]
+
+
 def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdict, int]:
     """``(verdict, independent sources)`` of one aligned claim."""
     sources = dependence.independent([v.article_id for v in values])
     voices = {(v.article_id, v.said_by) for v in values}
+    moments = _moments(values)
+    updated = False
     for i, a in enumerate(values):
-        for b in values[i + 1 :]:
+        for j in range(i + 1, len(values)):
+            b = values[j]
             if (a.article_id, a.said_by) == (b.article_id, b.said_by):
+                continue
+            if "?" in (moments[i], moments[j]) and moments[i] and moments[j]:
+                continue  # a running total of unknown moment neither disputes nor updates
+            if moments[i] and moments[j] and moments[i] != moments[j]:
+                # values of a running total at different moments: an update, not a dispute
+                updated = updated or not compatible((a.low, a.high), (b.low, b.high))
                 continue
             if a.kind == "numeric":
                 if not compatible((a.low, a.high), (b.low, b.high)):
                     return "conflicting", sources
             elif a.value != b.value:
                 return "conflicting", sources
+    if updated:
+        return "updated", sources
     if sources < 2:
         return "single_source", sources
     if len({v.value for v in values}) == 1 or len(voices) == 1:
@@ -240,5 +261,5 @@ def build_claims(
                 values=tuple(group),
             )
         )
-    order = {"conflicting": 0, "compatible": 1, "corroborated": 2, "single_source": 3}
+    order = {"conflicting": 0, "updated": 1, "compatible": 2, "corroborated": 3, "single_source": 4}
     return sorted(claims, key=lambda c: (order[c.verdict], -c.independent_sources, c.subject))

@@ -1,0 +1,376 @@
+"""Claims, part one: the figures of a sentence — where a number is, its value, unit, rounding
+step and qualifier, and the interval it allows (:func:`interval`, :func:`compatible`).
+
+The lexicon (qualifiers, scales, currencies, number words) is data in ``data/claims.yaml``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from corroborator import lexicon
+from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.nlp import Sentences
+from corroborator.analyze.ontology import load_ontology
+from corroborator.analyze.quotes import quote_spans
+from corroborator.model import Article, TimeExpression
+
+# anything from 1.5 to 2.5 billion, while "1,800" keeps its ±50.
+MAX_HALF_STEP = 0.10
+# "over X" / "under X": the speaker truncated to the precision they wrote, so the value lies
+# within one rounding step beyond X; the step is capped at 25% of X so that "over 2 billion"
+# is not read as up to 3 billion. (With these, "over $1.8 billion" and "nearly $2 billion"
+# overlap, and "some 1,700" and "1,800" do not — as fact-checkers read them.)
+MAX_STEP = 0.25
+# "around X" allows at least 2% either side on top of rounding ("around 97 percent" ≈ 95–99).
+AROUND_MIN = 0.02
+# "nearly X" lies below X and not far below: one rounding step, at most 10% of X.
+NEARLY_MAX = 0.10
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    qualifiers: list[tuple[str, str]]  # (phrase, kind), longest first
+    scales: dict[str, float]
+    currency_symbols: dict[str, str]
+    currency_words: dict[str, str]
+    percent_words: tuple[str, ...]
+    number_words: dict[str, int]
+    not_counted: frozenset[str]
+    growth_verbs: frozenset[str]
+    decline_verbs: frozenset[str]
+    record_words: tuple[str, ...]
+    unit_synonyms: dict[str, str]
+    wrappers: tuple[str, ...]
+    figure: re.Pattern[str]
+    attribution: re.Pattern[str]  # "by his figures", "according to her"
+    valuation_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    magnitude: str  # a pattern: words that make a bare number a quake magnitude
+    casualties: tuple[tuple[str, str], ...]  # (word pattern, casualty kind), longest first
+    casualty_units: dict[str, str]  # counted noun → casualty kind ("death" → "death")
+    casualty_kinds: frozenset[str]
+    changing_cues: tuple[str, ...]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = lexicon.load("claims.yaml")
+    qualifiers = sorted(
+        ((str(p).lower(), kind) for kind, phrases in data["qualifiers"].items() for p in phrases),
+        key=lambda q: -len(q[0]),
+    )
+    symbols = {str(s): code for code, c in data["currencies"].items() for s in c.get("symbols", [])}
+    words = {
+        str(w).lower(): code for code, c in data["currencies"].items() for w in c.get("words", [])
+    }
+    scales = {str(k).lower(): float(v) for k, v in data["scales"].items()}
+    percent = tuple(str(p) for p in data["percent_words"])
+    synonyms = {}
+    for group in data.get("unit_synonyms", []):
+        for word in group:
+            synonyms[str(word)] = str(group[0])
+
+    def alt(items: Sequence[str]) -> str:
+        return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+    figure = re.compile(
+        rf"(?:(?P<sym>{alt(list(symbols))})\s?)?(?P<num>{_NUMBER})"
+        rf"(?:\s?(?P<scale>{alt(list(scales))})\b)?"
+        rf"(?:\s?(?P<pct>{alt(list(percent))}))?"
+        rf"(?:\s(?P<cur>{alt(list(words))})\b)?",
+        re.IGNORECASE,
+    )
+    return _Lexicon(
+        qualifiers=qualifiers,
+        scales=scales,
+        currency_symbols=symbols,
+        currency_words=words,
+        percent_words=percent,
+        number_words={str(k): int(v) for k, v in data["number_words"].items()},
+        not_counted=frozenset(str(w) for w in data["not_counted"]),
+        growth_verbs=frozenset(str(w) for w in data["growth_verbs"]),
+        decline_verbs=frozenset(str(w) for w in data["decline_verbs"]),
+        record_words=tuple(str(w) for w in data["record_words"]),
+        unit_synonyms=synonyms,
+        wrappers=tuple(str(w) for w in data["subject_wrappers"]),
+        figure=figure,
+        valuation_verbs=frozenset(str(w) for w in data.get("valuation_verbs", [])),
+        naming_verbs=frozenset(str(w) for w in data.get("naming_verbs", [])),
+        magnitude=r"\b(?:" + alt([str(w) for w in data.get("magnitude_words", [])]) + r")\b",
+        casualties=tuple(
+            sorted(
+                (
+                    (re.escape(str(w)), str(kind))
+                    for kind, ws in data.get("casualties", {}).items()
+                    for w in ws
+                ),
+                key=lambda p: -len(p[0]),
+            )
+        ),
+        casualty_units={
+            str(w): str(kind)
+            for kind, ws in data.get("casualties", {}).items()
+            for w in ws
+            if " " not in str(w)
+        },
+        casualty_kinds=frozenset(str(k) for k in data.get("casualties", {})),
+        changing_cues=tuple(str(c) for c in data.get("changing_cues", [])),
+        attribution=re.compile(
+            rf"\b(?:by|in|on|from)\s+(?:(?P<pron>his|her|their)\s+)?(?:own\s+)?"
+            rf"(?:{alt([str(n) for n in data.get('attribution_nouns', [])])})\b"
+            rf"|\baccording to (?P<pron2>him|her|them)\b",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def rounding_step(number: str, scale: float = 1.0) -> float:
+    """The place value of the last significant digit as written: "1,800" → 100, "4.1" → 0.1."""
+    digits = number.replace(",", "")
+    if "." in digits:
+        return float(10 ** -len(digits.split(".")[1])) * scale
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return float(10**zeros) * scale
+
+
+def interval(value: float, step: float, qualifier: str) -> tuple[float | None, float | None]:
+    """The ``[low, high]`` a figure allows, from its qualifier and rounding step (None: open)."""
+    size = abs(value)
+    half = min(step / 2, MAX_HALF_STEP * size) if size else step / 2
+    full = min(step, MAX_STEP * size) if size else step
+    if qualifier == "exact":
+        return value - half, value + half
+    if qualifier == "around":
+        spread = max(half, AROUND_MIN * size)
+        return value - spread, value + spread
+    if qualifier == "nearly":
+        return value - min(step, NEARLY_MAX * size), value
+    if qualifier == "over":
+        return value, value + full
+    if qualifier == "under":
+        return value - full, value
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "at_most":
+        return None, value
+    return value - half, value + half
+
+
+def _clean(x: float | None) -> float | None:
+    """Drop float noise (4049999999.9999995 → 4050000000.0)."""
+    return None if x is None else float(f"{x:.12g}")
+
+
+def compatible(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
+    """True when two intervals share more than a point (open ends reach infinity).
+
+    Rounding intervals are half-open — 1,750 rounds to 1,800, not to 1,700 — so "some 1,700"
+    (1,650–1,750) and "1,800" (1,750–1,850), which only touch, do not agree.
+    """
+    lo = max(-math.inf if a[0] is None else a[0], -math.inf if b[0] is None else b[0])
+    hi = min(math.inf if a[1] is None else a[1], math.inf if b[1] is None else b[1])
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return lo <= hi
+    # a point value (an exact count like 157 has width 1, so this is only float noise)
+    eps = 1e-9 * max(1.0, abs(lo), abs(hi))
+    return hi - lo > eps
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    text: str
+    value: float
+    step: float
+    unit: str | None
+    qualifier: str = "exact"
+    measure: str | None = None  # set when the form itself says it (a duration)
+
+
+class _FigureReader:
+    """One article's text, parse, entities and time expressions, and the figures in them."""
+
+    def __init__(
+        self,
+        doc: Any,
+        article: Article,
+        entities: ArticleEntities,
+        timexes: Sequence[TimeExpression],
+    ) -> None:
+        self.doc = doc
+        self.text: str = doc.text  # Doc.text rebuilds the string on every access
+        self.article = article
+        self.entities = entities
+        self.timexes = list(timexes)
+        self.lex = _lexicon()
+        self.ont = load_ontology()
+        self.quotes = quote_spans(doc.text)
+        self.sentences = Sentences(doc)
+        self.last_subject: str | None = None
+        self.last_speaker: tuple[int, str | None] = (-1, None)
+
+    # -- figures --------------------------------------------------------------------------------
+
+    def _in_timex(self, start: int, end: int) -> bool:
+        return any(t.start < end and start < t.end for t in self.timexes)
+
+    def _in_name(self, start: int, end: int) -> bool:
+        return any(
+            m.label in {"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"}
+            for m in self.entities.at(start, end)
+        )
+
+    def _figures(self, sent: Any) -> list[_Figure]:
+        text = self.text
+        out: list[_Figure] = []
+        for m in self.lex.figure.finditer(text, sent.start_char, sent.end_char):
+            num = m.group("num")
+            if not num or not re.search(r"\d", num):
+                continue
+            start, end = m.start(), m.end()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/"):
+                continue  # part of a word, a range or a code ("CS-2", "2024-2030")
+            if end < len(text) and (
+                text[end].isalnum() or (text[end] in "-–" and text[end + 1 : end + 2].isdigit())
+            ):
+                continue
+            scale = self.lex.scales.get((m.group("scale") or "").lower(), 1.0)
+            unit = None
+            if m.group("pct"):
+                unit = "percent"
+            elif m.group("sym") or m.group("cur"):
+                unit = self.lex.currency_symbols.get(
+                    m.group("sym") or ""
+                ) or self.lex.currency_words.get((m.group("cur") or "").lower())
+            bare = unit is None and scale == 1.0
+            value = float(num.replace(",", "")) * scale
+            if bare and ("." not in num and 1900 <= value <= 2100 and "," not in num):
+                continue  # a year
+            if self._in_timex(start, end) or self._in_name(start, end):
+                continue
+            if bare and re.match(
+                r"\s*(?:st|nd|rd|th)\b|-year|\s+years?\s+old", text[end : end + 12]
+            ):
+                continue
+            out.append(_Figure(start, end, text[start:end], value, rounding_step(num, scale), unit))
+        out += self._number_words(sent)
+        durations = self._durations(sent)
+        out = [f for f in out if not any(d.start < f.end and f.start < d.end for d in durations)]
+        out += durations
+        return sorted(out, key=lambda f: f.start)
+
+    def _number_words(self, sent: Any) -> list[_Figure]:
+        out = []
+        for tok in sent:
+            value = self.lex.number_words.get(tok.lower_)
+            if value is None or tok.dep_ != "nummod":
+                continue
+            text = self.text
+            if (
+                text[tok.idx - 1 : tok.idx] == "-"
+                or text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 1] == "-"
+            ):
+                continue  # "one-on-one", "three-day"
+            noun = tok.head
+            if noun.lemma_.lower() in self.lex.not_counted or noun.tag_ != "NNS":
+                continue
+            if any(
+                c.lower_ in {"the", "these", "those", "both", "all"}
+                for c in noun.children
+                if c.dep_ == "det"
+            ):
+                continue  # "the two leaders": a reference, not a count
+            if self._in_timex(tok.idx, tok.idx + len(tok.text)):
+                continue
+            out.append(_Figure(tok.idx, tok.idx + len(tok.text), tok.text, float(value), 1.0, None))
+        return out
+
+    def _qualify(self, fig: _Figure) -> None:
+        before = self.text[max(0, fig.start - 30) : fig.start].lower()
+        for phrase, kind in self.lex.qualifiers:
+            if re.search(rf"(?<![\w-]){re.escape(phrase)}\s*(?:a\s+|another\s+|the\s+)?$", before):
+                fig.qualifier = kind
+                fig.text = self.text[fig.start - len(before) + before.rfind(phrase) : fig.end]
+                fig.start = fig.end - len(fig.text)
+                return
+
+    # -- durations ---------------------------------------------------------------------------
+
+    def _durations(self, sent: Any) -> list[_Figure]:
+        """Durations with a number ("nearly two hours", "100 minutes", "the three-day visit",
+        "1 h 40 min"), from the dates stage's DURATION expressions, in the unit written."""
+        out: list[_Figure] = []
+        taken: list[tuple[int, int]] = []
+        for m in _HOURS_MINUTES.finditer(self.text, sent.start_char, sent.end_char):
+            hours = m.group("h").lower()
+            if not hours.isdigit() and hours not in self.lex.number_words:
+                continue
+            h = int(hours) if hours.isdigit() else self.lex.number_words[hours]
+            minutes = h * 60 + int(m.group("m"))
+            out.append(_Figure(m.start(), m.end(), m.group(0), float(minutes), 1.0, "minute"))
+            out[-1].measure = "duration"
+            taken.append((m.start(), m.end()))
+        for t in self.timexes:
+            if (
+                t.type != "DURATION"
+                or not t.value
+                or not (sent.start_char <= t.start < sent.end_char)
+            ):
+                continue
+            if any(a < t.end and t.start < b for a, b in taken):
+                continue
+            if re.match(r"\s*read\b", self.text[t.end : t.end + 8], re.IGNORECASE):
+                continue  # "2 min read": a page's reading time, not a figure of the news
+            iso = _ISO_DURATION.fullmatch(t.value)
+            if iso is None:
+                continue
+            number = _WRITTEN_NUMBER.search(t.text)
+            words = self.lex.number_words
+            if number is None and not any(
+                w.lower() in words for w in re.findall(r"[A-Za-z]+", t.text)
+            ):
+                continue  # "a year", "weeks": no figure written
+            unit = _DURATION_UNITS[(iso.group("t") or "") + iso.group("u")]
+            if number is not None:
+                start = t.start + number.start()
+            else:  # from the number word: "the three-day visit" → "three-day"
+                word = next(
+                    w for w in re.finditer(r"[A-Za-z]+", t.text) if w.group(0).lower() in words
+                )
+                start = t.start + word.start()
+            fig = _Figure(start, t.end, self.text[start : t.end], float(iso.group("n")), 1.0, unit)
+            fig.measure = "duration"
+            out.append(fig)
+        return out
+
+
+# "1 h 40 min", "one hour and 40 minutes": hours and minutes written together, read as minutes
+_HOURS_MINUTES = re.compile(
+    r"\b(?P<h>\d{1,2}|[a-z]+)\s?(?:h|hrs?|hours?)\.?\s+(?:and\s+)?(?P<m>\d{1,2})\s?(?:min|mins|minutes?)\b",
+    re.IGNORECASE,
+)
+# TIMEX3 durations of one unit: P3D, P24Y, PT2H, PT100M (P1.5H is not written by the dates stage)
+_ISO_DURATION = re.compile(r"P(?P<t>T)?(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])")
+_DURATION_UNITS = {
+    "Y": "year",
+    "M": "month",
+    "W": "week",
+    "D": "day",
+    "TH": "hour",
+    "TM": "minute",
+    "TS": "second",
+}
+_WRITTEN_NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -1,0 +1,232 @@
+"""Claims, part two: what a figure measures — its measure (amount, share, growth, decline,
+count), its subject noun phrase, and the period of its clause."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from corroborator.analyze.claims_figures import _Figure, _FigureReader
+
+
+class _SubjectReader(_FigureReader):
+    # -- what the figure measures -----------------------------------------------------------------
+
+    def _root(self, fig: _Figure) -> Any:
+        span = self.doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def _phrase(self, tok: Any, fig: _Figure | None = None) -> str:
+        """A noun phrase without determiners, the figure itself, conjuncts or trailing clauses."""
+        keep = [
+            t
+            for t in tok.subtree
+            if t.dep_ not in {"relcl", "acl", "appos", "punct", "cc"} or t.i == tok.i
+        ]
+        drop: set[int] = set()
+        for t in tok.subtree:
+            if t.dep_ in {"relcl", "acl", "appos", "conj"} and t.i != tok.i:
+                drop |= {s.i for s in t.subtree}
+            if t.dep_ == "prep" and t.i != tok.i:
+                sub = sorted(t.subtree, key=lambda s: s.i)
+                phrase = self.doc[sub[0].i : sub[-1].i + 1].text
+                if self.lex.attribution.fullmatch(phrase):
+                    drop |= {s.i for s in sub}  # "by his figures" names a source, not a subject
+            if fig is not None and fig.start <= t.idx < fig.end:
+                drop.add(t.i)
+        words = [t for t in keep if t.i not in drop and t.dep_ not in {"det"} and t.tag_ != "PRP$"]
+        words = [
+            t
+            for t in words
+            if not t.like_num and t.tag_ != "CD" and t.lower_ not in {"%", "percent", "$"}
+        ]
+        words = self._mend(sorted(words, key=lambda t: t.i), tok)
+        text = " ".join(t.text for t in words)
+        text = re.sub(r"\s+(['’]s)\b", r"\1", text).strip(" ,.")
+        for wrapper in self.lex.wrappers:
+            if text.lower().startswith(wrapper + " "):
+                text = text[len(wrapper) + 1 :]
+        return text
+
+    def _mend(self, words: list[Any], head: Any) -> list[Any]:
+        """Repair what a wrong parse does to a noun phrase: cut it at a finite verb the parser
+        hung inside it ("companies with Russian capital operate in …"), and complete a
+        preposition left without its object ("companies with" when "capital" was attached
+        elsewhere) with the adjectives and nouns that follow it in the text."""
+        for n, t in enumerate(words):
+            if t.i > head.i and t.tag_ in {"VBP", "VBZ", "VBD", "MD"}:
+                words = words[:n]
+                break
+        if words and words[-1].dep_ == "prep" and words[-1].i > head.i:
+            nxt = words[-1].i + 1
+            sent_end = words[-1].sent.end
+            while nxt < sent_end and self.doc[nxt].pos_ in {"ADJ", "NOUN", "PROPN"}:
+                words.append(self.doc[nxt])
+                nxt += 1
+        return words
+
+    def _subject_of(self, verb: Any) -> Any:
+        for v in [verb, *([verb.head] if verb.dep_ in {"conj", "xcomp", "advcl"} else [])]:
+            for c in v.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    return c
+        if verb.dep_ == "acl":  # "investment exceeding $1.8 billion"
+            return verb.head
+        return None
+
+    def _measure(self, fig: _Figure) -> tuple[str, str | None, str | None]:
+        """``(measure, subject, counted)`` of a figure."""
+        root = self._root(fig)
+        if root is None:
+            return "amount", None, None
+        counted = None
+        if fig.unit is None and root.dep_ == "nummod":
+            counted = root.head
+        elif fig.unit is None and root.head.dep_ == "nummod":
+            counted = root.head.head
+        transparent = {
+            *self.lex.record_words,
+            "figure",
+            "total",
+            "sum",
+            "level",
+            "mark",
+            "high",
+            "number",
+        }
+        if (
+            counted is not None
+            and counted.pos_ in {"NOUN", "PROPN"}
+            and counted.lemma_.lower() not in transparent
+        ):
+            return "count", self._phrase(counted, fig), counted.lemma_.lower()
+        # climb to the verb that governs the figure, through "a record $4.1 billion"
+        prep = None
+        node = root
+        while node.dep_ in {"compound", "nmod", "quantmod", "nummod", "amod", "appos"} and (
+            node.head.lemma_.lower() in transparent
+        ):
+            node = node.head
+        for _ in range(4):
+            if node.dep_ == "pobj" and node.head.dep_ in {"prep", "agent"}:
+                prep = node.head.lower_
+                node = node.head.head
+                continue
+            if node.pos_ in {"VERB", "AUX"}:
+                break
+            if (
+                node.dep_ in {"dobj", "attr", "npadvmod", "nsubj", "appos", "oprd", "advmod"}
+                or node.head.pos_ == "VERB"
+            ):
+                node = node.head
+                if node.pos_ in {"VERB", "AUX"}:
+                    break
+                continue
+            break
+        after = self.text[fig.end : fig.end + 40].lower()
+        before = self.text[max(0, fig.start - 6) : fig.start].lower()
+        wider = self.text[max(0, fig.start - 20) : fig.start].lower()
+        if fig.unit == "percent" and (
+            re.match(r"\s*(?:more|higher|up|increase)\b.{0,25}\b(?:than|on|from|year)", after)
+            or re.search(r"\bup\s*$", before)
+            or re.search(r"\b(?:rise|increase|growth|gain|jump|climb)\s+of\s*$", wider)
+        ):
+            return "growth", self._resolve_near(root), None
+        if fig.unit == "percent" and (
+            re.match(r"\s*(?:less|lower|down|decrease)\b.{0,25}\b(?:than|on|from|year)", after)
+            or re.search(r"\bdown\s*$", before)
+            or re.search(r"\b(?:fall|decrease|decline|drop|contraction)\s+of\s*$", wider)
+        ):
+            return "decline", self._resolve_near(root), None
+        if fig.unit == "percent":
+            of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return "share", self._phrase(obj), None
+        if node.pos_ in {"VERB", "AUX"}:
+            lemma = node.lemma_.lower()
+            if prep == "at" and lemma in self.lex.valuation_verbs:
+                valued = next((c for c in node.children if c.dep_ in {"dobj", "obj"}), None)
+                if valued is not None:
+                    measure = "share" if fig.unit == "percent" else "amount"
+                    return measure, self._phrase(valued, fig), None
+            subj = self._subject_of(node)
+            subject = self._resolve(subj)
+            counted_of = self._number_of(subj)
+            if fig.unit is None and counted_of is not None:
+                return "count", subject, counted_of
+            changes = lemma in self.lex.growth_verbs or lemma in self.lex.decline_verbs
+            if fig.unit == "percent" and changes and prep in {None, "by"}:
+                kind = "growth" if lemma in self.lex.growth_verbs else "decline"
+                return kind, subject, None
+            if fig.unit == "percent":
+                return "share", subject, None
+            return "amount", subject, None
+        if root.dep_ in {"nsubj", "nsubjpass"}:
+            return "amount", None, None
+        head = root.head if root.head.pos_ in {"NOUN", "PROPN"} else None
+        return (
+            ("share" if fig.unit == "percent" else "amount"),
+            (self._phrase(head) if head is not None else None),
+            None,
+        )
+
+    def _resolve_near(self, root: Any) -> str | None:
+        """The subject of the verb a growth figure hangs from ("trade had hit …, 13.6% more")."""
+        node = root
+        for _ in range(6):
+            if node.pos_ in {"VERB", "AUX"}:
+                return self._resolve(self._subject_of(node))
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return self.last_subject
+
+    def _number_of(self, subj: Any) -> str | None:
+        """ "the number of Russian companies" → "company": the thing a count counts."""
+        if subj is None or subj.lemma_.lower() not in {"number", "total", "count"}:
+            return None
+        for child in subj.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    lemma = str(obj.lemma_.lower())
+                    return self.lex.unit_synonyms.get(lemma, lemma)
+        return None
+
+    def _resolve(self, subj: Any) -> str | None:
+        if subj is None:
+            return None
+        if subj.lower_ in {"it", "this", "that", "they"}:
+            return self.last_subject
+        return self._phrase(subj) or None
+
+    def _period(self, fig: _Figure, sent: Any) -> str | None:
+        root = self._root(fig)
+        clause: set[int] = set()
+        if root is not None:
+            top = root
+            while (
+                top.head.i != top.i
+                and top.dep_ not in {"ccomp", "advcl", "relcl"}
+                and top.pos_ not in {"VERB", "AUX"}
+            ):
+                top = top.head
+            while top.head.i != top.i and top.dep_ in {"conj", "xcomp"}:
+                top = top.head
+            clause = {t.i for t in top.subtree}
+        best: tuple[int, str] | None = None
+        for t in self.timexes:
+            if not (sent.start_char <= t.start < sent.end_char) or t.type != "DATE" or not t.value:
+                continue
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None or (clause and not any(tok.i in clause for tok in span)):
+                continue
+            value = t.value
+            if value in {"PRESENT_REF", "PAST_REF", "FUTURE_REF"} or value.startswith("X"):
+                continue
+            distance = abs(t.start - fig.start)
+            if best is None or distance < best[0]:
+                best = (distance, value)
+        return best[1] if best else None
