@@ -268,6 +268,8 @@ class _Prepared:
     groups: npt.NDArray[np.int64]
     multi: npt.NDArray[np.float64]
     msums: list[npt.NDArray[np.float64]]  # sum of the multilingual vectors of each theme
+    main_sums: list[npt.NDArray[np.float64]]  # sum of the main embeddings of main-language members
+    main_sizes: list[int]
 
 
 def _language_groups(
@@ -305,6 +307,9 @@ def _prepare(docs: Sequence[StoryDoc], must: Sequence[tuple[int, int]]) -> _Prep
         groups=groups,
         multi=multi,
         msums=[multi[t].sum(axis=0) for t in themes],
+        # a pair read by the main embedder is centred on the theme's members it reads
+        main_sums=[vectors[[i for i in t if groups[i] <= 0]].sum(axis=0) for t in themes],
+        main_sizes=[sum(1 for i in t if groups[i] <= 0) for t in themes],
     )
 
 
@@ -373,13 +378,13 @@ def _cos(p: _Prepared, i: int, j: int) -> float:
 def _centered(p: _Prepared, i: int, j: int) -> float:
     """Cosine of ``i`` and ``j`` after removing their theme's centroid, the pair left out (in
     the multilingual space, on the main one's scale, for a pair across languages)."""
-    theme = p.themes[p.theme_of[i]]
-    m = len(theme)
+    cross = _crosses(p, i, j)
+    t = p.theme_of[i]
+    m = len(p.themes[t]) if cross else p.main_sizes[t]
     if m < 3:
         return _cos(p, i, j)
-    cross = _crosses(p, i, j)
-    vectors, sums = (p.multi, p.msums) if cross else (p.vectors, p.sums)
-    centroid = (sums[p.theme_of[i]] - vectors[i] - vectors[j]) / (m - 2)
+    vectors, sums = (p.multi, p.msums) if cross else (p.vectors, p.main_sums)
+    centroid = (sums[t] - vectors[i] - vectors[j]) / (m - 2)
     u, v = vectors[i] - centroid, vectors[j] - centroid
     norm = float(np.linalg.norm(u) * np.linalg.norm(v))
     value = float(u @ v) / norm if norm else 0.0
@@ -391,7 +396,11 @@ def _features(p: _Prepared, i: int, j: int) -> list[float]:
     return [
         _cos(p, i, j),
         _centered(p, i, j),
-        math.log(len(p.themes[p.theme_of[i]])),
+        math.log(
+            len(p.themes[p.theme_of[i]])
+            if _crosses(p, i, j)
+            else max(1, p.main_sizes[p.theme_of[i]])
+        ),
         _jaccard(a.people, b.people),
         float(bool(a.people) and bool(b.people) and not (a.people & b.people)),
         _jaccard(a.places, b.places),
