@@ -29,6 +29,9 @@ from corroborator.model import Article, ArticleAnalysis, ArticleLinks, Event, St
 from corroborator.store.base import Store
 
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+# Vectors that compare articles across languages (stories.py: CROSS_SCALE); computed only when
+# the store holds articles in more than one language.
+MULTILINGUAL_MODEL = "use-multilingual-v3"
 # Event dates further than this from the article's own date are plans or history beyond the
 # story (a school due to open in two years): they do not place the article in time.
 STORY_DATE_WINDOW_DAYS = 90
@@ -50,22 +53,30 @@ class LinkReport:
     seconds: float = 0.0
 
 
-def _vectors(store: Store, articles: list[Article]) -> tuple[dict[str, np.ndarray], int]:
-    from corroborator.analyze.embeddings import embed
+def _vectors(
+    store: Store, articles: list[Article], model: str = EMBEDDING_MODEL
+) -> tuple[dict[str, np.ndarray], int]:
+    from corroborator.analyze.embeddings import embed, embed_multilingual
 
-    stored = store.get_vectors(EMBEDDING_MODEL)
+    stored = store.get_vectors(model)
     missing = [a for a in articles if a.id not in stored]
     if missing:
-        vectors = embed([(a.title or "") + "\n" + a.text[:LEAD_CHARS] for a in missing])
+        encode = embed_multilingual if model == MULTILINGUAL_MODEL else embed
+        vectors = encode([(a.title or "") + "\n" + a.text[:LEAD_CHARS] for a in missing])
         fresh = {
             a.id: v.astype(np.float32).tobytes() for a, v in zip(missing, vectors, strict=True)
         }
-        store.put_vectors(EMBEDDING_MODEL, fresh)
+        store.put_vectors(model, fresh)
         stored.update(fresh)
     return {aid: np.frombuffer(buf, dtype=np.float32) for aid, buf in stored.items()}, len(missing)
 
 
-def _story_doc(article: Article, analysis: ArticleAnalysis | None, vector: np.ndarray) -> StoryDoc:
+def _story_doc(
+    article: Article,
+    analysis: ArticleAnalysis | None,
+    vector: np.ndarray,
+    multilingual: np.ndarray | None = None,
+) -> StoryDoc:
     people: set[str] = set()
     places: set[str] = set()
     orgs: set[str] = set()
@@ -114,6 +125,8 @@ def _story_doc(article: Article, analysis: ArticleAnalysis | None, vector: np.nd
         id=article.id,
         where=_where(analysis),
         embedding=vector,
+        language=article.language,
+        multilingual=multilingual,
         published=published,
         dates=tuple(sorted(set(dates))),
         people=frozenset(people),
@@ -253,7 +266,11 @@ def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
         store.replace_links([], [])
         return report
     vectors, report.vectors_computed = _vectors(store, articles)
-    docs = [_story_doc(a, analyses[a.id], vectors[a.id]) for a in articles]
+    multi: dict[str, np.ndarray] = {}
+    if len({a.language for a in articles if a.language}) > 1:
+        multi, computed = _vectors(store, articles, MULTILINGUAL_MODEL)
+        report.vectors_computed += computed
+    docs = [_story_doc(a, analyses[a.id], vectors[a.id], multi.get(a.id)) for a in articles]
     constraints = store.constraints()
     must = [(a, b) for kind, a, b in constraints if kind == "must" and a in by_id and b in by_id]
     cannot = [

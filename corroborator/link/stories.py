@@ -107,6 +107,24 @@ PUBLISHED_WINDOW_DAYS = 120
 # On the linking features (2026-11-30): 0.914 / 1.000 (0.35: 0.912 / 1.000; 0.45: 0.899 /
 # 1.000; 0.3: 0.909 / 0.931): still inside the plateau.
 THRESHOLD = 0.4
+# Across languages. The English embedder (MiniLM) cannot compare a Russian text with an English
+# one (their cosine is near 0 for reports of one event), nor two Russian ones (any two Russian
+# news texts score 0.6–0.9: it reads Cyrillic as unknown word pieces), so a pair of articles of
+# which one is in another language than EMBEDDER_LANGUAGES is compared on multilingual vectors
+# (USE multilingual v3) instead; pairs of English (or unknown-language) articles keep the
+# English embedder the weights above were fitted with. The two cosines are put on one
+# scale by a linear fit over all pairs of the English articles of news-dev's five development
+# clusters (528 pairs, no labels used; correlation 0.90): MiniLM ≈ 1.075 × USE − 0.059; the
+# medians (0.41 against 0.39) and the 90th percentiles (0.64 / 0.66) agree after it.
+EMBEDDER_LANGUAGES = frozenset({"en"})
+CROSS_SCALE = 1.075
+CROSS_SHIFT = -0.059
+# Two articles in different languages share no words and (until names are canonical across
+# scripts) no names: their lexical features (people … names in FEATURES) are not observed, not
+# zero. Their part of the logit is replaced by its expectation given the embedding features,
+# fitted by least squares over the 312 same-theme pairs of news-dev's English development
+# articles (no labels used; R² 0.53; mean 0.94): lexical ≈ 0.05 + 1.50 cos + 2.24 centered.
+CROSS_LEXICAL = (0.05, 1.50, 2.24)
 # -------------------------------------------------------------------------------------------------
 
 
@@ -125,6 +143,9 @@ class StoryDoc:
     happening the article tells (see :data:`LEAD_WINDOW_DAYS`), when it gives one;
     ``anchored`` is false when its relative dates rest on no known publication date.
     ``where`` counts, by country, the article's placed meetings, visits and ceremonies.
+    ``language`` is the article's ISO 639-1 code (``None``: unknown) and ``multilingual`` its
+    vector from a multilingual embedder: two articles in different languages are compared on
+    those (see :data:`CROSS_SCALE`) when both have one.
     """
 
     id: str
@@ -141,6 +162,8 @@ class StoryDoc:
     anchored: bool = True  # its dates rest on a known publication date
     # ISO country → how many of its meetings, visits and ceremonies the article places there
     where: tuple[tuple[str, int], ...] = ()
+    language: str | None = None
+    multilingual: npt.NDArray[np.float32] | None = field(default=None, compare=False, repr=False)
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -241,11 +264,34 @@ class _Prepared:
     theme_of: list[int]  # index of each document's theme
     themes: list[list[int]]
     sums: list[npt.NDArray[np.float64]]  # sum of the embeddings of each theme
+    # language groups (-1: unknown, or no multilingual vector) and the multilingual vectors
+    groups: npt.NDArray[np.int64]
+    multi: npt.NDArray[np.float64]
+    msums: list[npt.NDArray[np.float64]]  # sum of the multilingual vectors of each theme
+    main_sums: list[npt.NDArray[np.float64]]  # sum of the main embeddings of main-language members
+    main_sizes: list[int]
+
+
+def _language_groups(
+    docs: Sequence[StoryDoc],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Per document: 1 when it is in a language the main embedder does not read (and has a
+    multilingual vector), 0 when it is in one it reads, -1 when it has no multilingual vector;
+    and the multilingual vectors (zeros where missing)."""
+    width = next((len(d.multilingual) for d in docs if d.multilingual is not None), 1)
+    multi = np.zeros((len(docs), width))
+    groups = np.full(len(docs), -1, dtype=np.int64)
+    for k, d in enumerate(docs):
+        if d.multilingual is not None:
+            groups[k] = int(d.language is not None and d.language not in EMBEDDER_LANGUAGES)
+            multi[k] = np.asarray(d.multilingual, dtype=np.float64)
+    return groups, multi
 
 
 def _prepare(docs: Sequence[StoryDoc], must: Sequence[tuple[int, int]]) -> _Prepared:
     vectors = np.stack([np.asarray(d.embedding, dtype=np.float64) for d in docs])
-    themes = _themes(vectors, must)
+    groups, multi = _language_groups(docs)
+    themes = _themes(vectors, must, groups, multi)
     theme_of = [0] * len(docs)
     for k, theme in enumerate(themes):
         for i in theme:
@@ -258,17 +304,45 @@ def _prepare(docs: Sequence[StoryDoc], must: Sequence[tuple[int, int]]) -> _Prep
         theme_of=theme_of,
         themes=themes,
         sums=[vectors[t].sum(axis=0) for t in themes],
+        groups=groups,
+        multi=multi,
+        msums=[multi[t].sum(axis=0) for t in themes],
+        # a pair read by the main embedder is centred on the theme's members it reads
+        main_sums=[vectors[[i for i in t if groups[i] <= 0]].sum(axis=0) for t in themes],
+        main_sizes=[sum(1 for i in t if groups[i] <= 0) for t in themes],
     )
 
 
+def _cosines(
+    vectors: npt.NDArray[np.float64],
+    groups: npt.NDArray[np.int64],
+    multi: npt.NDArray[np.float64],
+    rows: Sequence[int] | slice,
+    cols: Sequence[int] | slice,
+) -> npt.NDArray[np.float64]:
+    """Cosines of ``rows`` × ``cols``: of the main embedding within a language, of the
+    multilingual one (put on the main one's scale) across two known languages."""
+    cos = vectors[rows] @ vectors[cols].T
+    gr, gc = groups[rows], groups[cols]
+    cross = ((gr[:, None] > 0) | (gc[None, :] > 0)) & (gr[:, None] >= 0) & (gc[None, :] >= 0)
+    if cross.any():
+        mapped = CROSS_SCALE * (multi[rows] @ multi[cols].T) + CROSS_SHIFT
+        cos = np.where(cross, mapped, cos)
+    return cos
+
+
 def _themes(
-    vectors: npt.NDArray[np.float64], must: Sequence[tuple[int, int]], block: int = 1024
+    vectors: npt.NDArray[np.float64],
+    must: Sequence[tuple[int, int]],
+    groups: npt.NDArray[np.int64],
+    multi: npt.NDArray[np.float64],
+    block: int = 1024,
 ) -> list[list[int]]:
     """Average-link clusters of the embedding cosine (must-links joined), as index lists."""
     n = vectors.shape[0]
     edges: list[tuple[int, int]] = list(must)
     for start in range(0, n, block):
-        cos = vectors[start : start + block] @ vectors.T
+        cos = _cosines(vectors, groups, multi, slice(start, start + block), slice(None))
         rows, cols = np.nonzero(cos >= THEME_THRESHOLD)
         edges += [(start + r, c) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
                   if c > start + r]  # fmt: skip
@@ -278,30 +352,55 @@ def _themes(
             out.append(comp)
             continue
         local = {g: k for k, g in enumerate(comp)}
-        sim = vectors[comp] @ vectors[comp].T
+        sim = _cosines(vectors, groups, multi, comp, comp)
         lm = [(local[i], local[j]) for i, j in must if i in local]
         out += [[comp[k] for k in c] for c in average_link(sim, THEME_THRESHOLD, lm)]
     return sorted(out)
 
 
+def _crosses(p: _Prepared, i: int, j: int) -> bool:
+    """Whether ``i`` and ``j`` are compared on their multilingual vectors: both have one, and
+    one of them is in a language the main embedder does not read."""
+    return bool(min(p.groups[i], p.groups[j]) >= 0 and max(p.groups[i], p.groups[j]) > 0)
+
+
+def _languages_differ(a: StoryDoc, b: StoryDoc) -> bool:
+    """Both languages known and different: the two texts share no words to compare."""
+    return a.language is not None and b.language is not None and a.language != b.language
+
+
+def _cos(p: _Prepared, i: int, j: int) -> float:
+    if _crosses(p, i, j):
+        return CROSS_SCALE * float(p.multi[i] @ p.multi[j]) + CROSS_SHIFT
+    return float(p.vectors[i] @ p.vectors[j])
+
+
 def _centered(p: _Prepared, i: int, j: int) -> float:
-    """Cosine of ``i`` and ``j`` after removing their theme's centroid, the pair left out."""
-    theme = p.themes[p.theme_of[i]]
-    m = len(theme)
+    """Cosine of ``i`` and ``j`` after removing their theme's centroid, the pair left out (in
+    the multilingual space, on the main one's scale, for a pair across languages)."""
+    cross = _crosses(p, i, j)
+    t = p.theme_of[i]
+    m = len(p.themes[t]) if cross else p.main_sizes[t]
     if m < 3:
-        return float(p.vectors[i] @ p.vectors[j])
-    centroid = (p.sums[p.theme_of[i]] - p.vectors[i] - p.vectors[j]) / (m - 2)
-    u, v = p.vectors[i] - centroid, p.vectors[j] - centroid
+        return _cos(p, i, j)
+    vectors, sums = (p.multi, p.msums) if cross else (p.vectors, p.main_sums)
+    centroid = (sums[t] - vectors[i] - vectors[j]) / (m - 2)
+    u, v = vectors[i] - centroid, vectors[j] - centroid
     norm = float(np.linalg.norm(u) * np.linalg.norm(v))
-    return float(u @ v) / norm if norm else 0.0
+    value = float(u @ v) / norm if norm else 0.0
+    return CROSS_SCALE * value + CROSS_SHIFT if cross else value
 
 
 def _features(p: _Prepared, i: int, j: int) -> list[float]:
     a, b = p.docs[i], p.docs[j]
     return [
-        float(p.vectors[i] @ p.vectors[j]),
+        _cos(p, i, j),
         _centered(p, i, j),
-        math.log(len(p.themes[p.theme_of[i]])),
+        math.log(
+            len(p.themes[p.theme_of[i]])
+            if _crosses(p, i, j)
+            else max(1, p.main_sizes[p.theme_of[i]])
+        ),
         _jaccard(a.people, b.people),
         float(bool(a.people) and bool(b.people) and not (a.people & b.people)),
         _jaccard(a.places, b.places),
@@ -316,7 +415,14 @@ def _probability(p: _Prepared, i: int, j: int) -> float:
         return 0.0
     if hard_apart(p.docs[i], p.docs[j]):
         return 0.0
-    logit = BIAS + sum(w * x for w, x in zip(WEIGHTS, _features(p, i, j), strict=True))
+    features = _features(p, i, j)
+    if _languages_differ(p.docs[i], p.docs[j]):
+        c0, c_cos, c_centered = CROSS_LEXICAL
+        lexical = c0 + c_cos * features[0] + c_centered * features[1]
+        logit = BIAS + sum(w * x for w, x in zip(WEIGHTS[:3], features[:3], strict=True))
+        logit += lexical
+    else:
+        logit = BIAS + sum(w * x for w, x in zip(WEIGHTS, features, strict=True))
     if far_apart(p.docs[i], p.docs[j]):
         logit += W_FAR_APART
     if elsewhere(p.docs[i], p.docs[j]):
