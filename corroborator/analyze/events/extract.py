@@ -239,7 +239,7 @@ def _run(view: ArticleView) -> list[EventMention]:
         context.previous = out[-1] if out else None
         found = share_places(_merge_same_type(found))
         if context.sequenced and context.previous and context.previous.place:
-            found = follow_place(found, context.previous)
+            found = follow_place(found, context.previous, view.gaz)
         for m in found:
             out.append(m)
             if not m.background:

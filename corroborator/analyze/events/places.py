@@ -42,8 +42,11 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                     for m in view.mentions_in(child)
                     if m.label in {"FAC", "GPE", "LOC"} and m.canonical
                 ]
+    here = _dateline_place(view)
     for holder in holders:
         for child in holder.children:
+            if here and child.dep_ == "advmod" and child.lower_ == "here":
+                found.append(here)  # "arrived here": where the dateline says the report is
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 for m in view.mentions_in(child):
                     if m.label in {"FAC", "GPE", "LOC"} and m.canonical:
@@ -63,6 +66,22 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                     if m.label in {"FAC", "GPE", "LOC"} and m.canonical
                 ]
     return most_specific(view.gaz, found)
+
+
+def _dateline_place(view: ArticleView) -> str | None:
+    """The dateline's place ("MOSCOW:" → Moscow), canonical when the gazetteer or the world
+    tables know it; in news writing, "here" in the body means that place."""
+    raw = view.article.dateline_place
+    if not raw:
+        return None
+    name = raw.strip(" .:,").title()
+    entry = view.gaz.lookup(name)
+    if entry is not None:
+        return entry.name
+    from corroborator.analyze.world import load_world
+
+    found = load_world().lookup(name)
+    return found.name if found is not None and found.kind != "region" else None
 
 
 def most_specific(gaz: Gazetteer, places: list[str]) -> str | None:
@@ -90,8 +109,16 @@ def share_places(mentions: list[EventMention]) -> list[EventMention]:
     ]
 
 
-def follow_place(mentions: list[EventMention], previous: EventMention) -> list[EventMention]:
-    """Events chained to the previous one ("This will be followed by …") happen where it did."""
+def follow_place(
+    mentions: list[EventMention], previous: EventMention, gaz: Gazetteer
+) -> list[EventMention]:
+    """Events chained to the previous one ("This will be followed by …") happen where it did,
+    when that place is one the gazetteers know (a curated venue, a city, a country); a venue
+    they cannot place is not passed on."""
+    if previous.place is None or (
+        previous.place not in gaz.places and _world_city(previous.place) is None
+    ):
+        return mentions
     return [
         replace(
             m,
@@ -104,13 +131,23 @@ def follow_place(mentions: list[EventMention], previous: EventMention) -> list[E
     ]
 
 
+def _world_city(place: str) -> str | None:
+    """``place`` itself when the world tables know it as a city or a country; ``None`` for a
+    venue they cannot place (a square, a palace): a venue is not passed on to other events."""
+    from corroborator.analyze.world import load_world
+
+    found = load_world().lookup(place)
+    return place if found is not None and found.kind in {"city", "country"} else None
+
+
 def inherit_places(mentions: list[EventMention], gaz: Gazetteer) -> list[EventMention]:
-    """Fill missing places with the city of the last place the story's events were at."""
+    """Fill missing places with the city of the last place the story's events were at (a
+    venue the gazetteers cannot place in a city is not passed on)."""
     out: list[EventMention] = []
     last_place: str | None = None
     for m in mentions:
-        if m.place is None and not m.background and last_place:
-            city = gaz.city_of(last_place) or last_place
+        city = gaz.city_of(last_place) or _world_city(last_place) if last_place else None
+        if m.place is None and not m.background and city:
             m = replace(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
