@@ -189,3 +189,43 @@ def test_an_as_clause_shares_the_time_of_its_main_clause(nlp: Any) -> None:
     )
     aid = one(events(nlp, text, "2026-03-10"), "aid")
     assert aid.date == "2026-03-09"
+
+
+def test_a_multi_day_visit_is_a_span_and_gives_no_one_day_frame(nlp: Any) -> None:
+    # "arrived on Monday for a three-day visit": Monday to Wednesday; the undated talks of a
+    # later sentence do not default to the arrival day
+    text = (
+        "Jakarta, Wednesday. The Kenyan president arrived in Jakarta on Monday for a three-day "
+        "state visit and will open a trade fair on Wednesday. "
+        "After long talks, the two presidents signed a trade accord."
+    )
+    found = events(nlp, text, "2025-11-26")
+    visit = one(found, "visit")
+    assert (visit.date, visit.date_end) == ("2025-11-24", "2025-11-26")
+    assert one(found, "signing").date_source != "one_day_visit"
+
+
+def test_a_one_day_visit_still_frames_its_undated_events(nlp: Any) -> None:
+    text = (
+        "The Kenyan president paid a one-day visit to Jakarta on Monday. "
+        "The two presidents signed a trade accord."
+    )
+    assert one(events(nlp, text, "2025-11-26"), "signing").date == "2025-11-24"
+
+
+def test_an_event_included_in_a_dated_programme_takes_its_day(nlp: Any) -> None:
+    text = (
+        "The prime minister will take part in the celebrations, including a military parade "
+        "in the capital, on Friday."
+    )
+    assert one(events(nlp, text, "2025-11-26"), "parade").date == "2025-11-28"
+
+
+def test_a_past_event_does_not_follow_the_date_of_a_planned_one(nlp: Any) -> None:
+    text = (
+        "The president will attend a military parade on Friday. "
+        "After five hours of talks, the two presidents signed a trade accord."
+    )
+    found = events(nlp, text, "2025-11-26")
+    assert one(found, "parade").date == "2025-11-28"
+    assert one(found, "signing").date != "2025-11-28"

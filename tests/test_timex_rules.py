@@ -421,3 +421,24 @@ def test_a_number_with_an_article_is_a_count_not_a_year() -> None:
     found = tag("The figure rose sharply from the 1200 announced on Monday.", anchor=None)
     assert all(t.text != "1200" for t in found.timexes), [t.text for t in found.timexes]
     assert value_of("The 2019 election was disputed.", "2019") == "2019"
+
+
+def test_days_without_a_year_are_not_in_a_year_told_as_history() -> None:
+    # news prints a year only when it is not the current one: "on March 3" is not 2019
+    text = (
+        "A stronger quake struck the region in 2019. "
+        "Rescuers pulled two survivors from the rubble on March 3, officials said."
+    )
+    found = tag(text, anchor=None)
+    assert found.published is None, found.published_evidence
+    assert "after 2019" in (found.published_evidence or "")
+    assert not any((t.value or "").startswith("2019-03") for t in found.timexes)
+
+
+def test_a_year_between_history_and_a_plan_is_taken() -> None:
+    text = (
+        "The old bridge collapsed in 2019. Traffic resumed on March 3, and a second bridge "
+        "will open in 2021."
+    )
+    found = tag(text, anchor=None)
+    assert found.published is not None and found.published.startswith("2020")

@@ -3,7 +3,10 @@ ruling the sentence or section, "the second day" of the visit, the article's one
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date as _date
+from datetime import timedelta
 from typing import Any
 
 from corroborator.analyze.events.dates import (
@@ -28,6 +31,10 @@ HAPPENING = frozenset(
 def clause_tokens(tok: Any) -> set[int]:
     """Token indices of the trigger's clause, without subordinate clauses of other events."""
     gov = governor(tok)
+    # a participle used as a preposition heads no clause of its own ("will take part in
+    # celebrations, including the parade, on Friday"): the event's clause is the verb above
+    while gov.dep_ == "prep" and gov.i != tok.i and gov.head.i != gov.i:
+        gov = governor(gov.head)
     ids = {t.i for t in gov.subtree}
     # leave out subordinate clauses that carry their own verb (other events' dates)
     for t in gov.subtree:
@@ -198,14 +205,55 @@ def ruling_date(view: ArticleView, sent: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
-def frame_date(so_far: list[EventMention]) -> str | None:
+_DAYS_RE = re.compile(r"^P(\d+)D$")
+
+
+def length_in_days(view: ArticleView, tok: Any) -> int | None:
+    """The length an event is given in its own phrase: "a four-day visit", "a visit of three
+    days" (a duration in days modifying the trigger, directly or through a preposition)."""
+    for t in view.durations:
+        found = _DAYS_RE.match(t.value or "")
+        if found is None:
+            continue
+        span = view.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
+        if head.i == tok.i or (head.dep_ == "prep" and head.head.i == tok.i):
+            return int(found.group(1))
+    return None
+
+
+def first_day_span(
+    view: ArticleView, trig: Trigger, date: str | None, date_end: str | None
+) -> str | None:
+    """The last day of a multi-day event whose first day its clause gives: "arrived on
+    Wednesday for a four-day visit" is a visit from that Wednesday to Saturday. Only a verb
+    of starting or arriving ("arrived", "began") makes the clause's day the first one; "met
+    on Thursday during his four-day visit" says nothing of where the visit starts."""
+    if date_end or not date or not DAY_RE.match(date):
+        return None
+    days = length_in_days(view, trig.token)
+    gov = governor(trig.token)
+    starts = gov.i != trig.token.i and gov.lemma_.lower() in words().start_verbs
+    if not days or days < 2 or not starts:
+        return None
+    return (_date.fromisoformat(date) + timedelta(days=days - 1)).isoformat()
+
+
+def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:
     """The day of the article's own one-day visit, if it names one: its undated events
-    happen that day. A visit given a span, or dates that disagree, give no such default."""
+    happen that day. A visit given a span ("from May 7 to 10", "a four-day visit"), or dates
+    that disagree, give no such default."""
     days = set()
     for m in so_far:
         if m.type != "visit" or m.background:
             continue
-        if m.date_end:
+        trigger = view.doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        # a length counts for the visit as it happened, not the trip as first planned ("was
+        # scheduled … for a two-day visit", then "shortened to a one-day visit")
+        length = length_in_days(view, trigger.root) if trigger is not None else None
+        if m.date_end or (m.status not in {"planned", "cancelled"} and (length or 1) > 1):
             return None
         if m.date and m.date_source == "expression" and DAY_RE.match(m.date):
             days.add(m.date)

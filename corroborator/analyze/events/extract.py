@@ -13,6 +13,7 @@ from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.events.dating import (
     date_of,
     fill_frame,
+    first_day_span,
     frame_date,
     happening_clauses,
     reporting_date,
@@ -111,6 +112,7 @@ def _mention(
     evidence: list[str] = []
     source: DateSource | None = None
     date, date_end, date_text = date_of(view, trig, sent, others)
+    date_end = first_day_span(view, trig, date, date_end) or date_end
     place = place_of(view, trig.token, happening_clauses(trig, sent, others))
     # a recurring event's figure is dated by the report that gives it
     recurring = view.ont.types[trig.type].recurring
@@ -145,6 +147,18 @@ def _mention(
         source = "earlier_mention" if date else None
         evidence.append("date and place from the earlier mention of the same event")
     previous = ctx.previous if ctx.sequenced else None
+    if (
+        previous is not None
+        and previous.status == "planned"
+        and status_of(view, trig, None)[0]
+        in {
+            "reported",
+            "in_progress",
+        }
+    ):
+        # what is told as done does not follow what is still to come ("… will attend the parade
+        # on Friday. After seven hours of talks, they signed …": the talks are not Friday's)
+        previous = None
     if date is None and not cued and previous and not previous.background and previous.date:
         date, date_end = previous.date, previous.date_end
         source = "previous_event"
@@ -244,7 +258,7 @@ def _run(view: ArticleView) -> list[EventMention]:
             out.append(m)
             if not m.background:
                 last_by_family[_family(m.type)] = m
-    return inherit_places(fill_frame(out, frame_date(out), view.ont), view.gaz)
+    return inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
 
 
 def extract_events(

@@ -60,6 +60,8 @@ class ArticleView:
         ]
         # "the second day" when the article never dates the visit: kept for the story to resolve
         self.day_spans = [t for t in timexes if t.day_of_span and not timex_dates(t)[0]]
+        # lengths ("a four-day visit"): they tell a one-day visit from a longer one
+        self.durations = [t for t in timexes if t.type == "DURATION"]
         self.sentences = Sentences(doc)
         self.quotes = quote_spans(doc.text)
         self.is_preview: bool | None = None  # computed on first use (status.is_preview)

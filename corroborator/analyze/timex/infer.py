@@ -85,6 +85,7 @@ class _Constraint:
     first_day: date | None = None  # ge: the first day of what is told as past
     target: bool = False  # le from a deadline ("by 2030", "until 2030")
     day_printed: bool = False  # ge: a day printed with its year ("June 19, 2024"), not a month
+    history: bool = False  # ge: told as past or counted from ("in 2021 it struck", "since 2019")
 
 
 def _target_words() -> frozenset[str]:
@@ -154,7 +155,7 @@ def _constraints(items: list[Item], text: str) -> tuple[list[_Constraint], dict[
         if m.signal == "since":
             # "the third meeting since 2019", "the first since 2019": whatever the tense, the
             # report is written after the year it counts from
-            found.append(_Constraint("ge", frozenset({lo}), W_TENSE, f"{said} since"))
+            found.append(_Constraint("ge", frozenset({lo}), W_TENSE, f"{said} since", history=True))
             continue
         bounded = m.signal in ("by", "until", "till", "before", "no later than")
         # "is due to chair the bloc in 2026": a plan word shortly before the year makes it a
@@ -184,6 +185,7 @@ def _constraints(items: list[Item], text: str) -> tuple[list[_Constraint], dict[
                     0,
                     first_day,
                     day_printed=sem.gran == "day" and first_day is not None,
+                    history=True,
                 )
             )
         elif ctx.tense == "present" and sem.kind == "range":
@@ -376,6 +378,41 @@ def infer_year(items: list[Item], text: str, dateline_date: str | None) -> YearI
     else:
         year = max(tied)
         tie_note = ""
+    strong_fit = any(pair_fits(year, wd, mo, d) for _, wd, mo, d in pairs) or any(
+        c.kind == "eq" and year in c.years for c in constraints
+    )
+    # News style prints a year only when it is not the current one: dates the text gives
+    # without a year ("on March 28", "until April 22") are the report's own days, so a text that
+    # names earlier years only as history ("in 2021", "since 2019") and no day with its year
+    # is written after them — how long after, tense alone does not say. Such a year is taken
+    # only when something still to come closes the gap (a future "in 2023" after a past 2021
+    # leaves 2022); otherwise the year stays unknown rather than wrong (news-dev bare texts:
+    # earthquake and state-visit reports recalling 2021 and 2023 were dated to those years).
+    own_days = [it for it in items if _yearless(it.sem) and it.index not in item_years]
+    history = [next(iter(c.years)) for c in constraints if c.history]
+    # (a year mentioned without a tense, "(1994-2024)" of an anniversary, may be the current one)
+    if (
+        own_days
+        and history
+        and max(history) == max(past_years)
+        and not dated_day
+        and not strong_fit
+        and year <= max(history)
+    ):
+        latest = max(history)
+        # the earliest year the report must precede, from what it tells as still to come
+        ceiling = min(
+            (y for c in constraints if c.kind == "le" and not c.target for y in c.years),
+            default=None,
+        )
+        if ceiling is None or ceiling > latest + 1:
+            note = (
+                f"dates without a year are the report's own, after {latest} (the latest year "
+                "told as history); no evidence says which year"
+            )
+            return YearInference(None, 0.0, [note], {}, item_years)
+        if ceiling == latest + 1:
+            year, tie_note = ceiling, f"; after {latest} told as past, by {ceiling} still to come"
     runner_up = max((s for y, s in scored.items() if y != year), default=best - 1)
     margin = best - runner_up
     evidence: list[str] = []
