@@ -8,7 +8,7 @@ an article: dates first (they give the article's date when it prints none), then
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -16,15 +16,22 @@ from corroborator.analyze.claims import extract_claims
 from corroborator.analyze.entities import NAME_LABELS, resolve_entities
 from corroborator.analyze.events import extract_events
 from corroborator.analyze.nlp import load_model, load_sentencizer, model_version
+from corroborator.analyze.russian import russian_mentions
 from corroborator.analyze.timex import analyze_dates
 from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
-ANALYZER_VERSION = "16"
+ANALYZER_VERSION = "17"
 
 # Languages the configured spaCy model is trained for.
 MODEL_LANGUAGES = frozenset({"en"})
+
+# The language seam: for a language the spaCy model does not read, its adapter finds the named
+# entities (canonical across scripts: the names English articles use); ``(text, article_id)``
+# → mentions. Languages without one get sentence boundaries only.
+MentionAdapter = Callable[[str, str], list[Mention]]
+ADAPTERS: dict[str, MentionAdapter] = {"ru": russian_mentions}
 
 
 def _sentences(doc: Any) -> tuple[Sentence, ...]:
@@ -69,11 +76,17 @@ def _from_doc(article: Article, doc: Any, model: str) -> ArticleAnalysis:
     )
 
 
-def _sentences_only(article: Article, doc: Any) -> ArticleAnalysis:
+def _foreign(article: Article, doc: Any) -> ArticleAnalysis:
+    """Sentences, and the named entities where the article's language has an adapter."""
+    adapter = ADAPTERS.get(article.language or "")
+    mentions = tuple(adapter(article.text, article.id)) if adapter is not None else ()
     return ArticleAnalysis(
-        article_id=article.id, model="xx_sentencizer", analyzer_version=ANALYZER_VERSION,
+        article_id=article.id,
+        model=f"xx_sentencizer+{article.language}" if adapter is not None else "xx_sentencizer",
+        analyzer_version=ANALYZER_VERSION,
         sentences=_sentences(doc),
-    )  # fmt: skip
+        mentions=mentions,
+    )
 
 
 def analyze_articles(
@@ -82,7 +95,8 @@ def analyze_articles(
     """Analyse ``articles`` in order, streaming; yields each article with its analysis.
 
     English (or undetected) articles go through ``model`` with ``nlp.pipe`` in batches of
-    ``batch_size``; others get sentence boundaries only.
+    ``batch_size``; others get sentence boundaries, and named entities from their language's
+    adapter (:data:`ADAPTERS`) where it has one.
     """
     pending: list[Article] = []
 
@@ -105,5 +119,5 @@ def analyze_articles(
                 yield from flush()
         else:
             yield from flush()
-            yield art, _sentences_only(art, load_sentencizer()(art.text))
+            yield art, _foreign(art, load_sentencizer()(art.text))
     yield from flush()

@@ -1,0 +1,213 @@
+"""The Russian adapter: named entities of a Russian text under the canonical names English
+articles use (Путин → Vladimir Putin, Пхеньяне → Pyongyang, Ким Чен Ыном → Kim Jong Un).
+
+natasha's NewsNERTagger finds the names (PER, LOC, ORG); pymorphy3 gives each word its normal
+form (Пхеньяне → Пхеньян, Жапарову → Жапаров). Each name is then mapped, first hit wins:
+
+1. the gazetteer's aliases (data/gazetteer.yaml holds Cyrillic spellings), on the text as
+   written, then on its normal form, then on word stems (names pymorphy does not know:
+   Ыном → Ын);
+2. places: the world tables (Cyrillic spellings of large cities), then data/names_ru.yaml
+   (Russian names of countries the gazetteer does not list);
+3. people: a BGN/PCGN-style transliteration, matched against the Latin aliases of the
+   gazetteer's people (Жапаров → Zhaparov → Sadyr Japarov), else kept as the transliteration;
+4. within the article, a bare surname joins the full name mentioned elsewhere.
+
+Models load lazily, once per process (about 2 s). Only :class:`~corroborator.model.Mention`
+objects leave this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from corroborator import lexicon
+from corroborator.analyze.gazetteer import Entry, Gazetteer, load_gazetteer
+from corroborator.analyze.world import load_world
+from corroborator.model import Mention
+
+LANGUAGE = "ru"
+_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+_PLACE_LABEL = {"country": "GPE", "city": "GPE", "region": "GPE"}
+# pymorphy tags that mark a parse as a name of the kind natasha found: the first parse of a
+# surname is often a common noun (Песков → песок), the tagged one is right (Песков).
+_NAME_TAGS = {"PER": ("Surn", "Name", "Patr"), "LOC": ("Geox",), "ORG": ("Orgn",)}
+# Case endings stripped to compare names pymorphy does not know (Ыном / Ын, Жапарову /
+# Жапаров); longest first. The same stripping applies to aliases, so it only has to be
+# consistent, not linguistically exact.
+_ENDINGS = (
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им",
+    "ую", "юю", "ая", "яя", "ое", "ее", "ых", "их", "а", "я", "у", "ю", "е", "ы", "и", "о",
+)  # fmt: skip
+# A stem keeps at least this many letters ("Ын" is a whole name).
+_MIN_STEM = 2
+_CYRILLIC = re.compile(r"[Ѐ-ӿ]")
+
+# BGN/PCGN romanisation of Russian, simplified (no diacritics), as English news spells names.
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+
+
+def transliterate(text: str) -> str:
+    """Latin spelling of a Cyrillic name (BGN/PCGN without diacritics): Жапаров → Zhaparov."""
+    out = []
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        latin = _TRANSLIT.get(low)
+        if latin is None:
+            out.append(ch)
+            continue
+        # е at the start of a word or after a vowel is "ye" (Ереван → Yerevan)
+        if low == "е" and (
+            i == 0 or not text[i - 1].isalpha() or text[i - 1].lower() in "аеёиоуыэюяъь"
+        ):
+            latin = "ye"
+        out.append(latin.capitalize() if ch.isupper() else latin)
+    return "".join(out)
+
+
+def _stem(word: str) -> str:
+    low = word.lower().replace("ё", "е")
+    for end in _ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= _MIN_STEM:
+            return low[: -len(end)]
+    return low
+
+
+def _stems(phrase: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in phrase.split())
+
+
+@dataclass(frozen=True)
+class _Tables:
+    by_stem: dict[tuple[str, ...], Entry]  # stems of each Cyrillic alias → entry
+    countries: dict[str, str]  # Russian country name (nominative) → English name
+    country_stems: dict[tuple[str, ...], str]
+    latin_people: dict[str, str]  # Latin spelling (full name or surname), lower → canonical
+
+
+@cache
+def _tables() -> _Tables:
+    gaz = load_gazetteer()
+    by_stem: dict[tuple[str, ...], Entry] = {}
+    latin: dict[str, str] = {}
+    for alias, entry in gaz.aliases.items():
+        if _CYRILLIC.search(alias):
+            by_stem.setdefault(_stems(alias), entry)
+        elif entry.kind == "person":
+            latin.setdefault(alias.lower(), entry.name)
+            latin.setdefault(alias.split()[-1].lower(), entry.name)
+    countries = {
+        str(k): str(v)
+        for k, v in (lexicon.load("names_ru.yaml") or {}).get("countries", {}).items()
+    }
+    return _Tables(by_stem, countries, {_stems(k): v for k, v in countries.items()}, latin)
+
+
+@cache
+def _models() -> tuple[Any, Any, Any]:
+    """natasha's segmenter and NER tagger and a pymorphy3 analyser, once per process."""
+    import pymorphy3
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding()), pymorphy3.MorphAnalyzer()
+
+
+def _gender(words: list[str], morph: Any) -> str | None:
+    """The gender of a person's first name (Анна: femn), which settles whether "Кузнецова" is
+    a woman's surname or a man's in the genitive."""
+    for p in morph.parse(words[0]) if len(words) > 1 else []:
+        if "Name" in p.tag:
+            return str(p.tag.gender) if p.tag.gender else None
+    return None
+
+
+def _lemma(word: str, kind: str, morph: Any, gender: str | None = None) -> str:
+    parses = morph.parse(word)
+    if not parses:
+        return word
+    tags = _NAME_TAGS.get(kind, ())
+    named = [p for p in parses if any(t in p.tag for t in tags)]
+    chosen = next((p for p in named if gender is None or gender in p.tag), None)
+    chosen = chosen or (named[0] if named else parses[0])
+    normal: str = chosen.normal_form
+    if "Surn" in chosen.tag and "femn" in chosen.tag:  # Иванову → Иванова, not Иванов
+        nominative = chosen.inflect({"nomn", "sing"})
+        normal = nominative.word if nominative is not None else normal
+    if word.isupper() and len(word) > 1:
+        return normal.upper()
+    if word[:1].isupper():
+        return "-".join(part.capitalize() for part in normal.split("-"))
+    return normal
+
+
+def _resolve(
+    surface: str, lemma: str, kind: str, gaz: Gazetteer, tables: _Tables
+) -> tuple[str, str, str]:
+    """``(label, canonical, how)`` for one name natasha found."""
+    entry = gaz.lookup(surface) or gaz.lookup(lemma) or tables.by_stem.get(_stems(surface))
+    if entry is not None:
+        if entry.kind == "person":
+            return "PERSON", entry.name, "gazetteer"
+        if entry.kind == "org":
+            return "ORG", entry.name, "gazetteer"
+        return _PLACE_LABEL.get(entry.place_kind or "", "FAC"), entry.name, "gazetteer"
+    if kind in {"LOC", "ORG"}:
+        country = tables.countries.get(lemma) or tables.country_stems.get(_stems(surface))
+        if country is not None:
+            return "GPE", country, "gazetteer"
+        place = load_world().lookup(lemma) or load_world().lookup(surface)
+        if place is not None and place.kind != "region":
+            return "GPE", place.name, "world"
+        if kind == "LOC":
+            return "LOC", lemma, "model"
+        return "ORG", lemma, "model"
+    latin = transliterate(lemma)
+    known = tables.latin_people.get(latin.lower()) or tables.latin_people.get(
+        latin.split()[-1].lower() if latin.split() else ""
+    )
+    if known is not None:
+        return "PERSON", known, "transliteration"
+    return "PERSON", latin, "model"
+
+
+def russian_mentions(text: str, article_id: str = "") -> list[Mention]:
+    """The named people, organisations and places of a Russian ``text``, canonical across
+    scripts, in text order."""
+    from natasha import Doc
+
+    segmenter, ner, morph = _models()
+    gaz, tables = load_gazetteer(), _tables()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(ner)
+    out: list[Mention] = []
+    for span in doc.spans:
+        if span.type not in _LABELS or "\n" in span.text:
+            continue
+        words = [tok.text for tok in span.tokens]
+        gender = _gender(words, morph) if span.type == "PER" else None
+        lemma = " ".join(_lemma(w, span.type, morph, gender) for w in words)
+        label, canonical, how = _resolve(span.text, lemma, span.type, gaz, tables)
+        out.append(
+            Mention(article_id, span.start, span.stop, label, span.text, canonical, resolved_by=how)
+        )
+    # a bare surname stands for the full name the article gives elsewhere (Ушаков → Yuri Ushakov)
+    full = {
+        m.canonical.split()[-1]: m.canonical
+        for m in out
+        if m.label == "PERSON" and m.canonical and len(m.canonical.split()) > 1
+    }
+    return [
+        Mention(m.article_id, m.start, m.end, m.label, m.text, full[m.canonical], "surname")
+        if m.label == "PERSON" and m.resolved_by == "model" and m.canonical in full
+        else m
+        for m in out
+    ]

@@ -1,0 +1,46 @@
+"""The Russian adapter: names in Russian texts under the canonical names English ones use."""
+
+from __future__ import annotations
+
+from corroborator.analyze import analyze_articles
+from corroborator.analyze.russian import russian_mentions, transliterate
+from corroborator.model import Article
+
+# our own wording, not from any dataset
+TEXT = (
+    "Владимир Путин провёл в Пхеньяне переговоры с Ким Чен Ыном. "
+    "Песков сообщил, что затем Путин вылетит во Вьетнам. "
+    "Юрий Ушаков добавил, что визит в Бишкек к Садыру Жапарову готовится. "
+    "Ушаков уточнил сроки."
+)
+
+
+def _canon(text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.text: (m.label, m.canonical) for m in russian_mentions(text, "a")}
+
+
+def test_russian_names_are_canonical_across_scripts() -> None:
+    found = _canon(TEXT)
+    assert found["Владимир Путин"] == ("PERSON", "Vladimir Putin")
+    assert found["Пхеньяне"] == ("GPE", "Pyongyang")  # world tables, from the normal form
+    assert found["Ким Чен Ыном"] == ("PERSON", "Kim Jong Un")  # stem match, case ending
+    assert found["Песков"] == ("PERSON", "Dmitry Peskov")
+    assert found["Вьетнам"] == ("GPE", "Vietnam")  # data/names_ru.yaml
+    assert found["Бишкек"] == ("GPE", "Bishkek")
+    assert found["Ушаков"] == ("PERSON", "Yuri Ushakov")
+
+
+def test_unknown_people_are_transliterated() -> None:
+    assert transliterate("Ереван") == "Yerevan"
+    assert transliterate("Жапаров") == "Zhaparov"
+    found = _canon("Министр Анна Кузнецова встретилась с Игорем Смирновым.")
+    assert found["Анна Кузнецова"] == ("PERSON", "Anna Kuznetsova")
+    assert found["Игорем Смирновым"] == ("PERSON", "Igor Smirnov")
+
+
+def test_russian_articles_get_mentions_through_the_language_seam() -> None:
+    article = Article(id="ru1", text=TEXT, source_path="ru1.txt", language="ru")
+    ((_, analysis),) = list(analyze_articles([article], model="unused"))
+    people = {m.canonical for m in analysis.mentions if m.label == "PERSON"}
+    assert {"Vladimir Putin", "Kim Jong Un", "Sadyr Japarov"} <= people
+    assert analysis.sentences
