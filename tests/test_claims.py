@@ -172,3 +172,16 @@ def test_running_totals_update_rather_than_conflict(nlp: Any) -> None:
     assert series.verdict == "updated"
     [dispute] = build_claims("sty", early + same, dep)
     assert dispute.verdict == "conflicting"  # two values for the same day cannot both be right
+
+
+def test_alignment_by_meaning_durations_and_tolls(nlp: Any) -> None:
+    """The same quantity in other words and units is one claim; rising tolls are an update."""
+    a = claims(
+        nlp, "The meeting between the two leaders lasted one hour and 40 minutes.", aid="art_a"
+    )
+    b = claims(nlp, "The talks between the two leaders ran for nearly two hours.", aid="art_b")
+    vals = [v for v in a + b if v.measure == "duration"]
+    assert len(vals) == 2
+    dep = find_dependence([])
+    built = build_claims("sty", vals, dep)
+    assert len(built) == 1 and built[0].verdict != "conflicting"
