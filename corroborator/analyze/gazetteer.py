@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from corroborator import lexicon
+from corroborator.analyze.world import load_world
 
 
 @dataclass(frozen=True)
@@ -101,16 +102,12 @@ class Gazetteer:
         entry = self.places.get(name)
         if entry is not None and entry.place_kind == "country":
             return entry.code
-        from corroborator.analyze.world import load_world
-
         found = load_world().lookup(name)
         return found.country if found is not None and found.kind == "country" else None
 
     def country_code(self, place: str) -> str | None:
         """The ISO code of the country ``place`` lies in (or is), from the curated hierarchy,
         then the world tables; ``None`` when neither knows it."""
-        from corroborator.analyze.world import load_world
-
         seen = set()
         current: str | None = place
         while current is not None and current not in seen:

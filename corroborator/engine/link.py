@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.link.claims import build_claims
 from corroborator.link.dependence import Dependence, find_dependence
 from corroborator.link.lexical import content_terms
@@ -157,8 +158,6 @@ _PRESENCE_TYPES = frozenset({
 
 def _where(analysis: ArticleAnalysis | None) -> tuple[tuple[str, int], ...]:
     """Countries of the article's placed, non-background presence events, with counts."""
-    from corroborator.analyze.gazetteer import load_gazetteer
-
     if analysis is None:
         return ()
     gaz = load_gazetteer()
@@ -210,8 +209,6 @@ def _title(events: list[Event], articles: list[Article], start: str | None, end:
 def _visitor(visit: Event) -> str | None:
     """Who travels: the person the visit's mentions name most often, leaving out whoever holds
     office in the country visited (the host, named in "at the invitation of …")."""
-    from corroborator.analyze.gazetteer import load_gazetteer
-
     gaz = load_gazetteer()
     host_country = gaz.country_code(visit.place) if visit.place else None
     people = Counter(p for m in visit.mentions for p in m.participants)

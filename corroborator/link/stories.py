@@ -502,20 +502,12 @@ def _date_vetoes(
 ) -> list[tuple[int, int]]:
     """Cannot-link pairs (local indices) of the theme's articles that are :func:`hard_apart`.
     A user's must-link wins: pairs inside one must-linked group are left to the user."""
-    group = list(range(len(theme)))
-
-    def root(k: int) -> int:
-        while group[k] != k:
-            k = group[k]
-        return k
-
-    for a, b in must:
-        group[max(root(a), root(b))] = min(root(a), root(b))
+    group = {k: g for g, comp in enumerate(components(len(theme), must)) for k in comp}
     return [
         (a, b)
         for a in range(len(theme))
         for b in range(a + 1, len(theme))
-        if root(a) != root(b) and hard_apart(p.docs[theme[a]], p.docs[theme[b]])
+        if group[a] != group[b] and hard_apart(p.docs[theme[a]], p.docs[theme[b]])
     ]
 
 

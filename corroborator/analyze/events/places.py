@@ -10,6 +10,7 @@ from typing import Any
 from corroborator import lexicon
 from corroborator.analyze.events.view import ArticleView, governor
 from corroborator.analyze.gazetteer import Gazetteer
+from corroborator.analyze.world import load_world
 from corroborator.model import EventMention
 
 _PLACE_PREPS = frozenset({"at", "in", "on", "to", "near", "inside"})
@@ -78,8 +79,6 @@ def _dateline_place(view: ArticleView) -> str | None:
     entry = view.gaz.lookup(name)
     if entry is not None:
         return entry.name
-    from corroborator.analyze.world import load_world
-
     found = load_world().lookup(name)
     return found.name if found is not None and found.kind != "region" else None
 
@@ -134,8 +133,6 @@ def follow_place(
 def _world_city(place: str) -> str | None:
     """``place`` itself when the world tables know it as a city or a country; ``None`` for a
     venue they cannot place (a square, a palace): a venue is not passed on to other events."""
-    from corroborator.analyze.world import load_world
-
     found = load_world().lookup(place)
     return place if found is not None and found.kind in {"city", "country"} else None
 
