@@ -8,30 +8,34 @@ an article: dates first (they give the article's date when it prints none), then
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
 from corroborator.analyze.claims import extract_claims
 from corroborator.analyze.entities import NAME_LABELS, resolve_entities
 from corroborator.analyze.events import extract_events
+from corroborator.analyze.languages import LanguageAdapter, entities_of
 from corroborator.analyze.nlp import load_model, load_sentencizer, model_version
-from corroborator.analyze.russian import russian_mentions
+from corroborator.analyze.russian import mentions_from_doc
+from corroborator.analyze.russian_doc import parse_russian
 from corroborator.analyze.timex import analyze_dates
+from corroborator.analyze.timex.analysis import DateAnalysis
 from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
-ANALYZER_VERSION = "17"
+ANALYZER_VERSION = "18"
 
 # Languages the configured spaCy model is trained for.
 MODEL_LANGUAGES = frozenset({"en"})
 
-# The language seam: for a language the spaCy model does not read, its adapter finds the named
-# entities (canonical across scripts: the names English articles use); ``(text, article_id)``
-# → mentions. Languages without one get sentence boundaries only.
-MentionAdapter = Callable[[str, str], list[Mention]]
-ADAPTERS: dict[str, MentionAdapter] = {"ru": russian_mentions}
+# The language seam (:mod:`.languages`): a language the spaCy model does not read is analysed by
+# its adapter (parser plus extractors writing the same model objects). Languages without one get
+# sentence boundaries only.
+ADAPTERS: dict[str, LanguageAdapter] = {
+    "ru": LanguageAdapter("ru", parse=parse_russian, mentions=mentions_from_doc),
+}
 
 
 def _sentences(doc: Any) -> tuple[Sentence, ...]:
@@ -76,16 +80,36 @@ def _from_doc(article: Article, doc: Any, model: str) -> ArticleAnalysis:
     )
 
 
-def _foreign(article: Article, doc: Any) -> ArticleAnalysis:
-    """Sentences, and the named entities where the article's language has an adapter."""
-    adapter = ADAPTERS.get(article.language or "")
-    mentions = tuple(adapter(article.text, article.id)) if adapter is not None else ()
+def _foreign(article: Article, adapter: LanguageAdapter) -> ArticleAnalysis:
+    """The analysis of an article in a language with an adapter: whatever stages it has."""
+    doc = adapter.parse(article.text)
+    mentions = adapter.mentions(doc, article.id)
+    entities = entities_of(mentions)
+    dates = adapter.dates(doc, article) if adapter.dates else DateAnalysis(())
+    when = article.published or dates.published
+    events = adapter.events(doc, article, entities, dates.timexes, when) if adapter.events else []
+    claims = adapter.claims(doc, article, entities, dates.timexes, events) if adapter.claims else []
     return ArticleAnalysis(
         article_id=article.id,
-        model=f"xx_sentencizer+{article.language}" if adapter is not None else "xx_sentencizer",
+        model=f"{adapter.language}:natasha",
         analyzer_version=ANALYZER_VERSION,
         sentences=_sentences(doc),
-        mentions=mentions,
+        mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.label))),
+        timexes=dates.timexes,
+        event_mentions=tuple(events),
+        claim_values=tuple(claims),
+        published=dates.published if article.published is None else None,
+        published_confidence=dates.published_confidence if article.published is None else None,
+        published_evidence=dates.published_evidence if article.published is None else None,
+    )
+
+
+def _sentences_only(article: Article, doc: Any) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        article_id=article.id,
+        model="xx_sentencizer",
+        analyzer_version=ANALYZER_VERSION,
+        sentences=_sentences(doc),
     )
 
 
@@ -119,5 +143,9 @@ def analyze_articles(
                 yield from flush()
         else:
             yield from flush()
-            yield art, _foreign(art, load_sentencizer()(art.text))
+            adapter = ADAPTERS.get(art.language or "")
+            if adapter is not None:
+                yield art, _foreign(art, adapter)
+            else:
+                yield art, _sentences_only(art, load_sentencizer()(art.text))
     yield from flush()

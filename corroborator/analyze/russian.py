@@ -13,8 +13,8 @@ form (Пхеньяне → Пхеньян, Жапарову → Жапаров).
    gazetteer's people (Жапаров → Zhaparov → Sadyr Japarov), else kept as the transliteration;
 4. within the article, a bare surname joins the full name mentioned elsewhere.
 
-Models load lazily, once per process (about 2 s). Only :class:`~corroborator.model.Mention`
-objects leave this module.
+The parse comes from :mod:`.russian_doc` (models loaded lazily, once per process). Only
+:class:`~corroborator.model.Mention` objects leave this module.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 
 from corroborator import lexicon
 from corroborator.analyze.gazetteer import Entry, Gazetteer, load_gazetteer
+from corroborator.analyze.russian_doc import morph_analyzer, parse_russian
 from corroborator.analyze.world import load_world
 from corroborator.model import Mention
 
@@ -111,15 +112,6 @@ def _tables() -> _Tables:
     return _Tables(by_stem, countries, {_stems(k): v for k, v in countries.items()}, latin)
 
 
-@cache
-def _models() -> tuple[Any, Any, Any]:
-    """natasha's segmenter and NER tagger and a pymorphy3 analyser, once per process."""
-    import pymorphy3
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
-
-    return Segmenter(), NewsNERTagger(NewsEmbedding()), pymorphy3.MorphAnalyzer()
-
-
 def _gender(words: list[str], morph: Any) -> str | None:
     """The gender of a person's first name (Анна: femn), which settles whether "Кузнецова" is
     a woman's surname or a man's in the genitive."""
@@ -181,23 +173,31 @@ def _resolve(
 def russian_mentions(text: str, article_id: str = "") -> list[Mention]:
     """The named people, organisations and places of a Russian ``text``, canonical across
     scripts, in text order."""
-    from natasha import Doc
+    return mentions_from_doc(parse_russian(text), article_id)
 
-    segmenter, ner, morph = _models()
+
+def mentions_from_doc(doc: Any, article_id: str = "") -> list[Mention]:
+    """The named entities of a parsed Russian ``doc`` (:func:`parse_russian`) as mentions."""
+    morph = morph_analyzer()
     gaz, tables = load_gazetteer(), _tables()
-    doc = Doc(text)
-    doc.segment(segmenter)
-    doc.tag_ner(ner)
     out: list[Mention] = []
-    for span in doc.spans:
-        if span.type not in _LABELS or "\n" in span.text:
+    for span in doc.ents:
+        if span.label_ not in _LABELS or "\n" in span.text:
             continue
-        words = [tok.text for tok in span.tokens]
-        gender = _gender(words, morph) if span.type == "PER" else None
-        lemma = " ".join(_lemma(w, span.type, morph, gender) for w in words)
-        label, canonical, how = _resolve(span.text, lemma, span.type, gaz, tables)
+        words = [tok.text for tok in span]
+        gender = _gender(words, morph) if span.label_ == "PER" else None
+        lemma = " ".join(_lemma(w, span.label_, morph, gender) for w in words)
+        label, canonical, how = _resolve(span.text, lemma, span.label_, gaz, tables)
         out.append(
-            Mention(article_id, span.start, span.stop, label, span.text, canonical, resolved_by=how)
+            Mention(
+                article_id,
+                span.start_char,
+                span.end_char,
+                label,
+                span.text,
+                canonical,
+                resolved_by=how,
+            )
         )
     # a bare surname stands for the full name the article gives elsewhere (Ушаков → Yuri Ushakov)
     full = {

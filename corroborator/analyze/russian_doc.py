@@ -1,0 +1,168 @@
+"""The Russian parse: natasha's tokens, morphology, dependencies and names as a spaCy ``Doc``.
+
+The extractors read one kind of object whatever the language: a spaCy ``Doc`` whose text is the
+article's text character for character, with sentences, universal POS tags, morphological
+features (``token.morph``: Case, Tense, Aspect, Mood, ...), lemmas and a dependency tree with
+Universal Dependencies labels (``nsubj``, ``obj``, ``obl``, ``case``, ``nummod``, ...), and the
+named entities in ``doc.ents`` (natasha's labels: ``PER``, ``LOC``, ``ORG``).
+
+- natasha (``razdel`` segmentation, ``slovnet`` NewsMorphTagger, NewsSyntaxParser and
+  NewsNERTagger) gives tokens, sentences, tags, features, heads and names;
+- pymorphy3 gives the lemma, choosing the analysis whose part of speech agrees with natasha's
+  tag (verbs and participles lemmatise to the infinitive: проведут → провести, отменён →
+  отменить), which is what the language packs in ``corroborator/data`` list.
+
+Whitespace between tokens other than one space becomes a whitespace token (as spaCy's own
+tokenizer does), attached to the token before it, so character offsets stay the text's.
+Models load lazily, once per process (about 2 s).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+# natasha's universal tags → the OpenCorpora parts of speech pymorphy3 may give that word
+_POS_AGREES = {
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
+    "AUX": {"VERB", "INFN"},
+    "ADJ": {"ADJF", "ADJS", "COMP", "PRTF", "PRTS", "NUMR"},
+    "ADV": {"ADVB", "COMP", "PRED"},
+    "NUM": {"NUMR"},
+    "DET": {"NPRO", "ADJF"},
+    "PRON": {"NPRO"},
+    "ADP": {"PREP"},
+    "CCONJ": {"CONJ"},
+    "SCONJ": {"CONJ"},
+    "PART": {"PRCL"},
+}
+
+
+@cache
+def _models() -> tuple[Any, Any, Any, Any, Any, Any]:
+    """natasha's segmenter, morphology tagger, syntax parser and NER tagger, a pymorphy3
+    analyser and a spaCy vocabulary for Russian, once per process."""
+    import pymorphy3
+    import spacy
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    emb = NewsEmbedding()
+    return (
+        Segmenter(),
+        NewsMorphTagger(emb),
+        NewsSyntaxParser(emb),
+        NewsNERTagger(emb),
+        pymorphy3.MorphAnalyzer(),
+        spacy.blank("ru").vocab,
+    )
+
+
+def morph_analyzer() -> Any:
+    """The process's pymorphy3 analyser (shared with name resolution)."""
+    return _models()[4]
+
+
+def _lemma(word: str, pos: str, morph: Any) -> str:
+    if not any(ch.isalpha() for ch in word):
+        return word
+    parses = morph.parse(word)
+    if not parses:
+        return word.lower()
+    agree = _POS_AGREES.get(pos, set())
+    chosen = next((p for p in parses if p.tag.POS in agree), parses[0])
+    return str(chosen.normal_form)
+
+
+def _feats(feats: dict[str, str]) -> str:
+    return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+
+
+def parse_russian(text: str) -> Any:
+    """A spaCy ``Doc`` of a Russian ``text`` (see the module docstring for what it holds)."""
+    from natasha import Doc as NatashaDoc
+    from spacy.tokens import Doc, Span
+
+    segmenter, morph_tagger, syntax, ner, morph, vocab = _models()
+    nd = NatashaDoc(text)
+    nd.segment(segmenter)
+    nd.tag_morph(morph_tagger)
+    nd.parse_syntax(syntax)
+    nd.tag_ner(ner)
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos: list[str] = []
+    morphs: list[str] = []
+    lemmas: list[str] = []
+    heads: list[int] = []
+    deps: list[str] = []
+    starts: dict[int, int] = {}  # character offset → token index
+    cursor = 0
+
+    def gap(until: int) -> None:
+        """Whitespace before ``until`` that one trailing space cannot carry: its own token."""
+        nonlocal cursor
+        between = text[cursor:until]
+        if not between:
+            return
+        if between == " " and words:
+            spaces[-1] = True
+        else:
+            if words and between.startswith(" ") and not spaces[-1]:
+                spaces[-1] = True
+                between = between[1:]
+            if between:
+                words.append(between)
+                spaces.append(False)
+                pos.append("SPACE")
+                morphs.append("")
+                lemmas.append(between)
+                heads.append(max(len(words) - 2, 0))
+                deps.append("dep" if len(words) > 1 else "ROOT")
+        cursor = until
+
+    for sent in nd.sents:
+        ids: dict[str, int] = {}
+        first = len(words)
+        for tok in sent.tokens:
+            gap(tok.start)
+            ids[tok.id] = len(words)
+            starts[tok.start] = len(words)
+            words.append(tok.text)
+            spaces.append(False)
+            pos.append(tok.pos or "X")
+            morphs.append(_feats(tok.feats or {}))
+            lemmas.append(_lemma(tok.text, tok.pos or "", morph))
+            heads.append(-1)  # filled below, once every id of the sentence is known
+            deps.append(tok.rel or "dep")
+            cursor = tok.stop
+        for tok in sent.tokens:
+            i = ids[tok.id]
+            head = ids.get(tok.head_id or "")
+            if head is None or deps[i] == "root":
+                heads[i], deps[i] = i, "ROOT"
+            else:
+                heads[i] = head
+        for i in range(first, len(words)):  # a head natasha left out: the token is a root
+            if heads[i] == -1:
+                heads[i], deps[i] = i, "ROOT"
+    gap(len(text))
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+    )
+    ents = []
+    for span in nd.spans:
+        first_tok, last_tok = starts.get(span.tokens[0].start), starts.get(span.tokens[-1].start)
+        if first_tok is not None and last_tok is not None:
+            ents.append(Span(doc, first_tok, last_tok + 1, label=span.type))
+    doc.ents = ents
+    return doc
