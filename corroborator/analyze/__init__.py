@@ -21,11 +21,12 @@ from corroborator.analyze.russian import mentions_from_doc
 from corroborator.analyze.russian_doc import parse_russian
 from corroborator.analyze.timex import analyze_dates
 from corroborator.analyze.timex.analysis import DateAnalysis
+from corroborator.analyze.timex.russian import analyze_dates_ru
 from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
-ANALYZER_VERSION = "18"
+ANALYZER_VERSION = "19"
 
 # Languages the configured spaCy model is trained for.
 MODEL_LANGUAGES = frozenset({"en"})
@@ -34,7 +35,9 @@ MODEL_LANGUAGES = frozenset({"en"})
 # its adapter (parser plus extractors writing the same model objects). Languages without one get
 # sentence boundaries only.
 ADAPTERS: dict[str, LanguageAdapter] = {
-    "ru": LanguageAdapter("ru", parse=parse_russian, mentions=mentions_from_doc),
+    "ru": LanguageAdapter(
+        "ru", parse=parse_russian, mentions=mentions_from_doc, dates=analyze_dates_ru
+    ),
 }
 
 

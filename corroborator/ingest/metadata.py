@@ -179,12 +179,19 @@ def _without_marker(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(pos + cut, first[cut:]), *lines[1:]]
 
 
-_DL_DATE = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
+# Russian datelines print the day first and the month in the genitive or cut short, in lower
+# case ("БИШКЕК, 26 ноября. /ТАСС/.", "МОСКВА, 28 мар — РИА Новости.").
+_DL_DATE = (
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
+    r"|\d{1,2}\s+[а-яё]{3,8}\.?(?:\s+\d{4})?"
+)
+_UPPER = "A-ZА-ЯЁ"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})"  # MOSCOW, NEW YORK, ST. PETERSBURG
+    # MOSCOW, NEW YORK, ST. PETERSBURG, МОСКВА, НЬЮ-ЙОРК
+    rf"^(?P<place>[{_UPPER}][{_UPPER}'’.\-]+(?:\s[{_UPPER}][{_UPPER}'’.\-]+){{0,3}})"
     rf"(?:,\s*(?P<date>{_DL_DATE})|:?\s*\((?P<pdate>{_DL_DATE})\))?"  # ", May 6" or ": (May 8)"
     r"\s*\.?\s*"
-    r"(?:\((?P<paren>[A-Z][^()\n]{1,60})\)|\[(?P<bracket>[A-Z][^\[\]\n]{1,60})\]"
+    rf"(?:\((?P<paren>[{_UPPER}][^()\n]{{1,60}})\)|\[(?P<bracket>[{_UPPER}][^\[\]\n]{{1,60}})\]"
     r"|/(?P<slash>[^/\n]{2,30})/)?"
     r"\s*(?P<sep>[.:,]?\s*(?:[—–-]{1,2}|\.|:)?)\s"
 )
@@ -197,7 +204,7 @@ def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] 
         m = _DATELINE.match(line)
         if not m:
             continue
-        place_letters = re.sub(r"[^A-Z]", "", m.group("place"))
+        place_letters = re.sub(rf"[^{_UPPER}]", "", m.group("place"))
         has_marker = (
             m.group("date")
             or m.group("pdate")
