@@ -45,6 +45,7 @@ class RuWords:
     boundary_signals: dict[str, str]
     year_cues: frozenset[str]
     references: dict[str, str]
+    holidays: dict[str, str]
     frequencies: dict[str, str]
     forward_heads: frozenset[str]
     forward_cues: frozenset[str]
@@ -86,6 +87,7 @@ def ru_words() -> RuWords:
         boundary_signals=_lower(d.get("boundary_signals", {})),
         year_cues=_set(d.get("year_cues")),
         references=_invert(d.get("references", {})),
+        holidays=_invert(d.get("fixed_holidays", {})),
         frequencies=_lower(d.get("frequencies", {})),
         forward_heads=_set(d.get("forward_heads")),
         forward_cues=_set(d.get("forward_cues")),
@@ -135,15 +137,16 @@ def _pieces() -> dict[str, str]:
         "AGO": rf"(?P<ago>{_alt(w.ago_words)})",
         "LATER": rf"(?P<later>{_alt(w.later_words)})",
         "REF": rf"(?P<ref>{_alt(w.references)})" if w.references else r"(?!)",
+        "HOLIDAY": rf"(?P<holiday>{_alt(w.holidays)})" if w.holidays else r"(?!)",
         "FREQ": rf"(?P<freq>{_alt(w.frequencies)})" if w.frequencies else r"(?!)",
         "WEEKEND": rf"(?P<weekend>{_alt([u for u, n in w.units.items() if n == 'weekend'])})",
         "DASH": r"\s*[-–—]\s*",
     }
 
 
-# A date after "в"/"во" (weekdays, weekends), "с" (the start of "с … по …"): fixed-width
-# lookbehinds, one per spelling.
-_AFTER_V = r"(?:(?<=\bв\s)|(?<=\bво\s))"
+# A date after "в"/"во" or "на" (weekdays, weekends: "во вторник", "назначена на среду"), "с"
+# (the start of "с … по …"): fixed-width lookbehinds, one per spelling.
+_AFTER_V = r"(?:(?<=\bв\s)|(?<=\bво\s)|(?<=\bна\s))"
 _AFTER_S = r"(?:(?<=\bс\s)|(?<=\bсо\s))"
 _AFTER_BOUND = r"(?:(?<=\bдо\s)|(?<=\bс\s)|(?<=\bсо\s)|(?<=\bк\s)|(?<=\bко\s)|(?<=\bпо\s))"
 
@@ -185,6 +188,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "time",
         r"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?:\s+по\s+[а-яё]+\s+времени)?",
     ),
+    ("holiday", r"{HOLIDAY}(?:\s+{YEAR}{YW}?)?"),
     ("set", r"(?<=\bпо\s){WDSET}"),
     ("set", r"{FREQ}"),
     ("ref", r"{REF}"),
@@ -506,6 +510,13 @@ def _other(m: Match) -> Sem | None:
             return Sem("set", "SET", f"XXXX-WXX-{w.weekday_sets[m.g('wdset').lower()] + 1}",  # type: ignore[union-attr]
                        note="every weekday")  # fmt: skip
         return Sem("set", "SET", w.frequencies[(m.g("freq") or "").lower()], note="frequency")
+    if m.rule == "holiday":
+        mon, day = (int(p) for p in w.holidays[" ".join((m.g("holiday") or "").lower().split())]
+                    .lstrip("-").split("-"))  # fmt: skip
+        year = _num(m, "year")
+        if year is not None:
+            return Sem("abs", "DATE", f"{year:04d}-{mon:02d}-{day:02d}", "day", note="holiday")
+        return _cal(None, mon, day, note="holiday")
     if m.rule == "ref":
         key = " ".join((m.g("ref") or "").lower().split())
         return Sem("ref", "DATE", w.references[key], note=f"'{key}'")
@@ -517,7 +528,7 @@ _DISPATCH: dict[str, Callable[[Match], Sem | None]] = {
     "year": _dated, "dm_range": _range, "month_range": _range, "year_range": _range,
     "deictic": _relative, "weekday": _relative, "weekend": _relative,
     "shift_unit": _relative, "ago": _relative, "later": _relative, "duration": _duration,
-    "time": _other, "set": _other, "ref": _other,
+    "time": _other, "set": _other, "ref": _other, "holiday": _other,
 }  # fmt: skip
 
 
