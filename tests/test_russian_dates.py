@@ -154,3 +154,13 @@ def test_a_bare_russian_text_with_a_dateline_and_a_year_gets_its_date() -> None:
     by_text = {t.text: t.value for t in analysis.timexes}
     assert by_text["среду"] == "2025-11-26"
     assert by_text["2024 году"] == "2024"
+
+
+def test_hours_after_v_are_a_clock_time_and_a_story_day_is_anaphoric() -> None:
+    got = _timexes(
+        "Делегация прилетела 20 ноября в 18 часов по московскому времени. Переговоры длились "
+        "3 часа. На следующий день министры посетили завод."
+    )
+    assert got["18 часов по московскому времени"].value == "2025-11-20T18:00"
+    assert got["3 часа"].value == "PT3H"
+    assert got["следующий день"].value == "2025-11-21"

@@ -141,6 +141,9 @@ def _pieces() -> dict[str, str]:
         "FREQ": rf"(?P<freq>{_alt(w.frequencies)})" if w.frequencies else r"(?!)",
         "WEEKEND": rf"(?P<weekend>{_alt([u for u, n in w.units.items() if n == 'weekend'])})",
         "DASH": r"\s*[-–—]\s*",
+        "HOUR": rf"(?P<hh>[012]?\d|{_alt([n for n, x in w.numbers.items() if x == int(x)])})",
+        "HOURS": r"(?:час|часа|часов)(?:\s+(?P<mi>[0-5]?\d)\s+минут[а-я]*)?",
+        "ZONE": r"\s+по\s+[а-яё]+(?:\s+времени)?",
     }
 
 
@@ -189,6 +192,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?:\s+по\s+[а-яё]+\s+времени)?",
     ),
     ("holiday", r"{HOLIDAY}(?:\s+{YEAR}{YW}?)?"),
+    # "в 18 часов по московскому времени", "в 9 часов утра", "девять часов по Москве": a clock
+    # time (after "в", with a part of the day or a time zone), not a duration
+    ("clock", r"(?:(?<=\bв\s)|(?<=\bоколо\s)){HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})?"),
+    ("clock", r"{HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})"),
     ("set", r"(?<=\bпо\s){WDSET}"),
     ("set", r"{FREQ}"),
     ("ref", r"{REF}"),
@@ -466,6 +473,13 @@ def _relative(m: Match) -> Sem | None:
         shift_word = (m.g("shift") or "").lower()
         if unit not in _GRAN or _PLURAL_SHIFT.search(shift_word):
             return None  # "в ближайшие дни", "в последние годы": vague, not one unit
+        if unit == "day":
+            # "в этот день", "на следующий день": a day of the story, as "that day", "the
+            # next day" (today and tomorrow are "сегодня", "завтра")
+            return Sem(
+                "anaphor", "DATE", gran="day", unit="day", offset=w.shifts[shift_word],
+                note=f"'{shift_word} день'",
+            )  # fmt: skip
         return Sem(
             "rel", "DATE", gran=_GRAN[unit], unit=unit, offset=w.shifts[shift_word],
             note=shift_word,
@@ -510,6 +524,17 @@ def _other(m: Match) -> Sem | None:
             return Sem("set", "SET", f"XXXX-WXX-{w.weekday_sets[m.g('wdset').lower()] + 1}",  # type: ignore[union-attr]
                        note="every weekday")  # fmt: skip
         return Sem("set", "SET", w.frequencies[(m.g("freq") or "").lower()], note="frequency")
+    if m.rule == "clock":
+        raw = (m.g("hh") or "").lower()
+        hh = int(raw) if raw.isdigit() else int(w.numbers.get(raw, -1))
+        code = w.parts_of_day.get((m.g("pod") or "").lower())
+        if code in ("AF", "EV") and hh < 12:
+            hh += 12  # "в 7 часов вечера"
+        mi = int(m.g("mi") or 0)
+        if not (0 <= hh <= 24 and mi < 60):
+            return None
+        return Sem("anaphor", "TIME", gran="day", unit="day", tod=f"T{hh:02d}:{mi:02d}",
+                   note="clock time")  # fmt: skip
     if m.rule == "holiday":
         mon, day = (int(p) for p in w.holidays[" ".join((m.g("holiday") or "").lower().split())]
                     .lstrip("-").split("-"))  # fmt: skip
@@ -528,7 +553,7 @@ _DISPATCH: dict[str, Callable[[Match], Sem | None]] = {
     "year": _dated, "dm_range": _range, "month_range": _range, "year_range": _range,
     "deictic": _relative, "weekday": _relative, "weekend": _relative,
     "shift_unit": _relative, "ago": _relative, "later": _relative, "duration": _duration,
-    "time": _other, "set": _other, "ref": _other, "holiday": _other,
+    "time": _other, "clock": _other, "set": _other, "ref": _other, "holiday": _other,
 }  # fmt: skip
 
 
