@@ -179,32 +179,40 @@ def _without_marker(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(pos + cut, first[cut:]), *lines[1:]]
 
 
-# Russian datelines print the day first and the month in the genitive or cut short, in lower
-# case ("БИШКЕК, 26 ноября. /ТАСС/.", "МОСКВА, 28 мар — РИА Новости.").
-_DL_DATE = (
-    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
-    r"|\d{1,2}\s+[а-яё]{3,8}\.?(?:\s+\d{4})?"
-)
-_UPPER = "A-ZА-ЯЁ"
+_DL_DATE = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
 _DATELINE = re.compile(
-    # MOSCOW, NEW YORK, ST. PETERSBURG, МОСКВА, НЬЮ-ЙОРК
-    rf"^(?P<place>[{_UPPER}][{_UPPER}'’.\-]+(?:\s[{_UPPER}][{_UPPER}'’.\-]+){{0,3}})"
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})"  # MOSCOW, NEW YORK, ST. PETERSBURG
     rf"(?:,\s*(?P<date>{_DL_DATE})|:?\s*\((?P<pdate>{_DL_DATE})\))?"  # ", May 6" or ": (May 8)"
     r"\s*\.?\s*"
-    rf"(?:\((?P<paren>[{_UPPER}][^()\n]{{1,60}})\)|\[(?P<bracket>[{_UPPER}][^\[\]\n]{{1,60}})\]"
+    r"(?:\((?P<paren>[A-Z][^()\n]{1,60})\)|\[(?P<bracket>[A-Z][^\[\]\n]{1,60})\]"
     r"|/(?P<slash>[^/\n]{2,30})/)?"
     r"\s*(?P<sep>[.:,]?\s*(?:[—–-]{1,2}|\.|:)?)\s"
 )
+# A Cyrillic dateline prints the day first, the month in the genitive or cut short ("БИШКЕК,
+# 26 ноября. /ТАСС/.", "МОСКВА, 28 мар — РИА Новости."). The day is required, so a headline
+# opening with an acronym ("США и Китай …") is never taken for a dateline.
+_DATELINE_CYR = re.compile(
+    r"^(?P<place>[А-ЯЁ][А-ЯЁ.\-]+(?:\s[А-ЯЁ][А-ЯЁ.\-]+){0,3})"
+    r",\s*(?P<date>\d{1,2}\s+[а-яё]{3,8}\.?(?:\s+\d{4})?)(?P<pdate>)?"
+    r"\s*\.?\s*"
+    r"(?:\((?P<paren>[А-ЯЁA-Z][^()\n]{1,60})\)|\[(?P<bracket>[А-ЯЁA-Z][^\[\]\n]{1,60})\]"
+    r"|/(?P<slash>[^/\n]{2,30})/)?"
+    r"\s*(?P<sep>[.:,]?\s*(?:[—–-]{1,2}|\.|:)?)\s"
+)
+
+
+def _dateline_match(line: str) -> re.Match[str] | None:
+    return _DATELINE.match(line) or _DATELINE_CYR.match(line)
 
 
 def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] | None:
     for _, line in _without_marker(lines)[:3]:
         if line == title:
             continue
-        m = _DATELINE.match(line)
+        m = _dateline_match(line)
         if not m:
             continue
-        place_letters = re.sub(rf"[^{_UPPER}]", "", m.group("place"))
+        place_letters = re.sub(r"[^A-ZА-ЯЁ]", "", m.group("place"))
         has_marker = (
             m.group("date")
             or m.group("pdate")
@@ -318,7 +326,7 @@ def _title(lines: list[tuple[int, str]]) -> str | None:
         and len(first.split()) >= _TITLE_MIN_WORDS
         and not re.search(r"[.;:,]$", first)
         and parse_written_date(first) is None
-        and not _DATELINE.match(first)
+        and not _dateline_match(first)
     ):
         return first
     return None
