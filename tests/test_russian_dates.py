@@ -164,3 +164,15 @@ def test_hours_after_v_are_a_clock_time_and_a_story_day_is_anaphoric() -> None:
     assert got["18 часов по московскому времени"].value == "2025-11-20T18:00"
     assert got["3 часа"].value == "PT3H"
     assert got["следующий день"].value == "2025-11-21"
+
+
+def test_quarters_halves_seasons_and_decades() -> None:
+    got = _values(
+        "В третьем квартале 2025 года выпуск вырос, а в первом полугодии прошлого года упал. "
+        "Летом 2024 года прошли выборы. В 1990-е годы связи ослабли. Зима близко."
+    )
+    assert got["третьем квартале 2025 года"] == "2025-Q3"
+    assert got["первом полугодии прошлого года"] == "2024-H1"
+    assert got["Летом 2024 года"] == "2024-SU"
+    assert got["1990-е годы"] == "199"
+    assert "Зима" not in got
