@@ -176,3 +176,9 @@ def test_quarters_halves_seasons_and_decades() -> None:
     assert got["Летом 2024 года"] == "2024-SU"
     assert got["1990-е годы"] == "199"
     assert "Зима" not in got
+
+
+def test_until_is_a_deadline_still_to_come_unless_it_opens_the_sentence() -> None:
+    got = _values("Власти продлили перемирие до 2 января. До вторника стороны молчали.")
+    assert got["2 января"] == "2026-01-02"
+    assert got["вторника"] == "2025-11-25"

@@ -100,7 +100,7 @@ def _speech_verb(gov: Any, quoted: bool, sent: Any) -> Any:
 
 def _lead(doc: Any, span: Any) -> tuple[str | None, Literal["past", "future", "bound"] | None]:
     """A cue among the two tokens before the expression ("запланирована на 30 октября",
-    "ещё в 2019 году", "до 22 апреля")."""
+    "ещё в 2019 году", "до 22 апреля", "к 2030 году")."""
     w = ru_words()
     for tok in reversed([doc[i] for i in range(max(0, span.start - 2), span.start)]):
         low = tok.lower_
@@ -108,7 +108,12 @@ def _lead(doc: Any, span: Any) -> tuple[str | None, Literal["past", "future", "b
             return low, "future"
         if low in w.backward_cues:
             return low, "past"
-        if w.boundary_signals.get(low) in ("until", "by", "no later than"):
+        signal = w.boundary_signals.get(low)
+        if signal == "until":
+            # "продлили перемирие до 22 апреля": a deadline still to come, even told in the
+            # past — unless it opens the sentence ("До вторника они молчали"), as in English
+            return low, "bound" if tok.is_sent_start else "future"
+        if signal in ("by", "no later than"):
             return low, "bound"
     return None, None
 
