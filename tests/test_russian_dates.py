@@ -6,6 +6,9 @@ Every sentence here is our own wording. 26 November 2025 is a Wednesday.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from corroborator.analyze import ADAPTERS, analyze_articles
@@ -14,6 +17,8 @@ from corroborator.analyze.timex.russian import analyze_dates_ru
 from corroborator.config import Settings
 from corroborator.ingest.metadata import read_metadata
 from corroborator.model import Article, TimeExpression
+
+from .conftest import run_cli
 
 PUBLISHED = "2025-11-26"
 
@@ -182,3 +187,15 @@ def test_until_is_a_deadline_still_to_come_unless_it_opens_the_sentence() -> Non
     got = _values("Власти продлили перемирие до 2 января. До вторника стороны молчали.")
     assert got["2 января"] == "2026-01-02"
     assert got["вторника"] == "2025-11-25"
+
+
+def test_the_dates_command_reads_a_russian_file(tmp_path: Path) -> None:
+    f = tmp_path / "ru.txt"
+    f.write_text("Министры встретятся в пятницу. В прошлом году торговля выросла.", "utf-8")
+    result = run_cli("dates", "--anchor", PUBLISHED, str(f))
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["text"], r["value"]) for r in rows] == [
+        ("пятницу", "2025-11-28"),
+        ("прошлом году", "2024"),
+    ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from corroborator.analyze.russian_doc import parse_russian
 from corroborator.analyze.timex import context_ru, grammar_ru
-from corroborator.analyze.timex.analysis import DateAnalysis, analyze_dates
+from corroborator.analyze.timex.analysis import DateAnalysis, analyze_dates, tag_text
 from corroborator.analyze.timex.grammar import Match
 from corroborator.analyze.timex.infer import Item
 from corroborator.model import Article
@@ -41,3 +42,21 @@ def russian_items(doc: Any) -> list[Item]:
 def analyze_dates_ru(doc: Any, article: Article) -> DateAnalysis:
     """The dates stage for a Russian article (the adapter's ``dates``)."""
     return analyze_dates(doc, article, find_items=russian_items)
+
+
+def tag_text_ru(
+    text: str,
+    anchor: str | None = None,
+    *,
+    published: str | None = None,
+    dateline_date: str | None = None,
+) -> DateAnalysis:
+    """:func:`.analysis.tag_text` for a Russian ``text`` (the CLI's ``dates`` command)."""
+    return tag_text(
+        text,
+        anchor,
+        parse_russian,
+        published=published,
+        dateline_date=dateline_date,
+        find_items=russian_items,
+    )
