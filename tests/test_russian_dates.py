@@ -199,3 +199,9 @@ def test_the_dates_command_reads_a_russian_file(tmp_path: Path) -> None:
         ("пятницу", "2025-11-28"),
         ("прошлом году", "2024"),
     ]
+
+
+def test_a_capitalised_month_inside_a_sentence_is_a_name() -> None:
+    got = _values("Вчера Марта Иванова открыла выставку «Август». Май выдался тёплым.")
+    assert "Марта" not in got and "Август" not in got
+    assert got["Май"] == "2025-05"

@@ -17,8 +17,22 @@ from corroborator.model import Article
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM"})
 
 
+def _name_not_month(m: Match, doc: Any) -> bool:
+    """A capitalised month word inside a sentence with no day before it is a name ("Марта
+    Ивановна", "журнал «Апрель»"): Russian writes months in lower case."""
+    if m.rule not in ("month", "my") or "month" not in m.group_spans:
+        return False
+    start, _ = m.group_spans["month"]
+    if not m.text or not doc.text[start : start + 1].isupper():
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and not span[0].is_sent_start
+
+
 def _keep(doc: Any) -> Any:
     def keep(m: Match) -> bool:
+        if _name_not_month(m, doc):
+            return False
         if m.rule == "deictic" and (m.g("deictic") or "").lower() == "накануне":
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.end < len(doc):
