@@ -97,6 +97,9 @@ def test_weekdays_look_the_way_the_verb_looks() -> None:
     past = _timexes("Лидеры провели переговоры во вторник.")["вторник"]
     assert (future.value, future.tense) == ("2025-12-02", "future")
     assert (past.value, past.tense) == ("2025-11-25", "past")
+    both = _values("Учения прошли в субботу и воскресенье. Делегации и среда обитания.")
+    assert (both["субботу"], both["воскресенье"]) == ("2025-11-22", "2025-11-23")
+    assert "среда" not in both
 
 
 def test_plans_and_expectations_look_forward() -> None:

@@ -191,6 +191,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("weekday", _AFTER_V + r"(?:{SHIFT}\s+)?{WD}(?:\s+{POD})?"),
     ("weekday", r"{POD0}\s+(?:в|во)\s+{WD}"),
     ("weekday", _AFTER_BOUND + r"{WD}"),
+    # the second of two coordinated weekdays ("в субботу и воскресенье"): kept only after one
+    ("weekday", r"(?<=\sи\s){WD}(?:\s+{POD})?"),
     ("weekend", r"(?:(?<=\bв\s)|(?<=\bна\s))(?:{SHIFT}\s+)?{WEEKEND}"),
     ("shift_unit", r"{SHIFT}\s+{UNIT}"),
     ("ago", r"(?:{NUM}\s+)?{UNIT}\s+{AGO}"),
@@ -476,6 +478,11 @@ def _relative(m: Match) -> Sem | None:
         wd = w.weekdays.get((m.g("wd") or "").lower())
         if wd is None:
             return None
+        coordinated = re.search(r"(\w+)\s+и\s+$", m.before)
+        if m.before.endswith(" и ") and not (
+            coordinated and coordinated.group(1).lower() in w.weekdays
+        ):
+            return None  # "Лидеры и пятница": no weekday before "и"
         shift = w.shifts.get((m.g("shift") or "").lower()) if m.g("shift") else None
         tod = _pod(m.g("pod") or m.g("pod0"))
         return _cal(weekday=wd, shift=shift, tod=tod, type="TIME" if tod else "DATE",
