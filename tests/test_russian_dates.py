@@ -145,6 +145,17 @@ def test_cyrillic_datelines_give_the_day(text: str, place: str, day: str) -> Non
     assert meta.published is None  # no year: the dates stage finds it
 
 
+def test_a_cyrillic_dateline_with_its_year_is_the_publication_date() -> None:
+    meta = read_metadata("МОСКВА, 7 мая 2025 года. /ТАСС/. Министры обсудили поставки зерна.")
+    assert (meta.published, meta.dateline_date) == ("2025-05-07", "2025-05-07")
+
+
+def test_a_headline_opening_with_an_acronym_stays_a_title() -> None:
+    meta = read_metadata("США и Китай договорились о пошлинах на сталь\nМинистры обсудили всё.")
+    assert meta.title == "США и Китай договорились о пошлинах на сталь"
+    assert meta.dateline_place is None
+
+
 def test_a_bare_russian_text_with_a_dateline_and_a_year_gets_its_date() -> None:
     text = (
         "БИШКЕК, 26 ноября. /ТАСС/. Президенты двух стран в среду подписали договор о "
