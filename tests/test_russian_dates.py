@@ -219,3 +219,9 @@ def test_a_capitalised_month_inside_a_sentence_is_a_name() -> None:
     got = _values("Вчера Марта Иванова открыла выставку «Август». Май выдался тёплым.")
     assert "Марта" not in got and "Август" not in got
     assert got["Май"] == "2025-05"
+
+
+def test_a_participle_has_its_own_tense_within_its_commas() -> None:
+    got = _timexes("Соглашение, подписанное 24 ноября, вступит в силу в январе.")
+    assert (got["24 ноября"].tense, got["24 ноября"].value) == ("past", "2025-11-24")
+    assert (got["январе"].tense, got["январе"].value) == ("future", "2026-01")

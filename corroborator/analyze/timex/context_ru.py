@@ -72,10 +72,22 @@ def _root(span: Any) -> Any:
     return span[0]
 
 
+def _closed_before(participle: Any, tok: Any) -> bool:
+    """Whether the participle's phrase is closed by its comma before ``tok`` ("Соглашение,
+    подписанное 24 ноября, вступит в силу в январе": "в январе" lies outside it, whatever
+    the parser attached it to)."""
+    lo, hi = sorted((participle.i, tok.i))
+    return any(c.dep_ == "punct" and lo < c.i < hi for c in participle.children)
+
+
 def _governor(tok: Any, quoted: bool, in_quote: Any) -> Any:
     cur = tok
     for _ in range(_MAX_CLIMB):
-        if _is_head_word(cur) and cur.dep_ not in ("amod", "acl"):
+        # a participle carries its own tense ("подписанное 24 ноября соглашение вступит…":
+        # signed in the past, whatever the main verb says)
+        participle = "Part" in cur.morph.get("VerbForm")
+        verbal = _is_head_word(cur) and (participle or cur.dep_ not in ("amod", "acl"))
+        if verbal and not (participle and _closed_before(cur, tok)):
             return cur
         head = cur.head
         if head is cur or (quoted and not in_quote(head.idx)):
