@@ -205,6 +205,7 @@ StatusReason = Literal[
     "infinitive (headline style)",
     "be + to",
     "negated past",
+    "negated future",
     "date after the article",
     "past tense",
     "under way at writing",

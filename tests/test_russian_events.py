@@ -11,9 +11,15 @@ from corroborator.model import Article, EventMention
 RU = ADAPTERS["ru"]
 
 
-def events(text: str, published: str | None = "2025-03-10", place: str | None = None) -> list[EventMention]:
+def events(
+    text: str, published: str | None = "2025-03-10", place: str | None = None
+) -> list[EventMention]:
     article = Article(
-        id="art_ru", text=text, source_path="t.txt", published=published, language="ru",
+        id="art_ru",
+        text=text,
+        source_path="t.txt",
+        published=published,
+        language="ru",
         dateline_place=place,
     )
     doc = RU.parse(text)

@@ -59,7 +59,9 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
             elif child.dep_ in _ARGUMENTS:
                 # the parser often hangs the place on the last noun before it ("переговоры с
                 # Ким Чен Ыном в Пхеньяне"): one level down, within the clause
-                found += [p for g in child.children if _is_place_phrase(g) for p in _places_in(view, g)]
+                for grandchild in child.children:
+                    if _is_place_phrase(grandchild):
+                        found += _places_in(view, grandchild)
     return most_specific(view.gaz, found)
 
 
@@ -127,7 +129,7 @@ def _sequenced(view: ArticleView, sent: Any) -> bool:
 
 
 def _definite(trig: Trigger) -> bool:
-    """"эти переговоры", "данный визит": the mention may refer to one named before."""
+    """ "эти переговоры", "данный визит": the mention may refer to one named before."""
     dets = load_russian_pack().definite_determiners
     return any(lemma(c) in dets for c in trig.token.children if c.dep_ in {"det", "amod"})
 

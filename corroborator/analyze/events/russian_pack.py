@@ -37,6 +37,7 @@ class RussianPack:
     in_progress_words: frozenset[str]
     programme_nouns: frozenset[str]
     planned_preps: tuple[tuple[str, ...], ...]
+    negating_preps: frozenset[str]
     blocking_heads: frozenset[str]
     vague_modifiers: frozenset[str]
     generic_determiners: frozenset[str]
@@ -104,6 +105,7 @@ def load_russian_pack() -> RussianPack:
         in_progress_words=_words(status.get("in_progress_words")),
         programme_nouns=_words(data.get("programme_nouns")),
         planned_preps=tuple(tuple(norm(str(p)).split()) for p in data.get("planned_preps") or []),
+        negating_preps=_words(data.get("negating_preps")),
         blocking_heads=_words(data.get("blocking_heads")),
         vague_modifiers=_words(data.get("vague_modifiers")),
         generic_determiners=_words(data.get("generic_determiners")),

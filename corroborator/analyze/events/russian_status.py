@@ -49,8 +49,17 @@ def verb_chain(tok: Any) -> list[Any]:
     return chain
 
 
+def _tense(tok: Any) -> str:
+    """The tense of a verb; быть has no present but "есть", so its other non-past forms
+    ("будет подписан", which the tagger calls present) are the future."""
+    tense = _feature(tok, "Tense")
+    if tense == "Pres" and lemma(tok) == "быть" and tok.lower_ != "есть":
+        return "Fut"
+    return tense
+
+
 def _tenses(words: list[Any]) -> set[str]:
-    return {_feature(w, "Tense") for w in words if w.pos_ in {"VERB", "AUX"}} - {""}
+    return {_tense(w) for w in words if w.pos_ in {"VERB", "AUX"}} - {""}
 
 
 def _planned_by_preposition(trig: Trigger) -> bool:
@@ -60,7 +69,7 @@ def _planned_by_preposition(trig: Trigger) -> bool:
     tok = trig.token
     own = case_words(tok)
     head = tok.head
-    above = tuple(sorted(case_words(head))) + (lemma(head),) if tok.dep_ == "nmod" else ()
+    above = (*sorted(case_words(head)), lemma(head)) if tok.dep_ == "nmod" else ()
     return any(len(p) == 1 and p[0] in own for p in preps) or any(
         p == above[-len(p) :] for p in preps if above and len(p) > 1
     )
@@ -84,14 +93,15 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     # of a complement ("во время визита не сообщалось …"): "не состоится", "не сделали"
     if negated and tenses & {"Fut", "Past"} and tok.dep_ != "obl":
         return "cancelled", "negated past" if "Past" in tenses else "negated future"
+    if case_words(tok) & pack.negating_preps:  # "завершилась без заявления для прессы"
+        return "cancelled", "negated past" if "Past" in tenses else "negated future"
     if lemmas & pack.planned_verbs:
         return "planned", "planning verb"
     if lemmas & pack.planned_adjectives:
         return "planned", "planning word"
     for v in chain[1:]:
         if any(
-            c.dep_ in {*SUBJECTS_RU, "obl"} and lemma(c) in pack.programme_nouns
-            for c in v.children
+            c.dep_ in {*SUBJECTS_RU, "obl"} and lemma(c) in pack.programme_nouns for c in v.children
         ):
             return "planned", "part of a programme"
     if _planned_by_preposition(trig):
@@ -112,9 +122,7 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         return "reported", "date not after the article"
     # the present of an imperfective verb ("проводят", "идут переговоры"), or a sentence
     # without a verb (Russian has no present copula: "Это второй визит"), is under way
-    imperfective = all(
-        _feature(v, "Aspect") != "Perf" for v in words if v.pos_ in {"VERB", "AUX"}
-    )
+    imperfective = all(_feature(v, "Aspect") != "Perf" for v in words if v.pos_ in {"VERB", "AUX"})
     if (not tenses or tenses == {"Pres"}) and imperfective:
         return "in_progress", "under way at writing"
     if date and view.anchor_end and date <= view.anchor_end:

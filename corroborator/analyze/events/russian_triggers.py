@@ -80,9 +80,12 @@ def _has_counterpart(view: ArticleView, tok: Any) -> bool:
     for child in tok.children:
         if child.dep_ in {"obj", "iobj"} and _names_someone(view, child):
             return True
-        if child.dep_ == "obl" and case_words(child) & {"с", "со", "между"}:
-            if _names_someone(view, child):
-                return True
+        if (
+            child.dep_ == "obl"
+            and case_words(child) & {"с", "со", "между"}
+            and _names_someone(view, child)
+        ):
+            return True
         if child.dep_ in SUBJECTS_RU and (
             (plural(child) and child.pos_ == "NOUN")  # "лидеры встретились", not "мы"
             or any(c.dep_ == "conj" for c in child.children)
