@@ -22,6 +22,7 @@ from corroborator.analyze.russian import mentions_from_doc
 from corroborator.analyze.russian_doc import parse_russian
 from corroborator.analyze.timex import analyze_dates
 from corroborator.analyze.timex.analysis import DateAnalysis
+from corroborator.analyze.timex.russian import analyze_dates_ru
 from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
@@ -36,7 +37,11 @@ MODEL_LANGUAGES = frozenset({"en"})
 # sentence boundaries only.
 ADAPTERS: dict[str, LanguageAdapter] = {
     "ru": LanguageAdapter(
-        "ru", parse=parse_russian, mentions=mentions_from_doc, events=extract_russian_events
+        "ru",
+        parse=parse_russian,
+        mentions=mentions_from_doc,
+        dates=analyze_dates_ru,
+        events=extract_russian_events,
     ),
 }
 

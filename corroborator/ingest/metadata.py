@@ -188,16 +188,31 @@ _DATELINE = re.compile(
     r"|/(?P<slash>[^/\n]{2,30})/)?"
     r"\s*(?P<sep>[.:,]?\s*(?:[—–-]{1,2}|\.|:)?)\s"
 )
+# A Cyrillic dateline prints the day first, the month in the genitive or cut short ("БИШКЕК,
+# 26 ноября. /ТАСС/.", "МОСКВА, 28 мар — РИА Новости."). The day is required, so a headline
+# opening with an acronym ("США и Китай …") is never taken for a dateline.
+_DATELINE_CYR = re.compile(
+    r"^(?P<place>[А-ЯЁ][А-ЯЁ.\-]+(?:\s[А-ЯЁ][А-ЯЁ.\-]+){0,3})"
+    r",\s*(?P<date>\d{1,2}\s+[а-яё]{3,8}\.?(?:\s+\d{4})?)(?P<pdate>)?"
+    r"\s*\.?\s*"
+    r"(?:\((?P<paren>[А-ЯЁA-Z][^()\n]{1,60})\)|\[(?P<bracket>[А-ЯЁA-Z][^\[\]\n]{1,60})\]"
+    r"|/(?P<slash>[^/\n]{2,30})/)?"
+    r"\s*(?P<sep>[.:,]?\s*(?:[—–-]{1,2}|\.|:)?)\s"
+)
+
+
+def _dateline_match(line: str) -> re.Match[str] | None:
+    return _DATELINE.match(line) or _DATELINE_CYR.match(line)
 
 
 def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] | None:
     for _, line in _without_marker(lines)[:3]:
         if line == title:
             continue
-        m = _DATELINE.match(line)
+        m = _dateline_match(line)
         if not m:
             continue
-        place_letters = re.sub(r"[^A-Z]", "", m.group("place"))
+        place_letters = re.sub(r"[^A-ZА-ЯЁ]", "", m.group("place"))
         has_marker = (
             m.group("date")
             or m.group("pdate")
@@ -311,7 +326,7 @@ def _title(lines: list[tuple[int, str]]) -> str | None:
         and len(first.split()) >= _TITLE_MIN_WORDS
         and not re.search(r"[.;:,]$", first)
         and parse_written_date(first) is None
-        and not _DATELINE.match(first)
+        and not _dateline_match(first)
     ):
         return first
     return None

@@ -16,6 +16,7 @@ The cascade, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -72,6 +73,11 @@ def _parse_anchor(value: str | None, kind: str) -> Anchor | None:
     except ValueError:
         return None
     return Anchor(kind, year=y, month=mo)
+
+
+# What a language gives the shared stage: the tagged, normalised expressions of a parsed text
+# with their contexts (:func:`_items` for English, :mod:`.russian` for Russian).
+ItemFinder = Callable[[Any], list[Item]]
 
 
 def _items(doc: Any) -> list[Item]:
@@ -199,16 +205,21 @@ def _granularity(typ: str, res: Resolved) -> str | None:
     return res.gran
 
 
-def analyze_dates(doc: Any, article: Article, *, anchor: str | None = None) -> DateAnalysis:
+def analyze_dates(
+    doc: Any, article: Article, *, anchor: str | None = None, find_items: ItemFinder | None = None
+) -> DateAnalysis:
     """Tag, normalise and anchor the temporal expressions of ``article``.
 
     ``doc`` is the spaCy ``Doc`` of ``article.text`` (tagger, parser and NER needed). Relative
     expressions are resolved against ``article.published``; else against ``anchor`` (an ISO
     date the caller knows, e.g. from the story); else against a date inferred from the text,
     which is then returned as ``published`` with a confidence and the evidence. The
-    ``dateline_date`` ("--11-25") counts as evidence.
+    ``dateline_date`` ("--11-25") counts as evidence. ``find_items`` tags another language's
+    ``doc`` (default: the English grammar); anchoring and inference are shared.
     """
-    return _analyze(doc, article.id, article.published, article.dateline_date, anchor)
+    return _analyze(
+        doc, article.id, article.published, article.dateline_date, anchor, find_items=find_items
+    )
 
 
 def _analyze(
@@ -218,8 +229,9 @@ def _analyze(
     dateline_date: str | None,
     given: str | None,
     kind: str = "published",
+    find_items: ItemFinder | None = None,
 ) -> DateAnalysis:
-    items = _items(doc)
+    items = (find_items or _items)(doc)
     fixed = _parse_anchor(published, kind) or _parse_anchor(given, "given")
     if fixed is not None:
         results = _resolve_all(items, fixed, None)

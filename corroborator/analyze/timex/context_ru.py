@@ -1,0 +1,157 @@
+"""What a Russian sentence says about the time of an expression: tense from the morphology.
+
+Russian marks time on the verb (``token.morph``): ``Tense=Fut`` (a perfective non-past,
+"проведёт", or "будет" with an infinitive) looks forward, ``Tense=Past`` back, ``Tense=Pres``
+is the present (with a weekday: a schedule, as in English). A clause under a word of planning
+or expectation ("планируется", "ожидается, что…", "намерены", "должны", "запланирована на …")
+is still to come whatever its own form. The words are in ``data/temporal_ru.yaml``; the result
+is the shared :class:`~.context.Context`, so anchoring reads Russian as it reads English.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from corroborator.analyze.quotes import quote_spans
+from corroborator.analyze.timex.context import Context, Tense
+from corroborator.analyze.timex.grammar_ru import ru_words
+
+# How far up the parse to look for the verb that governs an expression (as in English: a date
+# inside a prepositional phrase inside a noun phrase inside a clause).
+_MAX_CLIMB = 6
+
+_VERBAL = ("VERB", "AUX")
+
+
+def _is_head_word(tok: Any) -> bool:
+    """A verb, or a predicate adjective that carries a plan ("намерен", "должны")."""
+    if tok.pos_ in _VERBAL:
+        return True
+    return tok.pos_ == "ADJ" and tok.lemma_.lower() in ru_words().forward_heads
+
+
+def _tense_of(verb: Any, depth: int = 0) -> tuple[Tense | None, str | None]:
+    """The tense ``verb`` expresses, with the words that decided it."""
+    w = ru_words()
+    lemma = verb.lemma_.lower()
+    if lemma in w.forward_heads or verb.lower_ in w.forward_heads:
+        return "future", verb.text
+    head = verb.head
+    # a clause or infinitive under a plan ("ожидается, что встретятся", "намерены подписать")
+    if (
+        head is not verb
+        and verb.dep_ in ("xcomp", "ccomp", "csubj")
+        and (head.lemma_.lower() in w.forward_heads or head.lower_ in w.forward_heads)
+    ):
+        return "future", head.text
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "aux:pass", "cop") and "Fut" in aux.morph.get("Tense"):
+            return "future", f"{aux.text} {verb.text}"
+    forms = verb.morph.get("VerbForm")
+    if "Inf" in forms or "Conv" in forms:
+        # an infinitive or a gerund shares the time of the verb it depends on
+        if head is not verb and depth < 3 and _is_head_word(head):
+            return _tense_of(head, depth + 1)
+        return None, None
+    tense = verb.morph.get("Tense")
+    if "Fut" in tense:
+        return "future", verb.text
+    if "Past" in tense:
+        return "past", verb.text
+    if "Pres" in tense:
+        return "present", verb.text
+    return None, None
+
+
+def _root(span: Any) -> Any:
+    """The token of ``span`` whose head lies outside it (spaCy's ``Span.root`` walks the tree,
+    which a converted parse may leave cyclic)."""
+    for tok in span:
+        if tok.head is tok or not span.start <= tok.head.i < span.end:
+            return tok
+    return span[0]
+
+
+def _governor(tok: Any, quoted: bool, in_quote: Any) -> Any:
+    cur = tok
+    for _ in range(_MAX_CLIMB):
+        if _is_head_word(cur) and cur.dep_ not in ("amod", "acl"):
+            return cur
+        head = cur.head
+        if head is cur or (quoted and not in_quote(head.idx)):
+            break
+        cur = head
+    return cur if _is_head_word(cur) else None
+
+
+def _speech_verb(gov: Any, quoted: bool, sent: Any) -> Any:
+    verbs = ru_words().reporting_verbs
+    cur = gov
+    for _ in range(_MAX_CLIMB):
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in verbs:
+            return cur.head
+        if cur.head is cur:
+            break
+        cur = cur.head
+    if quoted and sent.root.lemma_.lower() in verbs:
+        return sent.root
+    return None
+
+
+def _lead(doc: Any, span: Any) -> tuple[str | None, Literal["past", "future", "bound"] | None]:
+    """A cue among the two tokens before the expression ("запланирована на 30 октября",
+    "ещё в 2019 году", "до 22 апреля")."""
+    w = ru_words()
+    for tok in reversed([doc[i] for i in range(max(0, span.start - 2), span.start)]):
+        low = tok.lower_
+        if low in w.forward_cues:
+            return low, "future"
+        if low in w.backward_cues:
+            return low, "past"
+        if w.boundary_signals.get(low) in ("until", "by", "no later than"):
+            return low, "bound"
+    return None, None
+
+
+def contexts(doc: Any, text: str, spans: list[tuple[int, int]]) -> list[Context]:
+    """The :class:`Context` of each character span of the Russian ``doc``."""
+    quotes = quote_spans(text)
+
+    def in_quote(pos: int) -> bool:
+        return any(s < pos < e for s, e in quotes)
+
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    out: list[Context] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        quoted = in_quote(start)
+        sent_index = max(0, sum(1 for s in starts if s <= start) - 1)
+        if span is None or len(span) == 0:
+            out.append(Context(None, quoted, None, None, None, sent_index))
+            continue
+        gov = _governor(_root(span), quoted, in_quote)
+        if gov is None and sents:
+            root = sents[sent_index].root
+            gov = root if _is_head_word(root) and not (quoted and not in_quote(root.idx)) else None
+        if gov is not None and span.start <= gov.i < span.end:
+            gov = None
+        tense, cue = _tense_of(gov) if gov is not None else (None, None)
+        speech = _speech_verb(gov, quoted, sents[sent_index]) if gov is not None else None
+        if speech is not None and gov is not None and speech.i == gov.i:
+            speech = None
+        lead, lead_dir = _lead(doc, span)
+        out.append(
+            Context(
+                tense=tense,
+                quoted=quoted,
+                governor=gov.i if gov is not None else None,
+                governor_lemma=gov.lemma_.lower() if gov is not None else None,
+                speech_verb=speech.i if speech is not None else None,
+                sentence=sent_index,
+                tense_cue=cue,
+                lead=lead,
+                lead_direction=lead_dir,
+            )
+        )
+    return out
