@@ -212,6 +212,7 @@ StatusReason = Literal[
     "date not after the article",
     "present tense, article a preview",
     "present tense",
+    "present tense for a time to come",
     "default",
 ]
 Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most"]

@@ -124,6 +124,10 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     # without a verb (Russian has no present copula: "Это второй визит"), is under way
     imperfective = all(_feature(v, "Aspect") != "Perf" for v in words if v.pos_ in {"VERB", "AUX"})
     if (not tenses or tenses == {"Pres"}) and imperfective:
+        # a present with a time of its own, the article's day or later, is a schedule:
+        # "прибывает вечером 19 июня" (the article's day), "вылетает завтра"
+        if date and view.anchor and date >= view.anchor and tenses:
+            return "planned", "present tense for a time to come"
         return "in_progress", "under way at writing"
     if date and view.anchor_end and date <= view.anchor_end:
         return "reported", "date not after the article"
