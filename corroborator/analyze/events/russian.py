@@ -49,17 +49,6 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
         for child in tok.children:
             if child.dep_ == "obj":
                 found += _places_in(view, child)
-    # "из КНДР, где прошли переговоры": a relative clause of place happens at its antecedent
-    clause = gov.head if gov.dep_ == "conj" else gov  # "где прошли переговоры и был заключён"
-    if clause.dep_ == "acl:relcl" and any(
-        lemma(c) in pack.relative_place_words for c in clause.children
-    ):
-        antecedent = clause.head
-        found += [
-            m.canonical
-            for m in view.entities.at(antecedent.idx, antecedent.idx + len(antecedent.text))
-            if m.label in _PLACE_LABELS and m.canonical
-        ]
     here = dateline_place(view)
     for holder in holders:
         for child in holder.children:

@@ -49,7 +49,6 @@ class RussianPack:
     place_preps: frozenset[str]
     place_object_verbs: frozenset[str]
     here_words: frozenset[str]
-    relative_place_words: frozenset[str]
 
 
 def _words(items: list[str] | None) -> frozenset[str]:
@@ -118,5 +117,4 @@ def load_russian_pack() -> RussianPack:
         place_preps=_words(data.get("place_preps")),
         place_object_verbs=_words(data.get("place_object_verbs")),
         here_words=_words(data.get("here_words")),
-        relative_place_words=_words(data.get("relative_place_words")),
     )
