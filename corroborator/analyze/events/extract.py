@@ -53,6 +53,9 @@ class Grammar:
     Each field has the signature of the English function it stands for."""
 
     triggers: Callable[[ArticleView, Any], list[Trigger]]
+    date: Callable[
+        [ArticleView, Trigger, Any, list[Trigger]], tuple[str | None, str | None, str | None]
+    ]
     status: Callable[[ArticleView, Trigger, str | None], tuple[Status, StatusReason]]
     place: Callable[[ArticleView, Any, list[Any] | None], str | None]
     participants: Callable[[ArticleView, Trigger], tuple[list[str], list[str]]]
@@ -150,7 +153,7 @@ def _mention(
 ) -> EventMention:
     evidence: list[str] = []
     source: DateSource | None = None
-    date, date_end, date_text = date_of(view, trig, sent, others)
+    date, date_end, date_text = lang.date(view, trig, sent, others)
     date_end = first_day_span(view, trig, date, date_end) or date_end
     place = lang.place(view, trig.token, happening_clauses(trig, sent, others))
     # a recurring event's figure is dated by the report that gives it
@@ -310,6 +313,7 @@ def extract_events(
 
 ENGLISH = Grammar(
     triggers=_triggers,
+    date=date_of,
     status=status_of,
     place=place_of,
     participants=participants_of,

@@ -14,6 +14,7 @@ from typing import Any
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.events.extract import Grammar, run
 from corroborator.analyze.events.places import dateline_place, most_specific
+from corroborator.analyze.events.russian_dating import date_of_ru
 from corroborator.analyze.events.russian_pack import load_russian_pack
 from corroborator.analyze.events.russian_status import is_background, status_of
 from corroborator.analyze.events.russian_triggers import (
@@ -56,9 +57,10 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 found.append(here)  # "здесь": where the dateline says the report is
             if _is_place_phrase(child):
                 found += _places_in(view, child)
-            elif child.dep_ in _ARGUMENTS:
-                # the parser often hangs the place on the last noun before it ("переговоры с
-                # Ким Чен Ыном в Пхеньяне"): one level down, within the clause
+            elif child.dep_ in _ARGUMENTS and view.label_at(child) in {"PERSON", "ORG"}:
+                # the parser often hangs the place on the name before it ("переговоры с Ким Чен
+                # Ыном в Пхеньяне"): one level down, under a named participant only (not "перед
+                # возвращением в Вашингтон")
                 for grandchild in child.children:
                     if _is_place_phrase(grandchild):
                         found += _places_in(view, grandchild)
@@ -142,6 +144,7 @@ def _no_generic_sentences(view: ArticleView, sent: Any) -> bool:
 
 RUSSIAN = Grammar(
     triggers=triggers,
+    date=date_of_ru,
     status=status_of,
     place=place_of,
     participants=participants_of,
