@@ -116,3 +116,15 @@ def test_here_is_the_dateline_place() -> None:
     found = events("Президент прибыл сюда с государственным визитом.", place="ХАНОЙ")
     arrival = [e for e in found if e.type in {"arrival", "visit"}]
     assert arrival and all(e.place == "Hanoi" for e in arrival)
+
+
+def test_the_date_the_event_verb_governs() -> None:
+    found = events("Вчера МИД сообщил, что министр посетит Анкару 12 марта.")
+    visit = one(found, "visit")
+    assert (visit.date, visit.status, visit.place) == ("2025-03-12", "planned", "Ankara")
+
+
+def test_an_event_named_inside_another_takes_no_date_from_it() -> None:
+    found = events("Власти сообщили в среду, что число жертв землетрясения достигло 300.")
+    assert one(found, "casualties").date == "2025-03-05"
+    assert one(found, "disaster").date is None

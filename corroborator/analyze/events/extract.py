@@ -65,6 +65,8 @@ class Grammar:
     generic_sentence: Callable[[ArticleView, Any], bool]
     sequenced: Callable[[ArticleView, Any], bool]
     definite: Callable[[Trigger], bool]
+    # lemmas of the verbs that report a recurring count ("сообщил"); None: the English ones
+    reporting_verbs: frozenset[str] | None = None
 
 
 @dataclass
@@ -160,7 +162,7 @@ def _mention(
     recurring = view.ont.types[trig.type].recurring
     reported_on = date is None and not date_text and recurring
     if reported_on:
-        date, date_end, date_text = reporting_date(view, trig, sent)
+        date, date_end, date_text = reporting_date(view, trig, sent, lang.reporting_verbs)
     if date and reported_on:
         source = "expression"
         evidence.append(f"date of the report that gives it, {date_text!r}")
