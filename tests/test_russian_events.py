@@ -128,3 +128,10 @@ def test_an_event_named_inside_another_takes_no_date_from_it() -> None:
     found = events("Власти сообщили в среду, что число жертв землетрясения достигло 300.")
     assert one(found, "casualties").date == "2025-03-05"
     assert one(found, "disaster").date is None
+
+
+def test_a_frame_keeps_no_tense_of_its_own() -> None:
+    found = events("Во время визита в Китай министры подписали меморандум.")
+    visit = one(found, "visit")
+    assert (visit.status, visit.status_reason) == ("reported", "default")
+    assert one(found, "signing").status_reason == "past tense"

@@ -38,6 +38,7 @@ class RussianPack:
     programme_nouns: frozenset[str]
     planned_preps: tuple[tuple[str, ...], ...]
     negating_preps: frozenset[str]
+    frame_preps: tuple[tuple[str, ...], ...]
     blocking_heads: frozenset[str]
     vague_modifiers: frozenset[str]
     generic_determiners: frozenset[str]
@@ -106,6 +107,7 @@ def load_russian_pack() -> RussianPack:
         programme_nouns=_words(data.get("programme_nouns")),
         planned_preps=tuple(tuple(norm(str(p)).split()) for p in data.get("planned_preps") or []),
         negating_preps=_words(data.get("negating_preps")),
+        frame_preps=tuple(tuple(norm(str(p)).split()) for p in data.get("frame_preps") or []),
         blocking_heads=_words(data.get("blocking_heads")),
         vague_modifiers=_words(data.get("vague_modifiers")),
         generic_determiners=_words(data.get("generic_determiners")),

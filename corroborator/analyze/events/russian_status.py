@@ -8,7 +8,12 @@ from typing import Any
 
 from corroborator.analyze.events.dates import BACKGROUND_DAYS, date_bounds, days_between
 from corroborator.analyze.events.russian_pack import load_russian_pack
-from corroborator.analyze.events.russian_triggers import SUBJECTS_RU, case_words, lemma
+from corroborator.analyze.events.russian_triggers import (
+    SUBJECTS_RU,
+    case_words,
+    lemma,
+    prepositions,
+)
 from corroborator.analyze.events.view import ArticleView, Trigger
 from corroborator.model import Status, StatusReason
 
@@ -62,15 +67,30 @@ def _tenses(words: list[Any]) -> set[str]:
     return {_tense(w) for w in words if w.pos_ in {"VERB", "AUX"}} - {""}
 
 
+def _above(tok: Any) -> tuple[str, ...]:
+    """The preposition and noun a genitive hangs from ("в ходе" of "в ходе визита")."""
+    head = tok.head
+    return (*sorted(case_words(head)), lemma(head)) if tok.dep_ == "nmod" else ()
+
+
+def _is_frame(trig: Trigger) -> bool:
+    """The event frames the clause's action ("во время визита", "в ходе переговоров", "по
+    случаю визита"): the verb's tense tells when the action was, not whether the frame is
+    over."""
+    frames = load_russian_pack().frame_preps
+    above = _above(trig.token)
+    own = prepositions(trig.token)
+    return any(p in own or (above and above[-len(p) :] == p) for p in frames)
+
+
 def _planned_by_preposition(trig: Trigger) -> bool:
     """A noun still to come after its preposition: "перед переговорами", "накануне визита",
     "в преддверии саммита" (the preposition's own noun governs the trigger)."""
     preps = load_russian_pack().planned_preps
     tok = trig.token
     own = case_words(tok)
-    head = tok.head
-    above = (*sorted(case_words(head)), lemma(head)) if tok.dep_ == "nmod" else ()
-    return any(len(p) == 1 and p[0] in own for p in preps) or any(
+    above = _above(tok)
+    return any(p in prepositions(tok) or (len(p) == 1 and p[0] in own) for p in preps) or any(
         p == above[-len(p) :] for p in preps if above and len(p) > 1
     )
 
@@ -108,6 +128,8 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         return "planned", "preposition of things to come"
     if "Fut" in tenses:
         return "planned", "future modal"
+    if _is_frame(trig) and not tenses & {"Pres"}:
+        return "reported", "default"  # the timeline tells a visit under way by its days
     past = "Past" in tenses
     if date and view.anchor_end and date > view.anchor_end and not past:
         return "planned", "date after the article"

@@ -26,6 +26,16 @@ def plural(tok: Any) -> bool:
     return "Plur" in tok.morph.get("Number")
 
 
+def prepositions(tok: Any) -> set[tuple[str, ...]]:
+    """The prepositions of a nominal with their fixed parts ("во время" of "во время визита",
+    which the parser writes as a preposition with a fixed noun)."""
+    return {
+        (lemma(c), *(lemma(f) for f in c.children if f.dep_ == "fixed"))
+        for c in tok.children
+        if c.dep_ == "case"
+    }
+
+
 def case_words(tok: Any) -> set[str]:
     """The prepositions of a nominal ("в" of "в Пхеньяне")."""
     return {lemma(c) for c in tok.children if c.dep_ == "case"}
