@@ -135,3 +135,8 @@ def test_a_frame_keeps_no_tense_of_its_own() -> None:
     visit = one(found, "visit")
     assert (visit.status, visit.status_reason) == ("reported", "default")
     assert one(found, "signing").status_reason == "past tense"
+
+
+def test_welcomed_at_the_airport_is_an_arrival() -> None:
+    found = events("Гостя встретили в аэропорту премьер-министр и министр иностранных дел.")
+    assert one(found, "arrival").status == "reported"

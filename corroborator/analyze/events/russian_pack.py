@@ -30,6 +30,7 @@ class RussianPack:
     arg_lemmas: dict[str, frozenset[str]]  # type → argument lemmas its verbs need
     subtypes: dict[str, dict[str, frozenset[str]]]  # type → subtype → cue lemmas
     by_disaster: dict[str, str]
+    place_kind_words: dict[str, dict[str, str]]  # word → place noun → type
     planned_verbs: frozenset[str]
     planned_adjectives: frozenset[str]
     cancelled_verbs: frozenset[str]
@@ -54,6 +55,13 @@ class RussianPack:
 
 def _words(items: list[str] | None) -> frozenset[str]:
     return frozenset(norm(str(i)) for i in items or [])
+
+
+def _place_kinds(rows: list[list[str]]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for word, place, type_name in rows:
+        out.setdefault(norm(str(word)), {})[norm(str(place))] = str(type_name)
+    return out
 
 
 @cache
@@ -99,6 +107,7 @@ def load_russian_pack() -> RussianPack:
         arg_lemmas=args,
         subtypes=subtypes,
         by_disaster={norm(str(k)): str(v) for k, v in (data.get("by_disaster") or {}).items()},
+        place_kind_words=_place_kinds(data.get("place_kind_words") or []),
         planned_verbs=_words(status.get("planned_verbs")),
         planned_adjectives=_words(status.get("planned_adjectives")),
         cancelled_verbs=_words(status.get("cancelled_verbs")),

@@ -41,11 +41,28 @@ def case_words(tok: Any) -> set[str]:
     return {lemma(c) for c in tok.children if c.dep_ == "case"}
 
 
+def _by_place(pack: RussianPack, tok: Any) -> Trigger | None:
+    """A word that is an event of another type at a kind of place: "встретили в аэропорту",
+    "встреча в аэропорту" is the guest's arrival (as "welcomed at the airport" in English)."""
+    kinds = pack.place_kind_words.get(lemma(tok))
+    if not kinds:
+        return None
+    for child in tok.children:
+        if child.dep_ in {"obl", "nmod"} and case_words(child) & pack.place_preps:
+            found = kinds.get(lemma(child))
+            if found:
+                return Trigger(tok, found, [tok])
+    return None
+
+
 def noun_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | None:
     """The nominal trigger headed by ``tok`` ("переговоры", "церемония встречи"), if any."""
     if tok.pos_ not in _NOMINAL:
         return None
     word = lemma(tok)
+    by_place = _by_place(pack, tok)
+    if by_place is not None:
+        return by_place
     if tok.dep_ in {"obj", "nmod", "obl"} and lemma(tok.head) in pack.blocking_heads:
         return None  # "ордер на арест", "призыв к переговорам": asked for, not done
     if word in pack.nouns_of_org and any(
@@ -109,6 +126,9 @@ def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
     if tok.pos_ != "VERB":
         return None
     word = lemma(tok)
+    by_place = _by_place(pack, tok)
+    if by_place is not None:
+        return by_place
     nouns = [c for c in tok.children if c.dep_ in _VERB_NOUNS]
     for noun in nouns:
         pair = (word, lemma(noun))
