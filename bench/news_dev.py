@@ -106,7 +106,10 @@ def run(feed: str, language: str, misses: bool, tmp: Path) -> dict[str, Any]:
         if ids:
             sub = score(scorer, restrict(dossier, ids, scorer), restrict_gold(gold, names))
             print(_row(name, len(ids), sub))
-            result["development" if "development" in name else "held_out"] = headline(sub)
+            part = "development" if "development" in name else "held_out"
+            result[part] = headline(sub)
+            # the scorer's per-field counts of event mentions (type, date, status, place)
+            result[f"{part}_event_fields"] = sub["events"].numbers
     whole = score(scorer, dossier, gold)
     print(_row("**all**", len(docs), whole))
     result["all"] = headline(whole)

@@ -205,12 +205,14 @@ StatusReason = Literal[
     "infinitive (headline style)",
     "be + to",
     "negated past",
+    "negated future",
     "date after the article",
     "past tense",
     "under way at writing",
     "date not after the article",
     "present tense, article a preview",
     "present tense",
+    "present tense for a time to come",
     "default",
 ]
 Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most"]

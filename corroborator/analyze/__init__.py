@@ -15,6 +15,7 @@ from typing import Any
 from corroborator.analyze.claims import extract_claims
 from corroborator.analyze.entities import NAME_LABELS, resolve_entities
 from corroborator.analyze.events import extract_events
+from corroborator.analyze.events.russian import extract_russian_events
 from corroborator.analyze.languages import LanguageAdapter, entities_of
 from corroborator.analyze.nlp import load_model, load_sentencizer, model_version
 from corroborator.analyze.russian import mentions_from_doc
@@ -36,7 +37,11 @@ MODEL_LANGUAGES = frozenset({"en"})
 # sentence boundaries only.
 ADAPTERS: dict[str, LanguageAdapter] = {
     "ru": LanguageAdapter(
-        "ru", parse=parse_russian, mentions=mentions_from_doc, dates=analyze_dates_ru
+        "ru",
+        parse=parse_russian,
+        mentions=mentions_from_doc,
+        dates=analyze_dates_ru,
+        events=extract_russian_events,
     ),
 }
 

@@ -79,6 +79,22 @@ def _feats(feats: dict[str, str]) -> str:
     return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
 
 
+def _break_cycles(heads: list[int], deps: list[str], first: int, end: int) -> None:
+    """Make the tree of tokens ``first..end`` a tree: the parser now and then returns heads
+    that loop (a → b → a), on which a spaCy ``subtree`` never ends; the loop's first token
+    becomes a root."""
+    for i in range(first, end):
+        seen: list[int] = []
+        current = i
+        while heads[current] != current and current not in seen:
+            seen.append(current)
+            current = heads[current]
+        if heads[current] != current:  # came back to a token already on the path: a loop
+            loop = seen[seen.index(current) :]
+            top = min(loop)
+            heads[top], deps[top] = top, "ROOT"
+
+
 def parse_russian(text: str) -> Any:
     """A spaCy ``Doc`` of a Russian ``text`` (see the module docstring for what it holds)."""
     from natasha import Doc as NatashaDoc
@@ -148,6 +164,7 @@ def parse_russian(text: str) -> Any:
         for i in range(first, len(words)):  # a head natasha left out: the token is a root
             if heads[i] == -1:
                 heads[i], deps[i] = i, "ROOT"
+        _break_cycles(heads, deps, first, len(words))
     gap(len(text))
     doc = Doc(
         vocab,

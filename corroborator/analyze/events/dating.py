@@ -138,7 +138,7 @@ def _day_in(view: ArticleView, toks: set[int], sent: Any) -> TimeExpression | No
 
 
 def reporting_date(
-    view: ArticleView, trig: Trigger, sent: Any
+    view: ArticleView, trig: Trigger, sent: Any, reporting: frozenset[str] | None = None
 ) -> tuple[str | None, str | None, str | None]:
     """The day of the report that states a recurring event's figure: "Regime media reported on
     Saturday that the death toll … is at least 808", "the toll stood at 2,056 as of Monday".
@@ -146,9 +146,10 @@ def reporting_date(
     A death toll, a count of the rescued or an aid delivery is a state of the count at some
     time, and news gives that time on the verb that reports it, not on the count: the day of
     the reporting verb (the speech verb of the clause the trigger is in, days only) dates the
-    mention. Without one the mention stays undated (the timeline keeps it apart)."""
+    mention. Without one the mention stays undated (the timeline keeps it apart).
+    ``reporting`` are the lemmas of reporting verbs (by default the English ones)."""
     gov = governor(trig.token)
-    reporting = words().reporting_verbs
+    reporting = words().reporting_verbs if reporting is None else reporting
     cur = gov
     for _ in range(6):
         if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in reporting:

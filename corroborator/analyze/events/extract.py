@@ -5,7 +5,7 @@ the passage before it says (the date ruling it, the event it follows, an earlier
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -36,7 +36,37 @@ from corroborator.analyze.events.triggers import (
     verb_trigger,
 )
 from corroborator.analyze.events.view import ArticleView, Trigger
-from corroborator.model import Article, DateSource, EventMention, TimeExpression
+from corroborator.model import (
+    Article,
+    DateSource,
+    EventMention,
+    Status,
+    StatusReason,
+    TimeExpression,
+)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What one language decides about its event mentions; the pass over the article (dates
+    from the passage, anaphora, places shared and inherited) is the same for every language.
+    Each field has the signature of the English function it stands for."""
+
+    triggers: Callable[[ArticleView, Any], list[Trigger]]
+    date: Callable[
+        [ArticleView, Trigger, Any, list[Trigger]], tuple[str | None, str | None, str | None]
+    ]
+    status: Callable[[ArticleView, Trigger, str | None], tuple[Status, StatusReason]]
+    place: Callable[[ArticleView, Any, list[Any] | None], str | None]
+    participants: Callable[[ArticleView, Trigger], tuple[list[str], list[str]]]
+    said_by: Callable[[ArticleView, Trigger, Any], str | None]
+    background: Callable[[ArticleView, Trigger, str | None, str | None], bool]
+    subtype: Callable[[ArticleView, Trigger], str | None]
+    generic_sentence: Callable[[ArticleView, Any], bool]
+    sequenced: Callable[[ArticleView, Any], bool]
+    definite: Callable[[Trigger], bool]
+    # lemmas of the verbs that report a recurring count ("сообщил"); None: the English ones
+    reporting_verbs: frozenset[str] | None = None
 
 
 @dataclass
@@ -80,7 +110,7 @@ def _sequenced(view: ArticleView, sent: Any) -> bool:
     )
 
 
-def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
+def merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
     """One mention per event type per sentence ("adopting a statement and signing documents")."""
     merged: dict[str, EventMention] = {}
     order: list[str] = []
@@ -106,19 +136,33 @@ def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
     return [merged[t] for t in order]
 
 
+def _definite(trig: Trigger) -> bool:
+    """The trigger has a definite determiner ("the talks"): it may refer to an earlier one."""
+    return any(
+        c.lower_ in {"the", "this", "these", "their"}
+        for c in trig.token.children
+        if c.dep_ in {"det", "poss"}
+    )
+
+
 def _mention(
-    view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger], ctx: _Context
+    view: ArticleView,
+    trig: Trigger,
+    sent: Any,
+    others: list[Trigger],
+    ctx: _Context,
+    lang: Grammar,
 ) -> EventMention:
     evidence: list[str] = []
     source: DateSource | None = None
-    date, date_end, date_text = date_of(view, trig, sent, others)
+    date, date_end, date_text = lang.date(view, trig, sent, others)
     date_end = first_day_span(view, trig, date, date_end) or date_end
-    place = place_of(view, trig.token, happening_clauses(trig, sent, others))
+    place = lang.place(view, trig.token, happening_clauses(trig, sent, others))
     # a recurring event's figure is dated by the report that gives it
     recurring = view.ont.types[trig.type].recurring
     reported_on = date is None and not date_text and recurring
     if reported_on:
-        date, date_end, date_text = reporting_date(view, trig, sent)
+        date, date_end, date_text = reporting_date(view, trig, sent, lang.reporting_verbs)
     if date and reported_on:
         source = "expression"
         evidence.append(f"date of the report that gives it, {date_text!r}")
@@ -130,16 +174,12 @@ def _mention(
         evidence.append(f"weekday {date_text!r}, to be dated by the story")
     # a recurring event's definite mention ("the death toll") is a new one, not the last
     anaphor = None if recurring else ctx.last_by_family.get(_family(trig.type))
-    definite = any(
-        c.lower_ in {"the", "this", "these", "their"}
-        for c in trig.token.children
-        if c.dep_ in {"det", "poss"}
-    )
+    definite = lang.definite(trig)
     # history ("previous visits", "signed a quarter-century ago") takes no date from context,
     # nor does an event still to come after the one in context ("ahead of the summit")
     cued = bool(date_text) or (
-        is_background(view, trig, None, None)
-        or status_of(view, trig, None)[1] == "preposition of things to come"
+        lang.background(view, trig, None, None)
+        or lang.status(view, trig, None)[1] == "preposition of things to come"
     )
     if date is None and anaphor is not None and definite and not cued:
         date, date_end = anaphor.date, anaphor.date_end
@@ -150,7 +190,7 @@ def _mention(
     if (
         previous is not None
         and previous.status == "planned"
-        and status_of(view, trig, None)[0]
+        and lang.status(view, trig, None)[0]
         in {
             "reported",
             "in_progress",
@@ -171,9 +211,9 @@ def _mention(
     if day_of_span:
         source = "day_of_span"
         evidence.append(f"day {day_of_span} of the visit, to be dated by the story")
-    status, why = status_of(view, trig, date)
+    status, why = lang.status(view, trig, date)
     evidence.append(f"status: {why}")
-    people, actors = participants_of(view, trig)
+    people, actors = lang.participants(view, trig)
     text = view.text
     start, end = sent.start_char, sent.end_char
     while end > start and text[end - 1].isspace():
@@ -185,18 +225,18 @@ def _mention(
         end=end,
         quote=text[start:end],
         type=trig.type,
-        subtype=subtype_of(view, trig),
+        subtype=lang.subtype(view, trig),
         status=status,
         date=date,
         date_end=date_end if date_end != date else None,
         place=place,
         participants=tuple(people),
-        said_by=said_by(view, trig, sent),
+        said_by=lang.said_by(view, trig, sent),
         trigger=text[first:last],
         trigger_start=first,
         trigger_end=last,
         actors=tuple(actors),
-        background=is_background(view, trig, date, date_end),
+        background=lang.background(view, trig, date, date_end),
         evidence=tuple(evidence),
         day_of_span=day_of_span,
         date_text=date_text,
@@ -219,7 +259,8 @@ def _triggers(view: ArticleView, sent: Any) -> list[Trigger]:
     return triggers
 
 
-def _run(view: ArticleView) -> list[EventMention]:
+def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
+    """The event mentions of one article, its language's decisions taken by ``lang``."""
     out: list[EventMention] = []
     ruling: tuple[str | None, str | None] = (None, None)
     ruling_day: int | None = None
@@ -235,23 +276,23 @@ def _run(view: ArticleView) -> list[EventMention]:
             ruling_day = None
         elif own_day:
             ruling, ruling_day = (None, None), own_day
-        if is_generic_sentence(view, sent):
+        if lang.generic_sentence(view, sent):
             continue
-        triggers = _triggers(view, sent)
+        triggers = lang.triggers(view, sent)
         context = _Context(
             ruling=ruling,
             last_by_family=last_by_family,
             previous=out[-1] if out else None,
-            sequenced=_sequenced(view, sent) and not own[0],
+            sequenced=lang.sequenced(view, sent) and not own[0],
             day_of_span=ruling_day,
         )
         found: list[EventMention] = []
         for trig in triggers:
             # the event a trigger follows is the one just before it, in this sentence if any
             context.previous = found[-1] if found else (out[-1] if out else None)
-            found.append(_mention(view, trig, sent, triggers, context))
+            found.append(_mention(view, trig, sent, triggers, context, lang))
         context.previous = out[-1] if out else None
-        found = share_places(_merge_same_type(found))
+        found = share_places(merge_same_type(found))
         if context.sequenced and context.previous and context.previous.place:
             found = follow_place(found, context.previous, view.gaz)
         for m in found:
@@ -269,4 +310,19 @@ def extract_events(
     anchor: str | None,
 ) -> list[EventMention]:
     """Event mentions of one article. ``anchor`` is the article's date (published or inferred)."""
-    return _run(ArticleView(doc, article, entities, timexes, anchor))
+    return run(ArticleView(doc, article, entities, timexes, anchor), ENGLISH)
+
+
+ENGLISH = Grammar(
+    triggers=_triggers,
+    date=date_of,
+    status=status_of,
+    place=place_of,
+    participants=participants_of,
+    said_by=said_by,
+    background=is_background,
+    subtype=subtype_of,
+    generic_sentence=is_generic_sentence,
+    sequenced=_sequenced,
+    definite=_definite,
+)

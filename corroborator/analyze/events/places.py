@@ -43,7 +43,7 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                     for m in view.mentions_in(child)
                     if m.label in {"FAC", "GPE", "LOC"} and m.canonical
                 ]
-    here = _dateline_place(view)
+    here = dateline_place(view)
     for holder in holders:
         for child in holder.children:
             if here and child.dep_ == "advmod" and child.lower_ == "here":
@@ -69,7 +69,7 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
     return most_specific(view.gaz, found)
 
 
-def _dateline_place(view: ArticleView) -> str | None:
+def dateline_place(view: ArticleView) -> str | None:
     """The dateline's place ("MOSCOW:" → Moscow), canonical when the gazetteer or the world
     tables know it; in news writing, "here" in the body means that place."""
     raw = view.article.dateline_place

@@ -1,0 +1,170 @@
+"""Russian event mentions: the shared pass over the article (:func:`.extract.run`: dates from
+the passage, anaphora, places shared and inherited, one-day visits) with the Russian decisions —
+triggers (:mod:`.russian_triggers`), status (:mod:`.russian_status`), and here the places and
+participants read off the UD parse: a place is a named place in a "в"/"на"/"у" complement of
+the trigger or its verb (its ``canonical`` already English: Пхеньяне → Pyongyang), or the
+dateline's place for "здесь"; participants are the people and the countries or organisations
+among the subjects, objects, genitives and "с"/"между" complements."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.events.extract import Grammar, run
+from corroborator.analyze.events.places import dateline_place, most_specific
+from corroborator.analyze.events.russian_dating import date_of_ru
+from corroborator.analyze.events.russian_pack import load_russian_pack
+from corroborator.analyze.events.russian_status import is_background, status_of
+from corroborator.analyze.events.russian_triggers import (
+    SUBJECTS_RU,
+    case_words,
+    lemma,
+    subtype_of,
+    triggers,
+)
+from corroborator.analyze.events.view import ArticleView, Trigger, governor
+from corroborator.model import Article, EventMention, TimeExpression
+
+_PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
+_WITH = frozenset({"с", "со", "между"})
+
+
+def _places_in(view: ArticleView, tok: Any) -> list[str]:
+    return [m.canonical for m in view.mentions_in(tok) if m.label in _PLACE_LABELS and m.canonical]
+
+
+def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str | None:
+    """The most specific place in the place complements of the trigger and its governing verb
+    ("переговоры в Пхеньяне", "прибыл в Москву", "встреча на саммите в Пусане")."""
+    pack = load_russian_pack()
+    holders = [tok, *(extra or [])]
+    gov = governor(tok)
+    if gov.i != tok.i:
+        holders.append(gov)
+    if tok.dep_ == "acl":  # "Си Цзиньпина, прилетевшего в Москву"
+        holders.append(tok.head)
+    found: list[str] = []
+    if tok.pos_ == "VERB" and lemma(tok) in pack.place_object_verbs:
+        for child in tok.children:
+            if child.dep_ == "obj":
+                found += _places_in(view, child)
+    here = dateline_place(view)
+    for holder in holders:
+        for child in holder.children:
+            if here and lemma(child) in pack.here_words:
+                found.append(here)  # "здесь": where the dateline says the report is
+            if _is_place_phrase(child):
+                found += _places_in(view, child)
+            elif child.dep_ in _ARGUMENTS and view.label_at(child) in {"PERSON", "ORG"}:
+                # the parser often hangs the place on the name before it ("переговоры с Ким Чен
+                # Ыном в Пхеньяне"): one level down, under a named participant only (not "перед
+                # возвращением в Вашингтон")
+                for grandchild in child.children:
+                    if _is_place_phrase(grandchild):
+                        found += _places_in(view, grandchild)
+    return most_specific(view.gaz, found)
+
+
+# Nominal dependents under which a place phrase still belongs to the clause.
+_ARGUMENTS = frozenset({"obj", "obl", "nmod", "nsubj", "nsubj:pass", "iobj"})
+
+
+def _is_place_phrase(tok: Any) -> bool:
+    """A nominal with a place preposition ("в Пхеньяне", "на саммите", "у дворца")."""
+    return tok.dep_ in {"obl", "nmod"} and bool(case_words(tok) & load_russian_pack().place_preps)
+
+
+def participants_of(view: ArticleView, trig: Trigger) -> tuple[list[str], list[str]]:
+    """``(people, actors)``: subjects, objects, genitives ("встреча Трампа и Си Цзиньпина"),
+    "с"/"между" complements, and the subject of the verb the trigger hangs from."""
+    tok = trig.token
+    sources: list[Any] = []
+    for child in tok.children:
+        if child.dep_ in {"nmod", "amod", *SUBJECTS_RU, "obj", "iobj"} or (
+            child.dep_ == "obl" and case_words(child) & _WITH
+        ):
+            sources.append(child)
+    gov = governor(tok)
+    top = gov if gov.i != tok.i else tok
+    if gov.i != tok.i:
+        sources += [
+            c
+            for c in gov.children
+            if c.dep_ in SUBJECTS_RU or (c.dep_ == "obl" and case_words(c) & _WITH)
+        ]
+    # "намерены провести переговоры": the subject of the verb above an infinitive
+    if not any(c.dep_ in SUBJECTS_RU for c in top.children) and top.dep_ in {
+        "xcomp",
+        "conj",
+        "advcl",
+        "acl",
+    }:
+        sources += [c for c in top.head.children if c.dep_ in SUBJECTS_RU]
+    people: list[str] = []
+    actors: list[str] = []
+    for src in sources:
+        people += [p for p in view.people(src) if p not in people]
+        actors += [a for a in view.actors(src) if a not in actors]
+    return people, actors
+
+
+def said_by(view: ArticleView, trig: Trigger, sent: Any) -> str | None:
+    """The speaker of a speech verb governing the trigger, or of the quotation it stands in."""
+    speech = load_russian_pack().speech_verbs
+    in_quote = any(s <= trig.token.idx < e for s, e in view.quotes)
+    for tok in sent:
+        if tok.i == trig.token.i or tok.pos_ != "VERB" or lemma(tok) not in speech:
+            continue
+        if trig.token in tok.subtree or in_quote:
+            for child in tok.children:
+                if child.dep_ in SUBJECTS_RU and view.people(child):
+                    return view.people(child)[0]
+    return None
+
+
+def _sequenced(view: ArticleView, sent: Any) -> bool:
+    """The sentence chains its events to the previous ones ("Затем лидеры …", "После этого")."""
+    cues = load_russian_pack().sequence_cues
+    return any(lemma(t) in cues for t in sent)
+
+
+def _definite(trig: Trigger) -> bool:
+    """ "эти переговоры", "данный визит": the mention may refer to one named before."""
+    dets = load_russian_pack().definite_determiners
+    return any(lemma(c) in dets for c in trig.token.children if c.dep_ in {"det", "amod"})
+
+
+def _no_generic_sentences(view: ArticleView, sent: Any) -> bool:
+    """Russian has no articles to mark a generic subject; generic nouns are judged one by one
+    (:func:`.russian_triggers.is_generic`)."""
+    return False
+
+
+RUSSIAN = Grammar(
+    triggers=triggers,
+    date=date_of_ru,
+    status=status_of,
+    place=place_of,
+    participants=participants_of,
+    said_by=said_by,
+    background=is_background,
+    subtype=subtype_of,
+    generic_sentence=_no_generic_sentences,
+    sequenced=_sequenced,
+    definite=_definite,
+    reporting_verbs=load_russian_pack().speech_verbs,
+)
+
+
+def extract_russian_events(
+    doc: Any,
+    article: Article,
+    entities: ArticleEntities,
+    timexes: Sequence[TimeExpression],
+    anchor: str | None,
+) -> list[EventMention]:
+    """Event mentions of one Russian article (parsed by :func:`.russian_doc.parse_russian`);
+    ``anchor`` is the article's date (published or inferred)."""
+    return run(ArticleView(doc, article, entities, timexes, anchor), RUSSIAN)

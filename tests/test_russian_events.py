@@ -1,0 +1,142 @@
+"""Russian event mentions from written sentences: type, subtype, status, place, participants,
+through the real Russian adapter (natasha parse, pymorphy3 lemmas, Russian mentions)."""
+
+from __future__ import annotations
+
+from corroborator.analyze import ADAPTERS
+from corroborator.analyze.languages import entities_of
+from corroborator.analyze.timex.analysis import DateAnalysis
+from corroborator.model import Article, EventMention
+
+RU = ADAPTERS["ru"]
+
+
+def events(
+    text: str, published: str | None = "2025-03-10", place: str | None = None
+) -> list[EventMention]:
+    article = Article(
+        id="art_ru",
+        text=text,
+        source_path="t.txt",
+        published=published,
+        language="ru",
+        dateline_place=place,
+    )
+    doc = RU.parse(text)
+    entities = entities_of(RU.mentions(doc, article.id))
+    dates = RU.dates(doc, article) if RU.dates else DateAnalysis(())
+    assert RU.events is not None
+    return RU.events(doc, article, entities, dates.timexes, published or dates.published)
+
+
+def one(found: list[EventMention], type_: str) -> EventMention:
+    hits = [e for e in found if e.type == type_]
+    assert len(hits) == 1, [(e.type, e.trigger) for e in found]
+    return hits[0]
+
+
+def test_future_talks_are_planned_with_place_and_people() -> None:
+    found = events("Владимир Путин проведёт переговоры с Ким Чен Ыном в Пхеньяне.")
+    talks = one(found, "talks")
+    assert talks.status == "planned"
+    assert talks.place == "Pyongyang"
+    assert {"Vladimir Putin", "Kim Jong Un"} <= set(talks.participants)
+
+
+def test_planning_words_make_planned() -> None:
+    for text in (
+        "Ожидается, что стороны подпишут соглашение о сотрудничестве.",
+        "В Москве планируется встреча министров иностранных дел.",
+        "Президенту предстоит визит в Казахстан.",
+        "Лидеры намерены провести переговоры в Астане.",
+    ):
+        found = events(text)
+        assert found and all(e.status == "planned" for e in found), (text, found)
+
+
+def test_past_is_reported_and_arrival_has_destination() -> None:
+    found = events("Премьер-министр Индии прилетел в Москву, где состоялись переговоры.")
+    arrival = one(found, "arrival")
+    assert arrival.status == "reported"
+    assert arrival.place == "Moscow"
+    assert one(found, "talks").status == "reported"
+
+
+def test_passive_signing_is_reported() -> None:
+    found = events("По итогам встречи были подписаны несколько документов.")
+    signing = one(found, "signing")
+    assert signing.status == "reported"
+    assert signing.trigger == "подписаны"
+
+
+def test_present_imperfective_is_in_progress() -> None:
+    found = events("В Женеве идут переговоры делегаций двух стран.")
+    talks = one(found, "talks")
+    assert talks.status == "in_progress"
+    assert talks.place == "Geneva"
+
+
+def test_cancelled_and_postponed() -> None:
+    assert one(events("Визит президента в Японию отменён."), "visit").status == "cancelled"
+    assert one(events("Саммит в Будапеште отложен."), "summit").status == "cancelled"
+    assert one(events("Встреча министров не состоится."), "meeting").status == "cancelled"
+
+
+def test_subtypes_from_modifiers() -> None:
+    visit = one(events("Президент Египта посетит Россию с официальным визитом."), "visit")
+    assert visit.subtype == "official"
+    talks = one(events("Лидеры провели переговоры в расширенном формате."), "talks")
+    assert talks.subtype == "expanded"
+
+
+def test_noun_phrases_and_verb_noun_pairs() -> None:
+    found = events(
+        "В аэропорту прошла церемония встречи. Затем гость возложил венок к памятнику "
+        "и выступил с речью."
+    )
+    types = {e.type for e in found}
+    assert {"welcome_ceremony", "wreath_laying", "speech"} <= types
+    assert "meeting" not in types  # встреча inside "церемония встречи" is the ceremony's
+
+
+def test_disaster_casualties_and_generic() -> None:
+    found = events("В результате наводнения в Бразилии погибли 40 человек.")
+    assert one(found, "casualties").status == "reported"
+    assert one(found, "disaster").subtype == "flood"
+    assert not events("Такие визиты бывают редко.")
+
+
+def test_meeting_verb_needs_someone_to_meet() -> None:
+    found = events("Министр встретится с главой МИД Турции в Анкаре.")
+    assert one(found, "meeting").status == "planned"
+    assert not [e for e in events("Мы встретились взглядом.") if e.type == "meeting"]
+
+
+def test_here_is_the_dateline_place() -> None:
+    found = events("Президент прибыл сюда с государственным визитом.", place="ХАНОЙ")
+    arrival = [e for e in found if e.type in {"arrival", "visit"}]
+    assert arrival and all(e.place == "Hanoi" for e in arrival)
+
+
+def test_the_date_the_event_verb_governs() -> None:
+    found = events("Вчера МИД сообщил, что министр посетит Анкару 12 марта.")
+    visit = one(found, "visit")
+    assert (visit.date, visit.status, visit.place) == ("2025-03-12", "planned", "Ankara")
+
+
+def test_an_event_named_inside_another_takes_no_date_from_it() -> None:
+    found = events("Власти сообщили в среду, что число жертв землетрясения достигло 300.")
+    assert one(found, "casualties").date == "2025-03-05"
+    assert one(found, "disaster").date is None
+
+
+def test_a_frame_keeps_no_tense_of_its_own() -> None:
+    found = events("Во время визита в Китай министры подписали меморандум.")
+    visit = one(found, "visit")
+    assert (visit.status, visit.status_reason) == ("reported", "default")
+    assert one(found, "signing").status_reason == "past tense"
+
+
+def test_welcomed_at_the_airport_is_an_arrival() -> None:
+    found = events("Гостя встретили в аэропорту премьер-министр и министр иностранных дел.")
+    assert one(found, "arrival").status == "reported"
