@@ -66,7 +66,8 @@ class _RussianClaims(_RussianFigures):
                 counted = None
             elif lemma not in self.lex.wrappers:
                 unit = self.ru["counted_units"].get(lemma, lemma)
-                return "count", self._phrase_ru(counted, inside), unit
+                people = self._subject_of_people(tokens, inside) if unit == "people" else None
+                return "count", people or self._phrase_ru(counted, inside), unit
         verb = self._verb_of(tokens)
         change = self._change(fig, tokens, verb)
         subject = None
@@ -97,6 +98,17 @@ class _RussianClaims(_RussianFigures):
                 return "share", self._phrase_ru(share_of, inside), None
             return "share", subject, None
         return "amount", subject, None
+
+    def _subject_of_people(self, tokens: list[Any], inside: set[int]) -> str | None:
+        """ "Число погибших возросло до 412 человек": a count of "people" is about the subject
+        of its verb, when it has one."""
+        verb = self._verb_of(tokens)
+        subj = None if verb is None else next(
+            (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in inside), None
+        )
+        if subj is None or subj.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ"}:
+            return None
+        return self._resolve_ru(subj, inside)
 
     def _tokens(self, fig: _Figure) -> list[Any]:
         span = self.doc.char_span(fig.start, fig.end, alignment_mode="expand")
@@ -317,7 +329,7 @@ class _RussianClaims(_RussianFigures):
         dash = self._dash_speech(sent, fig)
         if dash:
             return dash
-        for tok in sent:
+        for tok in self._whole(sent):
             person = self._says(tok)
             if person:
                 return person
@@ -347,6 +359,19 @@ class _RussianClaims(_RussianFigures):
         if self.last_speaker[0] == para:
             return self.last_speaker[1]
         return None
+
+    def _whole(self, sent: Any) -> list[Any]:
+        """The sentence's words, continued to its final stop when the parse ended it early
+        (natasha may root "…, сообщил министр" apart from the clause it reports)."""
+        doc = self.doc
+        end = sent.end
+        while (
+            end < len(doc)
+            and "\n" not in doc[end - 1].text
+            and doc[end - 1].text not in {".", "!", "?", "…"}
+        ):
+            end += 1
+        return list(doc[sent.start : end])
 
     def _dash_speech(self, sent: Any, fig: _Figure) -> str | None:
         """ "— …, — сказал Ушаков.": a paragraph of direct speech opened by a dash, its speaker
@@ -427,4 +452,12 @@ def extract_claims_ru(
 ) -> list[ClaimValue]:
     """The figures of one Russian article (parsed by :func:`~.russian_doc.parse_russian`) as
     claim values, in the same shape as the English :func:`~.claims.extract_claims`."""
-    return _RussianClaims(doc, article, entities, timexes).run()
+    # A Russian cardinal is always followed by what it counts; a number left with no unit, no
+    # counted noun and no casualty or magnitude reading is a label ("Россия 24"), a page's
+    # counter or a score, not a figure to check (on the development texts every such number
+    # was one).
+    return [
+        c
+        for c in _RussianClaims(doc, article, entities, timexes).run()
+        if c.kind != "numeric" or c.unit is not None
+    ]

@@ -33,8 +33,10 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 # an ordinal written with digits ("11-й", "2-го"), an age ("70-летний") or a date ("19 июня")
+# (also "8 и 9 июля", "с 8 по 10 июля"), or an age rating ("18+")
 _NOT_A_FIGURE_AFTER = re.compile(
-    rf"-(?:[йяеюмх]|го|му|ми|ой|ый|ая|ое|ые|ых|ому|ого|лет\w*)(?!\w)|\s+(?:{_MONTHS})(?!\w)",
+    rf"-(?:[йяеюмх]|го|му|ми|ой|ый|ая|ое|ые|ых|ому|ого|лет\w*)(?!\w)"
+    rf"|(?:\s+(?:и|или|по|-|–|—)\s+\d{{1,2}})?\s+(?:{_MONTHS})(?!\w)|\+",
     re.IGNORECASE,
 )
 # "от 7,7 до 7,9 балла": a range is given by its first bound, not as two figures
@@ -185,9 +187,13 @@ class _RussianFigures(_Claims):
                     prev.like_num or _norm(prev.lemma_) in words or prev.pos_ == "NUM"
                 ):
                     continue
-                fig = _Figure(
-                    tok.idx, tok.idx + len(tok.text), tok.text, self.ru["vague"][lemma], 1.0, None
-                )
+                value, end_tok = self.ru["vague"][lemma], tok
+                if nxt is not None and _norm(nxt.lemma_) in self.ru["vague"]:
+                    value *= self.ru["vague"][_norm(nxt.lemma_)]  # "десятки тысяч"
+                    end_tok = nxt
+                    skip.add(nxt.i)
+                end = end_tok.idx + len(end_tok.text)
+                fig = _Figure(tok.idx, end, self.text[tok.idx : end], value, 1.0, None)
                 fig.qualifier = "at_least"
                 out.append(fig)
                 continue
@@ -272,6 +278,8 @@ class _RussianFigures(_Claims):
                 continue
             if unit == "year" and value >= 1900:
                 continue  # "в 2024 году": a date
+            if unit == "year" and re.search(r"возраст\w*\s+$", self.text[max(0, tok.idx - 12) : tok.idx]):
+                continue  # "в возрасте 71 года": an age
             if any(a <= tok.idx < b for a, b in clock):
                 continue  # "в девять часов": a time of day
             later = self.text[toks[n + 1].idx + len(toks[n + 1].text) :][:12]
