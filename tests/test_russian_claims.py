@@ -126,3 +126,11 @@ def test_number_unit_adjectives() -> None:
     meeting = _by_value(claims, 1.5)
     assert (meeting.unit, meeting.measure) == ("hour", "duration")
     assert _by_value(claims, 100).unit == "percent"
+
+
+def test_factors() -> None:
+    claims = _claims("Экспорт зерна вырос в 1,8 раза, а импорт сократился в два раза.")
+    grew = _by_value(claims, 1.8)
+    assert (grew.unit, grew.measure) == ("times", "growth")
+    fell = _by_value(claims, 2)
+    assert (fell.unit, fell.measure) == ("times", "decline")

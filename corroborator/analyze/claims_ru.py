@@ -103,8 +103,12 @@ class _RussianClaims(_RussianFigures):
         """ "Число погибших возросло до 412 человек": a count of "people" is about the subject
         of its verb, when it has one."""
         verb = self._verb_of(tokens)
-        subj = None if verb is None else next(
-            (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in inside), None
+        subj = (
+            None
+            if verb is None
+            else next(
+                (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in inside), None
+            )
         )
         if subj is None or subj.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ"}:
             return None
@@ -140,7 +144,7 @@ class _RussianClaims(_RussianFigures):
 
     def _change(self, fig: _Figure, tokens: list[Any], verb: Any) -> str | None:
         """ "вырос на 8%", "рост на 17%", "сократился в 1,8 раза": growth or decline."""
-        if fig.unit not in {"percent", None} or fig.measure is not None:
+        if fig.unit not in {"percent", "times", None} or fig.measure is not None:
             return None
         near = _up(tokens[-1], 3)
         if verb is not None:
@@ -201,8 +205,12 @@ class _RussianClaims(_RussianFigures):
             tok = self.doc[i]
             if tok.pos_ == "ADP" and i == words[-1]:
                 break
-            out.append(_nominative(tok, tok.morph.get("Number")) if i == head.i or i in agreeing else tok.text)
-        text = " ".join(out).strip(" ,.«»\"")
+            out.append(
+                _nominative(tok, tok.morph.get("Number"))
+                if i == head.i or i in agreeing
+                else tok.text
+            )
+        text = " ".join(out).strip(' ,.«»"')
         return text or None
 
     # -- casualty counts -----------------------------------------------------------------------

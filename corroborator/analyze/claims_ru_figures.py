@@ -43,6 +43,9 @@ _NOT_A_FIGURE_AFTER = re.compile(
 _RANGE_END = re.compile(r"(?<!\w)от\s+\d[\d\s,]*(?:\s*\S+)?\s+до\s*$", re.IGNORECASE)
 # "в 11-й раз", "в 5-й раз": the Nth time is a count of times
 _NTH_TIME = re.compile(r"-(?:й|ый|ой)\s+раз(?!\w)", re.IGNORECASE)
+# "в 1,8 раза", "в два раза больше": a factor
+_TIMES_AFTER = re.compile(r"\s+раза?(?!\w)", re.IGNORECASE)
+_TIMES_BEFORE = re.compile(r"(?<!\w)в\s+(?:(?:почти|более\s+чем|более|около|примерно)\s+)?$")
 # "1 час 40 минут": hours and minutes together, read as minutes
 _HOURS_MINUTES = re.compile(
     r"(?<!\w)(?P<h>\d{1,2}|[а-яё]+)\s+час(?:а|ов)?\s+(?:и\s+)?(?P<m>\d{1,2})\s+минут\w*",
@@ -76,9 +79,7 @@ def ru_pack() -> dict[str, Any]:
         "attribution": tuple(
             sorted((str(p) for p in data["attribution_phrases"]), key=len, reverse=True)
         ),
-        "casualties": {
-            str(w): str(kind) for kind, ws in data["casualties"].items() for w in ws
-        },
+        "casualties": {str(w): str(kind) for kind, ws in data["casualties"].items() for w in ws},
         "ordinals": {str(k): float(v) for k, v in data.get("ordinals", {}).items()},
         "ordinal_nouns": frozenset(str(w) for w in data.get("ordinal_nouns", [])),
         "compound_numbers": nums,
@@ -104,9 +105,7 @@ class _RussianFigures(_Claims):
 
     def _figures(self, sent: Any) -> list[_Figure]:
         clock = [m.span() for m in _CLOCK.finditer(self.text, sent.start_char, sent.end_char)]
-        out = [
-            f for f in self._digit_figures(sent) if not any(a <= f.start < b for a, b in clock)
-        ]
+        out = [f for f in self._digit_figures(sent) if not any(a <= f.start < b for a, b in clock)]
         found = out + self._compounds(sent) + self._durations_ru(sent, clock)
         # a duration or compound written with a digit replaces the bare number inside it
         longer = [f for f in found if f not in out]
@@ -155,11 +154,23 @@ class _RussianFigures(_Claims):
                 continue
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
-            if not text[line_start:start].strip() and not text[end : line_end if line_end >= 0 else None].strip():
+            if (
+                not text[line_start:start].strip()
+                and not text[end : line_end if line_end >= 0 else None].strip()
+            ):
                 continue  # a number alone on its line: a page's counter, not a figure of the news
             if _RANGE_END.search(text[max(0, start - 40) : start]):
                 continue  # "от 7,7 до 7,9 балла": the range is given by its first bound
             fig = _Figure(start, end, text[start:end], value, rounding_step(written, scale), unit)
+            times = _TIMES_AFTER.match(after)
+            if (
+                times is not None
+                and unit is None
+                and _TIMES_BEFORE.search(text[max(0, start - 20) : start].lower())
+            ):
+                fig.unit = "times"
+                fig.end = end + len(times.group(0))
+                fig.text = text[start : fig.end]
             if nth is not None:
                 fig.unit = "time"
                 fig.end = end + len(nth.group(0))
@@ -179,8 +190,10 @@ class _RussianFigures(_Claims):
                 continue
             lemma = _norm(tok.lemma_)
             nxt = toks[n + 1] if n + 1 < len(toks) else None
-            if lemma in self.ru["vague"] and tok.pos_ == "NOUN" and "Plur" in tok.morph.get(
-                "Number"
+            if (
+                lemma in self.ru["vague"]
+                and tok.pos_ == "NOUN"
+                and "Plur" in tok.morph.get("Number")
             ):
                 prev = toks[n - 1] if n > 0 else None
                 if prev is not None and (
@@ -199,7 +212,12 @@ class _RussianFigures(_Claims):
                 continue
             if lemma in self.ru["ordinals"] and self._of_visit(tok):
                 fig = _Figure(
-                    tok.idx, tok.idx + len(tok.text), tok.text, self.ru["ordinals"][lemma], 1.0, "time"
+                    tok.idx,
+                    tok.idx + len(tok.text),
+                    tok.text,
+                    self.ru["ordinals"][lemma],
+                    1.0,
+                    "time",
                 )
                 out.append(fig)
                 continue
@@ -214,6 +232,15 @@ class _RussianFigures(_Claims):
                 end_tok = nxt
                 skip.add(nxt.i)
             counted = self._counted_after(end_tok)
+            if (
+                counted is not None
+                and _norm(counted.lemma_) == "раз"
+                and _TIMES_BEFORE.search(self.text[max(0, tok.idx - 20) : tok.idx].lower())
+            ):
+                end = counted.idx + len(counted.text)  # "в два раза": a factor
+                fig = _Figure(tok.idx, end, self.text[tok.idx : end], value, 1.0, "times")
+                out.append(fig)
+                continue
             if counted is None or _norm(counted.lemma_) in self.lex.not_counted:
                 continue
             if _norm(counted.lemma_) in self.ru["durations"]:
@@ -278,7 +305,9 @@ class _RussianFigures(_Claims):
                 continue
             if unit == "year" and value >= 1900:
                 continue  # "в 2024 году": a date
-            if unit == "year" and re.search(r"возраст\w*\s+$", self.text[max(0, tok.idx - 12) : tok.idx]):
+            if unit == "year" and re.search(
+                r"возраст\w*\s+$", self.text[max(0, tok.idx - 12) : tok.idx]
+            ):
                 continue  # "в возрасте 71 года": an age
             if any(a <= tok.idx < b for a, b in clock):
                 continue  # "в девять часов": a time of day
@@ -315,9 +344,7 @@ class _RussianFigures(_Claims):
             return  # a vague plural is already "at least"
         before = self.text[max(0, fig.start - 30) : fig.start].lower()
         for phrase, kind in [*self.lex.qualifiers, *((p, "at_most") for p in self.ru["up_to"])]:
-            m = re.search(
-                rf"(?<![\w-]){re.escape(phrase)}\s*(?:(?:на|в|до|чем)\s+)?$", before
-            )
+            m = re.search(rf"(?<![\w-]){re.escape(phrase)}\s*(?:(?:на|в|до|чем)\s+)?$", before)
             if m is None:
                 continue
             if kind == "at_most" and phrase in self.ru["up_to"] and self._reaches(fig):
