@@ -69,6 +69,9 @@ class _RussianClaims(_RussianFigures):
                 people = self._subject_of_people(tokens, inside) if unit == "people" else None
                 return "count", people or self._phrase_ru(counted, inside), unit
         verb = self._verb_of(tokens)
+        described = self._described(fig, tokens, verb, inside)
+        if described is not None:
+            return described
         change = self._change(fig, tokens, verb)
         subject = None
         if verb is not None:
@@ -98,6 +101,30 @@ class _RussianClaims(_RussianFigures):
                 return "share", self._phrase_ru(share_of, inside), None
             return "share", subject, None
         return "amount", subject, None
+
+    def _described(
+        self, fig: _Figure, tokens: list[Any], verb: Any, inside: set[int]
+    ) -> tuple[str, str | None, str | None] | None:
+        """Figures that are words describing a noun: a number-unit adjective ("40-градусная
+        жара", "стопроцентные пошлины") is about the noun it modifies; an ordinal about the
+        visit it numbers ("второй визит", "визит уже пятый") or, for "в 11-й раз", what is done
+        that time (the verb and its object: "посещать Россию")."""
+        word = tokens[0]
+        if fig.unit == "time":
+            if _norm(word.head.lemma_) in self.ru["ordinal_nouns"] and word.head.i not in inside:
+                return "count", self._phrase_ru(word.head, inside), "time"
+            subj = next((c for c in word.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is not None:
+                return "count", self._phrase_ru(subj, inside), "time"
+            if verb is not None:
+                obj = next((c for c in verb.children if c.dep_ == "obj"), None)
+                done = _norm(verb.lemma_) + (f" {obj.text}" if obj is not None else "")
+                return "count", done, "time"
+            return "count", None, "time"
+        if len(tokens) == 1 and word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"}:
+            measure = "share" if fig.unit == "percent" else fig.measure or "amount"
+            return measure, self._phrase_ru(word.head, inside), None
+        return None
 
     def _subject_of_people(self, tokens: list[Any], inside: set[int]) -> str | None:
         """ "Число погибших возросло до 412 человек": a count of "people" is about the subject
@@ -185,8 +212,8 @@ class _RussianClaims(_RussianFigures):
             node = frontier.pop()
             for c in node.children:
                 if c.dep_ in _PHRASE_DEPS and c.i not in inside and not c.like_num:
-                    if c.dep_ == "det" and c.head.i == head.i:
-                        continue  # "всей", "этот": not what is measured
+                    if c.dep_ in {"det", "case"} and c.head.i == head.i:
+                        continue  # "всей", "этот", "в (обмен)": not what is measured
                     keep.add(c.i)
                     frontier.append(c)
         words = sorted(keep)
@@ -299,11 +326,15 @@ class _RussianClaims(_RussianFigures):
 
     def _quote_speaker(self, start: int, end: int) -> str | None:
         """The subject of a speech verb in the sentence where the quotation closes or opens."""
-        for at in (end - 1, start):
-            tok = self._token_at(at)
-            for t in self.sentences.of(tok.i):
-                if start <= t.idx < end:
-                    continue
+        text = self.text
+        # the words after the closing mark, to the end of their sentence ("», — сказал X."),
+        # then those before the opening one, from the start of theirs ("X заявил: «")
+        stop = re.search(r"[.!?…\n]", text[end:])
+        after = (end, end + stop.start() if stop else len(text))
+        begin = max(text.rfind(c, 0, start) for c in ".!?…\n") + 1
+        for a, b in (after, (begin, start)):
+            span = self.doc.char_span(a, b, alignment_mode="contract")
+            for t in span if span is not None else []:
                 person = self._says(t)
                 if person:
                     return person
@@ -314,8 +345,10 @@ class _RussianClaims(_RussianFigures):
         if tok.pos_ not in {"VERB", "AUX"} or _norm(tok.lemma_) not in self.ru["speech_verbs"]:
             return None
         for c in tok.children:
-            if c.dep_ in _SUBJECT_DEPS:
-                return self._named(c)
+            if c.dep_ in _SUBJECT_DEPS:  # "привел пример Путин": the parse may give two
+                named = self._named(c)
+                if named:
+                    return named
         return None
 
     def _named(self, tok: Any, labels: frozenset[str] = frozenset({"PERSON", "ORG"})) -> str | None:
