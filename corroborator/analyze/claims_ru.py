@@ -66,7 +66,11 @@ class _RussianClaims(_RussianFigures):
                 counted = None
             elif lemma not in self.lex.wrappers:
                 unit = self.ru["counted_units"].get(lemma, lemma)
-                people = self._subject_of_people(tokens, inside) if unit == "people" else None
+                people = (
+                    self._subject_of_people(tokens, inside | {counted.i})
+                    if unit == "people"
+                    else None
+                )
                 return "count", people or self._phrase_ru(counted, inside), unit
         verb = self._verb_of(tokens)
         described = self._described(fig, tokens, verb, inside)
@@ -75,10 +79,7 @@ class _RussianClaims(_RussianFigures):
         change = self._change(fig, tokens, verb)
         subject = None
         if verb is not None:
-            subj = next(
-                (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in inside),
-                None,
-            )
+            subj = self._subject(verb, inside)
             if subj is None and verb.dep_ == "conj":
                 subj = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
             if subj is not None and subj.pos_ in {"NOUN", "PROPN", "PRON", "VERB", "ADJ"}:
@@ -126,17 +127,25 @@ class _RussianClaims(_RussianFigures):
             return measure, self._phrase_ru(word.head, inside), None
         return None
 
+    def _subject(self, verb: Any, inside: set[int]) -> Any:
+        """The verb's subject outside the figure and in its own sentence (a parse that runs
+        two sentences together may hang the previous one's subject on it)."""
+        for c in verb.children:
+            if c.dep_ not in _SUBJECT_DEPS or c.i in inside:
+                continue
+            lo, hi = sorted((c.i, verb.i))
+            if any(t.text in {".", "!", "?"} for t in self.doc[lo:hi]):
+                continue
+            return c
+        return None
+
     def _subject_of_people(self, tokens: list[Any], inside: set[int]) -> str | None:
         """ "Число погибших возросло до 412 человек": a count of "people" is about the subject
         of its verb, when it has one."""
         verb = self._verb_of(tokens)
-        subj = (
-            None
-            if verb is None
-            else next(
-                (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in inside), None
-            )
-        )
+        if verb is not None and not any(t.i in inside for t in _subtree(verb)):
+            return None  # the verb found is not the one the count belongs to
+        subj = None if verb is None else self._subject(verb, inside)
         if subj is None or subj.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ"}:
             return None
         return self._resolve_ru(subj, inside)
