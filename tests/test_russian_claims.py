@@ -57,9 +57,12 @@ def test_qualifiers_have_the_english_intervals() -> None:
 
 def test_thousands_separated_by_spaces_and_up_to() -> None:
     claims = _claims(
-        "Завод выпустил 12 480 машин.\nПо его словам, будет подписано до 15 соглашений."
+        "Завод выпустил 12 480 машин.\nПо его словам, будет подписано до 15 соглашений. "
+        "Пошлину на сталь снизят с 35% до 20%. Кредит составит 3,5 млрд $."
     )
     assert _by_value(claims, 12480).qualifier == "exact"
+    assert _by_value(claims, 20).qualifier == "exact"  # "с 35% до 20%": the level reached
+    assert _by_value(claims, 3.5e9).unit == "USD"
     up_to = _by_value(claims, 15)
     assert up_to.qualifier == "at_most" and up_to.low is None
 

@@ -41,6 +41,8 @@ _NOT_A_FIGURE_AFTER = re.compile(
 )
 # "от 7,7 до 7,9 балла": a range is given by its first bound, not as two figures
 _RANGE_END = re.compile(r"(?<!\w)от\s+\d[\d\s,]*(?:\s*\S+)?\s+до\s*$", re.IGNORECASE)
+# "с 57% до 47%": the second figure is the level reached
+_FROM_TO = re.compile(r"(?<!\w)с\s+\d[\d\s,]*\S*\s+до\s*$", re.IGNORECASE)
 # "в 11-й раз", "в 5-й раз": the Nth time is a count of times
 _NTH_TIME = re.compile(r"-(?:й|ый|ой)\s+раз(?!\w)", re.IGNORECASE)
 # "в 1,8 раза", "в два раза больше": a factor
@@ -355,7 +357,10 @@ class _RussianFigures(_Claims):
             return
 
     def _reaches(self, fig: _Figure) -> bool:
-        """Whether "до" before the figure follows a verb or noun of change in its sentence."""
+        """Whether "до" before the figure follows a verb or noun of change in its sentence, or
+        closes "с X до Y" (from X to Y: the level reached)."""
+        if _FROM_TO.search(self.text[max(0, fig.start - 40) : fig.start]):
+            return True
         sent = self.sentences.of(self._token_at(fig.start).i)
         return any(
             _norm(t.lemma_) in self.lex.growth_verbs
