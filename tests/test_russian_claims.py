@@ -137,3 +137,14 @@ def test_factors() -> None:
     assert (grew.unit, grew.measure) == ("times", "growth")
     fell = _by_value(claims, 2)
     assert (fell.unit, fell.measure) == ("times", "decline")
+
+
+def test_attribution_and_the_paragraphs_running_speaker() -> None:
+    claims = _claims(
+        "По словам Владимира Путина, в стране построено 120 новых мостов. "
+        "Еще 35 мостов отремонтировано.\n\nВ городе живут 600 тысяч человек."
+    )
+    built, repaired, narrated = (_by_value(claims, v) for v in (120, 35, 600000))
+    assert built.said_by == "Vladimir Putin"
+    assert repaired.said_by == "Vladimir Putin"  # the paragraph goes on in his voice
+    assert narrated.said_by is None  # a new paragraph: the narrator's

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from corroborator.analyze.claims_categorical import visit_type_claims
 from corroborator.analyze.claims_figures import _Figure
 from corroborator.analyze.claims_ru_figures import _norm, _RussianFigures
 from corroborator.analyze.entities import ArticleEntities
@@ -111,17 +112,17 @@ class _RussianClaims(_RussianFigures):
         visit it numbers ("второй визит", "визит уже пятый") or, for "в 11-й раз", what is done
         that time (the verb and its object: "посещать Россию")."""
         word = tokens[0]
-        if fig.unit == "time":
+        if fig.unit == "occurrence":
             if _norm(word.head.lemma_) in self.ru["ordinal_nouns"] and word.head.i not in inside:
-                return "count", self._phrase_ru(word.head, inside), "time"
+                return "count", self._phrase_ru(word.head, inside), "occurrence"
             subj = next((c for c in word.children if c.dep_ in _SUBJECT_DEPS), None)
             if subj is not None:
-                return "count", self._phrase_ru(subj, inside), "time"
+                return "count", self._phrase_ru(subj, inside), "occurrence"
             if verb is not None:
                 obj = next((c for c in verb.children if c.dep_ == "obj"), None)
                 done = _norm(verb.lemma_) + (f" {obj.text}" if obj is not None else "")
-                return "count", done, "time"
-            return "count", None, "time"
+                return "count", done, "occurrence"
+            return "count", None, "occurrence"
         if len(tokens) == 1 and word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"}:
             measure = "share" if fig.unit == "percent" else fig.measure or "amount"
             return measure, self._phrase_ru(word.head, inside), None
@@ -501,13 +502,15 @@ def extract_claims_ru(
     events: Sequence[EventMention] = (),
 ) -> list[ClaimValue]:
     """The figures of one Russian article (parsed by :func:`~.russian_doc.parse_russian`) as
-    claim values, in the same shape as the English :func:`~.claims.extract_claims`."""
+    claim values, in the same shape as the English :func:`~.claims.extract_claims`, with the
+    visit's protocol category from its events (as in English)."""
     # A Russian cardinal is always followed by what it counts; a number left with no unit, no
     # counted noun and no casualty or magnitude reading is a label ("Россия 24"), a page's
     # counter or a score, not a figure to check (on the development texts every such number
     # was one).
-    return [
+    figures = [
         c
         for c in _RussianClaims(doc, article, entities, timexes).run()
         if c.kind != "numeric" or c.unit is not None
     ]
+    return figures + visit_type_claims(events, article.text)

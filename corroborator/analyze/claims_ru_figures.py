@@ -174,7 +174,7 @@ class _RussianFigures(_Claims):
                 fig.end = end + len(times.group(0))
                 fig.text = text[start : fig.end]
             if nth is not None:
-                fig.unit = "time"
+                fig.unit = "occurrence"
                 fig.end = end + len(nth.group(0))
                 fig.text = text[start : fig.end]
             out.append(fig)
@@ -219,7 +219,7 @@ class _RussianFigures(_Claims):
                     tok.text,
                     self.ru["ordinals"][lemma],
                     1.0,
-                    "time",
+                    "occurrence",
                 )
                 out.append(fig)
                 continue
