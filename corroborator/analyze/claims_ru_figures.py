@@ -23,8 +23,10 @@ _MONTHS = (
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
     "|янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек"
 )
-# a page, paragraph or figure reference ("см. стр. 2", "№ 5", "п. 3")
-_REFERENCE_BEFORE = re.compile(r"(?<!\w)(?:стр|№|п|ст|гл|рис|табл)\.?\s*$", re.IGNORECASE)
+# a page, paragraph or figure reference, or a label ("см. стр. 2", "№ 5", "борт номер 1")
+_REFERENCE_BEFORE = re.compile(
+    r"(?<!\w)(?:стр|№|п|ст|гл|рис|табл|номер|рейс|борт)\.?\s*$", re.IGNORECASE
+)
 # "в 18 часов", "девять часов по Москве", "в 10 утра": a time of day, not a duration
 _CLOCK = re.compile(
     r"(?:(?<!\w)в\s+(?:\w+\s+)?(?P<a>\d{1,2}|[а-яё]+)\s+час(?:а|ов)?(?!\w)"
@@ -152,7 +154,7 @@ class _RussianFigures(_Claims):
                 continue  # a year
             if self._in_timex(start, end) or self._in_name(start, end):
                 continue
-            if _REFERENCE_BEFORE.search(text[max(0, start - 6) : start]):
+            if _REFERENCE_BEFORE.search(text[max(0, start - 8) : start]):
                 continue
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
