@@ -4,7 +4,7 @@ The figures are found by :mod:`.claims_ru_figures`; this module says what each m
 who gives it, from the Universal Dependencies tree of :func:`~.russian_doc.parse_russian`:
 
 * **subject** — the subject of the verb the figure hangs from ("товарооборот увеличился …"), the
-  noun it counts ("100 российских спасателей" → "российские спасатели"), or the noun a wrapper
+  noun it counts ("200 российских спасателей" → "российские спасатели"), or the noun a wrapper
   governs ("число погибших" → "погибшие"); a plain nominative phrase (the head and its
   adjectives put in the nominative, the rest as written), so that it can be embedded and
   compared across languages;
@@ -16,7 +16,7 @@ who gives it, from the Universal Dependencies tree of :func:`~.russian_doc.parse
 * **period** — a date expression of its clause (the article's time expressions), else a year
   written in the sentence ("по итогам 2023 г.", "в 2024 году");
 * **speaker** — the quotation's speaker («…», „…“ and dash-introduced speech), the subject of a
-  speech verb of its sentence ("заявил Ушаков"), an attribution ("по словам Ушакова", "по данным
+  speech verb of its sentence ("заявил министр"), an attribution ("по словам министра", "по данным
   МЧС"), or the paragraph's running speaker.
 
 Interval arithmetic, qualifier semantics and the ClaimValue itself are the English pass's.
@@ -109,7 +109,7 @@ class _RussianClaims(_RussianFigures):
     ) -> tuple[str, str | None, str | None] | None:
         """Figures that are words describing a noun: a number-unit adjective ("40-градусная
         жара", "стопроцентные пошлины") is about the noun it modifies; an ordinal about the
-        visit it numbers ("второй визит", "визит уже пятый") or, for "в 11-й раз", what is done
+        visit it numbers ("второй визит", "визит уже третий") or, for "в 7-й раз", what is done
         that time (the verb and its object: "посещать Россию")."""
         word = tokens[0]
         if fig.unit == "occurrence":
@@ -197,7 +197,7 @@ class _RussianClaims(_RussianFigures):
             before = self.text[max(0, fig.start - 12) : fig.start + len(fig.text)].lower()
             if re.search(r"(?<!\w)(?:на|в)\s", before) or fig.unit == "percent":
                 if re.search(r"(?<!\w)до\s", before):
-                    return None  # "вырос до 5 млрд": the level reached
+                    return None  # "вырос до 7 млрд": the level reached
                 return kind
         return None
 
@@ -255,7 +255,7 @@ class _RussianClaims(_RussianFigures):
     def _kind_of_count(
         self, fig: _Figure, measure: str, unit: str | None, subject: str | None
     ) -> tuple[str, str | None]:
-        """Magnitudes ("магнитудой 7,7", "7,7 балла") and casualty counts, named by the words
+        """Magnitudes ("магнитудой 6,1", "6,1 балла") and casualty counts, named by the words
         right after the figure, its verb and that verb's dependents, or its subject."""
         if measure == "duration" or (fig.unit is not None and fig.unit != "magnitude"):
             return measure, unit
@@ -270,7 +270,7 @@ class _RussianClaims(_RussianFigures):
         after: list[Any] = []
         for t in self.doc[last.i + 1 : last.i + 4]:
             if t.is_punct:
-                break  # "превысило 1,6 тысячи, пострадали …": the next clause counts another thing
+                break  # "превысило 2 тысячи, ранены …": the next clause counts another thing
             after.append(t)
         verb = self._verb_of(tokens)
         around: list[Any] = []
@@ -355,7 +355,7 @@ class _RussianClaims(_RussianFigures):
         if tok.pos_ not in {"VERB", "AUX"} or _norm(tok.lemma_) not in self.ru["speech_verbs"]:
             return None
         for c in tok.children:
-            if c.dep_ in _SUBJECT_DEPS:  # "привел пример Путин": the parse may give two
+            if c.dep_ in _SUBJECT_DEPS:  # "привел пример министр": the parse may give two
                 named = self._named(c)
                 if named:
                     return named
@@ -425,7 +425,7 @@ class _RussianClaims(_RussianFigures):
         return list(doc[sent.start : end])
 
     def _dash_speech(self, sent: Any, fig: _Figure) -> str | None:
-        """ "— …, — сказал Ушаков.": a paragraph of direct speech opened by a dash, its speaker
+        """ "— …, — сказал министр.": a paragraph of direct speech opened by a dash, its speaker
         the subject of the speech verb after the closing dash."""
         line_start = self.text.rfind("\n", 0, fig.start) + 1
         line_end = self.text.find("\n", fig.start)

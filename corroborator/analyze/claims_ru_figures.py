@@ -1,11 +1,11 @@
 """Russian claims, part one: where the figures of a sentence are and how they are qualified.
 
 The same :class:`~corroborator.analyze.claims_figures._Figure` as English, found in the forms
-Russian writes: decimal commas and space-grouped thousands ("1,6 тысячи", "3 003"), scale and
+Russian writes: decimal commas and space-grouped thousands ("2,5 тысячи", "2 110"), scale and
 currency words in every case ("245 млрд рублей", "4,1 млрд долларов"), number words counting a
-noun ("двух собак", "четверкой руководителей", "четырех десятков встреч"), vague plurals ("сотни
+noun ("двух собак", "четверкой министров", "трех десятков встреч"), vague plurals ("сотни
 людей" → at least 100), durations ("около двух часов", "1 час 40 минут") and number-unit
-adjectives ("полуторачасовой", "стопроцентных", "30-этажный"). Qualifiers are the English kinds
+adjectives ("двухчасовой", "стопроцентных", "25-этажный"). Qualifiers are the English kinds
 (``data/claims_ru.yaml``); "до" is "up to" unless a verb of change makes it the level reached.
 """
 
@@ -23,29 +23,29 @@ _MONTHS = (
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
     "|янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек"
 )
-# a page, paragraph or figure reference, or a label ("см. стр. 2", "№ 5", "борт номер 1")
+# a page, paragraph or figure reference, or a label ("см. стр. 2", "№ 5", "рейс номер 5")
 _REFERENCE_BEFORE = re.compile(
     r"(?<!\w)(?:стр|№|п|ст|гл|рис|табл|номер|рейс|борт)\.?\s*$", re.IGNORECASE
 )
-# "в 18 часов", "девять часов по Москве", "в 10 утра": a time of day, not a duration
+# "в 16 часов", "семь часов по Москве", "в 10 утра": a time of day, not a duration
 _CLOCK = re.compile(
     r"(?:(?<!\w)в\s+(?:\w+\s+)?(?P<a>\d{1,2}|[а-яё]+)\s+час(?:а|ов)?(?!\w)"
     r"|(?<!\w)(?P<b>\d{1,2}|[а-яё]+)\s+час(?:а|ов)?\s+(?:по\s+(?:москве|\w+\s+времени)"
     r"|утра|вечера|дня|ночи))",
     re.IGNORECASE,
 )
-# an ordinal written with digits ("11-й", "2-го"), an age ("70-летний") or a date ("19 июня")
+# an ordinal written with digits ("7-й", "2-го"), an age ("70-летний") or a date ("19 июня")
 # (also "8 и 9 июля", "с 8 по 10 июля"), or an age rating ("18+")
 _NOT_A_FIGURE_AFTER = re.compile(
     rf"-(?:[йяеюмх]|го|му|ми|ой|ый|ая|ое|ые|ых|ому|ого|лет\w*)(?!\w)"
     rf"|(?:\s+(?:и|или|по|-|–|—)\s+\d{{1,2}})?\s+(?:{_MONTHS})(?!\w)|\+",
     re.IGNORECASE,
 )
-# "от 7,7 до 7,9 балла": a range is given by its first bound, not as two figures
+# "от 6,1 до 6,4 балла": a range is given by its first bound, not as two figures
 _RANGE_END = re.compile(r"(?<!\w)от\s+\d[\d\s,]*(?:\s*\S+)?\s+до\s*$", re.IGNORECASE)
-# "с 57% до 47%": the second figure is the level reached
+# "с 35% до 20%": the second figure is the level reached
 _FROM_TO = re.compile(r"(?<!\w)с\s+\d[\d\s,]*\S*\s+до\s*$", re.IGNORECASE)
-# "в 11-й раз", "в 5-й раз": the Nth time is a count of times
+# "в 7-й раз", "в 5-й раз": the Nth time is a count of times
 _NTH_TIME = re.compile(r"-(?:й|ый|ой)\s+раз(?!\w)", re.IGNORECASE)
 # "в 1,8 раза", "в два раза больше": a factor
 _TIMES_AFTER = re.compile(r"\s+раза?(?!\w)", re.IGNORECASE)
@@ -164,7 +164,7 @@ class _RussianFigures(_Claims):
             ):
                 continue  # a number alone on its line: a page's counter, not a figure of the news
             if _RANGE_END.search(text[max(0, start - 40) : start]):
-                continue  # "от 7,7 до 7,9 балла": the range is given by its first bound
+                continue  # "от 6,1 до 6,4 балла": the range is given by its first bound
             fig = _Figure(start, end, text[start:end], value, rounding_step(written, scale), unit)
             times = _TIMES_AFTER.match(after)
             if (
@@ -232,7 +232,7 @@ class _RussianFigures(_Claims):
             value = words[lemma]
             end_tok = tok
             if nxt is not None and _norm(nxt.lemma_) in self.ru["vague"] and tok.pos_ == "NUM":
-                value *= self.ru["vague"][_norm(nxt.lemma_)]  # "четырех десятков", "двух тысяч"
+                value *= self.ru["vague"][_norm(nxt.lemma_)]  # "трех десятков", "двух тысяч"
                 end_tok = nxt
                 skip.add(nxt.i)
             counted = self._counted_after(end_tok)
@@ -257,7 +257,7 @@ class _RussianFigures(_Claims):
 
     def _of_visit(self, tok: Any) -> bool:
         """Whether an ordinal numbers a visit or a time: it modifies such a noun ("второй
-        визит") or is said of one ("этот визит уже пятый")."""
+        визит") or is said of one ("этот визит уже третий")."""
         nouns = self.ru["ordinal_nouns"]
         if _norm(tok.head.lemma_) in nouns:
             return True
@@ -325,8 +325,8 @@ class _RussianFigures(_Claims):
         return out
 
     def _compounds(self, sent: Any) -> list[_Figure]:
-        """Adjectives of a number and a unit: "полуторачасовой" (1.5 hours), "стопроцентных"
-        (100%), "40-градусную" (40 degrees), "30-этажный" (30 storeys)."""
+        """Adjectives of a number and a unit: "двухчасовой" (2 hours), "стопроцентных"
+        (100%), "35-градусную" (35 degrees), "25-этажный" (25 storeys)."""
         out: list[_Figure] = []
         for m in self.ru["compound"].finditer(self.text, sent.start_char, sent.end_char):
             if m.group("digits"):
@@ -352,7 +352,7 @@ class _RussianFigures(_Claims):
             if m is None:
                 continue
             if kind == "at_most" and phrase in self.ru["up_to"] and self._reaches(fig):
-                kind = "exact"  # "вырос до 5 млрд": the level reached
+                kind = "exact"  # "вырос до 7 млрд": the level reached
             fig.qualifier = kind
             fig.text = self.text[fig.start - len(before) + m.start() : fig.end]
             fig.start = fig.end - len(fig.text)

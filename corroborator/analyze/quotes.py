@@ -32,7 +32,7 @@ def _possessive(text: str, close: int) -> bool:
 
 def _closing(text: str, start: int, open_q: str, close_q: str) -> int:
     """Where the quotation opened at ``start`` closes: the mark that balances it when marks nest
-    ("«… марки «Газель» …»", as Russian typography writes a quotation inside another), else the
+    ("«… завода «Заря» …»", as Russian typography writes a quotation inside another), else the
     first closing mark; -1 when there is none."""
     first = text.find(close_q, start + len(open_q))
     depth, pos = 1, start + len(open_q)
