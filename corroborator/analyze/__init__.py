@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from corroborator.analyze.claims import extract_claims
+from corroborator.analyze.claims_ru import extract_claims_ru
 from corroborator.analyze.entities import NAME_LABELS, resolve_entities
 from corroborator.analyze.events import extract_events
 from corroborator.analyze.events.russian import extract_russian_events
@@ -42,6 +43,7 @@ ADAPTERS: dict[str, LanguageAdapter] = {
         mentions=mentions_from_doc,
         dates=analyze_dates_ru,
         events=extract_russian_events,
+        claims=extract_claims_ru,
     ),
 }
 

@@ -30,6 +30,25 @@ def _possessive(text: str, close: int) -> bool:
     return text[close - 1 : close] == "s" and bool(re.match(r" [a-z]", text[close + 1 : close + 3]))
 
 
+def _closing(text: str, start: int, open_q: str, close_q: str) -> int:
+    """Where the quotation opened at ``start`` closes: the mark that balances it when marks nest
+    ("«… завода «Заря» …»", as Russian typography writes a quotation inside another), else the
+    first closing mark; -1 when there is none."""
+    first = text.find(close_q, start + len(open_q))
+    depth, pos = 1, start + len(open_q)
+    while first >= 0:
+        o, c = text.find(open_q, pos), text.find(close_q, pos)
+        if c < 0:
+            break
+        if 0 <= o < c:
+            depth, pos = depth + 1, o + len(open_q)
+            continue
+        depth, pos = depth - 1, c + len(close_q)
+        if depth == 0:
+            return c
+    return first
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of the quotations in ``text``, sorted (they may nest)."""
     spans: list[tuple[int, int]] = []
@@ -39,12 +58,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             s = text.find(open_q, pos)
             if s < 0:
                 break
-            e = text.find(close_q, s + len(open_q))
+            e = _closing(text, s, open_q, close_q)
             if e < 0:
                 break
             if e - s - len(open_q) >= MIN_CHARS:
                 spans.append((s, e + len(close_q)))
-            pos = e + len(close_q)
+            pos = s + len(open_q)  # quotations inside this one are quotations too
     for para in re.finditer(r"[^\n]+", text):
         marks = [m.start() + para.start() for m in re.finditer('"', para.group(0))]
         for a, b in zip(marks[::2], marks[1::2], strict=False):
