@@ -514,14 +514,35 @@ def _merged_status(group: Sequence[EventMention]) -> str:
     return "planned"
 
 
-# Status reasons that say nothing of the time of writing: a visit so told by an article
-# published during the visit's days is under way ("Putin is on a state visit to Vietnam").
-_TENSELESS = frozenset({"present tense", "default"})
+# Status reasons that say nothing of whether the visit is over: a visit so told by an article
+# published during the visit's days is under way ("Putin is on a state visit to Vietnam",
+# "Xi arrived on Wednesday for a four-day visit" printed on the Thursday): the past tense
+# there tells what already happened of it (the arrival), not that it ended.
+_TENSELESS = frozenset(
+    {"present tense", "default", "past tense", "date not after the article"}
+)
+
+
+# Verbs that tell a visit as over ("ended his visit", "left Hanoi"): no longer under way.
+_ENDING = re.compile(r"\b(end|ended|ends|conclud\w*|wrap\w*|left|leav\w*|depart\w*|complet\w*)\b")
+
+
+# Characters either side of the trigger searched for an ending verb: a clause's verb and its
+# visit ("wrapped up a two-day state visit") sit within a few words; a whole sentence would
+# catch other legs of a trip ("landed in Hanoi after leaving Pyongyang").
+_ENDING_WINDOW = 40
+
+
+def _told_as_ended(m: EventMention) -> bool:
+    at = m.trigger_start - m.start
+    window = m.quote[max(at - _ENDING_WINDOW, 0) : at + len(m.trigger) + _ENDING_WINDOW]
+    return bool(_ENDING.search(window.lower()))
 
 
 def _under_way(group: list[EventMention], articles: dict[str, Article]) -> list[EventMention]:
-    """Visit mentions in the present tense (or with no tense) from an article published
-    within the visit's days become ``in_progress``, saying why."""
+    """Visit mentions told as happening or begun (present, past or no tense: not planned,
+    cancelled or told as ended) from an article published within the visit's days become
+    ``in_progress``, saying why."""
     spans = [d for d in map(_visit_days, group) if d]
     if not spans:
         return group
@@ -535,6 +556,7 @@ def _under_way(group: list[EventMention], articles: dict[str, Article]) -> list[
         if (
             m.status == "reported"
             and m.status_reason in _TENSELESS
+            and not _told_as_ended(m)
             and published
             and len(published) >= 10
             and first <= published[:10] <= last

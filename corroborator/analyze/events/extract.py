@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corroborator.analyze.entities import ArticleEntities
@@ -46,6 +46,7 @@ class _Context:
     previous: EventMention | None
     sequenced: bool
     day_of_span: int | None = None
+    told: list[EventMention] = field(default_factory=list)
 
 
 # Types that may name the same happening, for anaphora ("held talks … The meeting took place").
@@ -106,12 +107,41 @@ def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
     return [merged[t] for t in order]
 
 
+# A day told by reference to the passage's day ("earlier in the day", "later that day", "the
+# same day"): the day of the events the article has been telling, not the day it was printed.
+_SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|on) the day|(?:later|earlier) that day|that "
+                       r"(?:same )?day|the same day)\b", re.IGNORECASE)
+
+
+_NAMED_DAY = re.compile(
+    r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.IGNORECASE
+)
+
+
+def _passage_day(ctx: _Context) -> str | None:
+    """The day of the last event the article dated to a day by a date or a weekday of its own
+    (not "today", which in a quotation is the speaker's day, not the passage's)."""
+    for m in reversed(ctx.told):
+        if (
+            not m.background
+            and m.date
+            and len(m.date) == 10
+            and m.date_source == "expression"
+            and _NAMED_DAY.search(m.date_text or "")
+        ):
+            return m.date
+    return None
+
+
 def _mention(
     view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger], ctx: _Context
 ) -> EventMention:
     evidence: list[str] = []
     source: DateSource | None = None
     date, date_end, date_text = date_of(view, trig, sent, others)
+    same_day = _passage_day(ctx) if date_text and _SAME_DAY.search(date_text) else None
+    if same_day:
+        date, date_end = same_day, None
     date_end = first_day_span(view, trig, date, date_end) or date_end
     place = place_of(view, trig.token, happening_clauses(trig, sent, others))
     # a recurring event's figure is dated by the report that gives it
@@ -122,6 +152,9 @@ def _mention(
     if date and reported_on:
         source = "expression"
         evidence.append(f"date of the report that gives it, {date_text!r}")
+    elif date and same_day:
+        source = "previous_event"
+        evidence.append(f"{date_text!r}: the day of the events told before it")
     elif date:
         source = "expression"
         evidence.append(f"date from {date_text!r}")
@@ -196,7 +229,7 @@ def _mention(
         trigger_start=first,
         trigger_end=last,
         actors=tuple(actors),
-        background=is_background(view, trig, date, date_end),
+        background=is_background(view, trig, date, date_end, relative_day=bool(same_day)),
         evidence=tuple(evidence),
         day_of_span=day_of_span,
         date_text=date_text,
@@ -244,6 +277,7 @@ def _run(view: ArticleView) -> list[EventMention]:
             previous=out[-1] if out else None,
             sequenced=_sequenced(view, sent) and not own[0],
             day_of_span=ruling_day,
+            told=out,
         )
         found: list[EventMention] = []
         for trig in triggers:

@@ -143,9 +143,19 @@ def is_preview(view: ArticleView) -> bool:
     return view.is_preview
 
 
-def is_background(view: ArticleView, trig: Trigger, date: str | None, date_end: str | None) -> bool:
-    """History the article recalls: cued ("previous", "ago") or dated well before the article."""
+def is_background(
+    view: ArticleView,
+    trig: Trigger,
+    date: str | None,
+    date_end: str | None,
+    relative_day: bool = False,
+) -> bool:
+    """History the article recalls: cued ("previous", "ago") or dated well before the article.
+    ``relative_day``: the date is told from the passage's day ("earlier in the day"), so an
+    "earlier" there is not a cue of history."""
     cues = {c.lower_ for c in trig.token.children if c.dep_ in {"amod", "advmod", "det"}}
+    if relative_day:
+        cues -= {"earlier", "later"}
     if cues & view.ont.background_cues and trig.type != "talks":
         return True
     if any(t.lower_ == "ago" for t in view.sentences.of(trig.token.i)):

@@ -165,7 +165,17 @@ def _people_or_actors(view: ArticleView, tok: Any) -> bool:
             return False
         head = objects[0]
     names = {"PERSON", "ORG", "GPE", "NORP"}
-    return any(m.label in names for m in view.entities.at(head.idx, head.idx + len(head.text)))
+    # the whole phrase, not only its head: "his Vietnamese counterpart To Lam" names a person
+    # in an apposition and a nationality in a modifier of "counterpart"
+    # (without its clauses and prepositional phrases: "a delegation from the ministry" is not
+    # a counterpart named by the ministry)
+    phrase = [head]
+    for child in head.children:
+        if child.dep_ not in {"relcl", "acl", "prep"}:
+            phrase += list(child.subtree)
+    start = min(t.idx for t in phrase)
+    end = max(t.idx + len(t.text) for t in phrase)
+    return any(m.label in names for m in view.entities.at(start, end))
 
 
 def subtype_of(view: ArticleView, trig: Trigger) -> str | None:
