@@ -95,7 +95,15 @@ def date_of(
     if best is None:
         return _while_date(view, trig, sent)
     date, date_end = timex_dates(best[1])
+    if date_end is None and _UNTIL.search(view.text[max(best[1].start - 8, 0) : best[1].start]):
+        # "a ceasefire until April 30": the day it ends, not the day it happens
+        return None, date, best[1].text
     return date, date_end, best[1].text
+
+
+# Words before a date that make it the end of a span ("a truce until April 22", "will last
+# till Friday", "through May 10"); "to" is left out, as "came to Hanoi on June 19" is common.
+_UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.IGNORECASE)
 
 
 # Conjunctions of a clause that happens at the time of the clause it hangs on ("… rescued six

@@ -22,6 +22,7 @@ from corroborator.analyze.events.dating import (
 )
 from corroborator.analyze.events.participants import participants_of, said_by
 from corroborator.analyze.events.places import (
+    country_scope,
     follow_place,
     inherit_places,
     place_of,
@@ -158,6 +159,9 @@ def _mention(
     elif date:
         source = "expression"
         evidence.append(f"date from {date_text!r}")
+    elif date_end:
+        source = "expression"
+        evidence.append(f"end from {date_text!r}")
     elif date_text:
         source = "weekday_for_story"
         evidence.append(f"weekday {date_text!r}, to be dated by the story")
@@ -205,6 +209,15 @@ def _mention(
         source = "day_of_span"
         evidence.append(f"day {day_of_span} of the visit, to be dated by the story")
     status, why = status_of(view, trig, date)
+    if (
+        date is None
+        and date_end
+        and view.anchor
+        and date_end >= view.anchor
+        and status in {"planned", "reported"}
+    ):
+        # "a ceasefire that will last until April 22", told on April 2: in force at writing
+        status, why = "in_progress", "under way at writing"
     evidence.append(f"status: {why}")
     people, actors = participants_of(view, trig)
     text = view.text
@@ -292,7 +305,9 @@ def _run(view: ArticleView) -> list[EventMention]:
             out.append(m)
             if not m.background:
                 last_by_family[_family(m.type)] = m
-    return inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
+    placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
+    scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
+    return country_scope(placed, view.gaz, scoped)
 
 
 def extract_events(
