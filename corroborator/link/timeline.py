@@ -449,6 +449,37 @@ def _date_by_coreference(
     return out
 
 
+def _dated_by_sentence(
+    mentions: Sequence[EventMention], dependence: Dependence
+) -> list[EventMention]:
+    """An undated event told in one sentence with a dated one takes that one's day: "after
+    seven hours of talks, they signed a statement", "documents were signed during the
+    meeting" — the day the talks or the meeting have, from the article or, by coreference,
+    from the story. Not recurring events (a toll told with the quake is not the quake's), nor
+    from a visit or a span (a signing during a visit is one day of it, unknown), nor history."""
+    recurring = {name for name, spec in load_ontology().types.items() if spec.recurring}
+    if not any(m.date is None and m.type not in recurring for m in mentions):
+        return list(mentions)
+    days: dict[tuple[str, int], str] = {}
+    for group in merge_mentions(mentions):
+        value, _ = _vote(group, "date", dependence)
+        for m in _date_by_coreference(group, value):
+            if m.date and len(m.date) == 10 and not m.date_end and m.type not in recurring:
+                days.setdefault((m.article_id, m.start), m.date)
+    out = []
+    for m in mentions:
+        day = days.get((m.article_id, m.start))
+        if m.date is None and day and not m.background and m.type not in recurring:
+            m = replace(
+                m,
+                date=day,
+                date_source="coreference",
+                evidence=(*m.evidence, "date of the event told in the same sentence"),
+            )
+        out.append(m)
+    return out
+
+
 def build_events(
     story_id: str,
     mentions: Sequence[EventMention],
@@ -462,7 +493,7 @@ def build_events(
     events = [
         _visit_event(story_id, _under_way(g, articles), dependence) for g in merge_visits(resolved)
     ]
-    for group in merge_mentions(resolved):
+    for group in merge_mentions(_dated_by_sentence(resolved, dependence)):
         statuses = {m.status for m in group}
         status = _merged_status(group)
         conflicts = []

@@ -150,7 +150,20 @@ def _mention(
     reported_on = date is None and not date_text and recurring
     if reported_on:
         date, date_end, date_text = reporting_date(view, trig, sent)
-    if date and reported_on:
+    by_article = (
+        reported_on
+        and date is None
+        and view.anchor is not None
+        and view.anchor == view.anchor_end
+        and not is_background(view, trig, None, None)
+    )
+    if by_article:
+        # a count the report gives without saying when ("the death toll rose to 1,700") is
+        # the count as of the report: the article's own day
+        date = view.anchor
+        source = "article_date"
+        evidence.append("date of the article that gives the figure")
+    elif date and reported_on:
         source = "expression"
         evidence.append(f"date of the report that gives it, {date_text!r}")
     elif date and same_day:
@@ -213,10 +226,12 @@ def _mention(
         date is None
         and date_end
         and view.anchor
-        and date_end >= view.anchor
+        and date_end[:10] > view.anchor[:10]
+        and why != "past tense"
         and status in {"planned", "reported"}
     ):
-        # "a ceasefire that will last until April 22", told on April 2: in force at writing
+        # "a ceasefire that would last until April 22", told on April 2: in force at writing
+        # (a past tense tells what was done: "announced a ceasefire until April 30")
         status, why = "in_progress", "under way at writing"
     evidence.append(f"status: {why}")
     people, actors = participants_of(view, trig)

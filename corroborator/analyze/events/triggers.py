@@ -236,6 +236,12 @@ def is_generic_sentence(view: ArticleView, sent: Any) -> bool:
         return False
     if any(c.lower_ in FUTURE_MODALS for c in root.children):
         return False
+    # a plan is about one occasion, even with a bare plural subject ("Officials are set to
+    # sign agreements during the visit", "ministers are expected to attend")
+    if root.lemma_.lower() in view.ont.planned_verbs or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in view.ont.planned_verbs for c in root.children
+    ):
+        return False
     if any(sent.start_char <= t.start < sent.end_char for t in view.timexes):
         return False
     for subj in (c for c in root.children if c.dep_ in SUBJECTS):
