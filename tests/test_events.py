@@ -176,9 +176,13 @@ def test_a_toll_is_dated_by_the_report_that_gives_it(nlp: Any) -> None:
     assert (toll.date, toll.date_text, toll.date_source) == ("2026-03-08", "Sunday", "expression")
 
 
-def test_an_undated_toll_stays_undated(nlp: Any) -> None:
+def test_an_undated_toll_is_the_count_as_of_the_article(nlp: Any) -> None:
+    # not Monday's (the visit's): the count as the report gives it, on the report's own day
     text = "Officials visited the valley on Monday. The death toll climbed to 412."
     toll = one(events(nlp, text, "2026-03-10"), "casualties")
+    assert (toll.date, toll.date_source) == ("2026-03-10", "article_date")
+    # an article without a date gives no day
+    toll = one(events(nlp, "The death toll from the floods climbed to 412.", None), "casualties")
     assert toll.date is None
 
 

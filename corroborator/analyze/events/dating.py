@@ -204,6 +204,8 @@ def ruling_date(view: ArticleView, sent: Any) -> tuple[str | None, str | None]:
         )
         first = next((tk.i for tk in sent if not tk.is_space and not tk.is_punct), sent.start)
         fronted = opener is not None and opener.left_edge.i <= first and opener.i < sent.root.i
+        if _DATELINE_AFTER.match(view.text, t.end) and t.start - sent.start_char <= 3:
+            continue  # "18th June 2024 – (Pyongyang) …": the report's date line, not the events'
         if root.dep_ in SUBJECTS or (t.start - sent.start_char <= 3) or fronted:
             date, date_end = timex_dates(t)
             bounds = date_bounds(date) if date else None
@@ -214,6 +216,9 @@ def ruling_date(view: ArticleView, sent: Any) -> tuple[str | None, str | None]:
 
 
 _DAYS_RE = re.compile(r"^P(\d+)D$")
+# What follows a date that opens a report as its date line: a dash or a colon ("18th June
+# 2024 – (Pyongyang) Kim greeted …", "June 18: …"), where a ruling date runs into its clause.
+_DATELINE_AFTER = re.compile(r"\s*[–—:-]")
 
 
 def length_in_days(view: ArticleView, tok: Any) -> int | None:

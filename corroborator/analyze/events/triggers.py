@@ -84,7 +84,7 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if lemma in ont.place_kind_verbs:
         kind, type_name = ont.place_kind_verbs[lemma]
         place = place_of(view, tok)
-        if place and view.gaz.places.get(place) and view.gaz.places[place].place_kind == kind:
+        if place and _place_kind(view, place) == kind:
             return Trigger(tok, type_name, [tok])
     verb_type = ont.verbs.get(lemma)
     if verb_type is None:
@@ -103,6 +103,18 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if spec.needs_counterpart and not _has_counterpart(view, tok):
         return None
     return Trigger(tok, verb_type, [tok])
+
+
+# Venue kinds a place's own name tells when the gazetteer does not know it: "Sunan
+# International Airport", "Gimhae Air Base" are airports whatever city they serve.
+_KIND_BY_NAME = {"airport": re.compile(r"\b(?:airport|air base|airbase|airfield)\b", re.I)}
+
+
+def _place_kind(view: ArticleView, place: str) -> str | None:
+    entry = view.gaz.places.get(place)
+    if entry is not None and entry.place_kind:
+        return str(entry.place_kind)
+    return next((k for k, name in _KIND_BY_NAME.items() if name.search(place)), None)
 
 
 def _is_disaster(view: ArticleView, tok: Any) -> bool:
