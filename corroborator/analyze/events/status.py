@@ -19,6 +19,10 @@ def verb_chain(tok: Any) -> list[Any]:
     participle or infinitive ("featuring", "to sign") takes its tense from above."""
     chain = [tok]
     current = tok
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+        # a participle that describes a thing by what was done to it ("the agreement, signed
+        # after the talks, will help …"): done, whatever the tense of the clause around it
+        return chain
     for _ in range(10):
         if current.head.i == current.i:
             break
