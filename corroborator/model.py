@@ -289,6 +289,9 @@ class Event:
     # "visit" when no mention names the place and it is the place of the visit the event is
     # part of (talks during a state visit to Hanoi happen in Hanoi); None: from its mentions
     place_from: Literal["visit"] | None = None
+    # history the articles recall (an earlier visit, a 2019 summit): kept with the story, out
+    # of its timeline, span and title
+    background: bool = False
 
     @property
     def id(self) -> str:

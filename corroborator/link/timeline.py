@@ -12,7 +12,8 @@ Steps, for one story:
    (restricted and expanded talks) never merge.
 3. **Merged values.** Status: reported over planned, a cancellation kept. Date and place: the
    value most independent sources give; every other value is kept under ``conflicts`` with
-   its articles. History the articles recall (``background``) stays out.
+   its articles. History the articles recall (``background``) stays out of the timeline: it
+   becomes events of its own flagged ``background`` (out of the story's span and title).
 """
 
 from __future__ import annotations
@@ -533,8 +534,57 @@ def build_events(
                 conflicts=tuple(conflicts),
             )
         )
-    events = _place_from_visits(events)
+    events = _place_from_visits(events) + _history(story_id, resolved, dependence)
     return sorted(events, key=lambda e: (e.date or "9999", e.type, e.id))
+
+
+def _history(
+    story_id: str, mentions: Sequence[EventMention], dependence: Dependence
+) -> list[Event]:
+    """History the articles recall ("their first summit, in Vladivostok in April 2019"), as
+    events flagged ``background``: mentions of one type family on the same date (a day, a
+    month or a year as written) at compatible places are one event; undated ones stay apart.
+    Their place and date are voted as for the story's own events, without conflicts."""
+    groups: list[list[EventMention]] = []
+    recalled = sorted(
+        (m for m in mentions if m.background),
+        key=lambda m: (_family(m.type), m.date or "", m.article_id, m.trigger_start),
+    )
+    for m in recalled:
+        target = next(
+            (
+                g
+                for g in groups
+                if m.date
+                and g[0].date == m.date
+                and _family(g[0].type) == _family(m.type)
+                and _places_compatible(g[0].place, m.place)
+            ),
+            None,
+        )
+        if target is None:
+            groups.append([m])
+        else:
+            target.append(m)
+    events = []
+    for group in groups:
+        types = Counter(m.type for m in group)
+        place, _ = _vote(group, "place", dependence)
+        events.append(
+            Event(
+                story_id=story_id,
+                type=sorted(types, key=lambda t: (_PREFERRED.get(t, 0), -types[t], t))[0],
+                subtype=None,
+                status=_merged_status(group),  # type: ignore[arg-type]
+                mentions=tuple(sorted(group, key=lambda m: (m.article_id, m.trigger_start))),
+                date=group[0].date,
+                date_end=group[0].date_end,
+                place=place,
+                participants=tuple(sorted({p for m in group for p in m.participants})),
+                background=True,
+            )
+        )
+    return events
 
 
 def _merged_status(group: Sequence[EventMention]) -> str:
