@@ -599,9 +599,7 @@ def _merged_status(group: Sequence[EventMention]) -> str:
 # published during the visit's days is under way ("Putin is on a state visit to Vietnam",
 # "Xi arrived on Wednesday for a four-day visit" printed on the Thursday): the past tense
 # there tells what already happened of it (the arrival), not that it ended.
-_TENSELESS = frozenset(
-    {"present tense", "default", "past tense", "date not after the article"}
-)
+_TENSELESS = frozenset({"present tense", "default", "past tense", "date not after the article"})
 
 
 # Verbs that tell a visit as over ("ended his visit", "left Hanoi"): no longer under way.

@@ -110,8 +110,11 @@ def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
 
 # A day told by reference to the passage's day ("earlier in the day", "later that day", "the
 # same day"): the day of the events the article has been telling, not the day it was printed.
-_SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|on) the day|(?:later|earlier) that day|that "
-                       r"(?:same )?day|the same day)\b", re.IGNORECASE)
+_SAME_DAY = re.compile(
+    r"\b(?:(?:earlier|later) (?:in|on) the day|(?:later|earlier) that day|that "
+    r"(?:same )?day|the same day)\b",
+    re.IGNORECASE,
+)
 
 
 _NAMED_DAY = re.compile(
