@@ -295,3 +295,9 @@ def test_an_airport_named_as_such_makes_a_greeting_an_arrival(nlp: Any) -> None:
 def test_a_signed_document_is_a_done_signing(nlp: Any) -> None:
     text = "The trade pact, signed after the talks, will lift exports next year."
     assert one(events(nlp, text, "2026-01-15"), "signing").status == "reported"
+
+
+def test_remarks_to_reporters_are_a_statement(nlp: Any) -> None:
+    text = "The chancellor told reporters in Berlin on Friday that the deal was close."
+    statement = one(events(nlp, text, "2026-06-13"), "statement")
+    assert (statement.date, statement.place) == ("2026-06-12", "Berlin")
