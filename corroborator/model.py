@@ -180,7 +180,9 @@ Status = Literal["planned", "reported", "in_progress", "cancelled"]
 #   story_span         day N of the visit's span another article gives
 #   story_year         the day as written, moved into the year of the story's span
 #   story_weekday      the weekday read within the story's span
-#   coreference        the date of the event it was merged into
+#   coreference        the date of the event it was merged into (or of the event told in the
+#                      same sentence)
+#   article_date       the article's own day, for a count it gives undated (a death toll)
 DateSource = Literal[
     "expression",
     "weekday_for_story",
@@ -193,6 +195,7 @@ DateSource = Literal[
     "story_year",
     "story_weekday",
     "coreference",
+    "article_date",
 ]
 # What decided an event mention's status (corroborator.analyze.events.status, ``status_of``).
 StatusReason = Literal[
@@ -288,6 +291,9 @@ class Event:
     # "visit" when no mention names the place and it is the place of the visit the event is
     # part of (talks during a state visit to Hanoi happen in Hanoi); None: from its mentions
     place_from: Literal["visit"] | None = None
+    # history the articles recall (an earlier visit, a 2019 summit): kept with the story, out
+    # of its timeline, span and title
+    background: bool = False
 
     @property
     def id(self) -> str:

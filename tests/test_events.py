@@ -176,9 +176,13 @@ def test_a_toll_is_dated_by_the_report_that_gives_it(nlp: Any) -> None:
     assert (toll.date, toll.date_text, toll.date_source) == ("2026-03-08", "Sunday", "expression")
 
 
-def test_an_undated_toll_stays_undated(nlp: Any) -> None:
+def test_an_undated_toll_is_the_count_as_of_the_article(nlp: Any) -> None:
+    # not Monday's (the visit's): the count as the report gives it, on the report's own day
     text = "Officials visited the valley on Monday. The death toll climbed to 412."
     toll = one(events(nlp, text, "2026-03-10"), "casualties")
+    assert (toll.date, toll.date_source) == ("2026-03-10", "article_date")
+    # an article without a date gives no day
+    toll = one(events(nlp, "The death toll from the floods climbed to 412.", None), "casualties")
     assert toll.date is None
 
 
@@ -229,3 +233,71 @@ def test_a_past_event_does_not_follow_the_date_of_a_planned_one(nlp: Any) -> Non
     found = events(nlp, text, "2025-11-26")
     assert one(found, "parade").date == "2025-11-28"
     assert one(found, "signing").date != "2025-11-28"
+
+
+def test_a_counterpart_named_in_an_apposition_makes_a_meeting(nlp: Any) -> None:
+    text = "On May 4 the chancellor met with her Chilean counterpart Gabriel Boric."
+    assert one(events(nlp, text, "2026-05-05"), "meeting").date == "2026-05-04"
+
+
+def test_further_talks_still_to_come_are_one_event(nlp: Any) -> None:
+    text = "The foreign minister is expected to hold further talks with the Omani sultan."
+    assert one(events(nlp, text), "talks").status == "planned"
+
+
+def test_a_plan_with_a_bare_plural_subject_is_not_generic(nlp: Any) -> None:
+    text = "Delegates are set to sign a fisheries accord during the visit."
+    assert one(events(nlp, text), "signing").status == "planned"
+
+
+def test_earlier_in_the_day_is_the_day_being_told(nlp: Any) -> None:
+    # printed a week later: "earlier in the day" is the talks' day, not the article's
+    text = (
+        "The two presidents held talks in Lima on March 3. They spoke for two hours. "
+        "Reporters waited outside. Lula had landed at the airport earlier in the day."
+    )
+    arrival = one(events(nlp, text, "2026-03-10"), "arrival")
+    assert (arrival.date, arrival.background) == ("2026-03-03", False)
+
+
+def test_a_toll_and_a_ceasefire_are_placed_in_their_country(nlp: Any) -> None:
+    text = (
+        "The earthquake struck near Mandalay on Friday. The death toll rose to 1,700 on "
+        "Monday. The military announced a ceasefire across the country on Tuesday."
+    )
+    found = events(nlp, text, "2025-04-01")
+    assert one(found, "casualties").place == "Myanmar"
+    assert one(found, "ceasefire").place == "Myanmar"
+
+
+def test_until_ends_a_span_in_force_at_writing(nlp: Any) -> None:
+    text = "The truce would last until April 22, the rebels said."
+    truce = one(events(nlp, text, "2025-04-02"), "ceasefire")
+    assert (truce.date, truce.date_end, truce.status) == (None, "2025-04-22", "in_progress")
+    # told as done, it is reported
+    text = "On Tuesday the rebels announced a ceasefire until April 30."
+    truce = one(events(nlp, text, "2025-04-02"), "ceasefire")
+    assert (truce.date_end, truce.status) == ("2025-04-30", "reported")
+
+
+def test_a_date_line_rules_no_event(nlp: Any) -> None:
+    text = "3rd May 2026 – (Accra) The two presidents held talks, as state radio reported."
+    talks = one(events(nlp, text, "2026-05-05"), "talks")
+    assert talks.date is None  # the date line says when it was filed, not when they talked
+
+
+def test_an_airport_named_as_such_makes_a_greeting_an_arrival(nlp: Any) -> None:
+    text = "The president greeted the premier at Kotoka International Airport on Monday."
+    arrival = one(events(nlp, text, "2026-05-05"), "arrival")
+    assert arrival.date == "2026-05-04"
+
+
+def test_a_signed_document_is_a_done_signing(nlp: Any) -> None:
+    text = "The trade pact, signed after the talks, will lift exports next year."
+    assert one(events(nlp, text, "2026-01-15"), "signing").status == "reported"
+
+
+def test_remarks_to_reporters_are_a_statement(nlp: Any) -> None:
+    text = "The chancellor told reporters in Berlin on Friday that the deal was close."
+    statement = one(events(nlp, text, "2026-06-13"), "statement")
+    assert (statement.date, statement.place) == ("2026-06-12", "Berlin")

@@ -61,7 +61,11 @@ def test_gold_events_on_gold_days(timeline: tuple[list[Event], dict[str, str]]) 
     ]:
         _find(events, type_, date)
     assert _find(events, "talks", "2025-11-25").subtype == "one_on_one"  # the informal evening talk
-    assert all(e.date is None or e.date >= "2025-11-25" for e in events)  # nothing from 2023
+    # nothing from 2023 in the timeline: the history the articles recall is kept apart
+    own = [e for e in events if not e.background]
+    assert all(e.date is None or e.date >= "2025-11-25" for e in own)
+    history = [e for e in events if e.background]
+    assert history and all(all(m.background for m in e.mentions) for e in history)
 
 
 def test_talks_keep_the_tuesday_wednesday_dispute(
@@ -141,3 +145,66 @@ def test_an_undated_toll_with_its_weekday_joins_that_days_toll() -> None:
     groups = merge_mentions([monday, sunday, told])
     assert sorted(len(g) for g in groups) == [1, 2]
     assert any(told in g and monday in g for g in groups)
+
+
+def _told(article: str, type_: str, start: int, **kw: Any) -> EventMention:
+    kw.setdefault("status", "reported")
+    status = kw.pop("status")
+    return EventMention(article, start, start + 40, "…", type_, None, status, **kw)
+
+
+def test_an_event_told_with_a_dated_one_takes_its_day() -> None:
+    """'After hours of talks, the two sides signed a memorandum': the talks are dated by the
+    story (another report gives their day), and the signing in the same sentence with them."""
+    arts = {
+        a: Article(id=a, text="…", source_path=f"{a}.txt", published="2026-02-12")
+        for a in ("art_a", "art_b")
+    }
+    told = [
+        _told("art_a", "talks", 0, date="2026-02-11", date_source="expression"),
+        _told("art_b", "talks", 0, trigger_start=10),
+        _told("art_b", "signing", 0, trigger_start=30),
+    ]
+    events = build_events("sty_test", told, arts, find_dependence(list(arts.values())))
+    signing = next(e for e in events if e.type == "signing")
+    assert signing.date == "2026-02-11"
+    assert signing.mentions[0].date_source == "coreference"
+
+
+def test_a_visit_told_in_the_past_during_its_days_is_under_way() -> None:
+    """A report printed on the second day of a three-day visit ('the minister arrived on
+    Monday for a three-day visit') tells a visit under way; one that says it ended does not."""
+    arts = {
+        "art_a": Article(id="art_a", text="…", source_path="a.txt", published="2026-04-07"),
+        "art_b": Article(id="art_b", text="…", source_path="b.txt", published="2026-04-07"),
+    }
+    span = {"date": "2026-04-06", "date_end": "2026-04-08", "date_source": "expression"}
+    going = EventMention("art_a", 0, 50, "The minister arrived for a three-day visit.", "visit",
+                         None, "reported", trigger="visit", trigger_start=37,
+                         status_reason="past tense", **span)  # fmt: skip
+    ended = EventMention("art_b", 0, 50, "The minister ended her visit on Tuesday.", "visit",
+                         None, "reported", trigger="visit", trigger_start=22,
+                         status_reason="past tense", **span)  # fmt: skip
+    events = build_events("sty_test", [going, ended], arts, find_dependence(list(arts.values())))
+    statuses = {m.article_id: m.status for e in events for m in e.mentions}
+    assert statuses == {"art_a": "in_progress", "art_b": "reported"}
+
+
+def test_history_the_articles_recall_is_kept_apart() -> None:
+    """An earlier summit recalled by two reports is one background event, out of the
+    timeline's own events."""
+    arts = {
+        a: Article(id=a, text="…", source_path=f"{a}.txt", published="2026-05-20")
+        for a in ("art_a", "art_b")
+    }
+    told = [
+        _told("art_a", "talks", 0, date="2026-05-19", date_source="expression"),
+        _told("art_a", "summit", 50, date="2019-04", place="Vladivostok", background=True),
+        _told("art_b", "summit", 50, date="2019-04", background=True),
+    ]
+    events = build_events("sty_test", told, arts, find_dependence(list(arts.values())))
+    history = [e for e in events if e.background]
+    assert [(e.type, e.date, e.place, len(e.mentions)) for e in history] == [
+        ("summit", "2019-04", "Vladivostok", 2)
+    ]
+    assert [e.type for e in events if not e.background] == ["talks"]

@@ -23,6 +23,9 @@ class EventType:
     needs_counterpart: bool
     yields_to_object_event: bool = False
     recurring: bool = False
+    # "country": the event concerns a whole country (a national death toll, a ceasefire), so
+    # its place is the country of the place named near it, not a city
+    place_scope: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ def load_ontology() -> Ontology:
             needs_counterpart=bool(spec.get("needs_counterpart")),
             yields_to_object_event=bool(spec.get("yields_to_object_event")),
             recurring=bool(spec.get("recurring")),
+            place_scope=spec.get("place_scope"),
         )
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()

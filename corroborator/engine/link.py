@@ -232,12 +232,13 @@ def _story(
     events = build_events(sid, mentions, by_id, dependence)
     claims = build_claims(sid, values, dependence)
     span = story_span(mentions)
-    dated = sorted(d for e in events for d in (e.date, e.date_end) if d and len(d) == 10)
+    own = [e for e in events if not e.background]  # history recalled is not the story's
+    dated = sorted(d for e in own for d in (e.date, e.date_end) if d and len(d) == 10)
     start = span.start.isoformat() if span else (dated[0] if dated else None)
     end = span.end.isoformat() if span else (dated[-1] if dated else None)
     return Story(
         id=sid,
-        title=_title(events, [by_id[i] for i in ids], start, end),
+        title=_title(own, [by_id[i] for i in ids], start, end),
         article_ids=tuple(ids),
         start=start,
         end=end,

@@ -12,7 +12,8 @@ Steps, for one story:
    (restricted and expanded talks) never merge.
 3. **Merged values.** Status: reported over planned, a cancellation kept. Date and place: the
    value most independent sources give; every other value is kept under ``conflicts`` with
-   its articles. History the articles recall (``background``) stays out.
+   its articles. History the articles recall (``background``) stays out of the timeline: it
+   becomes events of its own flagged ``background`` (out of the story's span and title).
 """
 
 from __future__ import annotations
@@ -449,6 +450,37 @@ def _date_by_coreference(
     return out
 
 
+def _dated_by_sentence(
+    mentions: Sequence[EventMention], dependence: Dependence
+) -> list[EventMention]:
+    """An undated event told in one sentence with a dated one takes that one's day: "after
+    seven hours of talks, they signed a statement", "documents were signed during the
+    meeting" — the day the talks or the meeting have, from the article or, by coreference,
+    from the story. Not recurring events (a toll told with the quake is not the quake's), nor
+    from a visit or a span (a signing during a visit is one day of it, unknown), nor history."""
+    recurring = {name for name, spec in load_ontology().types.items() if spec.recurring}
+    if not any(m.date is None and m.type not in recurring for m in mentions):
+        return list(mentions)
+    days: dict[tuple[str, int], str] = {}
+    for group in merge_mentions(mentions):
+        value, _ = _vote(group, "date", dependence)
+        for m in _date_by_coreference(group, value):
+            if m.date and len(m.date) == 10 and not m.date_end and m.type not in recurring:
+                days.setdefault((m.article_id, m.start), m.date)
+    out = []
+    for m in mentions:
+        day = days.get((m.article_id, m.start))
+        if m.date is None and day and not m.background and m.type not in recurring:
+            m = replace(
+                m,
+                date=day,
+                date_source="coreference",
+                evidence=(*m.evidence, "date of the event told in the same sentence"),
+            )
+        out.append(m)
+    return out
+
+
 def build_events(
     story_id: str,
     mentions: Sequence[EventMention],
@@ -462,7 +494,7 @@ def build_events(
     events = [
         _visit_event(story_id, _under_way(g, articles), dependence) for g in merge_visits(resolved)
     ]
-    for group in merge_mentions(resolved):
+    for group in merge_mentions(_dated_by_sentence(resolved, dependence)):
         statuses = {m.status for m in group}
         status = _merged_status(group)
         conflicts = []
@@ -502,8 +534,57 @@ def build_events(
                 conflicts=tuple(conflicts),
             )
         )
-    events = _place_from_visits(events)
+    events = _place_from_visits(events) + _history(story_id, resolved, dependence)
     return sorted(events, key=lambda e: (e.date or "9999", e.type, e.id))
+
+
+def _history(
+    story_id: str, mentions: Sequence[EventMention], dependence: Dependence
+) -> list[Event]:
+    """History the articles recall ("their first summit, in Vladivostok in April 2019"), as
+    events flagged ``background``: mentions of one type family on the same date (a day, a
+    month or a year as written) at compatible places are one event; undated ones stay apart.
+    Their place and date are voted as for the story's own events, without conflicts."""
+    groups: list[list[EventMention]] = []
+    recalled = sorted(
+        (m for m in mentions if m.background),
+        key=lambda m: (_family(m.type), m.date or "", m.article_id, m.trigger_start),
+    )
+    for m in recalled:
+        target = next(
+            (
+                g
+                for g in groups
+                if m.date
+                and g[0].date == m.date
+                and _family(g[0].type) == _family(m.type)
+                and _places_compatible(g[0].place, m.place)
+            ),
+            None,
+        )
+        if target is None:
+            groups.append([m])
+        else:
+            target.append(m)
+    events = []
+    for group in groups:
+        types = Counter(m.type for m in group)
+        place, _ = _vote(group, "place", dependence)
+        events.append(
+            Event(
+                story_id=story_id,
+                type=sorted(types, key=lambda t: (_PREFERRED.get(t, 0), -types[t], t))[0],
+                subtype=None,
+                status=_merged_status(group),  # type: ignore[arg-type]
+                mentions=tuple(sorted(group, key=lambda m: (m.article_id, m.trigger_start))),
+                date=group[0].date,
+                date_end=group[0].date_end,
+                place=place,
+                participants=tuple(sorted({p for m in group for p in m.participants})),
+                background=True,
+            )
+        )
+    return events
 
 
 def _merged_status(group: Sequence[EventMention]) -> str:
@@ -514,14 +595,33 @@ def _merged_status(group: Sequence[EventMention]) -> str:
     return "planned"
 
 
-# Status reasons that say nothing of the time of writing: a visit so told by an article
-# published during the visit's days is under way ("Putin is on a state visit to Vietnam").
-_TENSELESS = frozenset({"present tense", "default"})
+# Status reasons that say nothing of whether the visit is over: a visit so told by an article
+# published during the visit's days is under way ("Putin is on a state visit to Vietnam",
+# "Xi arrived on Wednesday for a four-day visit" printed on the Thursday): the past tense
+# there tells what already happened of it (the arrival), not that it ended.
+_TENSELESS = frozenset({"present tense", "default", "past tense", "date not after the article"})
+
+
+# Verbs that tell a visit as over ("ended his visit", "left Hanoi"): no longer under way.
+_ENDING = re.compile(r"\b(end|ended|ends|conclud\w*|wrap\w*|left|leav\w*|depart\w*|complet\w*)\b")
+
+
+# Characters either side of the trigger searched for an ending verb: a clause's verb and its
+# visit ("wrapped up a two-day state visit") sit within a few words; a whole sentence would
+# catch other legs of a trip ("landed in Hanoi after leaving Pyongyang").
+_ENDING_WINDOW = 40
+
+
+def _told_as_ended(m: EventMention) -> bool:
+    at = m.trigger_start - m.start
+    window = m.quote[max(at - _ENDING_WINDOW, 0) : at + len(m.trigger) + _ENDING_WINDOW]
+    return bool(_ENDING.search(window.lower()))
 
 
 def _under_way(group: list[EventMention], articles: dict[str, Article]) -> list[EventMention]:
-    """Visit mentions in the present tense (or with no tense) from an article published
-    within the visit's days become ``in_progress``, saying why."""
+    """Visit mentions told as happening or begun (present, past or no tense: not planned,
+    cancelled or told as ended) from an article published within the visit's days become
+    ``in_progress``, saying why."""
     spans = [d for d in map(_visit_days, group) if d]
     if not spans:
         return group
@@ -535,6 +635,7 @@ def _under_way(group: list[EventMention], articles: dict[str, Article]) -> list[
         if (
             m.status == "reported"
             and m.status_reason in _TENSELESS
+            and not _told_as_ended(m)
             and published
             and len(published) >= 10
             and first <= published[:10] <= last

@@ -189,7 +189,8 @@ def timeline_grid(story: dict[str, Any]) -> dict[str, Any]:
     story's resolution, or is put on that day by a disagreeing source (``alt``)."""
     spans: list[tuple[dict[str, Any], date | None, date | None, set[date]]] = []
     days: set[date] = set()
-    for e in story["events"]:
+    # history the articles recall (a summit years before) is no day of the story's timeline
+    for e in (e for e in story["events"] if not e.get("background")):
         first = _day(e["date"])
         last = _day(e["date_end"]) or first
         alt = {
@@ -227,8 +228,9 @@ def timeline_grid(story: dict[str, Any]) -> dict[str, Any]:
 
 def story_header(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """What a story's header shows: where, who, how many sources and how many independent."""
-    places = [e["place"]["name"] for e in story["events"] if e["place"]]
-    people = [p for e in story["events"] for p in e["participants"]]
+    own = [e for e in story["events"] if not e.get("background")]
+    places = [e["place"]["name"] for e in own if e["place"]]
+    people = [p for e in own for p in e["participants"]]
     groups = source_groups(story, articles)
     return {
         "places": _ranked(places),

@@ -95,7 +95,15 @@ def date_of(
     if best is None:
         return _while_date(view, trig, sent)
     date, date_end = timex_dates(best[1])
+    if date_end is None and _UNTIL.search(view.text[max(best[1].start - 8, 0) : best[1].start]):
+        # "a ceasefire until April 30": the day it ends, not the day it happens
+        return None, date, best[1].text
     return date, date_end, best[1].text
+
+
+# Words before a date that make it the end of a span ("a truce until April 22", "will last
+# till Friday", "through May 10"); "to" is left out, as "came to Hanoi on June 19" is common.
+_UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.IGNORECASE)
 
 
 # Conjunctions of a clause that happens at the time of the clause it hangs on ("… rescued six
@@ -197,6 +205,8 @@ def ruling_date(view: ArticleView, sent: Any) -> tuple[str | None, str | None]:
         )
         first = next((tk.i for tk in sent if not tk.is_space and not tk.is_punct), sent.start)
         fronted = opener is not None and opener.left_edge.i <= first and opener.i < sent.root.i
+        if _DATELINE_AFTER.match(view.text, t.end) and t.start - sent.start_char <= 3:
+            continue  # "18th June 2024 – (Pyongyang) …": the report's date line, not the events'
         if root.dep_ in SUBJECTS or (t.start - sent.start_char <= 3) or fronted:
             date, date_end = timex_dates(t)
             bounds = date_bounds(date) if date else None
@@ -207,6 +217,9 @@ def ruling_date(view: ArticleView, sent: Any) -> tuple[str | None, str | None]:
 
 
 _DAYS_RE = re.compile(r"^P(\d+)D$")
+# What follows a date that opens a report as its date line: a dash or a colon ("18th June
+# 2024 – (Pyongyang) Kim greeted …", "June 18: …"), where a ruling date runs into its clause.
+_DATELINE_AFTER = re.compile(r"\s*[–—:-]")
 
 
 def length_in_days(view: ArticleView, tok: Any) -> int | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corroborator.analyze.entities import ArticleEntities
@@ -22,6 +22,7 @@ from corroborator.analyze.events.dating import (
 )
 from corroborator.analyze.events.participants import participants_of, said_by
 from corroborator.analyze.events.places import (
+    country_scope,
     follow_place,
     inherit_places,
     place_of,
@@ -60,7 +61,8 @@ class Grammar:
     place: Callable[[ArticleView, Any, list[Any] | None], str | None]
     participants: Callable[[ArticleView, Trigger], tuple[list[str], list[str]]]
     said_by: Callable[[ArticleView, Trigger, Any], str | None]
-    background: Callable[[ArticleView, Trigger, str | None, str | None], bool]
+    # (view, trigger, date, date end, told from the passage's day) → history the article recalls
+    background: Callable[[ArticleView, Trigger, str | None, str | None, bool], bool]
     subtype: Callable[[ArticleView, Trigger], str | None]
     generic_sentence: Callable[[ArticleView, Any], bool]
     sequenced: Callable[[ArticleView, Any], bool]
@@ -76,6 +78,7 @@ class _Context:
     previous: EventMention | None
     sequenced: bool
     day_of_span: int | None = None
+    told: list[EventMention] = field(default_factory=list)
 
 
 # Types that may name the same happening, for anaphora ("held talks … The meeting took place").
@@ -145,6 +148,35 @@ def _definite(trig: Trigger) -> bool:
     )
 
 
+# A day told by reference to the passage's day ("earlier in the day", "later that day", "the
+# same day"): the day of the events the article has been telling, not the day it was printed.
+_SAME_DAY = re.compile(
+    r"\b(?:(?:earlier|later) (?:in|on) the day|(?:later|earlier) that day|that "
+    r"(?:same )?day|the same day)\b",
+    re.IGNORECASE,
+)
+
+
+_NAMED_DAY = re.compile(
+    r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.IGNORECASE
+)
+
+
+def _passage_day(ctx: _Context) -> str | None:
+    """The day of the last event the article dated to a day by a date or a weekday of its own
+    (not "today", which in a quotation is the speaker's day, not the passage's)."""
+    for m in reversed(ctx.told):
+        if (
+            not m.background
+            and m.date
+            and len(m.date) == 10
+            and m.date_source == "expression"
+            and _NAMED_DAY.search(m.date_text or "")
+        ):
+            return m.date
+    return None
+
+
 def _mention(
     view: ArticleView,
     trig: Trigger,
@@ -156,6 +188,9 @@ def _mention(
     evidence: list[str] = []
     source: DateSource | None = None
     date, date_end, date_text = lang.date(view, trig, sent, others)
+    same_day = _passage_day(ctx) if date_text and _SAME_DAY.search(date_text) else None
+    if same_day:
+        date, date_end = same_day, None
     date_end = first_day_span(view, trig, date, date_end) or date_end
     place = lang.place(view, trig.token, happening_clauses(trig, sent, others))
     # a recurring event's figure is dated by the report that gives it
@@ -163,12 +198,31 @@ def _mention(
     reported_on = date is None and not date_text and recurring
     if reported_on:
         date, date_end, date_text = reporting_date(view, trig, sent, lang.reporting_verbs)
-    if date and reported_on:
+    by_article = (
+        reported_on
+        and date is None
+        and view.anchor is not None
+        and view.anchor == view.anchor_end
+        and not lang.background(view, trig, None, None, False)
+    )
+    if by_article:
+        # a count the report gives without saying when ("the death toll rose to 1,700") is
+        # the count as of the report: the article's own day
+        date = view.anchor
+        source = "article_date"
+        evidence.append("date of the article that gives the figure")
+    elif date and reported_on:
         source = "expression"
         evidence.append(f"date of the report that gives it, {date_text!r}")
+    elif date and same_day:
+        source = "previous_event"
+        evidence.append(f"{date_text!r}: the day of the events told before it")
     elif date:
         source = "expression"
         evidence.append(f"date from {date_text!r}")
+    elif date_end:
+        source = "expression"
+        evidence.append(f"end from {date_text!r}")
     elif date_text:
         source = "weekday_for_story"
         evidence.append(f"weekday {date_text!r}, to be dated by the story")
@@ -178,7 +232,7 @@ def _mention(
     # history ("previous visits", "signed a quarter-century ago") takes no date from context,
     # nor does an event still to come after the one in context ("ahead of the summit")
     cued = bool(date_text) or (
-        lang.background(view, trig, None, None)
+        lang.background(view, trig, None, None, False)
         or lang.status(view, trig, None)[1] == "preposition of things to come"
     )
     if date is None and anaphor is not None and definite and not cued:
@@ -212,6 +266,17 @@ def _mention(
         source = "day_of_span"
         evidence.append(f"day {day_of_span} of the visit, to be dated by the story")
     status, why = lang.status(view, trig, date)
+    if (
+        date is None
+        and date_end
+        and view.anchor
+        and date_end[:10] > view.anchor[:10]
+        and why != "past tense"
+        and status in {"planned", "reported"}
+    ):
+        # "a ceasefire that would last until April 22", told on April 2: in force at writing
+        # (a past tense tells what was done: "announced a ceasefire until April 30")
+        status, why = "in_progress", "under way at writing"
     evidence.append(f"status: {why}")
     people, actors = lang.participants(view, trig)
     text = view.text
@@ -236,7 +301,7 @@ def _mention(
         trigger_start=first,
         trigger_end=last,
         actors=tuple(actors),
-        background=lang.background(view, trig, date, date_end),
+        background=lang.background(view, trig, date, date_end, bool(same_day)),
         evidence=tuple(evidence),
         day_of_span=day_of_span,
         date_text=date_text,
@@ -285,6 +350,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             previous=out[-1] if out else None,
             sequenced=lang.sequenced(view, sent) and not own[0],
             day_of_span=ruling_day,
+            told=out,
         )
         found: list[EventMention] = []
         for trig in triggers:
@@ -299,7 +365,9 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             out.append(m)
             if not m.background:
                 last_by_family[_family(m.type)] = m
-    return inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
+    placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
+    scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
+    return country_scope(placed, view.gaz, scoped)
 
 
 def extract_events(

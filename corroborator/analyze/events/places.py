@@ -139,7 +139,8 @@ def _world_city(place: str) -> str | None:
 
 def inherit_places(mentions: list[EventMention], gaz: Gazetteer) -> list[EventMention]:
     """Fill missing places with the city of the last place the story's events were at (a
-    venue the gazetteers cannot place in a city is not passed on)."""
+    venue the gazetteers cannot place in a city is not passed on; a country that holds that
+    place does not replace it)."""
     out: list[EventMention] = []
     last_place: str | None = None
     for m in mentions:
@@ -149,6 +150,36 @@ def inherit_places(mentions: list[EventMention], gaz: Gazetteer) -> list[EventMe
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
         if m.place and not m.background:
-            last_place = m.place
+            # "met in Hanoi …; arrived in Vietnam …": the story is still in Hanoi; a place
+            # that contains the last one says nothing new about where the story is
+            keep = last_place and last_place != m.place and gaz.within(last_place, m.place)
+            last_place = last_place if keep else m.place
         out.append(m)
     return out
+
+
+def country_scope(
+    mentions: list[EventMention], gaz: Gazetteer, scoped: frozenset[str]
+) -> list[EventMention]:
+    """Events of a country-wide type (``scoped``: a national death toll, a ceasefire) take
+    the country of their place, or of the nearest place the article's other events have."""
+    countries = [_country_of(gaz, m.place) if m.place else None for m in mentions]
+    out = []
+    for i, m in enumerate(mentions):
+        if m.type not in scoped or m.background:
+            out.append(m)
+            continue
+        # its own place first, then the nearest before it, then the nearest after it
+        order = [i, *range(i - 1, -1, -1), *range(i + 1, len(mentions))]
+        country = next((countries[j] for j in order if countries[j]), None)
+        if country and country != m.place:
+            m = replace(m, place=country, evidence=(*m.evidence, "place: the country it concerns"))
+        out.append(m)
+    return out
+
+
+def _country_of(gaz: Gazetteer, place: str) -> str | None:
+    code = gaz.country_code(place)
+    if code is None:
+        return None
+    return gaz.country_names.get(code) or load_world().country_names.get(code)

@@ -156,7 +156,13 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     return "reported", "default"
 
 
-def is_background(view: ArticleView, trig: Trigger, date: str | None, date_end: str | None) -> bool:
+def is_background(
+    view: ArticleView,
+    trig: Trigger,
+    date: str | None,
+    date_end: str | None,
+    relative_day: bool = False,
+) -> bool:
     """History the article recalls: cued ("прошлый визит", "год назад") or dated well before
     the article."""
     pack = load_russian_pack()

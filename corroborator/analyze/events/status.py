@@ -19,6 +19,10 @@ def verb_chain(tok: Any) -> list[Any]:
     participle or infinitive ("featuring", "to sign") takes its tense from above."""
     chain = [tok]
     current = tok
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+        # a participle that describes a thing by what was done to it ("the agreement, signed
+        # after the talks, will help …"): done, whatever the tense of the clause around it
+        return chain
     for _ in range(10):
         if current.head.i == current.i:
             break
@@ -143,9 +147,19 @@ def is_preview(view: ArticleView) -> bool:
     return view.is_preview
 
 
-def is_background(view: ArticleView, trig: Trigger, date: str | None, date_end: str | None) -> bool:
-    """History the article recalls: cued ("previous", "ago") or dated well before the article."""
+def is_background(
+    view: ArticleView,
+    trig: Trigger,
+    date: str | None,
+    date_end: str | None,
+    relative_day: bool = False,
+) -> bool:
+    """History the article recalls: cued ("previous", "ago") or dated well before the article.
+    ``relative_day``: the date is told from the passage's day ("earlier in the day"), so an
+    "earlier" there is not a cue of history."""
     cues = {c.lower_ for c in trig.token.children if c.dep_ in {"amod", "advmod", "det"}}
+    if relative_day:
+        cues -= {"earlier", "later"}
     if cues & view.ont.background_cues and trig.type != "talks":
         return True
     if any(t.lower_ == "ago" for t in view.sentences.of(trig.token.i)):

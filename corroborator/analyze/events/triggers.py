@@ -84,7 +84,7 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if lemma in ont.place_kind_verbs:
         kind, type_name = ont.place_kind_verbs[lemma]
         place = place_of(view, tok)
-        if place and view.gaz.places.get(place) and view.gaz.places[place].place_kind == kind:
+        if place and _place_kind(view, place) == kind:
             return Trigger(tok, type_name, [tok])
     verb_type = ont.verbs.get(lemma)
     if verb_type is None:
@@ -103,6 +103,18 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if spec.needs_counterpart and not _has_counterpart(view, tok):
         return None
     return Trigger(tok, verb_type, [tok])
+
+
+# Venue kinds a place's own name tells when the gazetteer does not know it: "Sunan
+# International Airport", "Gimhae Air Base" are airports whatever city they serve.
+_KIND_BY_NAME = {"airport": re.compile(r"\b(?:airport|air base|airbase|airfield)\b", re.I)}
+
+
+def _place_kind(view: ArticleView, place: str) -> str | None:
+    entry = view.gaz.places.get(place)
+    if entry is not None and entry.place_kind:
+        return str(entry.place_kind)
+    return next((k for k, name in _KIND_BY_NAME.items() if name.search(place)), None)
 
 
 def _is_disaster(view: ArticleView, tok: Any) -> bool:
@@ -165,7 +177,17 @@ def _people_or_actors(view: ArticleView, tok: Any) -> bool:
             return False
         head = objects[0]
     names = {"PERSON", "ORG", "GPE", "NORP"}
-    return any(m.label in names for m in view.entities.at(head.idx, head.idx + len(head.text)))
+    # the whole phrase, not only its head: "his Vietnamese counterpart To Lam" names a person
+    # in an apposition and a nationality in a modifier of "counterpart"
+    # (without its clauses and prepositional phrases: "a delegation from the ministry" is not
+    # a counterpart named by the ministry)
+    phrase = [head]
+    for child in head.children:
+        if child.dep_ not in {"relcl", "acl", "prep"}:
+            phrase += list(child.subtree)
+    start = min(t.idx for t in phrase)
+    end = max(t.idx + len(t.text) for t in phrase)
+    return any(m.label in names for m in view.entities.at(start, end))
 
 
 def subtype_of(view: ArticleView, trig: Trigger) -> str | None:
@@ -225,6 +247,12 @@ def is_generic_sentence(view: ArticleView, sent: Any) -> bool:
     if root.tag_ not in {"VBZ", "VBP"} and not present_aux:
         return False
     if any(c.lower_ in FUTURE_MODALS for c in root.children):
+        return False
+    # a plan is about one occasion, even with a bare plural subject ("Officials are set to
+    # sign agreements during the visit", "ministers are expected to attend")
+    if root.lemma_.lower() in view.ont.planned_verbs or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in view.ont.planned_verbs for c in root.children
+    ):
         return False
     if any(sent.start_char <= t.start < sent.end_char for t in view.timexes):
         return False
