@@ -197,6 +197,12 @@ RULES: tuple[tuple[str, str], ...] = (
     ("shift_unit", r"{SHIFT}\s+{UNIT}"),
     ("ago", r"(?:{NUM}\s+)?{UNIT}\s+{AGO}"),
     ("later", r"{LATER}\s+(?:{NUM}\s+)?{UNIT}"),
+    # "в 18 часов по московскому времени", "в 9 часов утра", "девять часов по Москве": a clock
+    # time (after "в", with a part of the day or a time zone), not a duration
+    # ("около двух часов" is about two hours; "около 18 часов" about six in the evening)
+    ("clock", r"(?<=\bв\s){HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})?"),
+    ("clock", r"(?<=\bоколо\s)(?P<hh>[012]?\d)\s+{HOURS}(?:\s+{POD}|{ZONE})?"),
+    ("clock", r"{HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})"),
     ("duration", r"{NUM}\s+{UNIT}"),
     (
         "time",
@@ -208,10 +214,6 @@ RULES: tuple[tuple[str, str], ...] = (
     ("year_part", r"{ORD}\s+{PART}(?:\s+{YEAR}{YW}?|\s+{YSHIFT}\s+года)?"),
     ("season", r"(?:{SHIFT}\s+)?{SEASON}(?:\s+{YEAR}{YW}?|\s+{YSHIFT}\s+года)?"),
     ("decade", r"(?P<dec>(?:19|20)\d0)-?(?:е|х)(?:\s+(?:годы|годах|годов|гг\.?))?"),
-    # "в 18 часов по московскому времени", "в 9 часов утра", "девять часов по Москве": a clock
-    # time (after "в", with a part of the day or a time zone), not a duration
-    ("clock", r"(?:(?<=\bв\s)|(?<=\bоколо\s)){HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})?"),
-    ("clock", r"{HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})"),
     ("set", r"(?<=\bпо\s){WDSET}"),
     ("set", r"{FREQ}"),
     ("ref", r"{REF}"),
