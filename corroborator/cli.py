@@ -271,12 +271,14 @@ def dates(ctx: click.Context, source: str, anchor: str | None, spacy_model: str 
     """Print the temporal expressions of FILE (or standard input, with -): one JSON object per
     expression with its text, offsets, TIMEX3 type and value (begin and end for a range),
     granularity, the anchor used and why. A publication date inferred from the text is
-    reported on standard error."""
+    reported on standard error. A Russian text (by its detected language) is read by the Russian
+    grammar."""
     import json
 
     from corroborator.analyze.nlp import load_model
-    from corroborator.analyze.timex import tag_text
+    from corroborator.analyze.timex import TAGGERS, tag_text
     from corroborator.ingest.decode import check_text, decode_bytes
+    from corroborator.ingest.language import detect_language, normalise_language
     from corroborator.ingest.metadata import read_metadata
     from corroborator.ingest.readers import RawRecord, read_file
 
@@ -301,13 +303,22 @@ def dates(ctx: click.Context, source: str, anchor: str | None, spacy_model: str 
             failed = True
             continue
         meta = read_metadata(record.text, meta_published=record.published)
-        analysis = tag_text(
-            record.text,
-            anchor=anchor,
-            nlp=nlp,
-            published=meta.published,
-            dateline_date=meta.dateline_date,
+        language = normalise_language(record.language) or detect_language(
+            record.text, settings.languages
         )
+        tagger = TAGGERS.get(language or "")
+        if tagger is not None:
+            analysis = tagger(
+                record.text, anchor, published=meta.published, dateline_date=meta.dateline_date
+            )
+        else:
+            analysis = tag_text(
+                record.text,
+                anchor=anchor,
+                nlp=nlp,
+                published=meta.published,
+                dateline_date=meta.dateline_date,
+            )
         where = record.source_path + (f"#{record.ordinal}" if record.ordinal else "")
         if analysis.published:
             err.print(

@@ -6,6 +6,9 @@ Every sentence here is our own wording. 26 November 2025 is a Wednesday.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from corroborator.analyze import ADAPTERS, analyze_articles
@@ -14,6 +17,8 @@ from corroborator.analyze.timex.russian import analyze_dates_ru
 from corroborator.config import Settings
 from corroborator.ingest.metadata import read_metadata
 from corroborator.model import Article, TimeExpression
+
+from .conftest import run_cli
 
 PUBLISHED = "2025-11-26"
 
@@ -92,6 +97,9 @@ def test_weekdays_look_the_way_the_verb_looks() -> None:
     past = _timexes("Лидеры провели переговоры во вторник.")["вторник"]
     assert (future.value, future.tense) == ("2025-12-02", "future")
     assert (past.value, past.tense) == ("2025-11-25", "past")
+    both = _values("Учения прошли в субботу и воскресенье. Делегации и среда обитания.")
+    assert (both["субботу"], both["воскресенье"]) == ("2025-11-22", "2025-11-23")
+    assert "среда" not in both
 
 
 def test_plans_and_expectations_look_forward() -> None:
@@ -137,6 +145,17 @@ def test_cyrillic_datelines_give_the_day(text: str, place: str, day: str) -> Non
     assert meta.published is None  # no year: the dates stage finds it
 
 
+def test_a_cyrillic_dateline_with_its_year_is_the_publication_date() -> None:
+    meta = read_metadata("МОСКВА, 7 мая 2025 года. /ТАСС/. Министры обсудили поставки зерна.")
+    assert (meta.published, meta.dateline_date) == ("2025-05-07", "2025-05-07")
+
+
+def test_a_headline_opening_with_an_acronym_stays_a_title() -> None:
+    meta = read_metadata("США и Китай договорились о пошлинах на сталь\nМинистры обсудили всё.")
+    assert meta.title == "США и Китай договорились о пошлинах на сталь"
+    assert meta.dateline_place is None
+
+
 def test_a_bare_russian_text_with_a_dateline_and_a_year_gets_its_date() -> None:
     text = (
         "БИШКЕК, 26 ноября. /ТАСС/. Президенты двух стран в среду подписали договор о "
@@ -164,3 +183,45 @@ def test_hours_after_v_are_a_clock_time_and_a_story_day_is_anaphoric() -> None:
     assert got["18 часов по московскому времени"].value == "2025-11-20T18:00"
     assert got["3 часа"].value == "PT3H"
     assert got["следующий день"].value == "2025-11-21"
+
+
+def test_quarters_halves_seasons_and_decades() -> None:
+    got = _values(
+        "В третьем квартале 2025 года выпуск вырос, а в первом полугодии прошлого года упал. "
+        "Летом 2024 года прошли выборы. В 1990-е годы связи ослабли. Зима близко."
+    )
+    assert got["третьем квартале 2025 года"] == "2025-Q3"
+    assert got["первом полугодии прошлого года"] == "2024-H1"
+    assert got["Летом 2024 года"] == "2024-SU"
+    assert got["1990-е годы"] == "199"
+    assert "Зима" not in got
+
+
+def test_until_is_a_deadline_still_to_come_unless_it_opens_the_sentence() -> None:
+    got = _values("Власти продлили перемирие до 2 января. До вторника стороны молчали.")
+    assert got["2 января"] == "2026-01-02"
+    assert got["вторника"] == "2025-11-25"
+
+
+def test_the_dates_command_reads_a_russian_file(tmp_path: Path) -> None:
+    f = tmp_path / "ru.txt"
+    f.write_text("Министры встретятся в пятницу. В прошлом году торговля выросла.", "utf-8")
+    result = run_cli("dates", "--anchor", PUBLISHED, str(f))
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["text"], r["value"]) for r in rows] == [
+        ("пятницу", "2025-11-28"),
+        ("прошлом году", "2024"),
+    ]
+
+
+def test_a_capitalised_month_inside_a_sentence_is_a_name() -> None:
+    got = _values("Вчера Марта Иванова открыла выставку «Август». Май выдался тёплым.")
+    assert "Марта" not in got and "Август" not in got
+    assert got["Май"] == "2025-05"
+
+
+def test_a_participle_has_its_own_tense_within_its_commas() -> None:
+    got = _timexes("Соглашение, подписанное 24 ноября, вступит в силу в январе.")
+    assert (got["24 ноября"].tense, got["24 ноября"].value) == ("past", "2025-11-24")
+    assert (got["январе"].tense, got["январе"].value) == ("future", "2026-01")

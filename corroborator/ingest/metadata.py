@@ -193,7 +193,7 @@ _DATELINE = re.compile(
 # opening with an acronym ("США и Китай …") is never taken for a dateline.
 _DATELINE_CYR = re.compile(
     r"^(?P<place>[А-ЯЁ][А-ЯЁ.\-]+(?:\s[А-ЯЁ][А-ЯЁ.\-]+){0,3})"
-    r",\s*(?P<date>\d{1,2}\s+[а-яё]{3,8}\.?(?:\s+\d{4})?)(?P<pdate>)?"
+    r",\s*(?P<date>\d{1,2}\s+[а-яё]{3,8}\.?(?:\s+\d{4})?)(?:\s+г(?:ода|\.))?(?P<pdate>)?"
     r"\s*\.?\s*"
     r"(?:\((?P<paren>[А-ЯЁA-Z][^()\n]{1,60})\)|\[(?P<bracket>[А-ЯЁA-Z][^\[\]\n]{1,60})\]"
     r"|/(?P<slash>[^/\n]{2,30})/)?"

@@ -7,6 +7,13 @@ Entry points: :func:`analyze_dates` (an article and its spaCy ``Doc``) and :func
 
 from __future__ import annotations
 
-from corroborator.analyze.timex.analysis import DateAnalysis, analyze_dates, tag_text
+from collections.abc import Callable
 
-__all__ = ["DateAnalysis", "analyze_dates", "tag_text"]
+from corroborator.analyze.timex.analysis import DateAnalysis, analyze_dates, tag_text
+from corroborator.analyze.timex.russian import tag_text_ru
+
+# Taggers of bare text for the languages the English model does not read: (text, anchor, *,
+# published, dateline_date) -> DateAnalysis.
+TAGGERS: dict[str, Callable[..., DateAnalysis]] = {"ru": tag_text_ru}
+
+__all__ = ["TAGGERS", "DateAnalysis", "analyze_dates", "tag_text"]

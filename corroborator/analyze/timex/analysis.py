@@ -273,13 +273,15 @@ def tag_text(
     published: str | None = None,
     dateline_date: str | None = None,
     model: str = DEFAULT_MODEL,
+    find_items: ItemFinder | None = None,
 ) -> DateAnalysis:
     """Tag the temporal expressions of a bare ``text``.
 
     Relative expressions are resolved against ``anchor`` (``YYYY-MM-DD``, given by the caller,
     e.g. a document creation time) when given, else against ``published`` (the text's own
     publication date, e.g. read by ingest), else against a date inferred from the text.
-    ``nlp`` is a loaded spaCy pipeline (default: ``model``, loaded once per process).
+    ``nlp`` is a loaded spaCy pipeline (default: ``model``, loaded once per process), or
+    another language's parser with its ``find_items`` (:func:`.russian.tag_text_ru`).
     """
     if nlp is None:
         from corroborator.analyze.nlp import load_model
@@ -287,8 +289,8 @@ def tag_text(
         nlp = load_model(model)
     doc = nlp(text)
     if anchor is not None:
-        return _analyze(doc, "", anchor, None, None, kind="given")
-    return _analyze(doc, "", published, dateline_date, None)
+        return _analyze(doc, "", anchor, None, None, kind="given", find_items=find_items)
+    return _analyze(doc, "", published, dateline_date, None, find_items=find_items)
 
 
 __all__ = ["DateAnalysis", "analyze_dates", "tag_text"]

@@ -72,10 +72,22 @@ def _root(span: Any) -> Any:
     return span[0]
 
 
+def _closed_before(participle: Any, tok: Any) -> bool:
+    """Whether the participle's phrase is closed by its comma before ``tok`` ("Соглашение,
+    подписанное 24 ноября, вступит в силу в январе": "в январе" lies outside it, whatever
+    the parser attached it to)."""
+    lo, hi = sorted((participle.i, tok.i))
+    return any(c.dep_ == "punct" and lo < c.i < hi for c in participle.children)
+
+
 def _governor(tok: Any, quoted: bool, in_quote: Any) -> Any:
     cur = tok
     for _ in range(_MAX_CLIMB):
-        if _is_head_word(cur) and cur.dep_ not in ("amod", "acl"):
+        # a participle carries its own tense ("подписанное 24 ноября соглашение вступит…":
+        # signed in the past, whatever the main verb says)
+        participle = "Part" in cur.morph.get("VerbForm")
+        verbal = _is_head_word(cur) and (participle or cur.dep_ not in ("amod", "acl"))
+        if verbal and not (participle and _closed_before(cur, tok)):
             return cur
         head = cur.head
         if head is cur or (quoted and not in_quote(head.idx)):
@@ -100,7 +112,7 @@ def _speech_verb(gov: Any, quoted: bool, sent: Any) -> Any:
 
 def _lead(doc: Any, span: Any) -> tuple[str | None, Literal["past", "future", "bound"] | None]:
     """A cue among the two tokens before the expression ("запланирована на 30 октября",
-    "ещё в 2019 году", "до 22 апреля")."""
+    "ещё в 2019 году", "до 22 апреля", "к 2030 году")."""
     w = ru_words()
     for tok in reversed([doc[i] for i in range(max(0, span.start - 2), span.start)]):
         low = tok.lower_
@@ -108,7 +120,12 @@ def _lead(doc: Any, span: Any) -> tuple[str | None, Literal["past", "future", "b
             return low, "future"
         if low in w.backward_cues:
             return low, "past"
-        if w.boundary_signals.get(low) in ("until", "by", "no later than"):
+        signal = w.boundary_signals.get(low)
+        if signal == "until":
+            # "продлили перемирие до 22 апреля": a deadline still to come, even told in the
+            # past — unless it opens the sentence ("До вторника они молчали"), as in English
+            return low, "bound" if tok.is_sent_start else "future"
+        if signal in ("by", "no later than"):
             return low, "bound"
     return None, None
 

@@ -45,6 +45,9 @@ class RuWords:
     boundary_signals: dict[str, str]
     year_cues: frozenset[str]
     references: dict[str, str]
+    seasons: dict[str, str]
+    ordinals: dict[str, int]
+    year_parts: dict[str, str]
     holidays: dict[str, str]
     frequencies: dict[str, str]
     forward_heads: frozenset[str]
@@ -88,6 +91,9 @@ def ru_words() -> RuWords:
         year_cues=_set(d.get("year_cues")),
         references=_invert(d.get("references", {})),
         holidays=_invert(d.get("fixed_holidays", {})),
+        seasons=_invert(d.get("seasons", {})),
+        ordinals=_invert(d.get("ordinals", {}), int),
+        year_parts=_invert(d.get("year_parts", {})),
         frequencies=_lower(d.get("frequencies", {})),
         forward_heads=_set(d.get("forward_heads")),
         forward_cues=_set(d.get("forward_cues")),
@@ -137,6 +143,9 @@ def _pieces() -> dict[str, str]:
         "AGO": rf"(?P<ago>{_alt(w.ago_words)})",
         "LATER": rf"(?P<later>{_alt(w.later_words)})",
         "REF": rf"(?P<ref>{_alt(w.references)})" if w.references else r"(?!)",
+        "SEASON": rf"(?P<season>{_alt(w.seasons)})",
+        "ORD": rf"(?P<ord>{_alt(w.ordinals)})",
+        "PART": rf"(?P<part>{_alt(w.year_parts)})",
         "HOLIDAY": rf"(?P<holiday>{_alt(w.holidays)})" if w.holidays else r"(?!)",
         "FREQ": rf"(?P<freq>{_alt(w.frequencies)})" if w.frequencies else r"(?!)",
         "WEEKEND": rf"(?P<weekend>{_alt([u for u, n in w.units.items() if n == 'weekend'])})",
@@ -182,20 +191,29 @@ RULES: tuple[tuple[str, str], ...] = (
     ("weekday", _AFTER_V + r"(?:{SHIFT}\s+)?{WD}(?:\s+{POD})?"),
     ("weekday", r"{POD0}\s+(?:в|во)\s+{WD}"),
     ("weekday", _AFTER_BOUND + r"{WD}"),
+    # the second of two coordinated weekdays ("в субботу и воскресенье"): kept only after one
+    ("weekday", r"(?<=\sи\s){WD}(?:\s+{POD})?"),
     ("weekend", r"(?:(?<=\bв\s)|(?<=\bна\s))(?:{SHIFT}\s+)?{WEEKEND}"),
     ("shift_unit", r"{SHIFT}\s+{UNIT}"),
     ("ago", r"(?:{NUM}\s+)?{UNIT}\s+{AGO}"),
     ("later", r"{LATER}\s+(?:{NUM}\s+)?{UNIT}"),
+    # "в 18 часов по московскому времени", "в 9 часов утра", "девять часов по Москве": a clock
+    # time (after "в", with a part of the day or a time zone), not a duration
+    # ("около двух часов" is about two hours; "около 18 часов" about six in the evening)
+    ("clock", r"(?<=\bв\s){HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})?"),
+    ("clock", r"(?<=\bоколо\s)(?P<hh>[012]?\d)\s+{HOURS}(?:\s+{POD}|{ZONE})?"),
+    ("clock", r"{HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})"),
     ("duration", r"{NUM}\s+{UNIT}"),
     (
         "time",
         r"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?:\s+по\s+[а-яё]+\s+времени)?",
     ),
     ("holiday", r"{HOLIDAY}(?:\s+{YEAR}{YW}?)?"),
-    # "в 18 часов по московскому времени", "в 9 часов утра", "девять часов по Москве": a clock
-    # time (after "в", with a part of the day or a time zone), not a duration
-    ("clock", r"(?:(?<=\bв\s)|(?<=\bоколо\s)){HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})?"),
-    ("clock", r"{HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})"),
+    # "в третьем квартале 2025 года", "в первом полугодии прошлого года", "летом 2024 года",
+    # "осенью", "в 1990-е годы"
+    ("year_part", r"{ORD}\s+{PART}(?:\s+{YEAR}{YW}?|\s+{YSHIFT}\s+года)?"),
+    ("season", r"(?:{SHIFT}\s+)?{SEASON}(?:\s+{YEAR}{YW}?|\s+{YSHIFT}\s+года)?"),
+    ("decade", r"(?P<dec>(?:19|20)\d0)-?(?:е|х)(?:\s+(?:годы|годах|годов|гг\.?))?"),
     ("set", r"(?<=\bпо\s){WDSET}"),
     ("set", r"{FREQ}"),
     ("ref", r"{REF}"),
@@ -219,7 +237,10 @@ def _compiled() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str
     return rules, pmod, dmod
 
 
-_POINT_RULES = frozenset({"dmy", "my", "month", "year", "shift_unit", "month_range", "year_range"})
+_POINT_RULES = frozenset(
+    {"dmy", "my", "month", "year", "shift_unit", "month_range", "year_range", "year_part",
+     "season", "decade"}
+)  # fmt: skip
 _DURATION_RULES = frozenset({"duration"})
 _MOD_REACH = 40  # characters searched before a match for its modifier and signal
 
@@ -459,6 +480,11 @@ def _relative(m: Match) -> Sem | None:
         wd = w.weekdays.get((m.g("wd") or "").lower())
         if wd is None:
             return None
+        coordinated = re.search(r"(\w+)\s+и\s+$", m.before)
+        if m.before.endswith(" и ") and not (
+            coordinated and coordinated.group(1).lower() in w.weekdays
+        ):
+            return None  # "Лидеры и пятница": no weekday before "и"
         shift = w.shifts.get((m.g("shift") or "").lower()) if m.g("shift") else None
         tod = _pod(m.g("pod") or m.g("pod0"))
         return _cal(weekday=wd, shift=shift, tod=tod, type="TIME" if tod else "DATE",
@@ -535,6 +561,30 @@ def _other(m: Match) -> Sem | None:
             return None
         return Sem("anaphor", "TIME", gran="day", unit="day", tod=f"T{hh:02d}:{mi:02d}",
                    note="clock time")  # fmt: skip
+    if m.rule in ("year_part", "season"):
+        if m.rule == "season":
+            sub = w.seasons[(m.g("season") or "").lower()]
+            gran = "season"
+            if not (m.g("year") or m.g("yshift") or m.g("shift")) and not (
+                m.g("season") or ""
+            ).endswith(("ом", "ой", "ью")):
+                return None  # a bare noun "лето", "зима": often not a time ("зима близко")
+        else:
+            letter = w.year_parts[(m.g("part") or "").lower()]
+            n = w.ordinals[(m.g("ord") or "").lower()]
+            if letter == "H" and n > 2:
+                return None
+            sub, gran = f"{letter}{n}", "quarter" if letter == "Q" else "half"
+        year = _num(m, "year")
+        if year is not None:
+            return Sem("abs", "DATE", f"{year:04d}-{sub}", gran, note=gran)
+        if m.g("yshift"):
+            off = w.shifts[(m.g("yshift") or "").lower()]
+            return Sem("rel", "DATE", gran=gran, unit="year", offset=off, sub=sub, note=gran)
+        shift = w.shifts.get((m.g("shift") or "").lower()) if m.g("shift") else None
+        return _cal(sub=sub, gran=gran, shift=shift, note=gran)
+    if m.rule == "decade":
+        return Sem("abs", "DATE", f"{int(m.g('dec') or 0) // 10:03d}", "decade", note="decade")
     if m.rule == "holiday":
         mon, day = (int(p) for p in w.holidays[" ".join((m.g("holiday") or "").lower().split())]
                     .lstrip("-").split("-"))  # fmt: skip
@@ -554,6 +604,7 @@ _DISPATCH: dict[str, Callable[[Match], Sem | None]] = {
     "deictic": _relative, "weekday": _relative, "weekend": _relative,
     "shift_unit": _relative, "ago": _relative, "later": _relative, "duration": _duration,
     "time": _other, "clock": _other, "set": _other, "ref": _other, "holiday": _other,
+    "year_part": _other, "season": _other, "decade": _other,
 }  # fmt: skip
 
 
