@@ -67,8 +67,9 @@ class Grammar:
     generic_sentence: Callable[[ArticleView, Any], bool]
     sequenced: Callable[[ArticleView, Any], bool]
     definite: Callable[[Trigger], bool]
-    # lemmas of the verbs that report a recurring count ("сообщил"); None: the English ones
-    reporting_verbs: frozenset[str] | None = None
+    # the lemmas of the verbs that report a recurring count ("сообщил"), read when first
+    # needed; None: the English ones
+    reporting_verbs: Callable[[], frozenset[str]] | None = None
 
 
 @dataclass
@@ -197,7 +198,9 @@ def _mention(
     recurring = view.ont.types[trig.type].recurring
     reported_on = date is None and not date_text and recurring
     if reported_on:
-        date, date_end, date_text = reporting_date(view, trig, sent, lang.reporting_verbs)
+        date, date_end, date_text = reporting_date(
+            view, trig, sent, lang.reporting_verbs() if lang.reporting_verbs else None
+        )
     by_article = (
         reported_on
         and date is None

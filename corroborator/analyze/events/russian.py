@@ -154,7 +154,7 @@ RUSSIAN = Grammar(
     generic_sentence=_no_generic_sentences,
     sequenced=_sequenced,
     definite=_definite,
-    reporting_verbs=load_russian_pack().speech_verbs,
+    reporting_verbs=lambda: load_russian_pack().speech_verbs,
 )
 
 
