@@ -28,7 +28,14 @@ from functools import cache
 from corroborator import lexicon
 from corroborator.analyze.claims import compatible
 from corroborator.analyze.gazetteer import load_gazetteer
-from corroborator.link.claim_meaning import MeaningSimilarity, context, phrase, scaled, unit_kind
+from corroborator.link.claim_meaning import (
+    MeaningSimilarity,
+    context,
+    crosses_languages,
+    phrase,
+    scaled,
+    unit_kind,
+)
 from corroborator.link.dependence import Dependence
 from corroborator.model import Claim, ClaimValue, Verdict
 
@@ -40,6 +47,16 @@ ALIGN_SIMILARITY = 0.5
 # "97%" shares in one story are very likely the same figure even when worded differently.
 VALUE_RATIO = 0.05
 VALUE_BONUS = 0.3
+# Across languages the subjects are compared on a coarser (multilingual) scale, and a figure
+# is most often the same release translated ("1,7 тыс." for "1,700"): a close value in the same
+# unit class and measure counts for more. With 0.4 a cross-language pair aligns from a
+# multilingual cosine of 0.40 (claim_meaning.CROSS_FLOOR + a fifth of the way to CROSS_ALIKE),
+# which every same-quantity EN/RU pair of the calibration set reaches ("injured"/"число
+# пострадавший" 0.41) while different quantities with far-apart values still stay apart.
+CROSS_VALUE_BONUS = 0.4
+# A period stated alike on both sides ("2024", "2025-03-29") is one more sign that two figures
+# in two languages are one: it adds this much.
+CROSS_PERIOD_BONUS = 0.1
 _STOP = frozenset(
     {
         "the",
@@ -67,6 +84,8 @@ _STOP = frozenset(
 )
 
 SubjectSimilarity = Callable[[str, str], float]
+# a word in any script (a Russian subject has words too)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -101,7 +120,7 @@ def _stem(word: str) -> str:
 
 @cache
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _STOP)
+    return frozenset(_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP)
 
 
 def lexical_similarity(a: str, b: str) -> float:
@@ -122,7 +141,7 @@ def _casualty_words() -> frozenset[str]:
     data = lexicon.load("claims.yaml")
     words = {str(w) for ws in (data.get("casualties") or {}).values() for w in ws}
     words |= {str(w) for w in data.get("casualty_subject_words", [])}
-    return frozenset(_stem(w) for phrase_ in words for w in re.findall(r"[A-Za-z]+", phrase_))
+    return frozenset(_stem(w) for phrase_ in words for w in _WORD.findall(phrase_))
 
 
 def _number(v: ClaimValue) -> float | None:
@@ -176,7 +195,7 @@ def _compared(v: ClaimValue) -> str:
     if v.measure != "count" or not v.unit:
         return phrase(v)
     drop = {_stem(v.unit)} | (_casualty_words() if v.changing else set())
-    return " ".join(w for w in re.findall(r"[A-Za-z]+", v.subject) if _stem(w) not in drop)
+    return " ".join(w for w in _WORD.findall(v.subject) if _stem(w) not in drop)
 
 
 def _subject_score(a: ClaimValue, b: ClaimValue, similarity: SubjectSimilarity) -> float:
@@ -190,6 +209,11 @@ def _subject_score(a: ClaimValue, b: ClaimValue, similarity: SubjectSimilarity) 
             # Donald Trump said"): its surroundings are judged too
             score = max(score, similarity(context(a), context(b)))
         return score
+    if crosses_languages(a, b):
+        # the counted noun and the casualty words are dropped by English stems only: across
+        # languages the whole subjects are compared ("death toll in Myanmar"/"число погибший в
+        # мьянма"), the unit class having already matched what is counted
+        return similarity(phrase(a), phrase(b))
     rest_a, rest_b = _compared(a), _compared(b)
     if not _words(rest_a) or not _words(rest_b):
         if (
@@ -256,8 +280,11 @@ def align(
                 if not _alignable(a, b):
                     continue
                 score = _subject_score(a, b, similarity)
+                cross = crosses_languages(a, b)
                 if a.kind == "numeric" and _value_close(a, b):
-                    score += VALUE_BONUS
+                    score += CROSS_VALUE_BONUS if cross else VALUE_BONUS
+                if cross and a.period and a.period == b.period:
+                    score += CROSS_PERIOD_BONUS
                 if score >= ALIGN_SIMILARITY:
                     scored.append((-score, i, j))
     for _, i, j in sorted(scored):
@@ -335,6 +362,7 @@ def meaning_similarity(values: Sequence[ClaimValue]) -> SubjectSimilarity:
     """Subject similarity by meaning for ``values`` (one story): word overlap or the cosine of
     the subjects' sentence embeddings, the phrases embedded in one batch."""
     texts = [_compared(v) for v in values] + [context(v) for v in values if v.measure == "duration"]
+    texts += [phrase(v) for v in values if v.measure == "count"]
     return MeaningSimilarity(texts, lexical_similarity, ALIGN_SIMILARITY)
 
 
