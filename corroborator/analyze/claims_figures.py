@@ -323,6 +323,22 @@ class _FigureReader:
             out.append(_Figure(m.start(), m.end(), m.group(0), float(minutes), 1.0, "minute"))
             out[-1].measure = "duration"
             taken.append((m.start(), m.end()))
+        for m in _HALVES.finditer(self.text, sent.start_char, sent.end_char):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            unit = next(u for u in m.group("u1", "u2", "u3") if u).lower()
+            whole = 0.5 if m.group("half_only") else 1.5
+            out.append(_Figure(m.start(), m.end(), m.group(0), whole, 0.5, unit, "exact"))
+            out[-1].measure = "duration"
+            taken.append((m.start(), m.end()))
+        for m in _LONG.finditer(self.text, sent.start_char, sent.end_char):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            # "a week-long tour": one unit, told loosely (a "week-long" trip may be five days)
+            fig = _Figure(m.start(), m.end(), m.group(0), 1.0, 1.0, m.group("u").lower())
+            fig.qualifier, fig.measure = "around", "duration"
+            out.append(fig)
+            taken.append((m.start(), m.end()))
         for t in self.timexes:
             if (
                 t.type != "DURATION"
@@ -362,6 +378,15 @@ _HOURS_MINUTES = re.compile(
     r"\b(?P<h>\d{1,2}|[a-z]+)\s?(?:h|hrs?|hours?)\.?\s+(?:and\s+)?(?P<m>\d{1,2})\s?(?:min|mins|minutes?)\b",
     re.IGNORECASE,
 )
+# "an hour and a half", "a one-and-a-half-hour meeting", "half an hour": halves in words
+_HALVES = re.compile(
+    r"\b(?:(?:an?|one)[- ](?P<u1>hour|day|year)[- ]and[- ]a[- ]half"
+    r"|one[- ]and[- ]a[- ]half[- ](?P<u2>hour|day|year)s?"
+    r"|(?P<half_only>half[- ]an?[- ](?P<u3>hour|day|year)))\b",
+    re.IGNORECASE,
+)
+# "a week-long tour", "the day-long talks", "hour-long": one unit of time
+_LONG = re.compile(r"\b(?P<u>hour|day|week|month|year)[- ]?long\b", re.IGNORECASE)
 # TIMEX3 durations of one unit: P3D, P24Y, PT2H, PT100M (P1.5H is not written by the dates stage)
 _ISO_DURATION = re.compile(r"P(?P<t>T)?(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])")
 _DURATION_UNITS = {
