@@ -151,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
             for language in languages:
                 results.append(run(feed, language, args.misses, Path(tmp)))
     print("\n## Totals by feed and language\n")
-    print("| feed | languages | " + " | ".join(label for _, label in COLUMNS) + " | aligned EN–RU |")
+    print(
+        "| feed | languages | " + " | ".join(label for _, label in COLUMNS) + " | aligned EN–RU |"
+    )
     print("|---|---|" + "---:|" * (len(COLUMNS) + 1))
     for r in results:
         cells = [f"{r['all'][k]:.2f}" for k, _ in COLUMNS]

@@ -69,7 +69,9 @@ class _Claims(_CategoricalReader):
         before = self.text[max(0, fig.start - 20) : fig.start].lower()
         for word, kind in self.lex.casualties:
             # "the quake killed nearly 3,000 people", "left 200 injured": the verb before
-            if re.search(rf"\b{word}\s+$", before) and (unit is None or unit in {"people", "person"}):
+            if re.search(rf"\b{word}\s+$", before) and (
+                unit is None or unit in {"people", "person"}
+            ):
                 return "count", kind
         if unit is not None and unit in self.lex.casualty_units:
             return "count", self.lex.casualty_units[unit]

@@ -267,6 +267,10 @@ class _FigureReader:
                 continue
             out.append(_Figure(start, end, text[start:end], value, rounding_step(num, scale), unit))
         out += self._number_words(sent)
+        taken = [(f.start, f.end) for f in out]
+        out += [
+            f for f in self._vague(sent) if not any(a < f.end and f.start < b for a, b in taken)
+        ]
         durations = self._durations(sent)
         out = [f for f in out if not any(d.start < f.end and f.start < d.end for d in durations)]
         out += durations
@@ -296,6 +300,59 @@ class _FigureReader:
             if self._in_timex(tok.idx, tok.idx + len(tok.text)):
                 continue
             out.append(_Figure(tok.idx, tok.idx + len(tok.text), tok.text, float(value), 1.0, None))
+        return out
+
+    def _vague(self, sent: Any) -> list[_Figure]:
+        """Figures in words: "two dozen", "thousands", "tens of millions" (as the least they
+        say, open above), "one million", "nearly half the city" / "almost all" (shares)."""
+        data = lexicon.load("claims.yaml")
+        plurals = {str(k): float(v) for k, v in (data.get("vague_plurals") or {}).items()}
+        scales = {str(k): float(v) for k, v in (data.get("word_scales") or {}).items()}
+        fractions = {str(k): float(v) for k, v in (data.get("fractions") or {}).items()}
+        words = self.lex.number_words
+        num = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        out: list[_Figure] = []
+        span = (self.text, sent.start_char, sent.end_char)
+
+        def add(m: re.Match[str], value: float, step: float, unit: str | None, q: str) -> None:
+            out.append(_Figure(m.start(), m.end(), m.group(0), value, step, unit, q))
+
+        pattern = rf"\b(?:(?P<tens>tens)\s+of\s+)?(?P<w>{'|'.join(plurals)})\b"
+        for m in re.compile(pattern, re.I).finditer(*span):
+            base = plurals[m.group("w").lower()]
+            add(m, base * (10 if m.group("tens") else 2), base, None, "at_least")
+        pattern = rf"\b(?P<n>{num}|a)\s+(?P<w>dozen|{'|'.join(scales)})\b(?!\s+of\b)"
+        for m in re.compile(pattern, re.I).finditer(*span):
+            n = 1.0 if m.group("n").lower() == "a" else float(words[m.group("n").lower()])
+            w = m.group("w").lower()
+            add(
+                m,
+                n * (12.0 if w == "dozen" else scales[w]),
+                12.0 if w == "dozen" else scales[w],
+                None,
+                "exact",
+            )
+        alt = "|".join(
+            re.escape(f).replace("\\ ", "[- ]") for f in sorted(fractions, key=len, reverse=True)
+        )
+        # "half the city", "a third of its exports"; not "the first half of 2024"
+        pattern = (
+            rf"(?<!first )(?<!second )(?<!the )(?<!a )\b(?P<f>{alt})\s+(?:of\s+)?"
+            r"(?:the|its|their|all|his|her)\b"
+        )
+        for m in re.compile(pattern, re.I).finditer(*span):
+            key = re.sub(r"[- ]", " ", m.group("f").lower())
+            fig = _Figure(
+                m.start(),
+                m.start() + len(m.group("f")),
+                m.group("f"),
+                fractions[key],
+                1.0,
+                "percent",
+            )
+            out.append(fig)
+        for m in re.compile(r"\b(?:nearly|almost|virtually)\s+(?P<f>all)\b", re.I).finditer(*span):
+            out.append(_Figure(m.start("f"), m.end("f"), "all", 100.0, 1.0, "percent"))
         return out
 
     def _qualify(self, fig: _Figure) -> None:
@@ -337,6 +394,17 @@ class _FigureReader:
             # "a week-long tour": one unit, told loosely (a "week-long" trip may be five days)
             fig = _Figure(m.start(), m.end(), m.group(0), 1.0, 1.0, m.group("u").lower())
             fig.qualifier, fig.measure = "around", "duration"
+            out.append(fig)
+            taken.append((m.start(), m.end()))
+        words = self.lex.number_words
+        num = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        for m in re.finditer(rf"\b(?P<n>a|{num})\s+decades?\b", self.text[: sent.end_char], re.I):
+            if m.start() < sent.start_char or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            n = m.group("n").lower()
+            years = 10.0 * (1 if n == "a" else words[n])
+            fig = _Figure(m.start(), m.end(), m.group(0), years, 10.0, "year")
+            fig.measure = "duration"
             out.append(fig)
             taken.append((m.start(), m.end()))
         for t in self.timexes:
@@ -386,7 +454,7 @@ _HALVES = re.compile(
     re.IGNORECASE,
 )
 # "a week-long tour", "the day-long talks", "hour-long": one unit of time
-_LONG = re.compile(r"\b(?P<u>hour|day|week|month|year)[- ]?long\b", re.IGNORECASE)
+_LONG = re.compile(r"(?<![-\w])(?P<u>hour|day|week|month|year)[- ]?long\b", re.IGNORECASE)
 # TIMEX3 durations of one unit: P3D, P24Y, PT2H, PT100M (P1.5H is not written by the dates stage)
 _ISO_DURATION = re.compile(r"P(?P<t>T)?(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])")
 _DURATION_UNITS = {

@@ -12,7 +12,6 @@ from typing import Any
 
 from corroborator.errors import ModelError
 
-
 # "a.m." and "p.m." end in a stop that ends no sentence when a time zone follows ("10 a.m.
 # Macau time", "9 p.m. local time") or the next word is in lower case ("at 10 a.m. on Monday").
 _CLOCK = frozenset({"a.m.", "p.m."})

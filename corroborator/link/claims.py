@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from corroborator import lexicon
@@ -364,6 +365,45 @@ def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdi
     return "compatible", sources
 
 
+# An undated report's running totals hold at the moment of a dated report that gives one of
+# them to the unit, exactly and unqualified: a three-digit toll of one place in two reports is
+# one release, not chance (quake2025: an undated report's "694 confirmed deaths" in Mandalay
+# is a dated report's 694 of the same Saturday). Smaller counts coincide too easily.
+MOMENT_MIN_VALUE = 100
+
+
+def infer_moments(groups: Sequence[Sequence[ClaimValue]]) -> list[list[ClaimValue]]:
+    """``groups`` with the running totals of an undated article given a moment (``as_of``)
+    where one of its exact totals equals a dated article's in the same claim, and every such
+    coincidence names the same moment; other values unchanged."""
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        for v in group:
+            if not v.changing or v.as_of or v.qualifier != "exact":
+                continue
+            for d in group:
+                if (
+                    d.changing
+                    and d.as_of
+                    and d.article_id != v.article_id
+                    and d.qualifier == "exact"
+                    and d.value == v.value
+                    and isinstance(v.value, float | int)
+                    and v.value >= MOMENT_MIN_VALUE
+                ):
+                    found.setdefault(v.article_id, set()).add(d.as_of)
+    moment = {aid: next(iter(ms)) for aid, ms in found.items() if len(ms) == 1}
+    return [
+        [
+            replace(v, as_of=moment[v.article_id])
+            if v.changing and not v.as_of and v.article_id in moment
+            else v
+            for v in group
+        ]
+        for group in groups
+    ]
+
+
 def _period_of(values: Sequence[ClaimValue]) -> str | None:
     return next((v.period for v in values if v.period), None)
 
@@ -388,7 +428,7 @@ def build_claims(
         numeric_or_not = [v for v in values if v.subject or v.quote]
         similarity = meaning_similarity(numeric_or_not)
     claims = []
-    for group in align(values, similarity):
+    for group in infer_moments(align(values, similarity)):
         v, n = verdict(group, dependence)
         subject = max((g.subject for g in group), key=len) if any(g.subject for g in group) else ""
         claims.append(
