@@ -347,12 +347,12 @@ class _FigureReader:
                 m.start() + len(m.group("f")),
                 m.group("f"),
                 fractions[key],
-                1.0,
+                FRACTION_STEP,
                 "percent",
             )
             out.append(fig)
         for m in re.compile(r"\b(?:nearly|almost|virtually)\s+(?P<f>all)\b", re.I).finditer(*span):
-            out.append(_Figure(m.start("f"), m.end("f"), "all", 100.0, 1.0, "percent"))
+            out.append(_Figure(m.start("f"), m.end("f"), "all", 100.0, ALL_STEP, "percent"))
         return out
 
     def _qualify(self, fig: _Figure) -> None:
@@ -446,6 +446,11 @@ _HOURS_MINUTES = re.compile(
     r"\b(?P<h>\d{1,2}|[a-z]+)\s?(?:h|hrs?|hours?)\.?\s+(?:and\s+)?(?P<m>\d{1,2})\s?(?:min|mins|minutes?)\b",
     re.IGNORECASE,
 )
+# A fraction in words is told loosely: "half" of a city is 45-55% (a rounding step of ten
+# points), "almost all" payments may be 90% or more (a step of twenty, so "nearly" reaches down
+# a tenth: NEARLY_MAX). A fact sheet that says "almost all payments … 97%" agrees with itself.
+FRACTION_STEP = 10.0
+ALL_STEP = 20.0
 # "an hour and a half", "a one-and-a-half-hour meeting", "half an hour": halves in words
 _HALVES = re.compile(
     r"\b(?:(?:an?|one)[- ](?P<u1>hour|day|year)[- ]and[- ]a[- ]half"
