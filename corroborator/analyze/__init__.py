@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from corroborator.analyze.claims import extract_claims
+from corroborator.analyze.claims_ru import extract_claims_ru
 from corroborator.analyze.entities import NAME_LABELS, resolve_entities
 from corroborator.analyze.events import extract_events
 from corroborator.analyze.languages import LanguageAdapter, entities_of
@@ -34,7 +35,9 @@ MODEL_LANGUAGES = frozenset({"en"})
 # its adapter (parser plus extractors writing the same model objects). Languages without one get
 # sentence boundaries only.
 ADAPTERS: dict[str, LanguageAdapter] = {
-    "ru": LanguageAdapter("ru", parse=parse_russian, mentions=mentions_from_doc),
+    "ru": LanguageAdapter(
+        "ru", parse=parse_russian, mentions=mentions_from_doc, claims=extract_claims_ru
+    ),
 }
 
 

@@ -43,7 +43,7 @@ class _Lexicon:
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
     percent_words: tuple[str, ...]
-    number_words: dict[str, int]
+    number_words: dict[str, float]
     not_counted: frozenset[str]
     growth_verbs: frozenset[str]
     decline_verbs: frozenset[str]
@@ -59,11 +59,42 @@ class _Lexicon:
     casualty_units: dict[str, str]  # counted noun → casualty kind ("death" → "death")
     casualty_kinds: frozenset[str]
     changing_cues: tuple[str, ...]
+    decimal: str = "."  # how the pack's numbers are written (number_format)
+    groups: tuple[str, ...] = (",",)
+
+    def number(self, written: str) -> str:
+        """A number as written in the pack's language, in English form ("1 150,5" → "1,150.5"),
+        which :func:`rounding_step` and ``float`` read."""
+        if self.decimal == "." and self.groups == (",",):
+            return written
+        out = written
+        for g in self.groups:
+            out = out.replace(g, "\x00")
+        return out.replace(self.decimal, ".").replace("\x00", ",")
 
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = lexicon.load("claims.yaml")
+    """The English claims lexicon (``data/claims.yaml``)."""
+    return claims_lexicon("claims.yaml")
+
+
+def number_pattern(decimal: str = ".", groups: Sequence[str] = (",",)) -> str:
+    """A written number: digits grouped in threes by one of ``groups``, or plain digits, each
+    with an optional fraction after ``decimal`` ("1,800.5" in English, "1 150,5" in Russian)."""
+    group = "[" + "".join(re.escape(g) for g in groups) + "]"
+    dec = re.escape(decimal)
+    return rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
+
+
+@cache
+def claims_lexicon(pack: str) -> _Lexicon:
+    """A claims lexicon from the data file ``pack`` (``claims.yaml``, ``claims_ru.yaml``, ...):
+    the same keys in every language, numbers written as its ``number_format`` says."""
+    data = lexicon.load(pack)
+    fmt = data.get("number_format") or {}
+    decimal = str(fmt.get("decimal", "."))
+    groups = tuple(str(g) for g in fmt.get("groups", [","]))
     qualifiers = sorted(
         ((str(p).lower(), kind) for kind, phrases in data["qualifiers"].items() for p in phrases),
         key=lambda q: -len(q[0]),
@@ -82,11 +113,12 @@ def _lexicon() -> _Lexicon:
     def alt(items: Sequence[str]) -> str:
         return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
 
+    # (?!\w) rather than \b after a word: "тыс." and "долл." end in a dot
     figure = re.compile(
-        rf"(?:(?P<sym>{alt(list(symbols))})\s?)?(?P<num>{_NUMBER})"
-        rf"(?:\s?(?P<scale>{alt(list(scales))})\b)?"
+        rf"(?:(?P<sym>{alt(list(symbols))})\s?)?(?P<num>{number_pattern(decimal, groups)})"
+        rf"(?:\s?(?P<scale>{alt(list(scales))})(?!\w))?"
         rf"(?:\s?(?P<pct>{alt(list(percent))}))?"
-        rf"(?:\s(?P<cur>{alt(list(words))})\b)?",
+        rf"(?:\s(?P<cur>{alt(list(words))})(?!\w))?",
         re.IGNORECASE,
     )
     return _Lexicon(
@@ -95,9 +127,11 @@ def _lexicon() -> _Lexicon:
         currency_symbols=symbols,
         currency_words=words,
         percent_words=percent,
-        number_words={str(k): int(v) for k, v in data["number_words"].items()},
+        number_words={str(k): float(v) for k, v in data["number_words"].items()},
         not_counted=frozenset(str(w) for w in data["not_counted"]),
         growth_verbs=frozenset(str(w) for w in data["growth_verbs"]),
+        decimal=decimal,
+        groups=groups,
         decline_verbs=frozenset(str(w) for w in data["decline_verbs"]),
         record_words=tuple(str(w) for w in data["record_words"]),
         unit_synonyms=synonyms,
@@ -201,6 +235,8 @@ class _Figure:
 class _FigureReader:
     """One article's text, parse, entities and time expressions, and the figures in them."""
 
+    pack = "claims.yaml"  # the claims lexicon of the reader's language
+
     def __init__(
         self,
         doc: Any,
@@ -213,7 +249,7 @@ class _FigureReader:
         self.article = article
         self.entities = entities
         self.timexes = list(timexes)
-        self.lex = _lexicon()
+        self.lex = claims_lexicon(self.pack)
         self.ont = load_ontology()
         self.quotes = quote_spans(doc.text)
         self.sentences = Sentences(doc)

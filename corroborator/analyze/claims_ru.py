@@ -1,0 +1,471 @@
+"""Russian claims: the English claims pass (:mod:`.claims`) reading a Russian parse.
+
+The figures are found by :mod:`.claims_ru_figures`; this module says what each measures and
+who gives it, from the Universal Dependencies tree of :func:`~.russian_doc.parse_russian`:
+
+* **subject** — the subject of the verb the figure hangs from ("товарооборот увеличился …"), the
+  noun it counts ("100 российских спасателей" → "российские спасатели"), or the noun a wrapper
+  governs ("число погибших" → "погибшие"); a plain nominative phrase (the head and its
+  adjectives put in the nominative, the rest as written), so that it can be embedded and
+  compared across languages;
+* **unit** — a currency, ``percent``, a duration or measure unit, or what is counted, in English
+  where ``data/claims_ru.yaml`` knows it ("человек" → ``people``);
+* **measure** — growth or decline from a verb or noun of change ("увеличился на 8%", "рост на
+  17%"), a share, an amount, a count; casualty counts (death, injury, missing) from the words
+  around the figure, which makes them running totals as in English;
+* **period** — a date expression of its clause (the article's time expressions), else a year
+  written in the sentence ("по итогам 2023 г.", "в 2024 году");
+* **speaker** — the quotation's speaker («…», „…“ and dash-introduced speech), the subject of a
+  speech verb of its sentence ("заявил Ушаков"), an attribution ("по словам Ушакова", "по данным
+  МЧС"), or the paragraph's running speaker.
+
+Interval arithmetic, qualifier semantics and the ClaimValue itself are the English pass's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from corroborator.analyze.claims_figures import _Figure
+from corroborator.analyze.claims_ru_figures import _norm, _RussianFigures
+from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.russian_doc import morph_analyzer
+from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
+
+# dependents that belong to a subject's noun phrase; clauses, conjuncts and appositions do not
+_PHRASE_DEPS = {"amod", "nmod", "case", "flat", "flat:name", "flat:foreign", "compound", "det"}
+# a subject phrase longer than this many words has swallowed more than the noun phrase (a long
+# nmod chain); six words hold every subject in the development texts
+_MAX_WORDS = 6
+# "по итогам 2023 г.", "в 2024 году", "за 2023 год": a year in the sentence, when the article has
+# no date expression there
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:г\.|год\w*|гг\.)", re.IGNORECASE)
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+
+
+class _RussianClaims(_RussianFigures):
+    # -- what the figure measures ----------------------------------------------------------------
+
+    def _measure(self, fig: _Figure) -> tuple[str, str | None, str | None]:
+        tokens = self._tokens(fig)
+        if not tokens:
+            return "amount", None, None
+        last = tokens[-1]
+        inside = {t.i for t in tokens}
+        counted = None
+        if fig.unit is None and fig.measure is None:
+            counted = self._counted_after(last)
+            if counted is not None and counted.i in inside:
+                counted = None
+        if counted is not None:
+            lemma = _norm(counted.lemma_)
+            if lemma in self.ru["measure_units"]:
+                fig.unit = self.ru["measure_units"][lemma]
+                counted = None
+            elif lemma not in self.lex.wrappers:
+                unit = self.ru["counted_units"].get(lemma, lemma)
+                people = self._subject_of_people(tokens, inside) if unit == "people" else None
+                return "count", people or self._phrase_ru(counted, inside), unit
+        verb = self._verb_of(tokens)
+        change = self._change(fig, tokens, verb)
+        subject = None
+        if verb is not None:
+            subj = next(
+                (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in inside),
+                None,
+            )
+            if subj is None and verb.dep_ == "conj":
+                subj = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is not None and subj.pos_ in {"NOUN", "PROPN", "PRON", "VERB", "ADJ"}:
+                subject = self._resolve_ru(subj, inside)
+                of = self._wrapped(subj)
+                if of is not None and fig.unit is None:
+                    lemma = _norm(of.lemma_)
+                    return "count", subject, self.ru["counted_units"].get(lemma, lemma)
+        if subject is None:
+            head = self._noun_head(tokens)
+            if head is not None:
+                subject = self._phrase_ru(head, inside)
+        if change is not None:
+            return change, subject or self.last_subject, None
+        if fig.unit == "percent":
+            share_of = next(
+                (c for c in last.children if c.dep_ == "nmod" and c.i not in inside), None
+            )
+            if share_of is not None:
+                return "share", self._phrase_ru(share_of, inside), None
+            return "share", subject, None
+        return "amount", subject, None
+
+    def _subject_of_people(self, tokens: list[Any], inside: set[int]) -> str | None:
+        """ "Число погибших возросло до 412 человек": a count of "people" is about the subject
+        of its verb, when it has one."""
+        verb = self._verb_of(tokens)
+        subj = (
+            None
+            if verb is None
+            else next(
+                (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in inside), None
+            )
+        )
+        if subj is None or subj.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ"}:
+            return None
+        return self._resolve_ru(subj, inside)
+
+    def _tokens(self, fig: _Figure) -> list[Any]:
+        span = self.doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        return [t for t in span if not t.is_space] if span is not None else []
+
+    def _verb_of(self, tokens: list[Any]) -> Any:
+        """The verb the figure hangs from: up the tree from its last word, through nouns."""
+        node = tokens[-1]
+        for _ in range(5):
+            if node.pos_ in {"VERB", "AUX"} and "Part" not in node.morph.get("VerbForm"):
+                return node
+            if node.head.i == node.i or node.dep_ in {"acl", "acl:relcl", "parataxis"}:
+                return None
+            node = node.head
+        return None
+
+    def _noun_head(self, tokens: list[Any]) -> Any:
+        """The noun the figure modifies when no verb governs it ("товарооборот в 5 млрд")."""
+        inside = {t.i for t in tokens}
+        node = tokens[-1]
+        for _ in range(3):
+            node = node.head
+            if node.i in inside:
+                continue
+            if node.pos_ in {"NOUN", "PROPN"}:
+                return node
+            break
+        return None
+
+    def _change(self, fig: _Figure, tokens: list[Any], verb: Any) -> str | None:
+        """ "вырос на 8%", "рост на 17%", "сократился в 1,8 раза": growth or decline."""
+        if fig.unit not in {"percent", "times", None} or fig.measure is not None:
+            return None
+        near = _up(tokens[-1], 3)
+        if verb is not None:
+            near.append(verb)
+        for t in near:
+            lemma = _norm(t.lemma_)
+            if lemma in self.lex.growth_verbs or lemma in self.ru["growth_nouns"]:
+                kind = "growth"
+            elif lemma in self.lex.decline_verbs or lemma in self.ru["decline_nouns"]:
+                kind = "decline"
+            else:
+                continue
+            before = self.text[max(0, fig.start - 12) : fig.start + len(fig.text)].lower()
+            if re.search(r"(?<!\w)(?:на|в)\s", before) or fig.unit == "percent":
+                if re.search(r"(?<!\w)до\s", before):
+                    return None  # "вырос до 5 млрд": the level reached
+                return kind
+        return None
+
+    def _wrapped(self, subj: Any) -> Any:
+        """ "число погибших" → погибших: what a wrapper noun counts."""
+        if _norm(subj.lemma_) not in self.lex.wrappers:
+            return None
+        return next((c for c in subj.children if c.dep_ == "nmod"), None)
+
+    def _resolve_ru(self, subj: Any, inside: set[int]) -> str | None:
+        if subj.pos_ == "PRON":
+            return self.last_subject
+        of = self._wrapped(subj)
+        return self._phrase_ru(of if of is not None else subj, inside)
+
+    def _phrase_ru(self, head: Any, inside: set[int]) -> str | None:
+        """The noun phrase of ``head`` as plain text: head and its adjectives in the
+        nominative, the words it governs as written, no figures, clauses or conjuncts."""
+        keep = {head.i}
+        frontier = [head]
+        while frontier:
+            node = frontier.pop()
+            for c in node.children:
+                if c.dep_ in _PHRASE_DEPS and c.i not in inside and not c.like_num:
+                    if c.dep_ == "det" and c.head.i == head.i:
+                        continue  # "всей", "этот": not what is measured
+                    keep.add(c.i)
+                    frontier.append(c)
+        words = sorted(keep)
+        # a contiguous stretch around the head: a parse that hangs far words on it is cut
+        lo = hi = words.index(head.i)
+        while lo > 0 and words[lo - 1] == words[lo] - 1:
+            lo -= 1
+        while hi + 1 < len(words) and words[hi + 1] == words[hi] + 1:
+            hi += 1
+        words = words[lo : hi + 1]
+        if len(words) > _MAX_WORDS:
+            words = [i for i in words if i <= head.i][-_MAX_WORDS:]
+        agreeing = {c.i for c in head.children if c.dep_ in {"amod", "det"}}
+        out = []
+        for i in words:
+            tok = self.doc[i]
+            if tok.pos_ == "ADP" and i == words[-1]:
+                break
+            out.append(
+                _nominative(tok, tok.morph.get("Number"))
+                if i == head.i or i in agreeing
+                else tok.text
+            )
+        text = " ".join(out).strip(' ,.«»"')
+        return text or None
+
+    # -- casualty counts -----------------------------------------------------------------------
+
+    def _kind_of_count(
+        self, fig: _Figure, measure: str, unit: str | None, subject: str | None
+    ) -> tuple[str, str | None]:
+        """Magnitudes ("магнитудой 7,7", "7,7 балла") and casualty counts, named by the words
+        right after the figure, its verb and that verb's dependents, or its subject."""
+        if measure == "duration" or (fig.unit is not None and fig.unit != "magnitude"):
+            return measure, unit
+        near = self.text[max(0, fig.start - 25) : fig.end + 12].lower()
+        if fig.unit == "magnitude" or re.search(self.lex.magnitude, near):
+            return "amount", "magnitude"
+        tokens = self._tokens(fig)
+        if not tokens:
+            return measure, unit
+        kinds = self.ru["casualties"]
+        last = tokens[-1]
+        after: list[Any] = []
+        for t in self.doc[last.i + 1 : last.i + 4]:
+            if t.is_punct:
+                break  # "превысило 1,6 тысячи, пострадали …": the next clause counts another thing
+            after.append(t)
+        verb = self._verb_of(tokens)
+        around: list[Any] = []
+        if verb is not None:
+            around.append(verb)
+            for c in verb.children:
+                if c.dep_ in _SUBJECT_DEPS:
+                    around += _subtree(c)[:_MAX_WORDS]  # "число погибших … достигло"
+                elif c.dep_ not in {"conj", "parataxis", "ccomp", "advcl", "punct"}:
+                    around.append(c)
+        for group in (after, around):
+            for t in group:
+                kind = kinds.get(_norm(t.lemma_))
+                if kind is not None:
+                    return "count", kind
+        for word in (subject or "").lower().split():
+            for lemma in _lemmas(word):
+                if lemma in kinds:
+                    return "count", kinds[lemma]
+        return measure, unit
+
+    # -- when --------------------------------------------------------------------------------------
+
+    def _root(self, fig: _Figure) -> Any:
+        """The figure's word whose head lies outside it (natasha's trees may hold a cycle,
+        which spaCy's ``Span.root`` cannot walk)."""
+        tokens = self._tokens(fig)
+        inside = {t.i for t in tokens}
+        return next((t for t in tokens if t.head.i not in inside), tokens[-1] if tokens else None)
+
+    def _period(self, fig: _Figure, sent: Any) -> str | None:
+        """A date expression of the figure's clause, else the nearest year in the sentence."""
+        root = self._root(fig)
+        clause: set[int] = set()
+        if root is not None:
+            top = root
+            for node in _up(root, 8):
+                if top.dep_ in {"ccomp", "advcl", "acl:relcl"} or top.pos_ in {"VERB", "AUX"}:
+                    break
+                top = node
+            clause = {t.i for t in _subtree(top)}
+        best: tuple[int, str] | None = None
+        for t in self.timexes:
+            if not (sent.start_char <= t.start < sent.end_char) or t.type != "DATE" or not t.value:
+                continue
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None or (clause and not any(tok.i in clause for tok in span)):
+                continue
+            if t.value in {"PRESENT_REF", "PAST_REF", "FUTURE_REF"} or t.value.startswith("X"):
+                continue
+            distance = abs(t.start - fig.start)
+            if best is None or distance < best[0]:
+                best = (distance, t.value)
+        if best is not None:
+            return best[1]
+        for m in _YEAR.finditer(self.text, sent.start_char, sent.end_char):
+            distance = abs(m.start() - fig.start)
+            if best is None or distance < best[0]:
+                best = (distance, m.group("y"))
+        return best[1] if best else None
+
+    # -- who says so ---------------------------------------------------------------------------
+
+    def _quote_speaker(self, start: int, end: int) -> str | None:
+        """The subject of a speech verb in the sentence where the quotation closes or opens."""
+        for at in (end - 1, start):
+            tok = self._token_at(at)
+            for t in self.sentences.of(tok.i):
+                if start <= t.idx < end:
+                    continue
+                person = self._says(t)
+                if person:
+                    return person
+        return None
+
+    def _says(self, tok: Any) -> str | None:
+        """The person or organisation a speech verb's subject names."""
+        if tok.pos_ not in {"VERB", "AUX"} or _norm(tok.lemma_) not in self.ru["speech_verbs"]:
+            return None
+        for c in tok.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                return self._named(c)
+        return None
+
+    def _named(self, tok: Any, labels: frozenset[str] = frozenset({"PERSON", "ORG"})) -> str | None:
+        words = _subtree(tok)
+        start = min(t.idx for t in words)
+        end = max(t.idx + len(t.text) for t in words)
+        for m in self.entities.at(start, end):
+            if m.label in labels and m.canonical:
+                return m.canonical
+        return None
+
+    def _person(self, tok: Any) -> str | None:
+        return self._named(tok, frozenset({"PERSON"}))
+
+    def _speaker(self, sent: Any, fig: _Figure) -> str | None:
+        quote = next((q for q in self.quotes if q[0] <= fig.start < q[1]), None)
+        if quote is not None and self.quote_speakers.get(quote):
+            return self.quote_speakers[quote]
+        dash = self._dash_speech(sent, fig)
+        if dash:
+            return dash
+        for tok in self._whole(sent):
+            person = self._says(tok)
+            if person:
+                return person
+        low = sent.text.lower()
+        for phrase in self.ru["attribution"]:
+            at = low.find(phrase)
+            if at < 0:
+                continue
+            after = sent.start_char + at + len(phrase)
+            named = [
+                m.canonical
+                for m in self.entities.at(after, min(sent.end_char, after + 60))
+                if m.label in {"PERSON", "ORG"} and m.canonical
+            ]
+            if named:
+                return named[0]
+            if re.match(r"\s*(?:его|ее|её|их)\b", low[at + len(phrase) :]) or re.match(
+                r"\s*по\s+(?:его|ее|её|их)\s+словам", low[at:]
+            ):
+                return self._previous_subject(sent)
+        m = re.search(r"(?<!\w)по\s+(?:его|ее|её|их)\s+(?:словам|данным|мнению)", low)
+        if m is not None:
+            person = self._previous_subject(sent) or self.last_speaker[1]
+            if person:
+                return person
+        para = self.text.count("\n", 0, sent.start_char)
+        if self.last_speaker[0] == para:
+            return self.last_speaker[1]
+        return None
+
+    def _whole(self, sent: Any) -> list[Any]:
+        """The sentence's words, continued to its final stop when the parse ended it early
+        (natasha may root "…, сообщил министр" apart from the clause it reports)."""
+        doc = self.doc
+        end = sent.end
+        while (
+            end < len(doc)
+            and "\n" not in doc[end - 1].text
+            and doc[end - 1].text not in {".", "!", "?", "…"}
+        ):
+            end += 1
+        return list(doc[sent.start : end])
+
+    def _dash_speech(self, sent: Any, fig: _Figure) -> str | None:
+        """ "— …, — сказал Ушаков.": a paragraph of direct speech opened by a dash, its speaker
+        the subject of the speech verb after the closing dash."""
+        line_start = self.text.rfind("\n", 0, fig.start) + 1
+        line_end = self.text.find("\n", fig.start)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        if not re.match(r"\s*[—–-]\s", line):
+            return None
+        close = re.search(r"[,.!?…]\s*[—–]\s+(?=\w)", line[2:])
+        if close is None or line_start + 2 + close.start() < fig.start:
+            return None
+        tok = self._token_at(line_start + 2 + close.end())
+        for t in self.sentences.of(tok.i):
+            if t.idx >= line_start + 2 + close.end():
+                person = self._says(t)
+                if person:
+                    return person
+        return None
+
+    def _ranks(self, sent: Any) -> list[ClaimValue]:
+        return []  # Russian rank statements are not read yet
+
+
+def _up(tok: Any, steps: int) -> list[Any]:
+    """Up to ``steps`` heads above ``tok``, stopping at the root or at a cycle."""
+    out: list[Any] = []
+    seen = {tok.i}
+    node = tok
+    for _ in range(steps):
+        node = node.head
+        if node.i in seen:
+            break
+        seen.add(node.i)
+        out.append(node)
+    return out
+
+
+def _subtree(tok: Any) -> list[Any]:
+    """``tok`` and the words below it (``Token.subtree`` loops on a cycle in natasha's tree)."""
+    out = [tok]
+    seen = {tok.i}
+    frontier = [tok]
+    while frontier:
+        for c in frontier.pop().children:
+            if c.i not in seen:
+                seen.add(c.i)
+                out.append(c)
+                frontier.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _nominative(tok: Any, number: list[str]) -> str:
+    """A noun, adjective or participle put in the nominative, keeping its number ("российских
+    спасателей" → "российские спасатели", "погибших" → "погибшие")."""
+    morph = morph_analyzer()
+    for parse in morph.parse(tok.text):
+        if parse.tag.POS not in {"NOUN", "ADJF", "PRTF"}:
+            continue
+        grams = {"nomn"} | ({"plur"} if "Plur" in number else set())
+        form = parse.inflect(grams)
+        if form is not None:
+            word: str = form.word
+            return word if tok.text[:1].islower() else word[:1].upper() + word[1:]
+    return str(tok.text)
+
+
+def _lemmas(word: str) -> set[str]:
+    return {_norm(p.normal_form) for p in morph_analyzer().parse(word)}
+
+
+def extract_claims_ru(
+    doc: Any,
+    article: Article,
+    entities: ArticleEntities,
+    timexes: Sequence[TimeExpression],
+    events: Sequence[EventMention] = (),
+) -> list[ClaimValue]:
+    """The figures of one Russian article (parsed by :func:`~.russian_doc.parse_russian`) as
+    claim values, in the same shape as the English :func:`~.claims.extract_claims`."""
+    # A Russian cardinal is always followed by what it counts; a number left with no unit, no
+    # counted noun and no casualty or magnitude reading is a label ("Россия 24"), a page's
+    # counter or a score, not a figure to check (on the development texts every such number
+    # was one).
+    return [
+        c
+        for c in _RussianClaims(doc, article, entities, timexes).run()
+        if c.kind != "numeric" or c.unit is not None
+    ]

@@ -1,0 +1,371 @@
+"""Russian claims, part one: where the figures of a sentence are and how they are qualified.
+
+The same :class:`~corroborator.analyze.claims_figures._Figure` as English, found in the forms
+Russian writes: decimal commas and space-grouped thousands ("1,6 тысячи", "3 003"), scale and
+currency words in every case ("245 млрд рублей", "4,1 млрд долларов"), number words counting a
+noun ("двух собак", "четверкой руководителей", "четырех десятков встреч"), vague plurals ("сотни
+людей" → at least 100), durations ("около двух часов", "1 час 40 минут") and number-unit
+adjectives ("полуторачасовой", "стопроцентных", "30-этажный"). Qualifiers are the English kinds
+(``data/claims_ru.yaml``); "до" is "up to" unless a verb of change makes it the level reached.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from corroborator import lexicon
+from corroborator.analyze.claims import _Claims
+from corroborator.analyze.claims_figures import _Figure, rounding_step
+
+_MONTHS = (
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    "|янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек"
+)
+# a page, paragraph or figure reference ("см. стр. 2", "№ 5", "п. 3")
+_REFERENCE_BEFORE = re.compile(r"(?<!\w)(?:стр|№|п|ст|гл|рис|табл)\.?\s*$", re.IGNORECASE)
+# "в 18 часов", "девять часов по Москве", "в 10 утра": a time of day, not a duration
+_CLOCK = re.compile(
+    r"(?:(?<!\w)в\s+(?:\w+\s+)?(?P<a>\d{1,2}|[а-яё]+)\s+час(?:а|ов)?(?!\w)"
+    r"|(?<!\w)(?P<b>\d{1,2}|[а-яё]+)\s+час(?:а|ов)?\s+(?:по\s+(?:москве|\w+\s+времени)"
+    r"|утра|вечера|дня|ночи))",
+    re.IGNORECASE,
+)
+# an ordinal written with digits ("11-й", "2-го"), an age ("70-летний") or a date ("19 июня")
+# (also "8 и 9 июля", "с 8 по 10 июля"), or an age rating ("18+")
+_NOT_A_FIGURE_AFTER = re.compile(
+    rf"-(?:[йяеюмх]|го|му|ми|ой|ый|ая|ое|ые|ых|ому|ого|лет\w*)(?!\w)"
+    rf"|(?:\s+(?:и|или|по|-|–|—)\s+\d{{1,2}})?\s+(?:{_MONTHS})(?!\w)|\+",
+    re.IGNORECASE,
+)
+# "от 7,7 до 7,9 балла": a range is given by its first bound, not as two figures
+_RANGE_END = re.compile(r"(?<!\w)от\s+\d[\d\s,]*(?:\s*\S+)?\s+до\s*$", re.IGNORECASE)
+# "в 11-й раз", "в 5-й раз": the Nth time is a count of times
+_NTH_TIME = re.compile(r"-(?:й|ый|ой)\s+раз(?!\w)", re.IGNORECASE)
+# "в 1,8 раза", "в два раза больше": a factor
+_TIMES_AFTER = re.compile(r"\s+раза?(?!\w)", re.IGNORECASE)
+_TIMES_BEFORE = re.compile(r"(?<!\w)в\s+(?:(?:почти|более\s+чем|более|около|примерно)\s+)?$")
+# "1 час 40 минут": hours and minutes together, read as minutes
+_HOURS_MINUTES = re.compile(
+    r"(?<!\w)(?P<h>\d{1,2}|[а-яё]+)\s+час(?:а|ов)?\s+(?:и\s+)?(?P<m>\d{1,2})\s+минут\w*",
+    re.IGNORECASE,
+)
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@cache
+def ru_pack() -> dict[str, Any]:
+    """The Russian-only parts of ``claims_ru.yaml``, prepared once."""
+    data = lexicon.load("claims_ru.yaml")
+    nums = {str(k): float(v) for k, v in data["compound_numbers"].items()}
+    units = {str(k): str(v) for k, v in data["compound_units"].items()}
+
+    def alt(items: Any) -> str:
+        return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+    return {
+        "up_to": tuple(str(w) for w in data.get("up_to", [])),
+        "vague": {str(k): float(v) for k, v in data["vague_numbers"].items()},
+        "durations": {str(k): str(v) for k, v in data["duration_units"].items()},
+        "measure_units": {str(k): str(v) for k, v in data["measure_units"].items()},
+        "counted_units": {str(k): str(v) for k, v in data["counted_units"].items()},
+        "growth_nouns": frozenset(str(w) for w in data.get("growth_nouns", [])),
+        "decline_nouns": frozenset(str(w) for w in data.get("decline_nouns", [])),
+        "speech_verbs": frozenset(str(w) for w in data["speech_verbs"]),
+        "attribution": tuple(
+            sorted((str(p) for p in data["attribution_phrases"]), key=len, reverse=True)
+        ),
+        "casualties": {str(w): str(kind) for kind, ws in data["casualties"].items() for w in ws},
+        "ordinals": {str(k): float(v) for k, v in data.get("ordinals", {}).items()},
+        "ordinal_nouns": frozenset(str(w) for w in data.get("ordinal_nouns", [])),
+        "compound_numbers": nums,
+        "compound_units": units,
+        "compound": re.compile(
+            rf"(?<![\w-])(?:(?P<digits>\d+(?:,\d+)?)-|(?P<word>{alt(nums)}))"
+            rf"(?P<unit>{alt(units)})[а-яё]*",
+            re.IGNORECASE,
+        ),
+    }
+
+
+class _RussianFigures(_Claims):
+    """The English pass over one article, finding figures as Russian writes them."""
+
+    pack = "claims_ru.yaml"
+
+    def __init__(self, *args: Any) -> None:
+        self.ru = ru_pack()
+        super().__init__(*args)
+
+    # -- figures --------------------------------------------------------------------------------
+
+    def _figures(self, sent: Any) -> list[_Figure]:
+        clock = [m.span() for m in _CLOCK.finditer(self.text, sent.start_char, sent.end_char)]
+        out = [f for f in self._digit_figures(sent) if not any(a <= f.start < b for a, b in clock)]
+        found = out + self._compounds(sent) + self._durations_ru(sent, clock)
+        # a duration or compound written with a digit replaces the bare number inside it
+        longer = [f for f in found if f not in out]
+        out = [f for f in out if not any(d.start <= f.start and f.end <= d.end for d in longer)]
+        words = [
+            f
+            for f in self._word_figures(sent)
+            if not any(o.start < f.end and f.start < o.end for o in out + longer)
+        ]
+        return sorted(out + longer + words, key=lambda f: f.start)
+
+    def _digit_figures(self, sent: Any) -> list[_Figure]:
+        text = self.text
+        out: list[_Figure] = []
+        for m in self.lex.figure.finditer(text, sent.start_char, sent.end_char):
+            num = m.group("num")
+            start, end = m.start(), m.end()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/.:"):
+                continue  # part of a word, a code, a range or a time ("Ил-96-300", "10:30")
+            if end < len(text) and (
+                text[end].isalnum() or (text[end] in "-–.:" and text[end + 1 : end + 2].isdigit())
+            ):
+                continue
+            after = text[end : end + 20]
+            nth = _NTH_TIME.match(after)
+            if nth is None and _NOT_A_FIGURE_AFTER.match(after):
+                continue
+            written = self.lex.number(num)
+            scale = self.lex.scales.get((m.group("scale") or "").lower(), 1.0)
+            unit = None
+            if m.group("pct"):
+                unit = "percent"
+            elif m.group("sym") or m.group("cur"):
+                unit = self.lex.currency_symbols.get(
+                    m.group("sym") or ""
+                ) or self.lex.currency_words.get((m.group("cur") or "").lower())
+            value = float(written.replace(",", "")) * scale
+            bare = unit is None and scale == 1.0
+            if bare and "." not in written and "," not in written and 1900 <= value <= 2100:
+                continue  # a year
+            if self._in_timex(start, end) or self._in_name(start, end):
+                continue
+            if _REFERENCE_BEFORE.search(text[max(0, start - 6) : start]):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if (
+                not text[line_start:start].strip()
+                and not text[end : line_end if line_end >= 0 else None].strip()
+            ):
+                continue  # a number alone on its line: a page's counter, not a figure of the news
+            if _RANGE_END.search(text[max(0, start - 40) : start]):
+                continue  # "от 7,7 до 7,9 балла": the range is given by its first bound
+            fig = _Figure(start, end, text[start:end], value, rounding_step(written, scale), unit)
+            times = _TIMES_AFTER.match(after)
+            if (
+                times is not None
+                and unit is None
+                and _TIMES_BEFORE.search(text[max(0, start - 20) : start].lower())
+            ):
+                fig.unit = "times"
+                fig.end = end + len(times.group(0))
+                fig.text = text[start : fig.end]
+            if nth is not None:
+                fig.unit = "time"
+                fig.end = end + len(nth.group(0))
+                fig.text = text[start : fig.end]
+            out.append(fig)
+        return out
+
+    def _word_figures(self, sent: Any) -> list[_Figure]:
+        """Number words counting a noun, vague plurals ("сотни людей"), and "четырех
+        десятков" (a number word times a counting noun)."""
+        out: list[_Figure] = []
+        words = self.lex.number_words
+        toks = list(sent)
+        skip: set[int] = set()
+        for n, tok in enumerate(toks):
+            if tok.i in skip:
+                continue
+            lemma = _norm(tok.lemma_)
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            if (
+                lemma in self.ru["vague"]
+                and tok.pos_ == "NOUN"
+                and "Plur" in tok.morph.get("Number")
+            ):
+                prev = toks[n - 1] if n > 0 else None
+                if prev is not None and (
+                    prev.like_num or _norm(prev.lemma_) in words or prev.pos_ == "NUM"
+                ):
+                    continue
+                value, end_tok = self.ru["vague"][lemma], tok
+                if nxt is not None and _norm(nxt.lemma_) in self.ru["vague"]:
+                    value *= self.ru["vague"][_norm(nxt.lemma_)]  # "десятки тысяч"
+                    end_tok = nxt
+                    skip.add(nxt.i)
+                end = end_tok.idx + len(end_tok.text)
+                fig = _Figure(tok.idx, end, self.text[tok.idx : end], value, 1.0, None)
+                fig.qualifier = "at_least"
+                out.append(fig)
+                continue
+            if lemma in self.ru["ordinals"] and self._of_visit(tok):
+                fig = _Figure(
+                    tok.idx,
+                    tok.idx + len(tok.text),
+                    tok.text,
+                    self.ru["ordinals"][lemma],
+                    1.0,
+                    "time",
+                )
+                out.append(fig)
+                continue
+            if lemma not in words or not tok.text.isalpha():
+                continue
+            if tok.pos_ not in {"NUM", "NOUN"} or self._in_timex(tok.idx, tok.idx + len(tok.text)):
+                continue
+            value = words[lemma]
+            end_tok = tok
+            if nxt is not None and _norm(nxt.lemma_) in self.ru["vague"] and tok.pos_ == "NUM":
+                value *= self.ru["vague"][_norm(nxt.lemma_)]  # "четырех десятков", "двух тысяч"
+                end_tok = nxt
+                skip.add(nxt.i)
+            counted = self._counted_after(end_tok)
+            if (
+                counted is not None
+                and _norm(counted.lemma_) == "раз"
+                and _TIMES_BEFORE.search(self.text[max(0, tok.idx - 20) : tok.idx].lower())
+            ):
+                end = counted.idx + len(counted.text)  # "в два раза": a factor
+                fig = _Figure(tok.idx, end, self.text[tok.idx : end], value, 1.0, "times")
+                out.append(fig)
+                continue
+            if counted is None or _norm(counted.lemma_) in self.lex.not_counted:
+                continue
+            if _norm(counted.lemma_) in self.ru["durations"]:
+                continue  # a duration: read by _durations_ru
+            if lemma == "один" and (nxt is None or _norm(nxt.lemma_) == "из"):
+                continue  # "один из": one of, not a count
+            end = end_tok.idx + len(end_tok.text)
+            out.append(_Figure(tok.idx, end, self.text[tok.idx : end], value, 1.0, None))
+        return out
+
+    def _of_visit(self, tok: Any) -> bool:
+        """Whether an ordinal numbers a visit or a time: it modifies such a noun ("второй
+        визит") or is said of one ("этот визит уже пятый")."""
+        nouns = self.ru["ordinal_nouns"]
+        if _norm(tok.head.lemma_) in nouns:
+            return True
+        return any(
+            c.dep_ in {"nsubj", "nsubj:pass"} and _norm(c.lemma_) in nouns for c in tok.children
+        )
+
+    def _counted_after(self, tok: Any) -> Any:
+        """The noun a number counts: the next noun after it, past adjectives ("двух охотничьих
+        собак"), or the noun it is a modifier of."""
+        doc = self.doc
+        i = tok.i + 1
+        while i < len(doc) and doc[i].pos_ in {"ADJ", "DET"} and i - tok.i <= 3:
+            i += 1
+        if i < len(doc) and doc[i].pos_ in {"NOUN", "PROPN"}:
+            return doc[i]
+        if tok.dep_.startswith("nummod") and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head
+        return None
+
+    def _durations_ru(self, sent: Any, clock: list[tuple[int, int]]) -> list[_Figure]:
+        """A number (digits or a word) of time units: "около двух часов", "за шесть лет",
+        "1 час 40 минут" (100 minutes), "полтора часа"."""
+        out: list[_Figure] = []
+        taken: list[tuple[int, int]] = []
+        words = self.lex.number_words
+        for m in _HOURS_MINUTES.finditer(self.text, sent.start_char, sent.end_char):
+            h = m.group("h")
+            hours = float(h) if h.isdigit() else words.get(_norm(h))
+            if hours is None:
+                continue
+            fig = _Figure(
+                m.start(), m.end(), m.group(0), hours * 60 + int(m.group("m")), 1.0, "minute"
+            )
+            fig.measure = "duration"
+            out.append(fig)
+            taken.append((m.start(), m.end()))
+        toks = list(sent)
+        for n, tok in enumerate(toks[:-1]):
+            unit = self.ru["durations"].get(_norm(toks[n + 1].lemma_))
+            if unit is None or any(a <= tok.idx < b for a, b in taken):
+                continue
+            if tok.like_num and re.fullmatch(r"\d+(?:,\d+)?", tok.text):
+                written = self.lex.number(tok.text)
+                value, step = float(written), rounding_step(written)
+            elif _norm(tok.lemma_) in words and tok.text.isalpha():
+                value, step = words[_norm(tok.lemma_)], 1.0
+            else:
+                continue
+            if unit == "year" and value >= 1900:
+                continue  # "в 2024 году": a date
+            if unit == "year" and re.search(
+                r"возраст\w*\s+$", self.text[max(0, tok.idx - 12) : tok.idx]
+            ):
+                continue  # "в возрасте 71 года": an age
+            if any(a <= tok.idx < b for a, b in clock):
+                continue  # "в девять часов": a time of day
+            later = self.text[toks[n + 1].idx + len(toks[n + 1].text) :][:12]
+            if re.match(r"\s*назад(?!\w)", later):
+                continue  # "десять лет назад": a date
+            end = toks[n + 1].idx + len(toks[n + 1].text)
+            fig = _Figure(tok.idx, end, self.text[tok.idx : end], value, step, unit)
+            fig.measure = "duration"
+            out.append(fig)
+        return out
+
+    def _compounds(self, sent: Any) -> list[_Figure]:
+        """Adjectives of a number and a unit: "полуторачасовой" (1.5 hours), "стопроцентных"
+        (100%), "40-градусную" (40 degrees), "30-этажный" (30 storeys)."""
+        out: list[_Figure] = []
+        for m in self.ru["compound"].finditer(self.text, sent.start_char, sent.end_char):
+            if m.group("digits"):
+                written = self.lex.number(m.group("digits"))
+                value, step = float(written), rounding_step(written)
+            else:
+                value, step = self.ru["compound_numbers"][_norm(m.group("word"))], 1.0
+            unit = self.ru["compound_units"][_norm(m.group("unit"))]
+            fig = _Figure(m.start(), m.end(), m.group(0), value, step, unit)
+            if unit in set(self.ru["durations"].values()):
+                fig.measure = "duration"
+            out.append(fig)
+        return out
+
+    # -- qualifiers -----------------------------------------------------------------------------
+
+    def _qualify(self, fig: _Figure) -> None:
+        if fig.qualifier != "exact":
+            return  # a vague plural is already "at least"
+        before = self.text[max(0, fig.start - 30) : fig.start].lower()
+        for phrase, kind in [*self.lex.qualifiers, *((p, "at_most") for p in self.ru["up_to"])]:
+            m = re.search(rf"(?<![\w-]){re.escape(phrase)}\s*(?:(?:на|в|до|чем)\s+)?$", before)
+            if m is None:
+                continue
+            if kind == "at_most" and phrase in self.ru["up_to"] and self._reaches(fig):
+                kind = "exact"  # "вырос до 5 млрд": the level reached
+            fig.qualifier = kind
+            fig.text = self.text[fig.start - len(before) + m.start() : fig.end]
+            fig.start = fig.end - len(fig.text)
+            return
+
+    def _reaches(self, fig: _Figure) -> bool:
+        """Whether "до" before the figure follows a verb or noun of change in its sentence."""
+        sent = self.sentences.of(self._token_at(fig.start).i)
+        return any(
+            _norm(t.lemma_) in self.lex.growth_verbs
+            or _norm(t.lemma_) in self.lex.decline_verbs
+            or _norm(t.lemma_) in self.ru["growth_nouns"]
+            or _norm(t.lemma_) in self.ru["decline_nouns"]
+            for t in sent
+            if t.idx < fig.start
+        )
+
+    def _token_at(self, char: int) -> Any:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else self.doc[0]

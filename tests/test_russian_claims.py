@@ -1,0 +1,136 @@
+"""Russian claims: figures read from the Russian parse as the same ClaimValues as English."""
+
+from __future__ import annotations
+
+from corroborator.analyze import ADAPTERS
+from corroborator.analyze.claims import compatible
+from corroborator.analyze.languages import entities_of
+from corroborator.model import Article, ClaimValue
+
+
+def _claims(text: str, published: str | None = "2025-04-02") -> list[ClaimValue]:
+    adapter = ADAPTERS["ru"]
+    assert adapter.claims is not None
+    article = Article(
+        id="ru-test", text=text, source_path="ru.txt", language="ru", published=published
+    )
+    doc = adapter.parse(text)
+    entities = entities_of(adapter.mentions(doc, article.id))
+    return adapter.claims(doc, article, entities, [], [])
+
+
+def _by_value(claims: list[ClaimValue], value: float) -> ClaimValue:
+    found = [c for c in claims if c.kind == "numeric" and abs(float(c.value) - value) < 1e-6]
+    assert found, f"no claim with value {value}: {[(c.text, c.value) for c in claims]}"
+    return found[0]
+
+
+def test_scales_currencies_decimal_commas_and_growth() -> None:
+    claims = _claims(
+        "По итогам 2023 г. объем торговли между странами увеличился на 12%, до 7,2 млрд "
+        "долларов, сообщил министр Антон Силуанов. Инвестиции составили 245 млрд рублей."
+    )
+    growth = _by_value(claims, 12)
+    assert (growth.unit, growth.measure, growth.period) == ("percent", "growth", "2023")
+    level = _by_value(claims, 7.2e9)
+    assert (level.unit, level.qualifier, level.period) == ("USD", "exact", "2023")
+    assert level.said_by is not None and level.said_by.startswith("Anton")
+    assert _by_value(claims, 245e9).unit == "RUB"
+
+
+def test_qualifiers_have_the_english_intervals() -> None:
+    claims = _claims(
+        "На площади собрались около 3 тыс. человек. Ущерб оценивается почти в 2 млрд долларов. "
+        "Из города эвакуировали свыше 1700 жителей. Спасатели работали более трёх часов."
+    )
+    around = _by_value(claims, 3000)
+    assert around.qualifier == "around" and around.unit == "people"
+    nearly = _by_value(claims, 2e9)
+    assert nearly.qualifier == "nearly" and nearly.high == 2e9
+    over = _by_value(claims, 1700)
+    assert over.qualifier == "over" and over.low == 1700
+    hours = _by_value(claims, 3)
+    assert (hours.unit, hours.measure, hours.qualifier) == ("hour", "duration", "over")
+    # "more than 1,700" and "nearly 2,000" may be the same number; "about 3,000" is not 1,700
+    assert not compatible((over.low, over.high), (around.low, around.high))
+
+
+def test_thousands_separated_by_spaces_and_up_to() -> None:
+    claims = _claims(
+        "Завод выпустил 12 480 машин.\nПо его словам, будет подписано до 15 соглашений."
+    )
+    assert _by_value(claims, 12480).qualifier == "exact"
+    up_to = _by_value(claims, 15)
+    assert up_to.qualifier == "at_most" and up_to.low is None
+
+
+def test_number_words_vague_plurals_and_ordinals() -> None:
+    claims = _claims(
+        "В порт прибыли три танкера и четыре десятка барж. Встречать их вышли сотни горожан. "
+        "Это уже третий визит министра в регион."
+    )
+    assert _by_value(claims, 3).unit in {"танкер", "tanker"}
+    assert _by_value(claims, 40).measure == "count"
+    vague = _by_value(claims, 100)
+    assert vague.qualifier == "at_least" and vague.high is None
+    assert any(c.text == "третий" and c.value == 3 for c in claims)
+
+
+def test_death_toll_is_a_changing_count_with_subject() -> None:
+    claims = _claims(
+        "Число погибших в результате наводнения в провинции возросло до 412 человек, "
+        "еще 95 числятся пропавшими без вести."
+    )
+    toll = _by_value(claims, 412)
+    assert (toll.unit, toll.measure, toll.changing, toll.as_of) == (
+        "death",
+        "count",
+        True,
+        "2025-04-02",
+    )
+    assert toll.qualifier == "exact"  # "возросло до": the level reached, not "up to"
+    assert "погибш" in toll.subject
+    assert _by_value(claims, 95).unit == "missing"
+
+
+def test_subject_is_a_plain_nominative_phrase() -> None:
+    claims = _claims("В страну прибыли более 200 российских спасателей.")
+    rescuers = _by_value(claims, 200)
+    assert rescuers.subject == "российские спасатели"
+    assert rescuers.unit == "rescuer" and rescuers.qualifier == "over"
+
+
+def test_quoted_speaker_and_dash_speech() -> None:
+    claims = _claims(
+        "«Мы построим 40 новых школ», — заявил губернатор Олег Кувшинников.\n"
+        "— В этом году урожай составит 5 млн тонн, — сказал министр Дмитрий Патрушев."
+    )
+    schools = _by_value(claims, 40)
+    assert schools.said_by is not None
+    harvest = _by_value(claims, 5e6)
+    assert harvest.said_by is not None and harvest.said_by != schools.said_by
+
+
+def test_dates_years_clock_times_and_references_are_not_figures() -> None:
+    claims = _claims(
+        "МОСКВА, 28 мар — Агентство. Самолет приземлился в 18 часов по местному времени "
+        "30 марта 2025 года (см. стр. 4). Празднование 80-летия города прошло в 11-й раз."
+    )
+    values = {float(c.value) for c in claims if c.kind == "numeric"}
+    assert not values & {28, 18, 30, 2025, 4, 80}
+    assert 11 in values  # "в 11-й раз": the Nth time is a count
+
+
+def test_number_unit_adjectives() -> None:
+    claims = _claims("После полуторачасовой встречи стороны ввели стопроцентные пошлины.")
+    meeting = _by_value(claims, 1.5)
+    assert (meeting.unit, meeting.measure) == ("hour", "duration")
+    assert _by_value(claims, 100).unit == "percent"
+
+
+def test_factors() -> None:
+    claims = _claims("Экспорт зерна вырос в 1,8 раза, а импорт сократился в два раза.")
+    grew = _by_value(claims, 1.8)
+    assert (grew.unit, grew.measure) == ("times", "growth")
+    fell = _by_value(claims, 2)
+    assert (fell.unit, fell.measure) == ("times", "decline")
