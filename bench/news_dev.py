@@ -120,12 +120,17 @@ def run(feed: str, language: str, misses: bool, tmp: Path) -> dict[str, Any]:
         if not ids:
             continue
         sub = restrict(dossier, ids, scorer)
-        hit, total = cross_language_alignment(sub, restrict_gold(gold, names), scorer, languages)
+        hit, together, total = cross_language_alignment(
+            sub, restrict_gold(gold, names), scorer, languages
+        )
         key = {"all": "all"}.get(name, "development" if "development" in name else "held_out")
         result[key]["claims_aligned_across_languages"] = round(hit / total, 4) if total else 0.0
         result["counts"][f"claims_aligned_across_languages_{key}"] = f"{hit}/{total}"
         if total:
-            print(f"{name}: gold claims with values found in EN and RU, aligned {hit}/{total}")
+            print(
+                f"{name}: gold claims with values found in EN and RU, aligned {hit}/{total}"
+                f" ({together} with those values in one predicted story)"
+            )
     if misses:
         for aspect, s in whole.items():
             lines = [x for x in s.details if not any(h in x for h in HELD_OUT)]

@@ -63,7 +63,7 @@ class _Claims(_CategoricalReader):
         clause = self.text[max(0, fig.start - 160) : fig.start]
         for word, kind in self.lex.casualties:
             # "Among those injured, 132 are from Naypyidaw, …, and 1,670 are from Mandalay"
-            among = rf"\b(?:among|of)\s+(?:the|those|them)?\s*{word}\b(?:(?![.!?]\s)[^;:])*$"
+            among = rf"\b(?:among|of)\s+(?:the|those)\s+{word}\s*,(?:(?![.!?]\s)[^;:])*$"
             if re.search(among, clause, re.I) and (unit is None or unit in {"people", "person"}):
                 return "count", kind
         before = self.text[max(0, fig.start - 20) : fig.start].lower()

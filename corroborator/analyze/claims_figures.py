@@ -302,11 +302,17 @@ class _FigureReader:
             ):
                 continue
             out.append(_Figure(start, end, text[start:end], value, rounding_step(num, scale), unit))
-        out += self._number_words(sent)
         taken = [(f.start, f.end) for f in out]
-        out += [
+        vague = [
             f for f in self._vague(sent) if not any(a < f.end and f.start < b for a, b in taken)
         ]
+        # "two dozen mayors": the vague figure, not the number word inside it
+        out += [
+            f
+            for f in self._number_words(sent)
+            if not any(v.start < f.end and f.start < v.end for v in vague)
+        ]
+        out += vague
         durations = self._durations(sent)
         out = [f for f in out if not any(d.start < f.end and f.start < d.end for d in durations)]
         out += durations

@@ -291,15 +291,18 @@ def _number(x: Any) -> float | None:
 
 def cross_language_alignment(
     dossier: dict[str, Any], gold: dict[str, Any], scorer: ModuleType, languages: dict[str, str]
-) -> tuple[int, int]:
-    """``(aligned, total)``: gold claims with a value found (as the scorer finds one: within 1%,
-    a duration in any time unit) in both an English and a Russian document, and how many of
-    them have all their found values in one predicted claim. ``languages`` maps document ids
-    to their language."""
+) -> tuple[int, int, int]:
+    """``(aligned, one_story, total)``: gold claims with a value found (as the scorer finds
+    one: within 1%, a duration in any time unit) in both an English and a Russian document;
+    how many of them have all their found values in one predicted claim; and how many have
+    all those values in one predicted story (claims are aligned within a story, so this bounds
+    the first). ``languages`` maps document ids to their language."""
     key_of = {a["id"]: scorer.doc_key(a, "news") for a in dossier.get("articles", [])}
     holders: dict[tuple[str, float], set[str]] = {}  # (doc, value) -> predicted claim ids
+    story_of: dict[str, str] = {}  # predicted claim id -> its story
     for story in dossier.get("stories", []):
         for c in story.get("claims", []):
+            story_of[str(c.get("id"))] = str(story.get("id"))
             for v in c.get("values", []):
                 x = _number(v.get("value"))
                 doc = key_of.get(v.get("article"))
@@ -316,7 +319,7 @@ def cross_language_alignment(
                 out |= ids
         return out
 
-    aligned = total = 0
+    aligned = one_story = total = 0
     for cluster in gold.get("clusters", []):
         for gc in cluster.get("claims", []):
             by_language: dict[str, list[set[str]]] = {}
@@ -332,4 +335,5 @@ def cross_language_alignment(
                 total += 1
                 every = [ids for sets in by_language.values() for ids in sets]
                 aligned += bool(set.intersection(*every))
-    return aligned, total
+                one_story += bool(set.intersection(*({story_of[i] for i in ids} for ids in every)))
+    return aligned, one_story, total

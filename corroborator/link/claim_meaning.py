@@ -20,7 +20,7 @@ Two figures of one quantity are often worded apart ("the talks lasted", "the mee
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 import numpy as np
@@ -51,6 +51,12 @@ CONTEXT_WORDS = 5
 # (tests/test_claims_crosslingual.py holds pairs of both kinds).
 CROSS_FLOOR = 0.35
 CROSS_ALIKE = 0.6
+# Cosine at or above which a word of another language translates an English word: the
+# counted noun of a Russian count is the word that translates its unit ("документ"/"document"
+# 0.96, "самолёт"/"plane" 0.81, "число"/"number" 0.88, "пострадавший"/"injured" 0.66), while
+# a qualifying word stays under it ("мьянма", "российский", "сотрудничество": 0.38 at most
+# against the unit and casualty words) — 16 Russian lemmas against 14 English words.
+TRANSLATES = 0.65
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -136,6 +142,16 @@ def _embed_multilingual_missing(texts: Iterable[str]) -> None:
 
     for text, vector in zip(missing, embed_multilingual(missing), strict=True):
         _MULTILINGUAL[text] = vector
+
+
+def untranslated(words: Sequence[str], english: Sequence[str]) -> list[str]:
+    """``words`` without those that translate one of the ``english`` words (multilingual
+    cosine at or above :data:`TRANSLATES`)."""
+    if not words or not english:
+        return list(words)
+    _embed_multilingual_missing([*words, *english])
+    targets = np.stack([_MULTILINGUAL[e] for e in english])
+    return [w for w in words if float(np.max(targets @ _MULTILINGUAL[w])) < TRANSLATES]
 
 
 def _scaled_cosine(c: float, floor: float, alike: float, align_at: float) -> float:

@@ -33,9 +33,11 @@ from corroborator.link.claim_meaning import (
     MeaningSimilarity,
     context,
     crosses_languages,
+    language_of,
     phrase,
     scaled,
     unit_kind,
+    untranslated,
 )
 from corroborator.link.dependence import Dependence
 from corroborator.model import Claim, ClaimValue, Verdict
@@ -133,8 +135,12 @@ def lexical_similarity(a: str, b: str) -> float:
 
 
 def _unit_class(v: ClaimValue) -> str:
-    # convertible units share a class: hours and minutes are compared in minutes
-    return f"{v.kind}:{unit_kind(v)}:{v.measure}"
+    # convertible units share a class: hours and minutes are compared in minutes; counted
+    # things under another name too ("aircraft" and "planes": unit_synonyms)
+    unit = unit_kind(v)
+    if v.measure == "count" and unit:
+        unit = _synonyms().get(unit, unit)
+    return f"{v.kind}:{unit}:{v.measure}"
 
 
 @cache
@@ -196,7 +202,19 @@ def _compared(v: ClaimValue) -> str:
     if v.measure != "count" or not v.unit:
         return phrase(v)
     drop = {_stem(v.unit)} | (_casualty_words() if v.changing else set())
-    return " ".join(w for w in _WORD.findall(v.subject) if _stem(w) not in drop)
+    words = [w for w in _WORD.findall(v.subject) if _stem(w) not in drop]
+    if language_of(v.subject) not in (None, "en"):
+        # another language: its words that translate the unit or a casualty word go
+        english = [v.unit, *(_casualty_phrases() if v.changing else ())]
+        words = untranslated(words, english)
+    return " ".join(words)
+
+
+@cache
+def _casualty_phrases() -> tuple[str, ...]:
+    data = lexicon.load("claims.yaml")
+    words = {str(w) for ws in (data.get("casualties") or {}).values() for w in ws}
+    return tuple(sorted(words | {str(w) for w in data.get("casualty_subject_words", [])}))
 
 
 def _subject_score(a: ClaimValue, b: ClaimValue, similarity: SubjectSimilarity) -> float:
@@ -210,11 +228,6 @@ def _subject_score(a: ClaimValue, b: ClaimValue, similarity: SubjectSimilarity) 
             # Donald Trump said"): its surroundings are judged too
             score = max(score, similarity(context(a), context(b)))
         return score
-    if crosses_languages(a, b):
-        # the counted noun and the casualty words are dropped by English stems only: across
-        # languages the whole subjects are compared ("death toll in Myanmar"/"число погибший в
-        # мьянма"), the unit class having already matched what is counted
-        return similarity(phrase(a), phrase(b))
     rest_a, rest_b = _compared(a), _compared(b)
     if not _words(rest_a) or not _words(rest_b):
         if (
@@ -412,7 +425,6 @@ def meaning_similarity(values: Sequence[ClaimValue]) -> SubjectSimilarity:
     """Subject similarity by meaning for ``values`` (one story): word overlap or the cosine of
     the subjects' sentence embeddings, the phrases embedded in one batch."""
     texts = [_compared(v) for v in values] + [context(v) for v in values if v.measure == "duration"]
-    texts += [phrase(v) for v in values if v.measure == "count"]
     return MeaningSimilarity(texts, lexical_similarity, ALIGN_SIMILARITY)
 
 
