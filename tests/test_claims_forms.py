@@ -100,6 +100,8 @@ def claims(
             None,
             None,
         ),
+        ("Freight grew 1.8 times in five years.", "1.8 times", 1.8, "times", "exact", None, None),
+        ("Exports tripled last year.", "tripled", 3, "times", "exact", None, None),
         ("The concert closed her week-long tour.", "week-long", 1, "week", "around", None, None),
     ],
 )

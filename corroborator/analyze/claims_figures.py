@@ -302,6 +302,17 @@ class _FigureReader:
             ):
                 continue
             out.append(_Figure(start, end, text[start:end], value, rounding_step(num, scale), unit))
+        for f in out:
+            times = _TIMES.match(text, f.end) if f.unit is None else None
+            if times:  # "grew 1.8 times", "a 3-fold rise": a factor, not a count of times
+                f.end = times.end()
+                f.text = text[f.start : f.end]
+                f.unit, f.measure = "times", "factor"
+        for m in _FACTOR_VERBS.finditer(text, sent.start_char, sent.end_char):
+            factor = _FACTORS[m.group(1).lower()]
+            fig = _Figure(m.start(), m.end(), m.group(0), factor, 0.1 * factor, "times")
+            fig.measure = "factor"
+            out.append(fig)
         taken = [(f.start, f.end) for f in out]
         vague = [
             f for f in self._vague(sent) if not any(a < f.end and f.start < b for a, b in taken)
@@ -493,6 +504,10 @@ _HOURS_MINUTES = re.compile(
 # a tenth: NEARLY_MAX). A fact sheet that says "almost all payments … 97%" agrees with itself.
 FRACTION_STEP = 10.0
 ALL_STEP = 20.0
+# "1.8 times", "3-fold": a multiplier; "doubled", "halved": one in a verb
+_TIMES = re.compile(r"\s?(?:-\s?fold|fold|\s+times)\b", re.IGNORECASE)
+_FACTORS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_FACTOR_VERBS = re.compile(rf"\b({'|'.join(_FACTORS)})\b", re.IGNORECASE)
 # "an hour and a half", "a one-and-a-half-hour meeting", "half an hour": halves in words
 _HALVES = re.compile(
     r"\b(?:(?:an?|one)[- ](?P<u1>hour|day|year)[- ]and[- ]a[- ]half"
