@@ -309,6 +309,8 @@ class _FigureReader:
                 f.text = text[f.start : f.end]
                 f.unit, f.measure = "times", "factor"
         for m in _FACTOR_VERBS.finditer(text, sent.start_char, sent.end_char):
+            if re.match(r"\s+(?:to|from)\s+\S*\d", text[m.end() : m.end() + 20]):
+                continue  # "halved to 10 percent": the figure after is the claim
             factor = _FACTORS[m.group(1).lower()]
             fig = _Figure(m.start(), m.end(), m.group(0), factor, 0.1 * factor, "times")
             fig.measure = "factor"
