@@ -7,8 +7,11 @@
 Each run is the real ``build`` + ``link`` + dossier over a fresh store (see
 corroborator/evaluate/newsdev.py for the two feeds). Tables: per cluster (members with their
 distractors), the five development clusters, the two held out (never looked at while
-developing: docs/benchmarks.md), and all of news-dev; then one line per feed and language. The
-tests gate the totals with tests/floors/newsdev.json.
+developing: docs/benchmarks.md), and all of news-dev; then one line per feed and language. With
+both languages, a line counts the gold claims whose values are found in an English and a
+Russian document and how many of them sit in one predicted claim ("aligned EN–RU",
+:func:`~corroborator.evaluate.newsdev.cross_language_alignment`). The tests gate the totals
+with tests/floors/newsdev.json.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from corroborator.evaluate.newsdev import (
     FEEDS,
     HELD_OUT,
     counts,
+    cross_language_alignment,
     headline,
     load_documents,
     load_scorer,
@@ -114,6 +118,22 @@ def run(feed: str, language: str, misses: bool, tmp: Path) -> dict[str, Any]:
     print(_row("**all**", len(docs), whole))
     result["all"] = headline(whole)
     result["counts"] = counts(whole)
+    languages = {d.id: d.language for d in docs}
+    for name, ids, names in (*parts, ("all", set(languages), set(groups))):
+        if not ids:
+            continue
+        sub = restrict(dossier, ids, scorer)
+        hit, together, total = cross_language_alignment(
+            sub, restrict_gold(gold, names), scorer, languages
+        )
+        key = {"all": "all"}.get(name, "development" if "development" in name else "held_out")
+        result[key]["claims_aligned_across_languages"] = round(hit / total, 4) if total else 0.0
+        result["counts"][f"claims_aligned_across_languages_{key}"] = f"{hit}/{total}"
+        if total:
+            print(
+                f"{name}: gold claims with values found in EN and RU, aligned {hit}/{total}"
+                f" ({together} with those values in one predicted story)"
+            )
     if misses:
         for aspect, s in whole.items():
             lines = [x for x in s.details if not any(h in x for h in HELD_OUT)]
@@ -139,10 +159,13 @@ def main(argv: list[str] | None = None) -> int:
             for language in languages:
                 results.append(run(feed, language, args.misses, Path(tmp)))
     print("\n## Totals by feed and language\n")
-    print("| feed | languages | " + " | ".join(label for _, label in COLUMNS) + " |")
-    print("|---|---|" + "---:|" * len(COLUMNS))
+    print(
+        "| feed | languages | " + " | ".join(label for _, label in COLUMNS) + " | aligned EN–RU |"
+    )
+    print("|---|---|" + "---:|" * (len(COLUMNS) + 1))
     for r in results:
         cells = [f"{r['all'][k]:.2f}" for k, _ in COLUMNS]
+        cells.append(r["counts"].get("claims_aligned_across_languages_all", "—"))
         print(f"| {r['feed']} | {r['language']} | " + " | ".join(cells) + " |")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

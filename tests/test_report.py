@@ -142,3 +142,71 @@ def test_markdown_quotes_both_sides_of_each_dispute(example_db: Path) -> None:
     assert "on Tuesday at the Yntymak Ordo" in section  # the dissenting sentence itself
     for side in ("some 1,700", "1,800", "Over 1,700"):
         assert f"  - {side}: “" in section
+
+
+def _value(article: str, text: str, start: int, quote: str) -> dict[str, object]:
+    return {
+        "article": article,
+        "text": text,
+        "start": start,
+        "end": start + len(text),
+        "quote": quote,
+        "qualifier": "exact",
+        "said_by": None,
+    }
+
+
+def test_figure_rows_name_outlets_and_drop_repeats() -> None:
+    arts = {
+        "a": {"id": "a", "outlet": "Daily Ledger", "title": "Trade grows"},
+        "b": {"id": "b", "outlet": None, "title": "Second report on trade"},
+    }
+    one = _value("a", "$4.1 billion", 10, "Trade reached $4.1 billion last year.")
+    other = _value("b", "$4.1 billion", 5, "Trade hit $4.1 billion.")
+    claim = {
+        "subject": "trade",
+        "period": "2024",
+        "verdict": "corroborated",
+        "independent_sources": 2,
+        "values": [one, one, other],  # one span listed twice
+    }
+    story = {"claims": [claim, dict(claim)]}  # and the whole row twice
+    rows = views.figure_rows(story, arts)
+    assert len(rows) == 1
+    assert [(v["outlet"], v["quote"]) for v in rows[0]["values"]] == [
+        ("Daily Ledger", "Trade reached $4.1 billion last year."),
+        ("Second report on trade", "Trade hit $4.1 billion."),  # no outlet: its title
+    ]
+    assert views.figure_rows({"claims": []}, arts) == []
+
+
+def test_report_figures_show_outlet_and_sentence_and_no_empty_table(tmp_path: Path) -> None:
+    records = {
+        "ledger.json": (
+            "https://www.dailyledger.example/trade",
+            "Trade between the two neighbours reached $4.1 billion last year, the ministry said.",
+        ),
+        "courier.json": (
+            "https://www.courier.example/trade-story",
+            "The ministry said trade between the two neighbours reached $4.1 billion last year.",
+        ),
+    }
+    for name, (url, text) in records.items():
+        domain = url.split("/")[2].removeprefix("www.")
+        record = {"url": url, "source_domain": domain, "date_publish": "2025-11-26"}
+        record |= {"maintext": text, "language": "en"}
+        (tmp_path / name).write_text(json.dumps(record))
+    (tmp_path / "museum.txt").write_text(
+        "A museum of painted tiles in Lisbon reopened its main gallery on Monday after a long "
+        "renovation, and visitors queued along the river front to see the restored panels.\n"
+    )
+    db = tmp_path / "s.db"
+    files = [str(tmp_path / n) for n in (*records, "museum.txt")]
+    assert run_cli("build", *files, "--db", str(db)).exit_code == 0
+    html = run_cli("report", "--db", str(db), "--format", "html").stdout
+    md = run_cli("report", "--db", str(db), "--format", "md").stdout
+    assert html.count("<h3>Figures and facts</h3>") == 1  # the museum story has no figures
+    assert md.count("### Figures and facts") == 1
+    assert 'class="by outlet">dailyledger.example<' in html
+    assert "“Trade between the two neighbours reached $4.1 billion last year" in html
+    assert "courier.example: “The ministry said trade" in md

@@ -57,6 +57,22 @@ class _Claims(_CategoricalReader):
         for word, kind in self.lex.casualties:
             if re.match(rf"\s*(?:(?:people|persons|others)\s+)?(?:were\s+)?{word}\b", after):
                 return "count", kind
+        toll = self._toll_before(fig)
+        if toll is not None:
+            return "count", toll[1]
+        clause = self.text[max(0, fig.start - 160) : fig.start]
+        for word, kind in self.lex.casualties:
+            # "Among those injured, 132 are from Naypyidaw, …, and 1,670 are from Mandalay"
+            among = rf"\b(?:among|of)\s+(?:the|those)\s+{word}\s*,(?:(?![.!?]\s)[^;:])*$"
+            if re.search(among, clause, re.I) and (unit is None or unit in {"people", "person"}):
+                return "count", kind
+        before = self.text[max(0, fig.start - 20) : fig.start].lower()
+        for word, kind in self.lex.casualties:
+            # "the quake killed nearly 3,000 people", "left 200 injured": the verb before
+            if re.search(rf"\b{word}\s+$", before) and (
+                unit is None or unit in {"people", "person"}
+            ):
+                return "count", kind
         if unit is not None and unit in self.lex.casualty_units:
             return "count", self.lex.casualty_units[unit]
         words = (subject or "").lower()
@@ -64,6 +80,19 @@ class _Claims(_CategoricalReader):
             if re.search(rf"\b{word}\b", words) and (unit is None or unit in {"people", "person"}):
                 return "count", kind
         return measure, unit
+
+    def _toll_before(self, fig: _Figure) -> tuple[str, str] | None:
+        """``(toll words, casualty kind)`` when the figure is what a toll was changed to:
+        "raised the death toll from Friday's quake near Mandalay to 2,886", however far the
+        parse hangs "to 2,886" from "toll"."""
+        clause = self.text[max(0, fig.start - 160) : fig.start]
+        for word, kind in self.lex.casualties:  # longest first: "death toll" before "toll"
+            if not word.endswith("toll"):
+                continue
+            m = re.search(rf"\b{word}\b(?:(?![.!?]\s)[^;:])*\bto\s*$", clause, re.I)
+            if m:
+                return " ".join(m.group(0).split()[: len(word.split())]), kind
+        return None
 
     def _changing(self, fig: _Figure, sent: Any, unit: str | None) -> bool:
         """Whether the figure is a running total that changes over time: a casualty count, or
@@ -91,6 +120,15 @@ class _Claims(_CategoricalReader):
                 if fig.measure:
                     measure = fig.measure
                 measure, unit = self._kind_of_count(fig, measure, unit, subject)
+                toll = self._toll_before(fig) if fig.unit is None else None
+                if toll is not None and "toll" not in (subject or "").lower():
+                    subject = toll[0]
+                if unit in self.lex.casualty_kinds:
+                    place = self._place_of(fig)
+                    if place and place.lower() not in (subject or "").lower():
+                        # the place is the count's own; an inherited subject may name another
+                        own = subject if subject and subject != self.last_subject else unit
+                        subject = f"{own} in {place}"
                 period = self._period(fig, sent)
                 changing = self._changing(fig, sent, unit)
                 if changing:

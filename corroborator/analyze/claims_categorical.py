@@ -26,7 +26,7 @@ class _CategoricalReader(_SpeakerReader):
         domains = {str(k): str(v) for k, v in data.get("rank_domains", {}).items()}
         dom = "|".join(re.escape(d) for d in domains)
         pattern = re.compile(
-            rf"\b(?P<rank>{words})\b(?P<domain>(?:\s+(?:{dom}|and))*)"
+            rf"\b(?P<rank>{words})(?:[-\s](?:largest|biggest))?\b(?P<domain>(?:\s+(?:{dom}|and))*)"
             rf"\s+(?P<noun>{nouns})s?\b|\branking\s+(?P<rank2>first|second|third|fourth|fifth)"
             rf"(?:\s+after\s+(?P<after>[A-Z]\w+))?",
             re.IGNORECASE,

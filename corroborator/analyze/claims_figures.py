@@ -302,7 +302,30 @@ class _FigureReader:
             ):
                 continue
             out.append(_Figure(start, end, text[start:end], value, rounding_step(num, scale), unit))
-        out += self._number_words(sent)
+        for f in out:
+            times = _TIMES.match(text, f.end) if f.unit is None else None
+            if times:  # "grew 1.8 times", "a 3-fold rise": a factor, not a count of times
+                f.end = times.end()
+                f.text = text[f.start : f.end]
+                f.unit, f.measure = "times", "factor"
+        for m in _FACTOR_VERBS.finditer(text, sent.start_char, sent.end_char):
+            if re.match(r"\s+(?:to|from)\s+\S*\d", text[m.end() : m.end() + 20]):
+                continue  # "halved to 10 percent": the figure after is the claim
+            factor = _FACTORS[m.group(1).lower()]
+            fig = _Figure(m.start(), m.end(), m.group(0), factor, 0.1 * factor, "times")
+            fig.measure = "factor"
+            out.append(fig)
+        taken = [(f.start, f.end) for f in out]
+        vague = [
+            f for f in self._vague(sent) if not any(a < f.end and f.start < b for a, b in taken)
+        ]
+        # "two dozen mayors": the vague figure, not the number word inside it
+        out += [
+            f
+            for f in self._number_words(sent)
+            if not any(v.start < f.end and f.start < v.end for v in vague)
+        ]
+        out += vague
         durations = self._durations(sent)
         out = [f for f in out if not any(d.start < f.end and f.start < d.end for d in durations)]
         out += durations
@@ -334,6 +357,59 @@ class _FigureReader:
             out.append(_Figure(tok.idx, tok.idx + len(tok.text), tok.text, float(value), 1.0, None))
         return out
 
+    def _vague(self, sent: Any) -> list[_Figure]:
+        """Figures in words: "two dozen", "thousands", "tens of millions" (as the least they
+        say, open above), "one million", "nearly half the city" / "almost all" (shares)."""
+        data = lexicon.load("claims.yaml")
+        plurals = {str(k): float(v) for k, v in (data.get("vague_plurals") or {}).items()}
+        scales = {str(k): float(v) for k, v in (data.get("word_scales") or {}).items()}
+        fractions = {str(k): float(v) for k, v in (data.get("fractions") or {}).items()}
+        words = self.lex.number_words
+        num = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        out: list[_Figure] = []
+        span = (self.text, sent.start_char, sent.end_char)
+
+        def add(m: re.Match[str], value: float, step: float, unit: str | None, q: str) -> None:
+            out.append(_Figure(m.start(), m.end(), m.group(0), value, step, unit, q))
+
+        pattern = rf"\b(?:(?P<tens>tens)\s+of\s+)?(?P<w>{'|'.join(plurals)})\b"
+        for m in re.compile(pattern, re.I).finditer(*span):
+            base = plurals[m.group("w").lower()]
+            add(m, base * (10 if m.group("tens") else 2), base, None, "at_least")
+        pattern = rf"\b(?P<n>{num}|a)\s+(?P<w>dozen|{'|'.join(scales)})\b(?!\s+of\b)"
+        for m in re.compile(pattern, re.I).finditer(*span):
+            n = 1.0 if m.group("n").lower() == "a" else float(words[m.group("n").lower()])
+            w = m.group("w").lower()
+            add(
+                m,
+                n * (12.0 if w == "dozen" else scales[w]),
+                12.0 if w == "dozen" else scales[w],
+                None,
+                "exact",
+            )
+        alt = "|".join(
+            re.escape(f).replace("\\ ", "[- ]") for f in sorted(fractions, key=len, reverse=True)
+        )
+        # "half the city", "a third of its exports"; not "the first half of 2024"
+        pattern = (
+            rf"(?<!first )(?<!second )(?<!the )(?<!a )\b(?P<f>{alt})\s+(?:of\s+)?"
+            r"(?:the|its|their|all|his|her)\b"
+        )
+        for m in re.compile(pattern, re.I).finditer(*span):
+            key = re.sub(r"[- ]", " ", m.group("f").lower())
+            fig = _Figure(
+                m.start(),
+                m.start() + len(m.group("f")),
+                m.group("f"),
+                fractions[key],
+                FRACTION_STEP,
+                "percent",
+            )
+            out.append(fig)
+        for m in re.compile(r"\b(?:nearly|almost|virtually)\s+(?P<f>all)\b", re.I).finditer(*span):
+            out.append(_Figure(m.start("f"), m.end("f"), "all", 100.0, ALL_STEP, "percent"))
+        return out
+
     def _qualify(self, fig: _Figure) -> None:
         before = self.text[max(0, fig.start - 30) : fig.start].lower()
         for phrase, kind in self.lex.qualifiers:
@@ -358,6 +434,33 @@ class _FigureReader:
             minutes = h * 60 + int(m.group("m"))
             out.append(_Figure(m.start(), m.end(), m.group(0), float(minutes), 1.0, "minute"))
             out[-1].measure = "duration"
+            taken.append((m.start(), m.end()))
+        for m in _HALVES.finditer(self.text, sent.start_char, sent.end_char):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            unit = next(u for u in m.group("u1", "u2", "u3") if u).lower()
+            whole = 0.5 if m.group("half_only") else 1.5
+            out.append(_Figure(m.start(), m.end(), m.group(0), whole, 0.5, unit, "exact"))
+            out[-1].measure = "duration"
+            taken.append((m.start(), m.end()))
+        for m in _LONG.finditer(self.text, sent.start_char, sent.end_char):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            # "a week-long tour": one unit, told loosely (a "week-long" trip may be five days)
+            fig = _Figure(m.start(), m.end(), m.group(0), 1.0, 1.0, m.group("u").lower())
+            fig.qualifier, fig.measure = "around", "duration"
+            out.append(fig)
+            taken.append((m.start(), m.end()))
+        words = self.lex.number_words
+        num = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        for m in re.finditer(rf"\b(?P<n>a|{num})\s+decades?\b", self.text[: sent.end_char], re.I):
+            if m.start() < sent.start_char or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            n = m.group("n").lower()
+            years = 10.0 * (1 if n == "a" else words[n])
+            fig = _Figure(m.start(), m.end(), m.group(0), years, 10.0, "year")
+            fig.measure = "duration"
+            out.append(fig)
             taken.append((m.start(), m.end()))
         for t in self.timexes:
             if (
@@ -398,6 +501,24 @@ _HOURS_MINUTES = re.compile(
     r"\b(?P<h>\d{1,2}|[a-z]+)\s?(?:h|hrs?|hours?)\.?\s+(?:and\s+)?(?P<m>\d{1,2})\s?(?:min|mins|minutes?)\b",
     re.IGNORECASE,
 )
+# A fraction in words is told loosely: "half" of a city is 45-55% (a rounding step of ten
+# points), "almost all" payments may be 90% or more (a step of twenty, so "nearly" reaches down
+# a tenth: NEARLY_MAX). A fact sheet that says "almost all payments … 97%" agrees with itself.
+FRACTION_STEP = 10.0
+ALL_STEP = 20.0
+# "1.8 times", "3-fold": a multiplier; "doubled", "halved": one in a verb
+_TIMES = re.compile(r"\s?(?:-\s?fold|fold|\s+times)\b", re.IGNORECASE)
+_FACTORS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_FACTOR_VERBS = re.compile(rf"\b({'|'.join(_FACTORS)})\b", re.IGNORECASE)
+# "an hour and a half", "a one-and-a-half-hour meeting", "half an hour": halves in words
+_HALVES = re.compile(
+    r"\b(?:(?:an?|one)[- ](?P<u1>hour|day|year)[- ]and[- ]a[- ]half"
+    r"|one[- ]and[- ]a[- ]half[- ](?P<u2>hour|day|year)s?"
+    r"|(?P<half_only>half[- ]an?[- ](?P<u3>hour|day|year)))\b",
+    re.IGNORECASE,
+)
+# "a week-long tour", "the day-long talks", "hour-long": one unit of time
+_LONG = re.compile(r"(?<![-\w])(?P<u>hour|day|week|month|year)[- ]?long\b", re.IGNORECASE)
 # TIMEX3 durations of one unit: P3D, P24Y, PT2H, PT100M (P1.5H is not written by the dates stage)
 _ISO_DURATION = re.compile(r"P(?P<t>T)?(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])")
 _DURATION_UNITS = {

@@ -153,6 +153,12 @@ class _SubjectReader(_FigureReader):
                     return measure, self._phrase(valued, fig), None
             subj = self._subject_of(node)
             subject = self._resolve(subj)
+            changed = next((c for c in node.children if c.dep_ in {"dobj", "obj"}), None)
+            if prep in {"to", "from", "by"} and changed is not None and changed.i != root.i:
+                # "would reduce tariffs on Chinese goods to 47%", "raised the death toll to
+                # 2,886": the figure is what the object became, not what the subject is
+                subj = changed
+                subject = self._phrase(changed, fig)
             counted_of = self._number_of(subj)
             if fig.unit is None and counted_of is not None:
                 return "count", subject, counted_of
@@ -171,6 +177,50 @@ class _SubjectReader(_FigureReader):
             (self._phrase(head) if head is not None else None),
             None,
         )
+
+    def _place_of(self, fig: _Figure) -> str | None:
+        """Where a casualty count was counted, said by its clause rather than its subject:
+        "1,670 are from Mandalay", "Mandalay suffered the highest casualties, with 694 deaths,
+        1,640 injured" — a place named as the object of "in"/"from"/"at" of the verb the
+        figure hangs from, or as that verb's subject."""
+        after = re.match(
+            r"\s+(?:(?:people|persons|are|were|is|was)\s+)?(?:in|from|at)\s+(?:the\s+)?",
+            self.text[fig.end : fig.end + 40],
+        )
+        if after:  # "… and 694 in Mandalay Region": a place named right after the figure
+            at = fig.end + after.end()
+            tok = next((t for t in self.doc if t.idx == at), None)
+            if tok is not None and self._is_place(tok):
+                return self._phrase(tok, fig)
+        node = self._root(fig)
+        for _ in range(6):  # up through the clauses the figure hangs from
+            if node is None or node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ not in {"VERB", "AUX"}:
+                continue
+            candidates = [
+                obj
+                for prep in node.children
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "at"}
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+            ]
+            candidates += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            for tok in candidates:
+                if self._is_place(tok):
+                    return self._phrase(tok, fig)
+        return None
+
+    def _is_place(self, tok: Any) -> bool:
+        """A proper noun that names no person, people or organisation: the statistical NER
+        often misses or mislabels a region or town ("Mandalay", "Sagaing"), so a proper noun
+        it does not call a person, group or outlet counts as a place."""
+        capitalised_object = tok.text[:1].isupper() and tok.dep_ == "pobj"  # tagged VERB at times
+        if tok.pos_ != "PROPN" and not capitalised_object:
+            return False
+        labels = {m.label for m in self.entities.at(tok.idx, tok.idx + len(tok.text))}
+        return not labels & {"PERSON", "NORP"}
 
     def _resolve_near(self, root: Any) -> str | None:
         """The subject of the verb a growth figure hangs from ("trade had hit …, 13.6% more")."""

@@ -12,13 +12,23 @@ from typing import Any
 
 from corroborator.errors import ModelError
 
+# "a.m." and "p.m." end in a stop that ends no sentence when a time zone follows ("10 a.m.
+# Macau time", "9 p.m. local time") or the next word is in lower case ("at 10 a.m. on Monday").
+_CLOCK = frozenset({"a.m.", "p.m."})
+
 
 def _line_breaks(doc: Any) -> Any:
     """Start a sentence after every line break: headlines, date lines and captions carry no
-    final stop, and the parser would otherwise run them into the first paragraph."""
+    final stop, and the parser would otherwise run them into the first paragraph. After a
+    clock's "a.m."/"p.m." that a time zone or a lower-case word follows, none starts."""
     for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+        elif prev.lower_ in _CLOCK and (
+            tok.is_lower or any(t.lower_ == "time" for t in doc[tok.i : tok.i + 3])
+        ):
+            tok.is_sent_start = False
     return doc
 
 

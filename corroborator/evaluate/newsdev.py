@@ -268,3 +268,72 @@ def build_dossier_for(docs: Iterable[Document], feed: str, workdir: Path) -> dic
         return build_dossier(store)
     finally:
         store.close()
+
+
+# A duration in the gold may be matched in any time unit, as the scorer does (minutes per unit).
+_MINUTES = {
+    "seconds": 1 / 60,
+    "minutes": 1.0,
+    "hours": 60.0,
+    "days": 1440.0,
+    "weeks": 10080.0,
+    "months": 43830.0,
+    "years": 525960.0,
+}
+
+
+def _number(x: Any) -> float | None:
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return None
+
+
+def cross_language_alignment(
+    dossier: dict[str, Any], gold: dict[str, Any], scorer: ModuleType, languages: dict[str, str]
+) -> tuple[int, int, int]:
+    """``(aligned, one_story, total)``: gold claims with a value found (as the scorer finds
+    one: within 1%, a duration in any time unit) in both an English and a Russian document;
+    how many of them have all their found values in one predicted claim; and how many have
+    all those values in one predicted story (claims are aligned within a story, so this bounds
+    the first). ``languages`` maps document ids to their language."""
+    key_of = {a["id"]: scorer.doc_key(a, "news") for a in dossier.get("articles", [])}
+    holders: dict[tuple[str, float], set[str]] = {}  # (doc, value) -> predicted claim ids
+    story_of: dict[str, str] = {}  # predicted claim id -> its story
+    for story in dossier.get("stories", []):
+        for c in story.get("claims", []):
+            story_of[str(c.get("id"))] = str(story.get("id"))
+            for v in c.get("values", []):
+                x = _number(v.get("value"))
+                doc = key_of.get(v.get("article"))
+                if x is not None and doc is not None:
+                    holders.setdefault((doc, x), set()).add(str(c.get("id")))
+
+    def found(doc: str, value: float, unit: str | None) -> set[str]:
+        targets = [value]
+        if unit in _MINUTES:
+            targets = [value * _MINUTES[unit] / f for f in _MINUTES.values()]
+        out: set[str] = set()
+        for (d, x), ids in holders.items():
+            if d == doc and any(t and abs(x - t) <= 0.01 * abs(t) for t in targets):
+                out |= ids
+        return out
+
+    aligned = one_story = total = 0
+    for cluster in gold.get("clusters", []):
+        for gc in cluster.get("claims", []):
+            by_language: dict[str, list[set[str]]] = {}
+            for gv in gc.get("values", []):
+                doc = str(gv.get("file") or gv.get("doc"))
+                x = _number(gv.get("value"))
+                if x is None or doc not in languages:
+                    continue
+                ids = found(doc, x, gc.get("unit"))
+                if ids:
+                    by_language.setdefault(languages[doc], []).append(ids)
+            if "en" in by_language and "ru" in by_language:
+                total += 1
+                every = [ids for sets in by_language.values() for ids in sets]
+                aligned += bool(set.intersection(*every))
+                one_story += bool(set.intersection(*({story_of[i] for i in ids} for ids in every)))
+    return aligned, one_story, total

@@ -23,12 +23,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims import compatible
 from corroborator.analyze.gazetteer import load_gazetteer
-from corroborator.link.claim_meaning import MeaningSimilarity, context, phrase, scaled, unit_kind
+from corroborator.link.claim_meaning import (
+    MeaningSimilarity,
+    context,
+    crosses_languages,
+    language_of,
+    phrase,
+    scaled,
+    unit_kind,
+    untranslated,
+)
 from corroborator.link.dependence import Dependence
 from corroborator.model import Claim, ClaimValue, Verdict
 
@@ -40,6 +50,16 @@ ALIGN_SIMILARITY = 0.5
 # "97%" shares in one story are very likely the same figure even when worded differently.
 VALUE_RATIO = 0.05
 VALUE_BONUS = 0.3
+# Across languages the subjects are compared on a coarser (multilingual) scale, and a figure
+# is most often the same release translated ("1,7 тыс." for "1,700"): a close value in the same
+# unit class and measure counts for more. With 0.4 a cross-language pair aligns from a
+# multilingual cosine of 0.40 (claim_meaning.CROSS_FLOOR + a fifth of the way to CROSS_ALIKE),
+# which every same-quantity EN/RU pair of the calibration set reaches ("injured"/"число
+# пострадавший" 0.41) while different quantities with far-apart values still stay apart.
+CROSS_VALUE_BONUS = 0.4
+# A period stated alike on both sides ("2024", "2025-03-29") is one more sign that two figures
+# in two languages are one: it adds this much.
+CROSS_PERIOD_BONUS = 0.1
 _STOP = frozenset(
     {
         "the",
@@ -67,6 +87,8 @@ _STOP = frozenset(
 )
 
 SubjectSimilarity = Callable[[str, str], float]
+# a word in any script (a Russian subject has words too)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -101,7 +123,7 @@ def _stem(word: str) -> str:
 
 @cache
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _STOP)
+    return frozenset(_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP)
 
 
 def lexical_similarity(a: str, b: str) -> float:
@@ -113,8 +135,12 @@ def lexical_similarity(a: str, b: str) -> float:
 
 
 def _unit_class(v: ClaimValue) -> str:
-    # convertible units share a class: hours and minutes are compared in minutes
-    return f"{v.kind}:{unit_kind(v)}:{v.measure}"
+    # convertible units share a class: hours and minutes are compared in minutes; counted
+    # things under another name too ("aircraft" and "planes": unit_synonyms)
+    unit = unit_kind(v)
+    if v.measure == "count" and unit:
+        unit = _synonyms().get(unit, unit)
+    return f"{v.kind}:{unit}:{v.measure}"
 
 
 @cache
@@ -122,7 +148,7 @@ def _casualty_words() -> frozenset[str]:
     data = lexicon.load("claims.yaml")
     words = {str(w) for ws in (data.get("casualties") or {}).values() for w in ws}
     words |= {str(w) for w in data.get("casualty_subject_words", [])}
-    return frozenset(_stem(w) for phrase_ in words for w in re.findall(r"[A-Za-z]+", phrase_))
+    return frozenset(_stem(w) for phrase_ in words for w in _WORD.findall(phrase_))
 
 
 def _number(v: ClaimValue) -> float | None:
@@ -176,7 +202,19 @@ def _compared(v: ClaimValue) -> str:
     if v.measure != "count" or not v.unit:
         return phrase(v)
     drop = {_stem(v.unit)} | (_casualty_words() if v.changing else set())
-    return " ".join(w for w in re.findall(r"[A-Za-z]+", v.subject) if _stem(w) not in drop)
+    words = [w for w in _WORD.findall(v.subject) if _stem(w) not in drop]
+    if language_of(v.subject) not in (None, "en"):
+        # another language: its words that translate the unit or a casualty word go
+        english = [v.unit, *(_casualty_phrases() if v.changing else ())]
+        words = untranslated(words, english)
+    return " ".join(words)
+
+
+@cache
+def _casualty_phrases() -> tuple[str, ...]:
+    data = lexicon.load("claims.yaml")
+    words = {str(w) for ws in (data.get("casualties") or {}).values() for w in ws}
+    return tuple(sorted(words | {str(w) for w in data.get("casualty_subject_words", [])}))
 
 
 def _subject_score(a: ClaimValue, b: ClaimValue, similarity: SubjectSimilarity) -> float:
@@ -208,10 +246,20 @@ def _subject_score(a: ClaimValue, b: ClaimValue, similarity: SubjectSimilarity) 
     return similarity(rest_a, rest_b)
 
 
+def _restated(a: ClaimValue, b: ClaimValue) -> bool:
+    """One figure told twice by one voice, once loosely: "2,886" and "nearly 3,000" (values
+    within :data:`VALUE_RATIO` whose intervals overlap)."""
+    return (
+        a.kind == "numeric"
+        and _value_close(a, b)
+        and compatible(_interval(a, slack=False), _interval(b, slack=False))
+    )
+
+
 def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
     if not _periods_agree(a.period, b.period):
         return False
-    if a.article_id == b.article_id and a.said_by == b.said_by:
+    if a.article_id == b.article_id and a.said_by == b.said_by and not _restated(a, b):
         return False  # one voice in one article states one figure once
     # 13.6% and 97% are different facts, not one fact in dispute
     # (a running total may grow further between reports: :data:`MAX_UPDATE_RATIO`)
@@ -256,8 +304,11 @@ def align(
                 if not _alignable(a, b):
                     continue
                 score = _subject_score(a, b, similarity)
+                cross = crosses_languages(a, b)
                 if a.kind == "numeric" and _value_close(a, b):
-                    score += VALUE_BONUS
+                    score += CROSS_VALUE_BONUS if cross else VALUE_BONUS
+                if cross and a.period and a.period == b.period:
+                    score += CROSS_PERIOD_BONUS
                 if score >= ALIGN_SIMILARITY:
                     scored.append((-score, i, j))
     for _, i, j in sorted(scored):
@@ -327,6 +378,45 @@ def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdi
     return "compatible", sources
 
 
+# An undated report's running totals hold at the moment of a dated report that gives one of
+# them to the unit, exactly and unqualified: a three-digit toll of one place in two reports is
+# one release, not chance (quake2025: an undated report's "694 confirmed deaths" in Mandalay
+# is a dated report's 694 of the same Saturday). Smaller counts coincide too easily.
+MOMENT_MIN_VALUE = 100
+
+
+def infer_moments(groups: Sequence[Sequence[ClaimValue]]) -> list[list[ClaimValue]]:
+    """``groups`` with the running totals of an undated article given a moment (``as_of``)
+    where one of its exact totals equals a dated article's in the same claim, and every such
+    coincidence names the same moment; other values unchanged."""
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        for v in group:
+            if not v.changing or v.as_of or v.qualifier != "exact":
+                continue
+            for d in group:
+                if (
+                    d.changing
+                    and d.as_of
+                    and d.article_id != v.article_id
+                    and d.qualifier == "exact"
+                    and d.value == v.value
+                    and isinstance(v.value, float | int)
+                    and v.value >= MOMENT_MIN_VALUE
+                ):
+                    found.setdefault(v.article_id, set()).add(d.as_of)
+    moment = {aid: next(iter(ms)) for aid, ms in found.items() if len(ms) == 1}
+    return [
+        [
+            replace(v, as_of=moment[v.article_id])
+            if v.changing and not v.as_of and v.article_id in moment
+            else v
+            for v in group
+        ]
+        for group in groups
+    ]
+
+
 def _period_of(values: Sequence[ClaimValue]) -> str | None:
     return next((v.period for v in values if v.period), None)
 
@@ -350,7 +440,7 @@ def build_claims(
         numeric_or_not = [v for v in values if v.subject or v.quote]
         similarity = meaning_similarity(numeric_or_not)
     claims = []
-    for group in align(values, similarity):
+    for group in infer_moments(align(values, similarity)):
         v, n = verdict(group, dependence)
         subject = max((g.subject for g in group), key=len) if any(g.subject for g in group) else ""
         claims.append(

@@ -31,6 +31,7 @@ def template_env(*extra_packages: str) -> Environment:
         conflicts=views.conflict_count,
         label=views.label,
         safe_url=views.safe_url,
+        figure_rows=views.figure_rows,
     )
     return env
 
@@ -66,7 +67,9 @@ def _by(value: dict[str, Any]) -> str:
     return f" — {value['said_by']}" if value.get("said_by") else ""
 
 
-def _story_markdown(story: dict[str, Any], names: dict[str, str]) -> list[str]:
+def _story_markdown(
+    story: dict[str, Any], names: dict[str, str], arts: dict[str, dict[str, Any]]
+) -> list[str]:
     lines = [f"## {_md(story['title'])}", ""]
     when = (
         story["start"] if story["start"] == story["end"] else f"{story['start']} – {story['end']}"
@@ -125,6 +128,9 @@ def _story_markdown(story: dict[str, Any], names: dict[str, str]) -> list[str]:
             f"| {date} | {kind} | {e['status']} | {place} | "
             f"{_md(', '.join(e['participants'])) or '—'} | {sources} |"
         )
+    rows = views.figure_rows(story, arts)
+    if not rows:
+        return lines
     lines += [
         "",
         "### Figures and facts",
@@ -132,9 +138,9 @@ def _story_markdown(story: dict[str, Any], names: dict[str, str]) -> list[str]:
         "| What | Period | Values | Verdict | Independent |",
         "|---|---|---|---|---|",
     ]
-    for c in story["claims"]:
+    for c in rows:
         values = "; ".join(
-            f"{v['text']}{_by(v)} ({names.get(v['article'], v['article'])})" for v in c["values"]
+            f"{v['text']}{_by(v)} ({v['outlet']}: “{_short(v['quote'])}”)" for v in c["values"]
         )
         lines.append(
             f"| {_md(c['subject'] or '—')} | {c['period'] or '—'} | {_md(values)} | "
@@ -142,6 +148,12 @@ def _story_markdown(story: dict[str, Any], names: dict[str, str]) -> list[str]:
         )
     lines.append("")
     return lines
+
+
+def _short(sentence: str, limit: int = 160) -> str:
+    """A sentence on one line, cut at ``limit`` characters."""
+    flat = " ".join(sentence.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def render_markdown(dossier: dict[str, Any]) -> str:
@@ -152,7 +164,7 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     lines.append("")
     names = {a["id"]: a["source_path"].replace("\\", "/").rsplit("/", 1)[-1] for a in articles}
     for story in disagreements_first(dossier["stories"]):
-        lines += _story_markdown(story, names)
+        lines += _story_markdown(story, names, {a["id"]: a for a in articles})
     lines += ["", "## Sources", ""]
     lines.append("| # | Article | Outlet | Published | Based on | Language | Words |")
     lines.append("|---|---|---|---|---|---|---|")

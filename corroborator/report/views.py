@@ -284,3 +284,39 @@ def safe_url(url: str | None) -> str | None:
     if lowered.startswith(("http://", "https://")) and not any(c in url for c in "\n\r\t\"'<>"):
         return url.strip()
     return None
+
+
+def source_name(article: dict[str, Any] | None, fallback: str = "") -> str:
+    """Who published ``article``: its outlet, else its short label (:func:`label`)."""
+    if not article:
+        return fallback
+    return str(article.get("outlet") or label(article) or fallback)
+
+
+def figure_rows(story: dict[str, Any], arts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The story's claims as rows of the figures table: each value with its outlet and its
+    sentence; a value repeated within a claim (one article, one span) shown once, and a row
+    that repeats an earlier one (same subject, period, verdict and values by the same
+    outlets) left out. An empty list for a story without figures (no table is shown)."""
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for c in story.get("claims", []):
+        values: list[dict[str, Any]] = []
+        spans: set[tuple[str, int, int]] = set()
+        for v in c["values"]:
+            span = (v["article"], v["start"], v["end"])
+            if span in spans:
+                continue
+            spans.add(span)
+            values.append({**v, "outlet": source_name(arts.get(v["article"]), v["article"])})
+        key = (
+            c["subject"],
+            c["period"],
+            c["verdict"],
+            tuple(sorted((v["outlet"], v["text"]) for v in values)),
+        )
+        if not values or key in seen:
+            continue
+        seen.add(key)
+        rows.append({**c, "values": values})
+    return rows

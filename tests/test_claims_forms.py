@@ -1,0 +1,216 @@
+"""English claim forms seen in real reports, in sentences written for these tests: figures in
+words, loose durations, changed tolls and their places, and the moment of an undated toll."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from corroborator.analyze.claims import extract_claims
+from corroborator.analyze.entities import resolve_entities
+from corroborator.analyze.nlp import load_model
+from corroborator.analyze.timex import analyze_dates
+from corroborator.config import Settings
+from corroborator.link.claims import build_claims
+from corroborator.link.dependence import find_dependence
+from corroborator.model import Article, ClaimValue
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model(Settings().spacy_model)
+
+
+def claims(
+    nlp: Any, text: str, published: str | None = "2025-06-03", aid: str = "art_a"
+) -> dict[str, ClaimValue]:
+    article = Article(id=aid, text=text, source_path=f"{aid}.txt", published=published)
+    doc = nlp(text)
+    dates = analyze_dates(doc, article)
+    found = extract_claims(doc, article, resolve_entities(doc, published, aid), dates.timexes)
+    return {c.text: c for c in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier", "low", "high"),
+    [
+        (
+            "More than two dozen mayors came to the forum.",
+            "More than two dozen",
+            24,
+            None,
+            "over",
+            24,
+            None,
+        ),
+        (
+            "Relief arrived from more than a dozen states.",
+            "more than a dozen",
+            12,
+            None,
+            "over",
+            12,
+            None,
+        ),
+        (
+            "Thousands of volunteers joined the search.",
+            "Thousands",
+            2000,
+            None,
+            "at_least",
+            2000,
+            None,
+        ),
+        (
+            "The famine took tens of millions of lives.",
+            "tens of millions",
+            1e7,
+            None,
+            "at_least",
+            1e7,
+            None,
+        ),
+        (
+            "The port city is home to over one million people.",
+            "over one million",
+            1e6,
+            None,
+            "over",
+            1e6,
+            None,
+        ),
+        ("Nearly half the harbour was flooded.", "Nearly half", 50, "percent", "nearly", 45, 50),
+        ("Almost all imports now pay the levy.", "Almost all", 100, "percent", "nearly", 90, 100),
+        (
+            "The blockade has lasted more than a decade.",
+            "more than a decade",
+            10,
+            "year",
+            "over",
+            10,
+            None,
+        ),
+        (
+            "The ministers held an hour and a half of talks.",
+            "an hour and a half",
+            1.5,
+            "hour",
+            "exact",
+            None,
+            None,
+        ),
+        ("Freight grew 1.8 times in five years.", "1.8 times", 1.8, "times", "exact", None, None),
+        ("Exports tripled last year.", "tripled", 3, "times", "exact", None, None),
+        ("The concert closed her week-long tour.", "week-long", 1, "week", "around", None, None),
+    ],
+)
+def test_figures_in_words(
+    nlp: Any,
+    text: str,
+    figure: str,
+    value: float,
+    unit: str | None,
+    qualifier: str,
+    low: float | None,
+    high: float | None,
+) -> None:
+    found = claims(nlp, text)
+    assert figure in found, found
+    v = found[figure]
+    assert v.value == pytest.approx(value) and v.qualifier == qualifier
+    if unit is not None:
+        assert v.unit == unit
+    if low is not None:
+        assert v.low == pytest.approx(low)
+    if high is not None:
+        assert v.high == pytest.approx(high)
+
+
+def test_the_first_half_of_a_year_is_no_share(nlp: Any) -> None:
+    assert claims(nlp, "In the first half of the year exports grew.") == {}
+
+
+def test_clock_time_before_a_zone_ends_no_sentence(nlp: Any) -> None:
+    text = "The summit opened at 9 a.m. Lisbon time in the old palace and lasted 95 minutes."
+    assert claims(nlp, text)["95 minutes"].subject == "summit"
+
+
+def test_the_object_changed_to_a_figure_is_its_subject(nlp: Any) -> None:
+    found = claims(nlp, "The government said it would cut duties on imported steel to 12 percent.")
+    assert found["12 percent"].subject == "duties on imported steel"
+
+
+def test_tolls_changed_to_a_figure_and_casualties_by_verb(nlp: Any) -> None:
+    text = (
+        "Officials raised the death toll from Sunday's floods along the northern river to 312. "
+        "The storm killed nearly 300 people."
+    )
+    found = claims(nlp, text)
+    toll, killed = found["312"], found["nearly 300"]
+    assert (toll.unit, toll.changing, toll.subject) == ("death", True, "death toll")
+    assert (killed.unit, killed.measure, killed.changing) == ("death", "count", True)
+
+
+def test_a_casualty_count_carries_its_place(nlp: Any) -> None:
+    text = (
+        "Among those injured, 40 are from Kisumu and 212 are from Nakuru. Nakuru suffered "
+        "the worst damage, with 81 deaths and 215 injured."
+    )
+    found = claims(nlp, text)
+    assert found["212"].unit == "injury" and "Nakuru" in found["212"].subject
+    assert found["215"].unit == "injury" and "Nakuru" in found["215"].subject
+
+
+def _toll(aid: str, text: str, value: float, as_of: str | None, unit: str = "death") -> ClaimValue:
+    return ClaimValue(
+        article_id=aid,
+        subject="in Nakuru",
+        period=None,
+        unit=unit,
+        kind="numeric",
+        value=value,
+        text=text,
+        quote=f"{text} in Nakuru.",
+        start=0,
+        end=len(text),
+        low=value - 0.5,
+        high=value + 0.5,
+        measure="count",
+        changing=True,
+        as_of=as_of,
+    )
+
+
+def test_an_undated_toll_takes_the_moment_of_the_same_release() -> None:
+    """An undated report that gives a dated report's exact regional toll holds at that
+    moment: its injured count then disagrees with the dated one rather than updating it."""
+    values = [
+        _toll("art_a", "81 deaths", 81.0, "2025-06-02"),
+        _toll("art_b", "81 deaths", 81.0, None),
+        _toll("art_a", "215 injured", 215.0, "2025-06-02", "injury"),
+        _toll("art_b", "251 injured", 251.0, None, "injury"),
+    ]
+    # 81 is too small a toll to date a report by: the injured counts neither update nor clash
+    built = build_claims("sty", values, find_dependence([]))
+    assert all(c.verdict != "conflicting" for c in built)
+    values = [
+        _toll("art_a", "694 deaths", 694.0, "2025-06-02"),
+        _toll("art_b", "694 deaths", 694.0, None),
+        _toll("art_a", "1,670 injured", 1670.0, "2025-06-02", "injury"),
+        _toll("art_b", "1,640 injured", 1640.0, None, "injury"),
+    ]
+    built = build_claims("sty", values, find_dependence([]))
+    injured = next(c for c in built if c.unit == "injury")
+    assert injured.verdict == "conflicting"
+    assert {v.as_of for v in injured.values} == {"2025-06-02"}
+
+
+def test_one_voice_restating_a_figure_loosely_is_one_claim(nlp: Any) -> None:
+    text = (
+        "The flood has killed nearly 3,000 people. Officials raised the death toll in the "
+        "delta to 2,886 on Wednesday."
+    )
+    found = list(claims(nlp, text).values())
+    built = build_claims("sty", [v for v in found if v.unit == "death"], find_dependence([]))
+    assert len(built) == 1
