@@ -21,7 +21,7 @@ def test_example_corpus_metadata(tmp_path: Path) -> None:
     assert sorted(arts) == [
         "01-preview.txt", "02-fact-sheet.md", "03-talks-report.html", "04-talks-wrong-day.txt",
         "05-wire-rewrite.txt", "06-summit-crawl.json", "07-october-2023-visit.txt",
-        "08-reception-brief.txt",
+        "08-reception-brief.txt", "09-preview-ru.txt",
     ]  # fmt: skip
     got = {n: (a.published, a.outlet, a.attributed_to) for n, a in arts.items()}
     assert got == {
@@ -33,9 +33,13 @@ def test_example_corpus_metadata(tmp_path: Path) -> None:
         "06-summit-crawl.json": ("2025-11-27", "kg-observer.example.org", ()),
         "07-october-2023-visit.txt": (None, None, ()),
         "08-reception-brief.txt": ("2025-11-27", None, ()),
+        "09-preview-ru.txt": (None, "Евразийский вестник", ()),
     }
     assert arts["05-wire-rewrite.txt"].dateline_date == "--11-26"
-    assert all(a.language == "en" for a in arts.values())
+    assert arts["09-preview-ru.txt"].dateline_date == "--11-24"  # "МОСКВА, 24 ноября."
+    assert {n: a.language for n, a in arts.items() if a.language != "en"} == {
+        "09-preview-ru.txt": "ru"
+    }
     assert arts["02-fact-sheet.md"].title and not arts["02-fact-sheet.md"].title.startswith("#")
 
 
@@ -56,7 +60,7 @@ def test_example_corpus_story_conflicts(tmp_path: Path) -> None:
     stories = sorted(dossier["stories"], key=lambda s: s["start"] or "")
     assert [sorted(names[a][:2] for a in s["articles"]) for s in stories] == [
         ["07"],
-        ["01", "02", "03", "04", "05", "06", "08"],
+        ["01", "02", "03", "04", "05", "06", "08", "09"],
     ]
     story = stories[1]
     talks = [e for e in story["events"] if e["type"] == "talks" and e["conflicts"]]
@@ -69,3 +73,20 @@ def test_example_corpus_story_conflicts(tmp_path: Path) -> None:
     by_unit = {(c["unit"], c["verdict"]) for c in story["claims"]}
     assert ("company", "conflicting") in by_unit
     assert ("USD", "compatible") in by_unit
+    # the Russian preview's figures join the English ones: its 1,500 companies is a third side
+    # of the companies conflict; its $4.1 billion of trade corroborates the English reports
+    lang = {a["id"]: a["language"] for a in dossier["articles"]}
+    companies = next(c for c in story["claims"] if c["unit"] == "company")
+    assert {(v["value"], lang[v["article"]]) for v in companies["values"]} == {
+        (1500.0, "ru"), (1700.0, "en"), (1800.0, "en")
+    }
+    trade = next(
+        c for c in story["claims"] if c["unit"] == "USD" and c["verdict"] == "corroborated"
+    )
+    assert {lang[v["article"]] for v in trade["values"]} == {"en", "ru"}
+    assert {v["value"] for v in trade["values"]} == {4.1e9}
+    # its planned talks are the talks the English reports tell, in every language
+    assert any(
+        "ru" in {lang[m["article"]] for m in e["mentions"]} and e["type"] == "talks"
+        for e in story["events"]
+    )

@@ -19,6 +19,8 @@ Models load lazily, once per process (about 2 s).
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -95,17 +97,71 @@ def _break_cycles(heads: list[int], deps: list[str], first: int, end: int) -> No
             heads[top], deps[top] = top, "ROOT"
 
 
+@dataclass(frozen=True)
+class _Token:
+    """One natasha token, its offsets in the whole text."""
+
+    id: str
+    text: str
+    start: int
+    stop: int
+    pos: str | None
+    feats: dict[str, str] | None
+    head_id: str | None
+    rel: str | None
+
+
+# A line break ends a sentence: headlines, date stamps and captions stand on lines of their
+# own without a full stop, and razdel would run them into the sentence after them.
+_LINE = re.compile(r"[^\n]+")
+
+
+def _natasha(text: str) -> tuple[list[list[_Token]], list[tuple[int, int, str]]]:
+    """natasha's sentences (tokens with text offsets) and names ``(first token start, last
+    token start, label)`` of ``text``, read line by line."""
+    from natasha import Doc as NatashaDoc
+
+    segmenter, morph_tagger, syntax, ner = _models()[:4]
+    sentences: list[list[_Token]] = []
+    names: list[tuple[int, int, str]] = []
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        at = line.start()
+        nd = NatashaDoc(line.group())
+        nd.segment(segmenter)
+        nd.tag_morph(morph_tagger)
+        nd.parse_syntax(syntax)
+        nd.tag_ner(ner)
+        for k, sent in enumerate(nd.sents):
+            prefix = f"{at}.{k}."  # token ids unique in the whole text
+            sentences.append(
+                [
+                    _Token(
+                        prefix + t.id,
+                        t.text,
+                        at + t.start,
+                        at + t.stop,
+                        t.pos,
+                        t.feats,
+                        prefix + t.head_id if t.head_id else None,
+                        t.rel,
+                    )
+                    for t in sent.tokens
+                ]
+            )
+        names.extend(
+            (at + s.tokens[0].start, at + s.tokens[-1].start, s.type) for s in nd.spans if s.tokens
+        )
+    return sentences, names
+
+
 def parse_russian(text: str) -> Any:
     """A spaCy ``Doc`` of a Russian ``text`` (see the module docstring for what it holds)."""
-    from natasha import Doc as NatashaDoc
     from spacy.tokens import Doc, Span
 
-    segmenter, morph_tagger, syntax, ner, morph, vocab = _models()
-    nd = NatashaDoc(text)
-    nd.segment(segmenter)
-    nd.tag_morph(morph_tagger)
-    nd.parse_syntax(syntax)
-    nd.tag_ner(ner)
+    morph, vocab = _models()[4:]
+    sentences, names = _natasha(text)
 
     words: list[str] = []
     spaces: list[bool] = []
@@ -139,10 +195,10 @@ def parse_russian(text: str) -> Any:
                 deps.append("dep" if len(words) > 1 else "ROOT")
         cursor = until
 
-    for sent in nd.sents:
+    for sent in sentences:
         ids: dict[str, int] = {}
         first = len(words)
-        for tok in sent.tokens:
+        for tok in sent:
             gap(tok.start)
             ids[tok.id] = len(words)
             starts[tok.start] = len(words)
@@ -154,7 +210,7 @@ def parse_russian(text: str) -> Any:
             heads.append(-1)  # filled below, once every id of the sentence is known
             deps.append(tok.rel or "dep")
             cursor = tok.stop
-        for tok in sent.tokens:
+        for tok in sent:
             i = ids[tok.id]
             head = ids.get(tok.head_id or "")
             if head is None or deps[i] == "root":
@@ -177,9 +233,9 @@ def parse_russian(text: str) -> Any:
         deps=deps,
     )
     ents = []
-    for span in nd.spans:
-        first_tok, last_tok = starts.get(span.tokens[0].start), starts.get(span.tokens[-1].start)
+    for first_char, last_char, label in names:
+        first_tok, last_tok = starts.get(first_char), starts.get(last_char)
         if first_tok is not None and last_tok is not None:
-            ents.append(Span(doc, first_tok, last_tok + 1, label=span.type))
+            ents.append(Span(doc, first_tok, last_tok + 1, label=label))
     doc.ents = ents
     return doc

@@ -201,6 +201,9 @@ _DATELINE_CYR = re.compile(
 )
 
 
+_CYRILLIC_NAME = re.compile(r"^[^a-zA-Z]*[А-ЯЁ]")
+
+
 def _dateline_match(line: str) -> re.Match[str] | None:
     return _DATELINE.match(line) or _DATELINE_CYR.match(line)
 
@@ -454,7 +457,13 @@ def read_metadata(
             if agency:
                 if agency not in attributed:
                     attributed.append(agency)
-            elif outlet is None and kind != "slash" and not _is_place(raw, dateline_place):
+            elif (
+                outlet is None
+                and (kind != "slash" or _CYRILLIC_NAME.search(raw))
+                and not _is_place(raw, dateline_place)
+            ):
+                # between slashes only the Russian convention names the publisher
+                # ("/ТАСС/", "/Корр. ИА .../"); elsewhere slashes hold credits
                 outlet = _clean_name(raw)
 
     authors = meta_authors
