@@ -78,7 +78,9 @@ def test_example_corpus_story_conflicts(tmp_path: Path) -> None:
     lang = {a["id"]: a["language"] for a in dossier["articles"]}
     companies = next(c for c in story["claims"] if c["unit"] == "company")
     assert {(v["value"], lang[v["article"]]) for v in companies["values"]} == {
-        (1500.0, "ru"), (1700.0, "en"), (1800.0, "en")
+        (1500.0, "ru"),
+        (1700.0, "en"),
+        (1800.0, "en"),
     }
     trade = next(
         c for c in story["claims"] if c["unit"] == "USD" and c["verdict"] == "corroborated"
