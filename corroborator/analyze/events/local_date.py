@@ -149,12 +149,23 @@ def day_shift(day: _date, hours: tuple[float, float], writer: str, local: str) -
     return 0
 
 
+def _sentence_place(mention: EventMention, view: ArticleView) -> str | None:
+    """For an event without a place ("landed at an airport near Pyongyang"): the place the
+    sentence names, when all the places it names lie in one zone."""
+    names: dict[str, str] = {}
+    for m in view.entities.at(mention.start, mention.end):
+        if m.label in {"GPE", "LOC", "FAC"} and m.canonical:
+            zone = place_zone(m.canonical, view.gaz)
+            if zone:
+                names.setdefault(zone, m.canonical)
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
 def localise(mention: EventMention, view: ArticleView) -> EventMention:
     """``mention`` with the local date where it happens, when its date carries a time of day
     written in another zone; unchanged otherwise."""
     if (
         not mention.date
-        or not mention.place
         or not mention.date_text
         or mention.date_source != "expression"
         or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.date)
@@ -175,7 +186,8 @@ def localise(mention: EventMention, view: ArticleView) -> EventMention:
     if writer is None:
         code = outlet_country(view.article)
         writer = country_zone(code) if code else None
-    local = place_zone(mention.place, view.gaz)
+    where = mention.place or _sentence_place(mention, view)
+    local = place_zone(where, view.gaz) if where else None
     if writer is None or local is None or writer == local:
         return mention
     day = _date.fromisoformat(mention.date)
@@ -183,9 +195,7 @@ def localise(mention: EventMention, view: ArticleView) -> EventMention:
     if not shift:
         return mention
     moved = (day + timedelta(days=shift)).isoformat()
-    why = (
-        f"{mention.date_text!r} {cue.text!r} {writer} time is {moved} in {mention.place} ({local})"
-    )
+    why = f"{mention.date_text!r} {cue.text!r} {writer} time is {moved} in {where} ({local})"
     return replace(mention, date=moved, date_end=None, evidence=(*mention.evidence, why))
 
 
