@@ -83,3 +83,19 @@ def test_part_of_day_moves_only_when_every_hour_crosses() -> None:
     assert day_shift(date(2031, 7, 13), (18, 24), "Europe/Moscow", "Asia/Ho_Chi_Minh") == 0
     assert day_shift(date(2031, 7, 13), (18, 24), "Europe/Moscow", "Asia/Pyongyang") == 1
     assert day_shift(date(2031, 7, 13), (1, 1), "Asia/Tokyo", "Europe/London") == -1
+
+
+def test_event_without_place_takes_the_zone_its_sentence_names() -> None:
+    found = _dated(
+        _ru(
+            "Поздно вечером 13 июля самолёт президента приземлился в аэропорту близ Пхеньяна.",
+            "https://example.ru/news/1",
+        )
+    )
+    assert found and found[0].date == "2031-07-14", [(e.date, e.evidence) for e in found]
+
+
+def test_evening_in_a_nearer_zone_keeps_its_day() -> None:
+    # 18-24h Moscow time is 22-04h in Hanoi: the evening does not cross midnight as a whole
+    found = _dated(_ru("Вечером 13 июля президент прилетел в Ханой.", "https://example.ru/n"))
+    assert [e.date for e in found][:1] == ["2031-07-13"]
