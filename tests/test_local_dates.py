@@ -99,3 +99,15 @@ def test_evening_in_a_nearer_zone_keeps_its_day() -> None:
     # 18-24h Moscow time is 22-04h in Hanoi: the evening does not cross midnight as a whole
     found = _dated(_ru("Вечером 13 июля президент прилетел в Ханой.", "https://example.ru/n"))
     assert [e.date for e in found][:1] == ["2031-07-13"]
+
+
+def test_a_dateline_is_the_writers_clock(nlp: Any) -> None:
+    text = "The Russian president landed in Pyongyang late on July 13."
+    article = Article(
+        id="art_tz_dl", text=text, source_path="t.txt", published=DAY,
+        url="https://example.ru/a", dateline_place="Pyongyang",
+    )  # fmt: skip
+    doc = nlp(text)
+    dates = analyze_dates(doc, article)
+    found = extract_events(doc, article, resolve_entities(doc, DAY, article.id), dates.timexes, DAY)
+    assert [e.date for e in found if e.date] == ["2031-07-13"]

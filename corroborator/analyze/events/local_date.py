@@ -2,9 +2,9 @@
 Moscow time") is moved to the calendar day where the event happens (19 June in Pyongyang).
 
 The writer's zone is the zone stated in the sentence ("Moscow time", «по московскому времени»,
-"GMT"; "local time" means no move), else the country of the outlet's web domain (``gazeta.ru``);
-without either nothing moves. The event's zone is its place's city, else its country's capital.
-See docs/dates.md, "Local dates"."""
+"GMT"; "local time" means no move), else the dateline's place, else the country of the
+outlet's web domain (``gazeta.ru``); without any of them nothing moves. The event's zone is
+its place's city, else its country's capital. See docs/dates.md, "Local dates"."""
 
 from __future__ import annotations
 
@@ -183,6 +183,9 @@ def localise(mention: EventMention, view: ArticleView) -> EventMention:
     if stated == "local":
         return mention
     writer = stated
+    if writer is None and view.article.dateline_place:
+        # a dateline says where the report was written: its clock, not the outlet's home's
+        writer = place_zone(view.article.dateline_place, view.gaz)
     if writer is None:
         code = outlet_country(view.article)
         writer = country_zone(code) if code else None
