@@ -20,6 +20,7 @@ from corroborator.analyze.events.dating import (
     ruling_date,
     ruling_day_of_span,
 )
+from corroborator.analyze.events.local_date import localise_all
 from corroborator.analyze.events.participants import participants_of, said_by
 from corroborator.analyze.events.places import (
     country_scope,
@@ -370,7 +371,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 last_by_family[_family(m.type)] = m
     placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
-    return country_scope(placed, view.gaz, scoped)
+    return localise_all(country_scope(placed, view.gaz, scoped), view)
 
 
 def extract_events(
