@@ -454,10 +454,12 @@ def _centroid_without(p: _Prepared, t: int, i: int, j: int) -> npt.NDArray[np.fl
     total, n = p.lang_sums[t].get(lang, (p.msums[t], 0))
     same = p.docs[j].language == lang
     others = n - 1 - int(same)
+    rest: npt.NDArray[np.float64]
     if n and others >= LANGUAGE_CENTROID_MIN:
-        return (total - p.multi[i] - (p.multi[j] if same else 0.0)) / others
-    m = len(p.themes[t])
-    return (p.msums[t] - p.multi[i] - p.multi[j]) / (m - 2)
+        rest = total - p.multi[i] - (p.multi[j] if same else 0.0)
+        return rest / others
+    rest = p.msums[t] - p.multi[i] - p.multi[j]
+    return rest / (len(p.themes[t]) - 2)
 
 
 def _unit_cos(u: npt.NDArray[np.float64], v: npt.NDArray[np.float64]) -> float:
