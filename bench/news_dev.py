@@ -78,7 +78,23 @@ def _header() -> str:
     return "| | docs | " + " | ".join(names) + " |\n|---|---:|" + "---:|" * len(names)
 
 
-def run(feed: str, language: str, misses: bool, tmp: Path) -> dict[str, Any]:
+def _print_stories(dossier: dict[str, Any], docs: list[Any], scorer: Any) -> None:
+    """Each predicted story as its development documents (``cluster/N:lang``); held-out
+    documents are counted, never named."""
+    by_key = {d.id: d for d in docs}
+    key_of = {a["id"]: scorer.doc_key(a, "news") for a in dossier.get("articles", [])}
+    print("\n### stories (held-out documents counted, not named)")
+    for s in sorted(
+        dossier.get("stories", []), key=lambda s: sorted(key_of.get(a) or "" for a in s["articles"])
+    ):
+        keys = sorted(k for a in s.get("articles", []) if (k := key_of.get(a)) in by_key)
+        shown = [f"{k}:{by_key[k].language}" for k in keys if by_key[k].group not in HELD_OUT]
+        hidden = len(keys) - len(shown)
+        if shown:
+            print("- " + " ".join(shown) + (f" (+{hidden} held out)" if hidden else ""))
+
+
+def run(feed: str, language: str, misses: bool, tmp: Path, stories: bool = False) -> dict[str, Any]:
     """One build of news-dev (``feed``, ``language``), scored whole and by cluster."""
     scorer = load_scorer(SCORER)
     gold = yaml.safe_load((ROOT / "gold.yaml").read_text(encoding="utf-8"))
@@ -134,6 +150,8 @@ def run(feed: str, language: str, misses: bool, tmp: Path) -> dict[str, Any]:
                 f"{name}: gold claims with values found in EN and RU, aligned {hit}/{total}"
                 f" ({together} with those values in one predicted story)"
             )
+    if stories:
+        _print_stories(dossier, docs, scorer)
     if misses:
         for aspect, s in whole.items():
             lines = [x for x in s.details if not any(h in x for h in HELD_OUT)]
@@ -146,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--feed", choices=(*FEEDS, "both"), default="both")
     parser.add_argument("--languages", choices=(*LANGUAGES, "each"), default="each")
     parser.add_argument("--misses", action="store_true", help="print the scorer's detail lines")
+    parser.add_argument(
+        "--stories", action="store_true", help="print each story's development documents"
+    )
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     args = parser.parse_args(argv)
     if not ROOT.is_dir() or not SCORER.is_file():
@@ -157,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for feed in feeds:
             for language in languages:
-                results.append(run(feed, language, args.misses, Path(tmp)))
+                results.append(run(feed, language, args.misses, Path(tmp), args.stories))
     print("\n## Totals by feed and language\n")
     print(
         "| feed | languages | " + " | ".join(label for _, label in COLUMNS) + " | aligned EN–RU |"

@@ -103,3 +103,44 @@ def test_english_pairs_keep_the_english_embedder() -> None:
         np.asarray(docs[0].embedding, dtype=np.float64)
         @ np.asarray(docs[1].embedding, dtype=np.float64)
     )
+
+
+def _named(doc: StoryDoc, people: set[str], places: set[str]) -> StoryDoc:
+    return StoryDoc(
+        id=doc.id,
+        embedding=doc.embedding,
+        terms=doc.terms,
+        published=doc.published,
+        language=doc.language,
+        multilingual=doc.multilingual,
+        people=frozenset(people),
+        places=frozenset(places),
+    )
+
+
+def test_names_canonical_across_scripts_count_for_a_bilingual_pair() -> None:
+    """A Russian and an English report naming the same people and places (canonical names,
+    as the Russian adapter gives them) score higher than the same pair naming other places;
+    their content words, which cannot overlap, are estimated rather than taken as zero."""
+    docs = _docs()
+    visit = ({"Vladimir Putin", "Sadyr Japarov"}, {"Bishkek", "Kyrgyzstan"})
+    same = [*docs]
+    same[0], same[2] = _named(docs[0], *visit), _named(docs[2], *visit)
+    other = [*same]
+    other[2] = _named(docs[2], {"Vladimir Putin", "Kim Jong Un"}, {"Pyongyang", "North Korea"})
+    shared = explain_pair(same, "visit-en-1", "visit-ru-1")
+    apart = explain_pair(other, "visit-en-1", "visit-ru-1")
+    assert shared["people"] == 1.0 and shared["places"] == 1.0
+    assert apart["places"] == 0.0 and apart["people"] < 1.0
+    assert shared["p"] > apart["p"]
+
+
+def test_a_bilingual_pair_is_put_on_the_english_scale() -> None:
+    """One visit told in two languages scores, after calibration, about as two English reports
+    of it do; a visit and a quake stay far below."""
+    docs = _docs()
+    bilingual = explain_pair(docs, "visit-en-1", "visit-ru-1")["cos"]
+    english = explain_pair(docs, "visit-en-1", "visit-en-2")["cos"]
+    unrelated = explain_pair(docs, "visit-en-1", "quake-ru-1")["cos"]
+    assert abs(bilingual - english) < 0.2
+    assert unrelated < bilingual - 0.3

@@ -44,3 +44,18 @@ def test_russian_articles_get_mentions_through_the_language_seam() -> None:
     people = {m.canonical for m in analysis.mentions if m.label == "PERSON"}
     assert {"Vladimir Putin", "Kim Jong Un", "Sadyr Japarov"} <= people
     assert analysis.sentences
+
+
+def test_every_country_has_its_russian_name() -> None:
+    """Countries the curated lists do not name come from CLDR's Russian names, in any case,
+    under the English name the world tables give them; РФ is Russia."""
+    text = (
+        "Подземные толчки в Мьянме почувствовали в Таиланде, на Филиппинах и в Бангладеш. "
+        "Власти РФ и Сербии предложили помощь."
+    )
+    found = {m.text: (m.label, m.canonical) for m in russian_mentions(text)}
+    assert found["Мьянме"] == ("GPE", "Myanmar")
+    assert found["Филиппинах"] == ("GPE", "Philippines")
+    assert found["Бангладеш"] == ("GPE", "Bangladesh")
+    assert found["Сербии"] == ("GPE", "Serbia")
+    assert found["РФ"][1] == "Russia"

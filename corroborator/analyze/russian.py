@@ -8,7 +8,8 @@ form (Пхеньяне → Пхеньян, Жапарову → Жапаров).
    written, then on its normal form, then on word stems (names pymorphy does not know:
    Ыном → Ын);
 2. places: the world tables (Cyrillic spellings of large cities), then data/names_ru.yaml
-   (Russian names of countries the gazetteer does not list);
+   (Russian names of countries the gazetteer does not list), then every country's Russian
+   name from Unicode CLDR (the ``babel`` package);
 3. people: a BGN/PCGN-style transliteration, matched against the Latin aliases of the
    gazetteer's people (Жапаров → Zhaparov → Sadyr Japarov), else kept as the transliteration;
 4. within the article, a bare surname joins the full name mentioned elsewhere.
@@ -105,11 +106,31 @@ def _tables() -> _Tables:
         elif entry.kind == "person":
             latin.setdefault(alias.lower(), entry.name)
             latin.setdefault(alias.split()[-1].lower(), entry.name)
-    countries = {
-        str(k): str(v)
+    countries = _cldr_countries()
+    countries.update(
+        (str(k), str(v))
         for k, v in (lexicon.load("names_ru.yaml") or {}).get("countries", {}).items()
-    }
+    )
     return _Tables(by_stem, countries, {_stems(k): v for k, v in countries.items()}, latin)
+
+
+def _cldr_countries() -> dict[str, str]:
+    """Every country's Russian name (Unicode CLDR, as the ``babel`` package ships it: Мьянма,
+    Сербия, Филиппины) → the English name the world tables give it. A name with a second one
+    in brackets gives both ("Мьянма (Бирма)")."""
+    try:
+        from babel import Locale
+    except ImportError:  # the curated names_ru.yaml still answers
+        return {}
+    english = load_world().country_names
+    out: dict[str, str] = {}
+    for code, name in Locale("ru").territories.items():
+        if len(code) != 2 or not code.isalpha() or code not in english:
+            continue
+        for part in re.split(r"\s*[()]\s*", str(name)):
+            if part:
+                out.setdefault(part, english[code])
+    return out
 
 
 def _gender(words: list[str], morph: Any) -> str | None:

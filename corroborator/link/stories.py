@@ -119,12 +119,29 @@ THRESHOLD = 0.4
 EMBEDDER_LANGUAGES = frozenset({"en"})
 CROSS_SCALE = 1.075
 CROSS_SHIFT = -0.059
-# Two articles in different languages share no words and (until names are canonical across
-# scripts) no names: their lexical features (people … names in FEATURES) are not observed, not
-# zero. Their part of the logit is replaced by its expectation given the embedding features,
-# fitted by least squares over the 312 same-theme pairs of news-dev's English development
-# articles (no labels used; R² 0.53; mean 0.94): lexical ≈ 0.05 + 1.50 cos + 2.24 centered.
-CROSS_LEXICAL = (0.05, 1.50, 2.24)
+# Two articles in different languages share no words: their TF-IDF cosine of content words
+# ("terms") is not observed, not zero. Their names are: the analysis makes people, places and
+# organisations canonical across scripts (Путин → Vladimir Putin), so people, places, figures
+# and names are compared as they are. "terms" is replaced by its expectation given the
+# embedding features, fitted by least squares over the 312 same-theme pairs of news-dev's
+# English development articles (no labels used; R² 0.68; mean 0.095):
+# terms ≈ −0.002 + 0.173 cos + 0.140 centered.
+CROSS_TERMS = (-0.002, 0.173, 0.140)
+# A pair in two languages scores lower on the multilingual vectors than a pair in one (each
+# language sits apart in that space): over all pairs of news-dev's development articles (no
+# labels used), English-Russian USE cosines have mean 0.393, sd 0.145, English-English MiniLM
+# ones mean 0.386, sd 0.197, with the same share of same-story pairs (13%) among them. The
+# bilingual cosine is put on the MiniLM scale by matching those two moments.
+BILINGUAL_SCALE = 0.197 / 0.145
+BILINGUAL_SHIFT = 0.386 - 0.393 * BILINGUAL_SCALE
+# The centred cosine of a bilingual pair likewise, by its two moments over the same-theme pairs
+# of those articles: English-Russian (language-centred, USE) mean 0.005, sd 0.154 (507 pairs);
+# English-English (MiniLM) mean 0.049, sd 0.234 (312 pairs).
+BILINGUAL_CENTERED_SCALE = 0.234 / 0.154
+BILINGUAL_CENTERED_SHIFT = 0.049 - 0.005 * BILINGUAL_CENTERED_SCALE
+# A language's own centroid (for the centred cosine of a bilingual pair) needs this many other
+# members of the theme; fewer give a noisy centroid, and the theme's whole one is used.
+LANGUAGE_CENTROID_MIN = 3
 # -------------------------------------------------------------------------------------------------
 
 
@@ -270,6 +287,25 @@ class _Prepared:
     msums: list[npt.NDArray[np.float64]]  # sum of the multilingual vectors of each theme
     main_sums: list[npt.NDArray[np.float64]]  # sum of the main embeddings of main-language members
     main_sizes: list[int]
+    # per theme, per language (of the members with a multilingual vector): the sum of their
+    # multilingual vectors and how many there are
+    lang_sums: list[dict[str | None, tuple[npt.NDArray[np.float64], int]]]
+
+
+def _language_sums(
+    docs: Sequence[StoryDoc],
+    themes: list[list[int]],
+    groups: npt.NDArray[np.int64],
+    multi: npt.NDArray[np.float64],
+) -> list[dict[str | None, tuple[npt.NDArray[np.float64], int]]]:
+    out: list[dict[str | None, tuple[npt.NDArray[np.float64], int]]] = []
+    for theme in themes:
+        by: dict[str | None, list[int]] = {}
+        for i in theme:
+            if groups[i] >= 0:
+                by.setdefault(docs[i].language, []).append(i)
+        out.append({lang: (multi[ix].sum(axis=0), len(ix)) for lang, ix in by.items()})
+    return out
 
 
 def _language_groups(
@@ -310,6 +346,7 @@ def _prepare(docs: Sequence[StoryDoc], must: Sequence[tuple[int, int]]) -> _Prep
         # a pair read by the main embedder is centred on the theme's members it reads
         main_sums=[vectors[[i for i in t if groups[i] <= 0]].sum(axis=0) for t in themes],
         main_sizes=[sum(1 for i in t if groups[i] <= 0) for t in themes],
+        lang_sums=_language_sums(docs, themes, groups, multi),
     )
 
 
@@ -326,7 +363,12 @@ def _cosines(
     gr, gc = groups[rows], groups[cols]
     cross = ((gr[:, None] > 0) | (gc[None, :] > 0)) & (gr[:, None] >= 0) & (gc[None, :] >= 0)
     if cross.any():
-        mapped = CROSS_SCALE * (multi[rows] @ multi[cols].T) + CROSS_SHIFT
+        raw = multi[rows] @ multi[cols].T
+        # a pair in two languages (one read by the main embedder, one not) has its own scale
+        mixed = (gr[:, None] == 0) | (gc[None, :] == 0)
+        mapped = np.where(
+            mixed, BILINGUAL_SCALE * raw + BILINGUAL_SHIFT, CROSS_SCALE * raw + CROSS_SHIFT
+        )
         cos = np.where(cross, mapped, cos)
     return cos
 
@@ -369,26 +411,60 @@ def _languages_differ(a: StoryDoc, b: StoryDoc) -> bool:
     return a.language is not None and b.language is not None and a.language != b.language
 
 
+def _mapped(p: _Prepared, i: int, j: int, value: float, centered: bool = False) -> float:
+    """A multilingual cosine (``centered``: a centred one) of ``i`` and ``j`` on the main
+    embedder's scale."""
+    if _languages_differ(p.docs[i], p.docs[j]):
+        if centered:
+            return BILINGUAL_CENTERED_SCALE * value + BILINGUAL_CENTERED_SHIFT
+        return BILINGUAL_SCALE * value + BILINGUAL_SHIFT
+    return CROSS_SCALE * value + CROSS_SHIFT
+
+
 def _cos(p: _Prepared, i: int, j: int) -> float:
     if _crosses(p, i, j):
-        return CROSS_SCALE * float(p.multi[i] @ p.multi[j]) + CROSS_SHIFT
+        return _mapped(p, i, j, float(p.multi[i] @ p.multi[j]))
     return float(p.vectors[i] @ p.vectors[j])
 
 
 def _centered(p: _Prepared, i: int, j: int) -> float:
-    """Cosine of ``i`` and ``j`` after removing their theme's centroid, the pair left out (in
-    the multilingual space, on the main one's scale, for a pair across languages)."""
-    cross = _crosses(p, i, j)
+    """Cosine of ``i`` and ``j`` after removing their theme's centroid, the pair left out. A
+    pair across languages is compared in the multilingual space, each article less the
+    centroid of its own language's members of the theme: that removes what the theme's
+    articles share and the offset each language has in that space (:data:`BILINGUAL_SCALE`);
+    a language with too few other members there falls back on the whole theme's centroid."""
     t = p.theme_of[i]
-    m = len(p.themes[t]) if cross else p.main_sizes[t]
-    if m < 3:
+    if not _crosses(p, i, j):
+        m = p.main_sizes[t]
+        if m < 3:
+            return _cos(p, i, j)
+        centroid = (p.main_sums[t] - p.vectors[i] - p.vectors[j]) / (m - 2)
+        return _unit_cos(p.vectors[i] - centroid, p.vectors[j] - centroid)
+    if len(p.themes[t]) < 3:
         return _cos(p, i, j)
-    vectors, sums = (p.multi, p.msums) if cross else (p.vectors, p.main_sums)
-    centroid = (sums[t] - vectors[i] - vectors[j]) / (m - 2)
-    u, v = vectors[i] - centroid, vectors[j] - centroid
+    u = p.multi[i] - _centroid_without(p, t, i, j)
+    v = p.multi[j] - _centroid_without(p, t, j, i)
+    return _mapped(p, i, j, _unit_cos(u, v), centered=True)
+
+
+def _centroid_without(p: _Prepared, t: int, i: int, j: int) -> npt.NDArray[np.float64]:
+    """The centroid of ``i``'s language in theme ``t`` without ``i`` and ``j`` (the whole
+    theme's when fewer than :data:`LANGUAGE_CENTROID_MIN` others share ``i``'s language)."""
+    lang = p.docs[i].language
+    total, n = p.lang_sums[t].get(lang, (p.msums[t], 0))
+    same = p.docs[j].language == lang
+    others = n - 1 - int(same)
+    rest: npt.NDArray[np.float64]
+    if n and others >= LANGUAGE_CENTROID_MIN:
+        rest = total - p.multi[i] - (p.multi[j] if same else 0.0)
+        return rest / others
+    rest = p.msums[t] - p.multi[i] - p.multi[j]
+    return rest / (len(p.themes[t]) - 2)
+
+
+def _unit_cos(u: npt.NDArray[np.float64], v: npt.NDArray[np.float64]) -> float:
     norm = float(np.linalg.norm(u) * np.linalg.norm(v))
-    value = float(u @ v) / norm if norm else 0.0
-    return CROSS_SCALE * value + CROSS_SHIFT if cross else value
+    return float(u @ v) / norm if norm else 0.0
 
 
 def _features(p: _Prepared, i: int, j: int) -> list[float]:
@@ -417,12 +493,9 @@ def _probability(p: _Prepared, i: int, j: int) -> float:
         return 0.0
     features = _features(p, i, j)
     if _languages_differ(p.docs[i], p.docs[j]):
-        c0, c_cos, c_centered = CROSS_LEXICAL
-        lexical = c0 + c_cos * features[0] + c_centered * features[1]
-        logit = BIAS + sum(w * x for w, x in zip(WEIGHTS[:3], features[:3], strict=True))
-        logit += lexical
-    else:
-        logit = BIAS + sum(w * x for w, x in zip(WEIGHTS, features, strict=True))
+        c0, c_cos, c_centered = CROSS_TERMS
+        features[FEATURES.index("terms")] = c0 + c_cos * features[0] + c_centered * features[1]
+    logit = BIAS + sum(w * x for w, x in zip(WEIGHTS, features, strict=True))
     if far_apart(p.docs[i], p.docs[j]):
         logit += W_FAR_APART
     if elsewhere(p.docs[i], p.docs[j]):

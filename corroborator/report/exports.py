@@ -40,6 +40,7 @@ EVENTS_CSV_COLUMNS: tuple[str, ...] = (
     "mention_count",
     "article_ids",
     "source_paths",
+    "languages",
     "urls",
     "quotes",
 )
@@ -56,6 +57,7 @@ CLAIMS_CSV_COLUMNS: tuple[str, ...] = (
     "article_id",
     "source_path",
     "outlet",
+    "language",
     "value_subject",
     "measure",
     "value",
@@ -232,6 +234,7 @@ def _event_rows(dossier: dict[str, Any]) -> Iterator[list[str]]:
                 cell(len(e["mentions"])),
                 cell(arts),
                 cell([sources.field(a, "source_path") or "" for a in arts]),
+                cell([sources.field(a, "language") or "?" for a in arts]),
                 cell(_distinct(u for a in arts if (u := sources.field(a, "url")))),
                 cell(_first_quotes(e)),
             ]
@@ -259,6 +262,7 @@ def _claim_rows(dossier: dict[str, Any]) -> Iterator[list[str]]:
                     cell(v["article"]),
                     cell(sources.field(v["article"], "source_path")),
                     cell(sources.field(v["article"], "outlet")),
+                    cell(sources.field(v["article"], "language")),
                     cell(v.get("subject")),
                     cell(v.get("measure")),
                     cell(v["value"]),

@@ -162,7 +162,12 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     articles = dossier["articles"]
     lines.append(f"{len(articles)} article(s), {len(dossier['stories'])} story(ies).")
     lines.append("")
-    names = {a["id"]: a["source_path"].replace("\\", "/").rsplit("/", 1)[-1] for a in articles}
+    # each source named by its file and its language ("tass-1.txt [ru]")
+    names = {
+        a["id"]: a["source_path"].replace("\\", "/").rsplit("/", 1)[-1]
+        + f" [{a.get('language') or '?'}]"
+        for a in articles
+    }
     for story in disagreements_first(dossier["stories"]):
         lines += _story_markdown(story, names, {a["id"]: a for a in articles})
     lines += ["", "## Sources", ""]
