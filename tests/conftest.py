@@ -19,6 +19,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 EXAMPLES = REPO / "examples" / "bishkek-2025"
+# one article per report file (the README is a note, not a report)
+EXAMPLE_ARTICLES = sum(1 for p in EXAMPLES.iterdir() if p.is_file() and p.name != "README.md")
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import REPO, run_cli
+from .conftest import EXAMPLE_ARTICLES, REPO, run_cli
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # `make test` sets this, so CI fails rather than skips when the browser is missing.
@@ -227,7 +227,7 @@ def test_upload_form_adds_an_article(
         page.click("button")
     assert forged.value.status == 403
     with urllib.request.urlopen(base + "/api/articles") as r:
-        assert len(json.load(r)) == 8
+        assert len(json.load(r)) == EXAMPLE_ARTICLES
     page.goto(base + "/upload")
     page.fill("input[name=title]", "Japarov and Putin end talks with trade pledge")
     page.fill(

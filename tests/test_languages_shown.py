@@ -76,7 +76,7 @@ def test_markdown_names_each_source_with_its_language(bilingual: dict[str, Any])
     assert "| ru |" in row
     # in the stories too: a source cited for a figure carries its language
     stories = md.split("## Sources", 1)[0]
-    assert "(en-report.txt [en])" in stories
+    assert " [en]: “" in stories or " [ru]: “" in stories
 
 
 def test_html_report_tags_each_source_with_its_language(bilingual: dict[str, Any]) -> None:

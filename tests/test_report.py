@@ -209,4 +209,4 @@ def test_report_figures_show_outlet_and_sentence_and_no_empty_table(tmp_path: Pa
     assert md.count("### Figures and facts") == 1
     assert 'class="by outlet">dailyledger.example<' in html
     assert "“Trade between the two neighbours reached $4.1 billion last year" in html
-    assert "courier.example: “The ministry said trade" in md
+    assert "courier.example [en]: “The ministry said trade" in md

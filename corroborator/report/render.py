@@ -140,7 +140,9 @@ def _story_markdown(
     ]
     for c in rows:
         values = "; ".join(
-            f"{v['text']}{_by(v)} ({v['outlet']}: “{_short(v['quote'])}”)" for v in c["values"]
+            f"{v['text']}{_by(v)} ({v['outlet']} [{_language(arts, v['article'])}]: "
+            f"“{_short(v['quote'])}”)"
+            for v in c["values"]
         )
         lines.append(
             f"| {_md(c['subject'] or '—')} | {c['period'] or '—'} | {_md(values)} | "
@@ -148,6 +150,10 @@ def _story_markdown(
         )
     lines.append("")
     return lines
+
+
+def _language(arts: dict[str, Any], article: str) -> str:
+    return str((arts.get(article) or {}).get("language") or "?")
 
 
 def _short(sentence: str, limit: int = 160) -> str:
