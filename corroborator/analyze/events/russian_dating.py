@@ -1,7 +1,8 @@
 """When a Russian event happens: the date expression the trigger or its verb governs, else the
 English extractor's nearest date in the trigger's clause (:func:`.dating.date_of`), else, where
 the parser split the sentence into several trees, the nearest date in the sentence. An event
-named inside another event's phrase takes only a date of its own."""
+named inside another event's phrase takes only a date of its own. A date after "до" ("перемирие
+до 22 апреля") is the day the event ends, not the day it happens, as "until" in English."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from corroborator.analyze.events.dates import granularity, timex_dates
 from corroborator.analyze.events.dating import date_of
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
+from corroborator.analyze.timex.grammar_ru import ru_words
 from corroborator.model import TimeExpression
 
 DateFound = tuple[str | None, str | None, str | None]
@@ -42,8 +44,26 @@ def _nearest(trig: Trigger, found: list[tuple[TimeExpression, Any]]) -> TimeExpr
     )[0]
 
 
+def _until(view: ArticleView, span: Any) -> bool:
+    """The date follows a preposition that makes it a span's end ("до 22 апреля"), not at the
+    sentence's start ("До вторника они молчали" tells what was before, as in English)."""
+    if span.start == 0:
+        return False
+    prev = view.doc[span.start - 1]
+    return ru_words().boundary_signals.get(prev.lower_) == "until" and not prev.is_sent_start
+
+
 def date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger]) -> DateFound:
     """``(date, date_end, date_text)`` of a Russian trigger (see the module docstring)."""
+    date, date_end, text = _date_of_ru(view, trig, sent, others)
+    if date and not date_end:
+        for t, span in _in_sentence(view, sent):
+            if t.text == text and _until(view, span):
+                return None, date, text
+    return date, date_end, text
+
+
+def _date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger]) -> DateFound:
     found = _in_sentence(view, sent)
     if not found:
         return date_of(view, trig, sent, others)
