@@ -158,3 +158,12 @@ def test_a_date_after_until_is_the_end_of_the_event() -> None:
     found = events("Стороны договорились о перемирии до 20 марта.", published="2025-03-10")
     truce = one(found, "ceasefire")
     assert (truce.date, truce.date_end) == (None, "2025-03-20")
+
+
+def test_a_where_clause_happens_on_its_antecedents_day() -> None:
+    found = events(
+        "Последним пунктом турне станет поездка в Чили 14 апреля, где министр встретится "
+        "с коллегой из Аргентины.",
+        published="2025-04-01",
+    )
+    assert one(found, "meeting").date == "2025-04-14"

@@ -10,6 +10,7 @@ from typing import Any
 
 from corroborator.analyze.events.dates import granularity, timex_dates
 from corroborator.analyze.events.dating import date_of
+from corroborator.analyze.events.russian_pack import norm
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.analyze.timex.grammar_ru import ru_words
 from corroborator.model import TimeExpression
@@ -63,10 +64,50 @@ def date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger
     return date, date_end, text
 
 
+# Marks that end a written sentence; a parse tree that ends without one ("…визит в Южную Корею
+# 29 октября" before ", где президент встретится …") runs on into the next tree.
+_TERMINAL = frozenset({".", "!", "?", "…", "?!", "!?"})
+
+
+def _ends_sentence(view: ArticleView, span: Any) -> bool:
+    """The tree ends a written sentence: a final stop, or a line break after it."""
+    words = [t for t in span if not t.is_space]
+    return (
+        not words
+        or words[-1].text in _TERMINAL
+        or "\n" in view.text[span.end_char : span.end_char + 2]
+        or span.end >= len(view.doc)
+    )
+
+
+# Words that open a relative clause of place or time ("визит в Корею 29 октября, где он
+# встретится …", "…, когда лидеры подписали …"): the clause happens when its antecedent does.
+_RELATIVE = frozenset({"где", "куда", "когда", "который"})
+
+
+def _antecedent_tree(view: ArticleView, sent: Any) -> Any:
+    """The tree before ``sent`` in the same written sentence, when ``sent`` is a relative
+    clause of place or time that the parser left as a tree of its own (spaCy makes each tree a
+    sentence); else ``sent``."""
+    spans = view.sentences.spans
+    k = next((j for j, s in enumerate(spans) if s.start == sent.start), None)
+    opener = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if not k or opener is None or norm(opener.lemma_) not in _RELATIVE:
+        return sent
+    before = spans[k - 1]
+    return sent if _ends_sentence(view, before) else before
+
+
 def _date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger]) -> DateFound:
     found = _in_sentence(view, sent)
     if not found:
-        return date_of(view, trig, sent, others)
+        own = date_of(view, trig, sent, others)
+        antecedent = _antecedent_tree(view, sent)
+        if own[0] or own[2] or antecedent is sent:
+            return own
+        # a relative clause of place or time without a date of its own: its antecedent's
+        elsewhere = _in_sentence(view, antecedent)
+        return _found(_nearest(trig, elsewhere)) if elsewhere else own
     # an event named inside another's phrase ("число погибших при землетрясении", "перемирие
     # для ликвидации последствий землетрясения") is a reference: only its own date dates it
     nested = any(
