@@ -167,3 +167,15 @@ def test_a_where_clause_happens_on_its_antecedents_day() -> None:
         published="2025-04-01",
     )
     assert one(found, "meeting").date == "2025-04-14"
+
+
+def test_a_negation_does_not_cancel_the_frame_of_its_clause() -> None:
+    found = events("По итогам переговоров министры не подписали никакого меморандума.")
+    assert one(found, "talks").status == "reported"
+    assert one(found, "signing").status == "cancelled"
+
+
+def test_leaving_a_place_is_a_departure_leaving_a_post_is_not() -> None:
+    found = events("Вечером премьер-министр покинул Ташкент и направился в Алматы.")
+    assert one(found, "departure").status == "reported"
+    assert not [e for e in events("Министр покинул пост в прошлом месяце.") if e.type == "departure"]
