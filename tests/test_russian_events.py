@@ -140,3 +140,43 @@ def test_a_frame_keeps_no_tense_of_its_own() -> None:
 def test_welcomed_at_the_airport_is_an_arrival() -> None:
     found = events("Гостя встретили в аэропорту премьер-министр и министр иностранных дел.")
     assert one(found, "arrival").status == "reported"
+
+
+def test_fighters_escorting_a_plane_are_an_air_escort() -> None:
+    found = events("Над границей два истребителя сопроводили самолёт премьер-министра до столицы.")
+    assert one(found, "air_escort").status == "reported"
+    found = events("Почётное сопровождение борта гостя продолжалось до самой посадки.")
+    assert [e.type for e in found if e.type == "air_escort"] == ["air_escort"]
+
+
+def test_escorting_a_person_is_no_air_escort() -> None:
+    found = events("Министра сопровождали советники и переводчик.")
+    assert not [e for e in found if e.type == "air_escort"]
+
+
+def test_a_date_after_until_is_the_end_of_the_event() -> None:
+    found = events("Стороны договорились о перемирии до 20 марта.", published="2025-03-10")
+    truce = one(found, "ceasefire")
+    assert (truce.date, truce.date_end) == (None, "2025-03-20")
+
+
+def test_a_where_clause_happens_on_its_antecedents_day() -> None:
+    found = events(
+        "Последним пунктом турне станет поездка в Чили 14 апреля, где министр встретится "
+        "с коллегой из Аргентины.",
+        published="2025-04-01",
+    )
+    assert one(found, "meeting").date == "2025-04-14"
+
+
+def test_a_negation_does_not_cancel_the_frame_of_its_clause() -> None:
+    found = events("По итогам переговоров министры не подписали никакого меморандума.")
+    assert one(found, "talks").status == "reported"
+    assert one(found, "signing").status == "cancelled"
+
+
+def test_leaving_a_place_is_a_departure_leaving_a_post_is_not() -> None:
+    found = events("Вечером премьер-министр покинул Ташкент и направился в Алматы.")
+    assert one(found, "departure").status == "reported"
+    resigned = events("Министр покинул пост в прошлом месяце.")
+    assert not [e for e in resigned if e.type == "departure"]

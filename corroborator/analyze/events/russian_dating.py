@@ -1,7 +1,8 @@
 """When a Russian event happens: the date expression the trigger or its verb governs, else the
 English extractor's nearest date in the trigger's clause (:func:`.dating.date_of`), else, where
 the parser split the sentence into several trees, the nearest date in the sentence. An event
-named inside another event's phrase takes only a date of its own."""
+named inside another event's phrase takes only a date of its own. A date after "до" ("перемирие
+до 22 апреля") is the day the event ends, not the day it happens, as "until" in English."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 
 from corroborator.analyze.events.dates import granularity, timex_dates
 from corroborator.analyze.events.dating import date_of
+from corroborator.analyze.events.russian_pack import norm
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
+from corroborator.analyze.timex.grammar_ru import ru_words
 from corroborator.model import TimeExpression
 
 DateFound = tuple[str | None, str | None, str | None]
@@ -42,11 +45,69 @@ def _nearest(trig: Trigger, found: list[tuple[TimeExpression, Any]]) -> TimeExpr
     )[0]
 
 
+def _until(view: ArticleView, span: Any) -> bool:
+    """The date follows a preposition that makes it a span's end ("до 22 апреля"), not at the
+    sentence's start ("До вторника они молчали" tells what was before, as in English)."""
+    if span.start == 0:
+        return False
+    prev = view.doc[span.start - 1]
+    return ru_words().boundary_signals.get(prev.lower_) == "until" and not prev.is_sent_start
+
+
 def date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger]) -> DateFound:
     """``(date, date_end, date_text)`` of a Russian trigger (see the module docstring)."""
+    date, date_end, text = _date_of_ru(view, trig, sent, others)
+    if date and not date_end:
+        for t, span in _in_sentence(view, sent):
+            if t.text == text and _until(view, span):
+                return None, date, text
+    return date, date_end, text
+
+
+# Marks that end a written sentence; a parse tree that ends without one ("…визит в Южную Корею
+# 29 октября" before ", где президент встретится …") runs on into the next tree.
+_TERMINAL = frozenset({".", "!", "?", "…", "?!", "!?"})
+
+
+def _ends_sentence(view: ArticleView, span: Any) -> bool:
+    """The tree ends a written sentence: a final stop, or a line break after it."""
+    words = [t for t in span if not t.is_space]
+    return (
+        not words
+        or words[-1].text in _TERMINAL
+        or "\n" in view.text[span.end_char : span.end_char + 2]
+        or span.end >= len(view.doc)
+    )
+
+
+# Words that open a relative clause of place or time ("визит в Корею 29 октября, где он
+# встретится …", "…, когда лидеры подписали …"): the clause happens when its antecedent does.
+_RELATIVE = frozenset({"где", "куда", "когда", "который"})
+
+
+def _antecedent_tree(view: ArticleView, sent: Any) -> Any:
+    """The tree before ``sent`` in the same written sentence, when ``sent`` is a relative
+    clause of place or time that the parser left as a tree of its own (spaCy makes each tree a
+    sentence); else ``sent``."""
+    spans = view.sentences.spans
+    k = next((j for j, s in enumerate(spans) if s.start == sent.start), None)
+    opener = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if not k or opener is None or norm(opener.lemma_) not in _RELATIVE:
+        return sent
+    before = spans[k - 1]
+    return sent if _ends_sentence(view, before) else before
+
+
+def _date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger]) -> DateFound:
     found = _in_sentence(view, sent)
     if not found:
-        return date_of(view, trig, sent, others)
+        own = date_of(view, trig, sent, others)
+        antecedent = _antecedent_tree(view, sent)
+        if own[0] or own[2] or antecedent is sent:
+            return own
+        # a relative clause of place or time without a date of its own: its antecedent's
+        elsewhere = _in_sentence(view, antecedent)
+        return _found(_nearest(trig, elsewhere)) if elsewhere else own
     # an event named inside another's phrase ("число погибших при землетрясении", "перемирие
     # для ликвидации последствий землетрясения") is a reference: only its own date dates it
     nested = any(

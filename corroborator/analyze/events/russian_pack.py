@@ -28,6 +28,8 @@ class RussianPack:
     plural_only: frozenset[str]
     exclude_objects: dict[str, frozenset[str]]  # type → object lemmas that stop its verbs
     arg_lemmas: dict[str, frozenset[str]]  # type → argument lemmas its verbs need
+    place_verbs: dict[str, str]  # verb → type, when its object is a place
+    place_nouns: frozenset[str]  # common nouns that are places ("город", "аэропорт")
     subtypes: dict[str, dict[str, frozenset[str]]]  # type → subtype → cue lemmas
     by_disaster: dict[str, str]
     place_kind_words: dict[str, dict[str, str]]  # word → place noun → type
@@ -76,6 +78,7 @@ def load_russian_pack() -> RussianPack:
     plural_only: set[str] = set()
     exclude: dict[str, frozenset[str]] = {}
     args: dict[str, frozenset[str]] = {}
+    place_verbs: dict[str, str] = {}
     subtypes: dict[str, dict[str, frozenset[str]]] = {}
     for name, spec in (data.get("types") or {}).items():
         if name not in known:
@@ -86,6 +89,8 @@ def load_russian_pack() -> RussianPack:
                 nouns.setdefault(w, []).append((words, name))
         for verb in spec.get("verbs") or []:
             verbs[norm(str(verb))] = name
+        for verb in spec.get("place_verbs") or []:
+            place_verbs[norm(str(verb))] = name
         for verb, obj in spec.get("verb_objects") or []:
             verb_objects[(norm(str(verb)), norm(str(obj)))] = name
         for noun in spec.get("nouns_of_org") or []:
@@ -105,6 +110,8 @@ def load_russian_pack() -> RussianPack:
         plural_only=frozenset(plural_only),
         exclude_objects=exclude,
         arg_lemmas=args,
+        place_verbs=place_verbs,
+        place_nouns=_words(data.get("place_nouns")),
         subtypes=subtypes,
         by_disaster={norm(str(k)): str(v) for k, v in (data.get("by_disaster") or {}).items()},
         place_kind_words=_place_kinds(data.get("place_kind_words") or []),

@@ -110,8 +110,10 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     tenses = _tenses(words)
     negated = any(lemma(c) == "не" for v in chain for c in v.children if c.dep_ == "advmod")
     # a negation bears on the event when the trigger is the verb or its argument, not the frame
-    # of a complement ("во время визита не сообщалось …"): "не состоится", "не сделали"
-    if negated and tenses & {"Fut", "Past"} and tok.dep_ != "obl":
+    # of a complement ("во время визита не сообщалось …", "по итогам переговоров не сделали
+    # заявления": the trigger in an oblique phrase, or the genitive of one): "не состоится"
+    oblique = tok.dep_ == "obl" or (tok.dep_ == "nmod" and tok.head.dep_ == "obl")
+    if negated and tenses & {"Fut", "Past"} and not oblique:
         return "cancelled", "negated past" if "Past" in tenses else "negated future"
     if case_words(tok) & pack.negating_preps:  # "завершилась без заявления для прессы"
         return "cancelled", "negated past" if "Past" in tenses else "negated future"

@@ -134,6 +134,13 @@ def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
         pair = (word, lemma(noun))
         if pair in pack.verb_objects:
             return Trigger(tok, pack.verb_objects[pair], [tok, noun])
+    place_type = pack.place_verbs.get(word)
+    if place_type and any(
+        c.dep_ == "obj"
+        and (lemma(c) in pack.place_nouns or view.label_at(c) in {"GPE", "LOC", "FAC"})
+        for c in tok.children
+    ):
+        return Trigger(tok, place_type, [tok])  # "покинул Пхеньян", not "покинул пост"
     if word in pack.by_disaster and _caused_by_disaster(pack, tok):
         return Trigger(tok, pack.by_disaster[word], [tok])
     verb_type = pack.verbs.get(word)
