@@ -139,6 +139,7 @@ def _story_doc(
     return StoryDoc(
         id=article.id,
         where=_where(analysis),
+        countries=_countries(places),
         embedding=vector,
         language=article.language,
         multilingual=multilingual,
@@ -181,6 +182,12 @@ def _where(analysis: ArticleAnalysis | None) -> tuple[tuple[str, int], ...]:
         if m.place and not m.background and m.type in _PRESENCE_TYPES
     )
     return tuple(sorted((c, n) for c, n in counts.items() if c))
+
+
+def _countries(places: set[str]) -> frozenset[str]:
+    """The countries of the places an article names, as far as the gazetteer knows them."""
+    gaz = load_gazetteer()
+    return frozenset(c for c in map(gaz.country_code, sorted(places)) if c)
 
 
 def _days(a: str, b: str) -> int:
