@@ -185,6 +185,12 @@ def test_two_legs_of_one_trip_are_pushed_apart() -> None:
     # a country named by both (the visitor's own, a dateline) is no sign of two happenings
     both = replace(docs[2], where=(("KP", 1), ("VN", 3)))
     assert not elsewhere(docs[0], both)
+    # one placed nowhere clearly, naming places in two countries but never the other's
+    unclear = replace(docs[2], where=(), countries=frozenset({"VN", "RU"}))
+    assert elsewhere(docs[0], unclear) and elsewhere(unclear, docs[0])
+    assert not elsewhere(docs[1], replace(unclear, countries=frozenset({"VN", "KP"})))
+    assert not elsewhere(docs[0], replace(unclear, countries=frozenset({"VN"})))  # one country
+    assert not elsewhere(docs[0], replace(unclear, countries=None))  # not known
 
 
 def test_a_rate_decision_the_same_day_in_the_same_city_is_another_story() -> None:

@@ -157,6 +157,18 @@ def test_publication_dates_alone_separate_far_apart_reports() -> None:
     assert cluster_stories([a, b]) == [("a",), ("b",)]
 
 
+def test_reports_dated_only_by_publication_months_apart_are_apart() -> None:
+    # neither dates its happening: each reports the news of its own days
+    a, b = _docs([
+        ("a", "Two leaders held talks and signed documents.", "2025-05-08", (), {"putin"},
+         set(), set()),
+        ("b", "Two leaders held talks and signed documents.", "2025-08-30", (), {"putin"},
+         set(), set()),
+    ])  # fmt: skip
+    assert far_apart(a, b)
+    assert cluster_stories([a, b]) == [("a",), ("b",)]
+
+
 def test_undated_reports_are_not_kept_apart() -> None:
     a, b = _docs([
         ("a", "Putin and Japarov held talks in Bishkek.", None, (), {"putin", "japarov"},

@@ -39,6 +39,12 @@ STORY_DATE_WINDOW_DAYS = 90
 # Characters of an article that represent it for clustering: the headline and lead carry the
 # story; the rest adds background that blurs it (and MiniLM reads 256 tokens at most).
 LEAD_CHARS = 1200
+# A happening reported as done (or under way) dated after the article's publication date is a
+# misread: the end of a span taken for its date ("a ceasefire until 22 April" in an article of
+# 3 April: news-dev quake2025/10, whose lead date then fell 25 days after the quake). One day
+# of slack: a report filed late in the evening carries the next day's local date.
+REPORTED_AFTER_PUBLISHED_DAYS = 1
+_DONE = frozenset({"reported", "in_progress"})
 
 
 @dataclass
@@ -113,6 +119,14 @@ def _story_doc(
             # plans years ahead ("schools due to open in 2027") do not date the story
             if lo and abs(_days(lo, e.date)) > STORY_DATE_WINDOW_DAYS:
                 continue
+            # what the article reports as done cannot postdate it: such a day is the end of a
+            # span read as its date ("a ceasefire until 22 April", published 3 April)
+            if (
+                e.status in _DONE
+                and len(lo) == 10
+                and _days(lo, e.date) > REPORTED_AFTER_PUBLISHED_DAYS
+            ):
+                continue
             # the first happening the article tells; only against a known publication date
             # (a bare text's relative days may be anchored on a guess)
             if published:
@@ -125,6 +139,7 @@ def _story_doc(
     return StoryDoc(
         id=article.id,
         where=_where(analysis),
+        countries=_countries(places),
         embedding=vector,
         language=article.language,
         multilingual=multilingual,
@@ -167,6 +182,12 @@ def _where(analysis: ArticleAnalysis | None) -> tuple[tuple[str, int], ...]:
         if m.place and not m.background and m.type in _PRESENCE_TYPES
     )
     return tuple(sorted((c, n) for c, n in counts.items() if c))
+
+
+def _countries(places: set[str]) -> frozenset[str]:
+    """The countries of the places an article names, as far as the gazetteer knows them."""
+    gaz = load_gazetteer()
+    return frozenset(c for c in map(gaz.country_code, sorted(places)) if c)
 
 
 def _days(a: str, b: str) -> int:

@@ -1,0 +1,29 @@
+"""What places an article in time for story clustering (engine/link.py ``_story_doc``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from corroborator.analyze import analyze_articles
+from corroborator.config import Settings
+from corroborator.engine.link import _story_doc
+from corroborator.model import Article
+
+# our own wording, not from any dataset: a truce reported on 3 April that runs "until 22 April"
+TEXT = (
+    "Власти объявили о перемирии до 22 апреля, чтобы спасатели могли работать в районе "
+    "землетрясения. Об этом сообщили во вторник. Число погибших превысило тысячу человек."
+)
+
+
+def test_a_reported_happening_after_publication_is_not_the_lead() -> None:
+    article = Article(
+        id="truce", text=TEXT, source_path="truce.txt", published="2025-04-03", language="ru"
+    )
+    ((_, analysis),) = list(analyze_articles([article], model=Settings().spacy_model))
+    assert any(e.date == "2025-04-22" for e in analysis.event_mentions)  # read as its date
+    doc = _story_doc(article, analysis, np.zeros(4, dtype=np.float32))
+    # the truce's end is not when the article's happening is: 25 days off, it would veto
+    # joining the reports of the disaster (LEAD_WINDOW_DAYS)
+    assert doc.lead_date != "2025-04-22"
+    assert "2025-04-22" not in doc.dates
