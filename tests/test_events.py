@@ -301,3 +301,23 @@ def test_remarks_to_reporters_are_a_statement(nlp: Any) -> None:
     text = "The chancellor told reporters in Berlin on Friday that the deal was close."
     statement = one(events(nlp, text, "2026-06-13"), "statement")
     assert (statement.date, statement.place) == ("2026-06-12", "Berlin")
+
+
+def test_a_named_warning_is_a_statement_and_an_unnamed_one_is_not(nlp: Any) -> None:
+    named = "Norway rejected the offer on Tuesday, warning that its ships would stay in port."
+    assert [e.type for e in events(nlp, named, "2026-03-05")].count("statement") == 1
+    unnamed = "Many economists warn that prices will keep rising."
+    assert [e.type for e in events(nlp, unnamed, "2026-03-05")] == []
+
+
+def test_updates_from_a_minister_are_a_statement(nlp: Any) -> None:
+    text = "The health minister gave updates from the flooded district on Sunday."
+    statement = one(events(nlp, text, "2026-04-13"), "statement")
+    assert statement.date == "2026-04-12"
+
+
+def test_an_appeal_for_help_is_an_announcement(nlp: Any) -> None:
+    made = "The island's governor made an urgent appeal for foreign assistance after the storm."
+    assert "announcement" in [e.type for e in events(nlp, made, "2026-02-02")]
+    asked = "The government requested international aid on Monday."
+    assert "announcement" in [e.type for e in events(nlp, asked, "2026-02-02")]

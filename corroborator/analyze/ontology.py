@@ -21,6 +21,9 @@ class EventType:
     exclude_objects: frozenset[str]
     arg_lemmas: frozenset[str]
     needs_counterpart: bool
+    # the verb's speaker must be named (a person, body or country): "Kyiv warned …", not
+    # "experts warn …"
+    needs_named_speaker: bool = False
     yields_to_object_event: bool = False
     recurring: bool = False
     # "country": the event concerns a whole country (a national death toll, a ceasefire), so
@@ -85,6 +88,7 @@ def load_ontology() -> Ontology:
             exclude_objects=_words(spec.get("exclude_objects")),
             arg_lemmas=_words(spec.get("arg_lemmas")),
             needs_counterpart=bool(spec.get("needs_counterpart")),
+            needs_named_speaker=bool(spec.get("needs_named_speaker")),
             yields_to_object_event=bool(spec.get("yields_to_object_event")),
             recurring=bool(spec.get("recurring")),
             place_scope=spec.get("place_scope"),

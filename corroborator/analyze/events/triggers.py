@@ -102,7 +102,22 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             return None
     if spec.needs_counterpart and not _has_counterpart(view, tok):
         return None
+    if spec.needs_named_speaker and not _has_named_speaker(view, tok):
+        return None
     return Trigger(tok, verb_type, [tok])
+
+
+def _has_named_speaker(view: ArticleView, tok: Any) -> bool:
+    """The verb's subject names a person, body or country ("Kyiv warned …", "NATO's chief
+    and U.S. officials have warned …"); a participle ("…, warning that …") and a conjoined
+    verb take the subject of the verb they hang from."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    if not subjects and tok.dep_ in {"advcl", "conj", "xcomp"}:
+        subjects = [c for c in tok.head.children if c.dep_ in SUBJECTS]
+    return any(
+        _people_or_actors(view, s) or any(_people_or_actors(view, c) for c in s.conjuncts)
+        for s in subjects
+    )
 
 
 # Venue kinds a place's own name tells when the gazetteer does not know it: "Sunan
