@@ -180,3 +180,9 @@ def test_leaving_a_place_is_a_departure_leaving_a_post_is_not() -> None:
     assert one(found, "departure").status == "reported"
     resigned = events("Министр покинул пост в прошлом месяце.")
     assert not [e for e in resigned if e.type == "departure"]
+
+
+def test_an_aides_briefing_is_an_announcement() -> None:
+    text = "Как сообщил на брифинге советник премьера Олег Сидоров, министры встретятся в пятницу."
+    assert "announcement" in [e.type for e in events(text, "2026-03-05")]
+    assert "press_statements" not in [e.type for e in events(text, "2026-03-05")]
