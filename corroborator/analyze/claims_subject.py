@@ -79,6 +79,16 @@ class _SubjectReader(_FigureReader):
         root = self._root(fig)
         if root is None:
             return "amount", None, None
+        if fig.unit == "occurrence":  # "his second visit to Pyongyang": the visit numbered
+            noun = root.head
+            verb = noun.head
+            if noun.lemma_.lower() == "time" and "VERB" in {verb.pos_, verb.head.pos_}:
+                verb = verb if verb.pos_ == "VERB" else verb.head
+                # "for the fourth time, the council rejected the plan": what is done that time
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                done = verb.lemma_.lower() + (f" {self._phrase(obj)}" if obj is not None else "")
+                return "count", done, "occurrence"
+            return "count", self._phrase(noun, fig), "occurrence"
         counted = None
         if fig.unit is None and root.dep_ == "nummod":
             counted = root.head
