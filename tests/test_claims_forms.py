@@ -245,6 +245,8 @@ def test_first_in_a_span_and_ordinals_of_ranks_are_no_counts(nlp: Any) -> None:
         c.unit != "occurrence" for c in claims(nlp, "Her first trip since 2016 was short.").values()
     )
     assert all(c.unit != "occurrence" for c in claims(nlp, "The third floor was closed.").values())
+    novelty = claims(nlp, "It is not the first time that the mayor has used the phrase.")
+    assert all(c.unit != "occurrence" for c in novelty.values())
 
 
 def test_a_first_visit_in_years_beside_a_second_visit_is_no_conflict(nlp: Any) -> None:

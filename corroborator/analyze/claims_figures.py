@@ -367,7 +367,8 @@ class _FigureReader:
     def _ordinals(self, sent: Any) -> list[_Figure]:
         """Ordinals of a visit, a meeting or a time ("his second visit", "the fifth time"):
         how many so far, read as a count in unit ``occurrence``. Not "first ... in 24 years" or
-        "first since 2019": that says nothing came between, not how many came before."""
+        "first since 2019": that says nothing came between, not how many came before;
+        nor "(not) for the first time", which says something is new."""
         data = lexicon.load(self.pack)
         ordinals = {str(k): float(v) for k, v in (data.get("ordinals") or {}).items()}
         nouns = frozenset(str(w) for w in data.get("ordinal_nouns") or [])
@@ -377,8 +378,8 @@ class _FigureReader:
             if value is None or tok.dep_ != "amod" or tok.head.lemma_.lower() not in nouns:
                 continue
             rest = self.text[tok.head.idx : sent.end_char]
-            if value == 1.0 and _FIRST_IN_SPAN.search(rest):
-                continue
+            if value == 1.0 and (_FIRST_IN_SPAN.search(rest) or tok.head.lemma_.lower() == "time"):
+                continue  # "(not) for the first time": a novelty, not a count
             end = tok.idx + len(tok.text)
             out.append(_Figure(tok.idx, end, tok.text, value, 1.0, "occurrence"))
         return out
