@@ -84,10 +84,11 @@ def test_valued_object_is_the_subject_and_conjoined_said_has_a_speaker(nlp: Any)
 
 def test_years_dates_and_ordinals_are_not_claims(nlp: Any) -> None:
     text = (
-        "In 2019 the third summit opened on 12 October. The 20th anniversary of the base falls "
+        "In 2019 the third round opened on 12 October. The 20th anniversary of the base falls "
         "in 2023, and a 45-year-old official attended the two-day meeting."
     )
-    # a duration is a figure (issue 13); years, dates, ordinals and ages are not
+    # a duration is a figure (issue 13); years, dates, ages and ordinals of other than a visit,
+    # a meeting or a time are not
     assert [(c.text, c.measure) for c in claims(nlp, text)] == [("two-day", "duration")]
 
 

@@ -214,3 +214,52 @@ def test_one_voice_restating_a_figure_loosely_is_one_claim(nlp: Any) -> None:
     found = list(claims(nlp, text).values())
     built = build_claims("sty", [v for v in found if v.unit == "death"], find_dependence([]))
     assert len(built) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "subject_word"),
+    [
+        (
+            "The premier flew to Lisbon on Monday for her fourth visit to Portugal.",
+            "fourth",
+            4,
+            "Portugal",
+        ),
+        ("Their third meeting since 2021 took place in a mountain resort.", "third", 3, "meeting"),
+        ("For the sixth time, the assembly rejected the budget.", "sixth", 6, "reject"),
+    ],
+)
+def test_ordinals_of_visits_meetings_and_times_are_counts(
+    nlp: Any, text: str, figure: str, value: float, subject_word: str
+) -> None:
+    found = claims(nlp, text)[figure]
+    assert (found.value, found.unit, found.measure) == (value, "occurrence", "count")
+    assert subject_word in found.subject
+
+
+def test_first_in_a_span_and_ordinals_of_ranks_are_no_counts(nlp: Any) -> None:
+    # "the first visit in 18 years" says none came between, not how many came before
+    spans = claims(nlp, "It was the first visit by a Danish king to the atoll in 18 years.")
+    assert all(c.unit != "occurrence" for c in spans.values())
+    assert all(
+        c.unit != "occurrence" for c in claims(nlp, "Her first trip since 2016 was short.").values()
+    )
+    assert all(c.unit != "occurrence" for c in claims(nlp, "The third floor was closed.").values())
+    novelty = claims(nlp, "It is not the first time that the mayor has used the phrase.")
+    assert all(c.unit != "occurrence" for c in novelty.values())
+
+
+def test_a_first_visit_in_years_beside_a_second_visit_is_no_conflict(nlp: Any) -> None:
+    a = claims(nlp, "The chancellor began her second visit to Chile on Tuesday.", aid="art_a")
+    b = claims(
+        nlp,
+        "The chancellor made the first visit to Chile by a German leader in 12 years.",
+        aid="art_b",
+    )
+    articles = [
+        Article(id="art_a", text="x a", source_path="a", outlet="Desk One"),
+        Article(id="art_b", text="x b", source_path="b", outlet="Desk Two"),
+    ]
+    built = build_claims("sty", [*a.values(), *b.values()], find_dependence(articles))
+    assert all(c.verdict != "conflicting" for c in built)
+    assert any(c.unit == "occurrence" for c in built)

@@ -15,7 +15,9 @@ A figure becomes a :class:`~corroborator.model.ClaimValue` with
   stands in, or the speaker of the previous sentence of the paragraph when the sentence goes
   on reporting without an attribution of its own.
 
-A year, a date, a duration, an ordinal, an age or a number inside a name is not a claim.
+A year, a date, an age, an ordinal of other than a visit, a meeting or a time ("the third
+floor") or a number inside a name is not a claim; "his second visit" is a count (unit
+``occurrence``), as the Russian «второй визит» is.
 """
 
 from __future__ import annotations

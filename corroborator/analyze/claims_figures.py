@@ -232,6 +232,12 @@ class _Figure:
     measure: str | None = None  # set when the form itself says it (a duration)
 
 
+# "first visit in 24 years", "first meeting since 2019", "first trip in over a decade"
+_FIRST_IN_SPAN = re.compile(
+    r"\b(?:since|in\s+(?:[\w,-]+\s+){0,3}(?:years?|decades?|months?|centur(?:y|ies)))\b", re.I
+)
+
+
 class _FigureReader:
     """One article's text, parse, entities and time expressions, and the figures in them."""
 
@@ -326,6 +332,7 @@ class _FigureReader:
             if not any(v.start < f.end and f.start < v.end for v in vague)
         ]
         out += vague
+        out += self._ordinals(sent)
         durations = self._durations(sent)
         out = [f for f in out if not any(d.start < f.end and f.start < d.end for d in durations)]
         out += durations
@@ -355,6 +362,26 @@ class _FigureReader:
             if self._in_timex(tok.idx, tok.idx + len(tok.text)):
                 continue
             out.append(_Figure(tok.idx, tok.idx + len(tok.text), tok.text, float(value), 1.0, None))
+        return out
+
+    def _ordinals(self, sent: Any) -> list[_Figure]:
+        """Ordinals of a visit, a meeting or a time ("his second visit", "the fifth time"):
+        how many so far, read as a count in unit ``occurrence``. Not "first ... in 24 years" or
+        "first since 2019": that says nothing came between, not how many came before;
+        nor "(not) for the first time", which says something is new."""
+        data = lexicon.load(self.pack)
+        ordinals = {str(k): float(v) for k, v in (data.get("ordinals") or {}).items()}
+        nouns = frozenset(str(w) for w in data.get("ordinal_nouns") or [])
+        out: list[_Figure] = []
+        for tok in sent:
+            value = ordinals.get(tok.lower_)
+            if value is None or tok.dep_ != "amod" or tok.head.lemma_.lower() not in nouns:
+                continue
+            rest = self.text[tok.head.idx : sent.end_char]
+            if value == 1.0 and (_FIRST_IN_SPAN.search(rest) or tok.head.lemma_.lower() == "time"):
+                continue  # "(not) for the first time": a novelty, not a count
+            end = tok.idx + len(tok.text)
+            out.append(_Figure(tok.idx, end, tok.text, value, 1.0, "occurrence"))
         return out
 
     def _vague(self, sent: Any) -> list[_Figure]:

@@ -65,6 +65,21 @@ class _SubjectReader(_FigureReader):
                 nxt += 1
         return words
 
+    def _numbered(self, noun: Any) -> str:
+        """What an ordinal numbers, as whose visit to where: the noun with its possessor and
+        its "to", "with" and "by" phrases ("Putin's visit to Vietnam"), without the span or the
+        other phrases around it ("in 24 years", "as head of state"), which tell no other visit."""
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        own = "" if poss is None or poss.pos_ == "PRON" else f"{poss.text}'s"  # "his": no one
+        words = [own, noun.lemma_.lower()]
+        for prep in noun.children:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "with", "by"} and obj is not None:
+                name = " ".join(t.text for t in obj.subtree if t.dep_ not in {"det", "prep"})
+                name = name.split(" ")[0] if obj.pos_ != "PROPN" else self._phrase(obj)
+                words.append(f"{prep.lower_} {name}")
+        return " ".join(w for w in words if w)
+
     def _subject_of(self, verb: Any) -> Any:
         for v in [verb, *([verb.head] if verb.dep_ in {"conj", "xcomp", "advcl"} else [])]:
             for c in v.children:
@@ -79,6 +94,16 @@ class _SubjectReader(_FigureReader):
         root = self._root(fig)
         if root is None:
             return "amount", None, None
+        if fig.unit == "occurrence":  # "his second visit to Pyongyang": the visit numbered
+            noun = root.head
+            verb = noun.head
+            if noun.lemma_.lower() == "time" and "VERB" in {verb.pos_, verb.head.pos_}:
+                verb = verb if verb.pos_ == "VERB" else verb.head
+                # "for the fourth time, the council rejected the plan": what is done that time
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                done = verb.lemma_.lower() + (f" {self._phrase(obj)}" if obj is not None else "")
+                return "count", done, "occurrence"
+            return "count", self._numbered(noun), "occurrence"
         counted = None
         if fig.unit is None and root.dep_ == "nummod":
             counted = root.head
