@@ -24,7 +24,14 @@ from corroborator.analyze.russian_doc import parse_russian
 from corroborator.analyze.timex import analyze_dates
 from corroborator.analyze.timex.analysis import DateAnalysis
 from corroborator.analyze.timex.russian import analyze_dates_ru
-from corroborator.model import Article, ArticleAnalysis, Mention, Sentence
+from corroborator.model import (
+    Article,
+    ArticleAnalysis,
+    ClaimValue,
+    EventMention,
+    Mention,
+    Sentence,
+)
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
@@ -54,6 +61,31 @@ def _sentences(doc: Any) -> tuple[Sentence, ...]:
     )
 
 
+def _analysis(
+    article: Article,
+    doc: Any,
+    model: str,
+    mentions: list[Mention],
+    dates: DateAnalysis,
+    events: list[EventMention],
+    claims: list[ClaimValue],
+) -> ArticleAnalysis:
+    """One article's analysis from what its stages found (whatever the language)."""
+    return ArticleAnalysis(
+        article_id=article.id,
+        model=model,
+        analyzer_version=ANALYZER_VERSION,
+        sentences=_sentences(doc),
+        mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.label))),
+        timexes=dates.timexes,
+        event_mentions=tuple(events),
+        claim_values=tuple(claims),
+        published=dates.published if article.published is None else None,
+        published_confidence=dates.published_confidence if article.published is None else None,
+        published_evidence=dates.published_evidence if article.published is None else None,
+    )
+
+
 def _from_doc(article: Article, doc: Any, model: str) -> ArticleAnalysis:
     dates = analyze_dates(doc, article)
     when = article.published or dates.published
@@ -75,19 +107,7 @@ def _from_doc(article: Article, doc: Any, model: str) -> ArticleAnalysis:
     ]
     events = extract_events(doc, article, entities, dates.timexes, when)
     claims = extract_claims(doc, article, entities, dates.timexes, events)
-    return ArticleAnalysis(
-        article_id=article.id,
-        model=model,
-        analyzer_version=ANALYZER_VERSION,
-        sentences=_sentences(doc),
-        mentions=tuple(sorted(names + others, key=lambda m: (m.start, m.end, m.label))),
-        timexes=dates.timexes,
-        event_mentions=tuple(events),
-        claim_values=tuple(claims),
-        published=dates.published if article.published is None else None,
-        published_confidence=dates.published_confidence if article.published is None else None,
-        published_evidence=dates.published_evidence if article.published is None else None,
-    )
+    return _analysis(article, doc, model, names + others, dates, events, claims)
 
 
 def _foreign(article: Article, adapter: LanguageAdapter) -> ArticleAnalysis:
@@ -99,19 +119,7 @@ def _foreign(article: Article, adapter: LanguageAdapter) -> ArticleAnalysis:
     when = article.published or dates.published
     events = adapter.events(doc, article, entities, dates.timexes, when) if adapter.events else []
     claims = adapter.claims(doc, article, entities, dates.timexes, events) if adapter.claims else []
-    return ArticleAnalysis(
-        article_id=article.id,
-        model=f"{adapter.language}:natasha",
-        analyzer_version=ANALYZER_VERSION,
-        sentences=_sentences(doc),
-        mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.label))),
-        timexes=dates.timexes,
-        event_mentions=tuple(events),
-        claim_values=tuple(claims),
-        published=dates.published if article.published is None else None,
-        published_confidence=dates.published_confidence if article.published is None else None,
-        published_evidence=dates.published_evidence if article.published is None else None,
-    )
+    return _analysis(article, doc, f"{adapter.language}:natasha", mentions, dates, events, claims)
 
 
 def _sentences_only(article: Article, doc: Any) -> ArticleAnalysis:

@@ -21,6 +21,7 @@ from corroborator import lexicon
 from corroborator.analyze.timex import values as v
 from corroborator.analyze.timex.grammar import Match
 from corroborator.analyze.timex.normalize import Sem, TimexType
+from corroborator.analyze.timex.normalize import cal_sem as _cal
 from corroborator.analyze.timex.words import words
 
 
@@ -336,27 +337,6 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _cal(
-    year: int | None = None,
-    month: int | None = None,
-    day: int | None = None,
-    weekday: int | None = None,
-    *,
-    type: TimexType = "DATE",
-    gran: str | None = None,
-    sub: str | None = None,
-    shift: int | None = None,
-    tod: str | None = None,
-    note: str = "",
-) -> Sem:
-    if gran is None:
-        gran = "day" if day is not None or weekday is not None else "month" if month else "year"
-    return Sem(
-        "cal", type, gran=gran, year=year, month=month, day=day, weekday=weekday, sub=sub,
-        shift=shift, tod=tod, note=note,
-    )  # fmt: skip
 
 
 def _number(word: str | None) -> float | None:

@@ -133,7 +133,7 @@ def _clock(hh: str | None, mi: str | None, ampm: str | None) -> str | None:
     return f"T{h:02d}:{m:02d}"
 
 
-def _cal(
+def cal_sem(
     year: int | None = None,
     month: int | None = None,
     day: int | None = None,
@@ -206,12 +206,12 @@ def _explicit(m: Match) -> Sem | None:
                 return Sem("abs", "DATE", f"{year:04d}-{month:02d}", "month", note="month and year")
             value = f"{year:04d}-{month:02d}-{day:02d}"
             return Sem("abs", "DATE", value, "day", note="full date")
-        return _cal(None, month, day, wd, note="day and month without a year")
+        return cal_sem(None, month, day, wd, note="day and month without a year")
     if r == "month":
         month = _month(m.g("month"))
         if month is None:
             return None
-        return _cal(None, month, shift=_shift_of(m.g("shift")), note="month name")
+        return cal_sem(None, month, shift=_shift_of(m.g("shift")), note="month name")
     return None
 
 
@@ -230,8 +230,8 @@ def _range(m: Match) -> Sem | None:
             return None
         if y1 is None and mo2 == mo1 and d2 < d1:
             return None  # "30 to 2 June" is not a range of days
-        begin = _cal(y1, mo1, d1, _weekday(m.g("wd")), note="day and month")
-        end = _cal(y2, mo2, d2, _weekday(m.g("wd2")), note="day and month")
+        begin = cal_sem(y1, mo1, d1, _weekday(m.g("wd")), note="day and month")
+        end = cal_sem(y2, mo2, d2, _weekday(m.g("wd2")), note="day and month")
         note = "range of days"
     elif r == "month_range":
         y1, mo1, _ = _date_parts(m)
@@ -239,8 +239,8 @@ def _range(m: Match) -> Sem | None:
         if mo1 is None or mo2 is None:
             return None
         y1 = y1 or (y2 if mo1 <= mo2 else (y2 - 1 if y2 else None))
-        begin = _cal(y1, mo1, note="month")
-        end = _cal(y2 or (y1 if y1 and mo1 <= mo2 else None), mo2, note="month")
+        begin = cal_sem(y1, mo1, note="month")
+        end = cal_sem(y2 or (y1 if y1 and mo1 <= mo2 else None), mo2, note="month")
         note = "range of months"
     elif r == "year_range":
         y1 = _year(m.g("year"))
@@ -281,14 +281,14 @@ def _time(m: Match) -> Sem | None:
         d = int(m.g("dday") or 0)
         if mo is None or not _valid_day(None, mo, d):
             return None
-        return _cal(None, mo, d, type="TIME", tod=tod, note="clock time on a date")
+        return cal_sem(None, mo, d, type="TIME", tod=tod, note="clock time on a date")
     day = (m.g("dayword") or "").lower()
     if day in ("today", "tonight", "yesterday", "tomorrow"):
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[day]
         return Sem("rel", "TIME", gran="day", unit="day", offset=offset, tod=tod, note="clock time")
     wd = _weekday(m.g("wd"))
     if wd is not None:
-        return _cal(weekday=wd, type="TIME", tod=tod, note="clock time on a weekday")
+        return cal_sem(weekday=wd, type="TIME", tod=tod, note="clock time on a weekday")
     return Sem("anaphor", "TIME", gran="day", unit="day", tod=tod, note="clock time")
 
 
@@ -325,7 +325,7 @@ def _weekday_sem(m: Match) -> Sem | None:
         return None
     pod = _pod(m.g("pod"))
     shift = _shift_of(m.g("shift"))
-    return _cal(weekday=wd, shift=shift, tod=pod, note="weekday")
+    return cal_sem(weekday=wd, shift=shift, tod=pod, note="weekday")
 
 
 def _set(m: Match) -> Sem | None:
@@ -377,7 +377,7 @@ def _quarter(m: Match) -> Sem | None:
         if n == 2 and first:
             if y:
                 return Sem("abs", "DATE", f"{y:04d}-H1", "half", note="first half")
-            return _cal(sub="H1", gran="half", note="first half")
+            return cal_sem(sub="H1", gran="half", note="first half")
         return Sem("dur", "DURATION", v.duration(3 * (n or 0), "M"), note="quarters")
     qcode = (m.g("qcode") or "").upper()
     if qcode:
@@ -389,7 +389,7 @@ def _quarter(m: Match) -> Sem | None:
             return Sem("abs", "DATE", f"{y:04d}-{qcode}", gran, note=gran)
         if qcode[0] == "H":
             return None  # a bare "H1" is more often a name than a half-year
-        return _cal(sub=qcode, gran=gran, note=gran)
+        return cal_sem(sub=qcode, gran=gran, note=gran)
     unit = (m.g("qunit") or "").lower()
     pre = " ".join((m.g("pre") or "").lower().replace("-", " ").split())
     qord = (m.g("qord") or "").lower()
@@ -447,7 +447,7 @@ def _quarter(m: Match) -> Sem | None:
         shift = 1
     if year_ago:
         return Sem("anaphor", "DATE", gran=gran, unit="year", offset=-1, sub=sub, note=unit)
-    return _cal(sub=sub, gran=gran, shift=shift, note=unit)
+    return cal_sem(sub=sub, gran=gran, shift=shift, note=unit)
 
 
 def _fiscal(m: Match) -> Sem | None:
@@ -478,7 +478,7 @@ def _season(m: Match) -> Sem | None:
     shift = _shift_of(m.g("shift"))
     if shift is None and not m.text.lower().startswith("the") and not mod:
         return None  # a bare "summer", "fall" is too often something else
-    return _cal(sub=code, gran="season", shift=shift, mod=mod, note="season")
+    return cal_sem(sub=code, gran="season", shift=shift, mod=mod, note="season")
 
 
 def _shift_unit(m: Match) -> Sem | None:
@@ -636,13 +636,13 @@ def _holiday(m: Match) -> Sem | None:
         mo, d = (int(p) for p in w.fixed_holidays[name].lstrip("-").split("-"))
         if y:
             return Sem("abs", "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "day", note="holiday")
-        return _cal(None, mo, d, shift=shift, note="holiday")
+        return cal_sem(None, mo, d, shift=shift, note="holiday")
     if name in w.weekday_holidays:
         mo, wd, nth = w.weekday_holidays[name]
         if y:
             day = v.nth_weekday(y, mo, wd, nth)
             return Sem("abs", "DATE", day.isoformat(), "day", note="holiday")
-        return _cal(
+        return cal_sem(
             None, mo, None, None, nth=(mo, wd, nth), shift=shift, gran="day", note="holiday"
         )
     return None
@@ -729,11 +729,11 @@ def _week_of(m: Match) -> Sem | None:
         from datetime import date
 
         return Sem("abs", "DATE", v.fmt(date(y, mo, d), "week"), "week", note="week of a date")
-    return _cal(None, mo, d, gran="week", note="week of a day and month")
+    return cal_sem(None, mo, d, gran="week", note="week of a day and month")
 
 
 def _weekend(m: Match) -> Sem | None:
-    return _cal(sub="WE", gran="weekend", note="weekend")
+    return cal_sem(sub="WE", gran="weekend", note="weekend")
 
 
 _DISPATCH = {
