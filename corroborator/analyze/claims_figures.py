@@ -167,6 +167,19 @@ def claims_lexicon(pack: str) -> _Lexicon:
     )
 
 
+def scale_and_unit(lex: _Lexicon, m: re.Match[str]) -> tuple[float, str | None]:
+    """The multiplier ("billion") and the unit (percent, a currency) a figure match carries."""
+    scale = lex.scales.get((m.group("scale") or "").lower(), 1.0)
+    unit = None
+    if m.group("pct"):
+        unit = "percent"
+    elif m.group("sym") or m.group("cur"):
+        unit = lex.currency_symbols.get(m.group("sym") or "") or lex.currency_words.get(
+            (m.group("cur") or "").lower()
+        )
+    return scale, unit
+
+
 def rounding_step(number: str, scale: float = 1.0) -> float:
     """The place value of the last significant digit as written: "1,800" → 100, "4.1" → 0.1."""
     digits = number.replace(",", "")
@@ -289,14 +302,7 @@ class _FigureReader:
                 text[end].isalnum() or (text[end] in "-–" and text[end + 1 : end + 2].isdigit())
             ):
                 continue
-            scale = self.lex.scales.get((m.group("scale") or "").lower(), 1.0)
-            unit = None
-            if m.group("pct"):
-                unit = "percent"
-            elif m.group("sym") or m.group("cur"):
-                unit = self.lex.currency_symbols.get(
-                    m.group("sym") or ""
-                ) or self.lex.currency_words.get((m.group("cur") or "").lower())
+            scale, unit = scale_and_unit(self.lex, m)
             bare = unit is None and scale == 1.0
             value = float(num.replace(",", "")) * scale
             if bare and ("." not in num and 1900 <= value <= 2100 and "," not in num):

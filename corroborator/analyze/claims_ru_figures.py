@@ -17,7 +17,7 @@ from typing import Any
 
 from corroborator import lexicon
 from corroborator.analyze.claims import _Claims
-from corroborator.analyze.claims_figures import _Figure, rounding_step
+from corroborator.analyze.claims_figures import _Figure, rounding_step, scale_and_unit
 
 _MONTHS = (
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -140,14 +140,7 @@ class _RussianFigures(_Claims):
             if nth is None and _NOT_A_FIGURE_AFTER.match(after):
                 continue
             written = self.lex.number(num)
-            scale = self.lex.scales.get((m.group("scale") or "").lower(), 1.0)
-            unit = None
-            if m.group("pct"):
-                unit = "percent"
-            elif m.group("sym") or m.group("cur"):
-                unit = self.lex.currency_symbols.get(
-                    m.group("sym") or ""
-                ) or self.lex.currency_words.get((m.group("cur") or "").lower())
+            scale, unit = scale_and_unit(self.lex, m)
             value = float(written.replace(",", "")) * scale
             bare = unit is None and scale == 1.0
             if bare and "." not in written and "," not in written and 1900 <= value <= 2100:

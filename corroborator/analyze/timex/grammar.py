@@ -11,7 +11,7 @@ TimeML. What a match *means* is :mod:`.normalize`'s job.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
@@ -391,16 +391,31 @@ def find(
     cannot give leaves room for the shorter ones inside it ("2 1/2 hours later" → "2 1/2
     hours"); one that ``keep`` refuses is no time at all, and nothing inside it is either
     ("60 Minutes" is a title, so its "Minutes" is not a duration)."""
-    # priority by the length of the match itself, before it is widened over its modifiers
-    ranked = sorted(_all_matches(text), key=lambda om: (-(om[1].end - om[1].start), om[0]))
+    return choose(_all_matches(text), lambda m: _widen(m, text), keep, accept)
+
+
+def choose(
+    matches: Iterable[tuple[int, Match]],
+    widen: Callable[[Match], Match],
+    keep: Callable[[Match], bool],
+    accept: Callable[[Match], T | None],
+    *,
+    refused_blocks: bool = True,
+) -> list[tuple[Match, T]]:
+    """From ``(rule order, match)`` pairs: longest first (by the match itself, before
+    ``widen`` takes in its modifiers), no two overlapping, in text order, each with what
+    ``accept`` says it means. ``refused_blocks``: a match ``keep`` refuses also keeps the
+    shorter ones inside it out."""
+    ranked = sorted(matches, key=lambda om: (-(om[1].end - om[1].start), om[0]))
     taken: list[tuple[Match, T]] = []
     occupied: list[tuple[int, int]] = []
     for _, core in ranked:
-        m = _widen(core, text)
+        m = widen(core)
         if any(m.start < e and s < m.end for s, e in occupied):
             continue
         if not keep(m):
-            occupied.append((m.start, m.end))
+            if refused_blocks:
+                occupied.append((m.start, m.end))
             continue
         result = accept(m)
         if result is None:

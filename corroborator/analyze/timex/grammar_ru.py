@@ -19,7 +19,7 @@ from typing import Any
 
 from corroborator import lexicon
 from corroborator.analyze.timex import values as v
-from corroborator.analyze.timex.grammar import Match
+from corroborator.analyze.timex.grammar import Match, choose
 from corroborator.analyze.timex.normalize import Sem, TimexType
 from corroborator.analyze.timex.normalize import cal_sem as _cal
 from corroborator.analyze.timex.words import words
@@ -297,22 +297,7 @@ def find(text: str, keep: Callable[[Match], bool]) -> list[tuple[Match, Sem]]:
     """The Russian time expressions of ``text`` with their meanings: longest first, no two
     overlapping, in text order (as :func:`.grammar.find`). ``keep`` refuses a match the parse
     shows is no time ("накануне визита": a preposition)."""
-    ranked = sorted(_matches(text), key=lambda om: (-(om[1].end - om[1].start), om[0]))
-    taken: list[tuple[Match, Sem]] = []
-    occupied: list[tuple[int, int]] = []
-    for _, core in ranked:
-        m = _widen(core, text)
-        if any(m.start < e and s < m.end for s, e in occupied):
-            continue
-        if not keep(m):
-            continue
-        sem = meaning(m)
-        if sem is None:
-            continue
-        taken.append((m, sem))
-        occupied.append((m.start, m.end))
-    taken.sort(key=lambda ms: ms[0].start)
-    return taken
+    return choose(_matches(text), lambda m: _widen(m, text), keep, meaning, refused_blocks=False)
 
 
 # --- meanings --------------------------------------------------------------------------------
