@@ -36,6 +36,7 @@ from corroborator.link.claim_meaning import (
     language_of,
     phrase,
     scaled,
+    translation,
     unit_kind,
     untranslated,
 )
@@ -140,10 +141,28 @@ def lexical_similarity(a: str, b: str) -> float:
 
 def _measure(v: ClaimValue) -> str | None:
     """``v``'s measure, an amount of a counted thing (a unit named in ``unit_synonyms``: "a
-    30-storey tower", "30-этажный") read as a count, as "30 storeys" is."""
+    30-storey tower", "30-этажный") read as a count, as "30 storeys" is; a count of a unit of
+    measurement (``measure_units``: "17 kilometres", "2 million tonnes") read as the amount
+    it is, as the Russian extractor reads "17 км"."""
+    if v.measure == "count" and v.unit and _stem(v.unit) in _measure_units():
+        return "amount"
     if v.measure == "amount" and v.unit and _stem(v.unit) in _counted_units():
         return "count"
     return v.measure
+
+
+@cache
+def _measure_units() -> dict[str, str]:
+    """Units of measurement under their names and abbreviations, to the unit written."""
+    groups = lexicon.load("claims.yaml").get("measure_units", [])
+    return {_suffixless(str(w).lower()): str(group[0]) for group in groups for w in group}
+
+
+def _unit_name(v: ClaimValue) -> str | None:
+    """``v``'s unit as compared: its scale's name for convertible units, the first name of a
+    unit of measurement ("kilometre" and "km" are one), else its own."""
+    unit = unit_kind(v)
+    return _measure_units().get(_suffixless(unit.lower()), unit) if unit else unit
 
 
 @cache
@@ -152,10 +171,11 @@ def _counted_units() -> frozenset[str]:
     return frozenset(_stem(str(w)) for group in groups for w in group)
 
 
-def _unit_class(v: ClaimValue) -> str:
+def _unit_class(v: ClaimValue, unit: str | None = None) -> str:
     # convertible units share a class: hours and minutes are compared in minutes; counted
-    # things under another name too ("aircraft" and "planes": unit_synonyms)
-    unit = unit_kind(v)
+    # things under another name too ("aircraft" and "planes": unit_synonyms); ``unit`` stands
+    # for a counted noun of another language that translates an English one (:func:`_translated`)
+    unit = unit or _unit_name(v)
     measure = _measure(v)
     if measure == "count" and unit:
         unit = _synonyms().get(unit, unit)
@@ -313,8 +333,9 @@ def align(
         return i
 
     buckets: dict[str, list[int]] = {}  # only values of one unit class can align
+    translated = _translated(items)
     for i, v in enumerate(items):
-        buckets.setdefault(_unit_class(v), []).append(i)
+        buckets.setdefault(_unit_class(v, translated.get(i)), []).append(i)
     scored: list[tuple[float, int, int]] = []
     for idx in buckets.values():
         for n, i in enumerate(idx):
@@ -340,6 +361,35 @@ def align(
     for i, v in enumerate(items):
         groups.setdefault(find(i), []).append(v)
     return sorted(groups.values(), key=lambda g: (g[0].article_id, g[0].start))
+
+
+def _translated(items: Sequence[ClaimValue]) -> dict[int, str]:
+    """For each count whose counted noun is a word of another language that no packed unit
+    names ("журналист", "истребитель": the Russian extractor keeps the lemma), the English
+    unit of a count in the same story that it translates, judged against that count's unit and
+    counted phrase ("истребитель" against "plane" 0.51 but "fighter jets" 0.69; "предприниматель"
+    against "people" 0.35 but "business people" 0.72): how one count is named across languages
+    need not be in a word list."""
+    english: dict[str, set[str]] = {}  # English unit -> the words that name it
+    foreign: list[int] = []
+    for i, v in enumerate(items):
+        if _measure(v) != "count" or not v.unit:
+            continue
+        if language_of(v.unit) == "en":
+            names = english.setdefault(v.unit, {v.unit})
+            if v.subject and language_of(v.subject) == "en":
+                names.add(v.subject.strip())
+        elif language_of(v.unit) is not None:
+            foreign.append(i)
+    if not english or not foreign:
+        return {}
+    owner = {name: unit for unit, names in english.items() for name in names}
+    out: dict[int, str] = {}
+    for i in foreign:
+        best = translation(items[i].unit or "", sorted(owner))
+        if best is not None:
+            out[i] = owner[best]
+    return out
 
 
 def _moments(values: Sequence[ClaimValue]) -> list[str | None]:
