@@ -62,6 +62,18 @@ PAIRS = [
     ("Among the dead were 12 children.", "Среди погибших 12 детей.", 12),
     ("The country exported 2 million tonnes of grain.", "Страна вывезла 2 млн тонн зерна.", 2e6),
     ("The earthquake had a magnitude of 7.7.", "Магнитуда землетрясения составила 7,7.", 7.7),
+    # English reads "N times" as a factor, Russian "вырос в N раза" as growth: one measure here
+    ("Trade has grown 1.8 times since 2020.", "С 2020 года товарооборот вырос в 1,8 раза.", 1.8),
+    # Indian English scales and the rupee
+    ("The deal is worth 5,000 crore rupees.", "Сделка оценивается в 50 млрд рупий.", 5e10),
+    # a day within the month the other report gives
+    ("On June 18 the two sides signed 9 agreements.", "В июне стороны подписали 9 соглашений.", 9),
+    # a fiscal year and the calendar year it holds
+    (
+        "Trade reached $65 billion in the 2023-24 fiscal year.",
+        "В 2023 году товарооборот достиг 65 млрд долларов.",
+        65e9,
+    ),
 ]
 
 
@@ -107,6 +119,13 @@ def test_one_figure_in_two_languages_is_one_claim(
 ) -> None:
     claims = _claims(english, russian)
     assert _holder(claims, "en", figure) is _holder(claims, "ru", figure)
+
+
+def test_periods_of_other_years_stay_apart() -> None:
+    claims = _claims(
+        "Trade reached $65 billion in 2021.", "В 2023 году товарооборот достиг 65 млрд долларов."
+    )
+    assert _holder(claims, "en", 65e9) is not _holder(claims, "ru", 65e9)
 
 
 def test_counts_of_different_things_stay_apart() -> None:

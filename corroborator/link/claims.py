@@ -24,11 +24,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims import compatible
 from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.analyze.timex.values import value_bounds
 from corroborator.link.claim_meaning import (
     MeaningSimilarity,
     context,
@@ -143,7 +145,10 @@ def _measure(v: ClaimValue) -> str | None:
     """``v``'s measure, an amount of a counted thing (a unit named in ``unit_synonyms``: "a
     30-storey tower", "30-этажный") read as a count, as "30 storeys" is; a count of a unit of
     measurement (``measure_units``: "17 kilometres", "2 million tonnes") read as the amount
-    it is, as the Russian extractor reads "17 км"."""
+    it is, as the Russian extractor reads "17 км"; a change "N times" a factor whatever its
+    direction, as English reads "grew 1.8 times" ("вырос в 1,8 раза" is growth in Russian)."""
+    if v.unit == "times":
+        return "factor"
     if v.measure == "count" and v.unit and _stem(v.unit) in _measure_units():
         return "amount"
     if v.measure == "amount" and v.unit and _stem(v.unit) in _counted_units():
@@ -197,7 +202,23 @@ def _number(v: ClaimValue) -> float | None:
 
 
 def _periods_agree(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+    """Periods that are not different: either unknown, the same, or one within the other
+    ("2024-07-08" within "2024-07" within "2024": a figure told for the day in one report and
+    the month in another, as a Russian "в июле" translates "on July 8"; a span of years holds
+    each of its years). Overlapping periods neither holds ("2023-H2" and "2024-Q1/2024-Q2"...)
+    stay different, as do periods of other years."""
+    if a is None or b is None or a == b:
+        return True
+    ba, bb = _period_bounds(a), _period_bounds(b)
+    if ba is None or bb is None:
+        return False
+    return (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
+
+
+def _period_bounds(period: str) -> tuple[date, date] | None:
+    first, _, last = period.partition("/")
+    lo, hi = value_bounds(first), value_bounds(last or first)
+    return (lo[0], hi[1]) if lo and hi else None
 
 
 # Figures more than this factor apart are taken as different facts rather than one disputed
