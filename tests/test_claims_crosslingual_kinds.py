@@ -62,6 +62,12 @@ PAIRS = [
     ("Among the dead were 12 children.", "Среди погибших 12 детей.", 12),
     ("The country exported 2 million tonnes of grain.", "Страна вывезла 2 млн тонн зерна.", 2e6),
     ("The earthquake had a magnitude of 7.7.", "Магнитуда землетрясения составила 7,7.", 7.7),
+    # a packed unit ("гражданин" → citizen) that English words another way
+    (
+        "About 50 Indian nationals have joined the army.",
+        "В армию вступили около 50 граждан Индии.",
+        50,
+    ),
     # English reads "N times" as a factor, Russian "вырос в N раза" as growth: one measure here
     ("Trade has grown 1.8 times since 2020.", "С 2020 года товарооборот вырос в 1,8 раза.", 1.8),
     # Indian English scales and the rupee

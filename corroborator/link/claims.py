@@ -385,29 +385,34 @@ def align(
 
 
 def _translated(items: Sequence[ClaimValue]) -> dict[int, str]:
-    """For each count whose counted noun is a word of another language that no packed unit
-    names ("журналист", "истребитель": the Russian extractor keeps the lemma), the English
-    unit of a count in the same story that it translates, judged against that count's unit and
-    counted phrase ("истребитель" against "plane" 0.51 but "fighter jets" 0.69; "предприниматель"
-    against "people" 0.35 but "business people" 0.72): how one count is named across languages
-    need not be in a word list."""
+    """For each count told in another language whose unit no English count of the story has
+    (a lemma no pack names, "журналист", "истребитель"; or a packed unit English words another
+    way, "citizen" for "nationals"), the English unit of a count in the same story that its
+    counted noun or phrase translates, judged against that count's unit and counted phrase
+    ("истребитель" against "plane" 0.51 but "fighter jets" 0.69; "предприниматель" against
+    "people" 0.35 but "business people" 0.72; "граждане Индии" against "Indian nationals"
+    0.73): how one count is named across languages need not be in a word list."""
     english: dict[str, set[str]] = {}  # English unit -> the words that name it
     foreign: list[int] = []
     for i, v in enumerate(items):
         if _measure(v) != "count" or not v.unit:
             continue
-        if language_of(v.unit) == "en":
-            names = english.setdefault(v.unit, {v.unit})
+        language = language_of(v.quote or v.subject)
+        if language == "en":
+            names = english.setdefault(_unit_name(v) or v.unit, {v.unit})
             if v.subject and language_of(v.subject) == "en":
                 names.add(v.subject.strip())
-        elif language_of(v.unit) is not None:
+        elif language is not None:
             foreign.append(i)
     if not english or not foreign:
         return {}
     owner = {name: unit for unit, names in english.items() for name in names}
     out: dict[int, str] = {}
     for i in foreign:
-        best = translation(items[i].unit or "", sorted(owner))
+        v = items[i]
+        if _synonyms().get(v.unit or "", v.unit) in {_synonyms().get(u, u) for u in english}:
+            continue  # an English count of the story has its unit already
+        best = translation([v.unit or "", v.subject.strip()], sorted(owner))
         if best is not None:
             out[i] = owner[best]
     return out
