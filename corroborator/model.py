@@ -140,6 +140,9 @@ class TimeExpression:
     tense: str | None = None  # past | present | future, of the governing verb
     quoted: bool = False  # inside a quotation: its time is the time of the quote
     day_of_span: int | None = None  # "the second day" → 2 (-1: the last day), value or not
+    # the weekday the text gives with a day and month ("Wednesday, May 7", "в среду, 7 мая"),
+    # 0 = Monday: kept even when the year cannot be known, since it says which years fit
+    weekday: int | None = None
 
     @property
     def id(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -236,3 +237,24 @@ def test_recluster_split_story_gets_a_new_id(docs: list[StoryDoc]) -> None:
     assert second["arrival"] == second["preview"] == first["arrival"]
     assert second["talks"] != first["arrival"]
     assert second["talks"] == default_story_id(["talks"])
+
+
+def test_days_without_a_year_part_reports_of_other_happenings() -> None:
+    # a bare text prints "Friday, 8 May" and no year: 8 May was a Thursday in 2025, so it is
+    # no report of a story dated 8 May 2025; one printing "7 September" is months away from it
+    dated, friday, wednesday, september, plain = _docs([
+        ("dated", "Two leaders held talks in Moscow.", "2025-05-08", ("2025-05-08",),
+         {"xi"}, {"moscow"}, set()),
+        ("friday", "Two leaders held talks in Moscow.", None, (), {"xi"}, {"moscow"}, set()),
+        ("wednesday", "Two leaders held talks in Moscow.", None, (), {"xi"}, {"moscow"}, set()),
+        ("september", "Two leaders held talks in Moscow.", None, (), {"xi"}, {"moscow"}, set()),
+        ("plain", "Two leaders held talks in Moscow.", None, (), {"xi"}, {"moscow"}, set()),
+    ])  # fmt: skip
+    friday = replace(friday, yearless=((5, 8, 4),))
+    wednesday = replace(wednesday, yearless=((5, 7, 2),))
+    september = replace(september, yearless=((9, 7, None),))
+    assert far_apart(dated, friday) and far_apart(friday, dated)
+    assert not far_apart(dated, wednesday)
+    assert far_apart(dated, september)
+    assert not far_apart(dated, plain)  # nothing dated: nothing to tell them apart
+    assert not far_apart(friday, september)  # neither has a year

@@ -13,7 +13,7 @@ import pytest
 
 from corroborator.analyze import ADAPTERS, analyze_articles
 from corroborator.analyze.russian_doc import parse_russian
-from corroborator.analyze.timex.russian import analyze_dates_ru
+from corroborator.analyze.timex.russian import analyze_dates_ru, tag_text_ru
 from corroborator.config import Settings
 from corroborator.ingest.metadata import read_metadata
 from corroborator.model import Article, TimeExpression
@@ -225,3 +225,18 @@ def test_a_participle_has_its_own_tense_within_its_commas() -> None:
     got = _timexes("Соглашение, подписанное 24 ноября, вступит в силу в январе.")
     assert (got["24 ноября"].tense, got["24 ноября"].value) == ("past", "2025-11-24")
     assert (got["январе"].tense, got["январе"].value) == ("future", "2026-01")
+
+
+def test_a_title_case_dateline_needs_the_agency_between_slashes() -> None:
+    meta = read_metadata("Пекин, 3 июня /Синьхуа/ -- Министры двух стран обсудили поставки.")
+    assert (meta.dateline_place, meta.dateline_date) == ("Пекин", "--06-03")
+    # a sentence opening with a city and a date is no dateline
+    meta = read_metadata("Пекин, 3 июня, принял делегацию из десяти стран.\nДругое.")
+    assert meta.dateline_date is None
+
+
+def test_a_weekday_printed_with_a_day_is_kept_without_a_year() -> None:
+    analysis = tag_text_ru("Делегация прибыла в четверг, 12 июня, и провела переговоры.")
+    (day,) = [t for t in analysis.timexes if "12 июня" in t.text]
+    assert day.value == "XXXX-06-12"
+    assert day.weekday == 3  # Thursday: 2025 fits, 2024 does not

@@ -28,3 +28,19 @@ def test_a_reported_happening_after_publication_is_not_the_lead() -> None:
     # joining the reports of the disaster (LEAD_WINDOW_DAYS)
     assert doc.lead_date != "2025-04-22"
     assert "2025-04-22" not in doc.dates
+
+
+def test_a_bare_text_keeps_its_days_without_a_year() -> None:
+    # our own wording: a dateline with no year and a day printed with its weekday
+    text = (
+        "КАЗАНЬ, 14 июня. /ТАСС/. Делегация прибыла в четверг, 12 июня, и провела переговоры "
+        "о поставках зерна."
+    )
+    article = Article(
+        id="bare", text=text, source_path="bare.txt", language="ru", dateline_date="--06-14"
+    )
+    ((_, analysis),) = list(analyze_articles([article], model=Settings().spacy_model))
+    doc = _story_doc(article, analysis, np.zeros(4, dtype=np.float32))
+    assert doc.published is None and not doc.dates
+    assert (6, 14, None) in doc.yearless  # the dateline's day
+    assert (6, 12, 3) in doc.yearless  # Thursday, 12 June

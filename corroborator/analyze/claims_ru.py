@@ -260,7 +260,10 @@ class _RussianClaims(_RussianFigures):
         if measure == "duration" or (fig.unit is not None and fig.unit != "magnitude"):
             return measure, unit
         near = self.text[max(0, fig.start - 25) : fig.end + 12].lower()
-        if fig.unit == "magnitude" or re.search(self.lex.magnitude, near):
+        # the magnitude may also be the figure's subject, however far before it ("Магнитуда
+        # подземных толчков составила 6,1"), as "The quake's magnitude was 6.1" in English
+        named = subject is not None and re.search(self.lex.magnitude, subject.lower())
+        if fig.unit == "magnitude" or re.search(self.lex.magnitude, near) or named:
             return "amount", "magnitude"
         tokens = self._tokens(fig)
         if not tokens:

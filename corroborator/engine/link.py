@@ -13,6 +13,7 @@ linking may regroup them.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Collection
@@ -78,6 +79,25 @@ def _vectors(
     return {aid: np.frombuffer(buf, dtype=np.float32) for aid, buf in stored.items()}, len(missing)
 
 
+_YEARLESS_DAY = re.compile(r"(?:XXXX|-)-(\d\d)-(\d\d)")
+
+
+def _yearless(
+    article: Article, analysis: ArticleAnalysis | None
+) -> tuple[tuple[int, int, int | None], ...]:
+    """The days ``article`` gives without a year (its dateline's, its expressions'), each with
+    the weekday printed beside it, if any."""
+    found: set[tuple[int, int, int | None]] = set()
+    for value, weekday in (
+        (article.dateline_date, None),
+        *(((t.value, t.weekday) for t in analysis.timexes) if analysis is not None else ()),
+    ):
+        m = _YEARLESS_DAY.fullmatch(value or "")
+        if m:
+            found.add((int(m.group(1)), int(m.group(2)), weekday))
+    return tuple(sorted(found, key=lambda d: (d[0], d[1], -1 if d[2] is None else d[2])))
+
+
 def _story_doc(
     article: Article,
     analysis: ArticleAnalysis | None,
@@ -138,6 +158,7 @@ def _story_doc(
             keys.add(f"{e.type}:{e.date}")
     return StoryDoc(
         id=article.id,
+        yearless=_yearless(article, analysis),
         where=_where(analysis),
         countries=_countries(places),
         embedding=vector,

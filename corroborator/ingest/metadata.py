@@ -201,11 +201,22 @@ _DATELINE_CYR = re.compile(
 )
 
 
+# Some agencies print the city in title case, always with the agency between slashes after the
+# date ("Москва, 8 мая /Синьхуа/ --"): the slashes are required, so a sentence opening with a
+# city and a date ("Москва, 8 мая, стала …") is never taken for a dateline.
+_DATELINE_CYR_TITLE = re.compile(
+    r"^(?P<place>[А-ЯЁ][а-яё]+(?:[\s-][А-ЯЁ][а-яё]+){0,2})"
+    r",\s*(?P<date>\d{1,2}\s+[а-яё]{3,8}\.?(?:\s+\d{4})?)(?:\s+г(?:ода|\.))?(?P<pdate>)"
+    r"\s*\.?\s*(?P<paren>)(?P<bracket>)/(?P<slash>[^/\n]{2,30})/"
+    r"\s*(?P<sep>[.:,]?\s*(?:[—–-]{1,2}|\.|:)?)\s"
+)
+
+
 _CYRILLIC_NAME = re.compile(r"^[^a-zA-Z]*[А-ЯЁ]")
 
 
 def _dateline_match(line: str) -> re.Match[str] | None:
-    return _DATELINE.match(line) or _DATELINE_CYR.match(line)
+    return _DATELINE.match(line) or _DATELINE_CYR.match(line) or _DATELINE_CYR_TITLE.match(line)
 
 
 def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] | None:
@@ -215,7 +226,8 @@ def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] 
         m = _dateline_match(line)
         if not m:
             continue
-        place_letters = re.sub(r"[^A-ZА-ЯЁ]", "", m.group("place"))
+        capitals = "A-ZА-ЯЁа-яё" if m.re is _DATELINE_CYR_TITLE else "A-ZА-ЯЁ"
+        place_letters = re.sub(rf"[^{capitals}]", "", m.group("place"))
         has_marker = (
             m.group("date")
             or m.group("pdate")

@@ -154,6 +154,19 @@ def untranslated(words: Sequence[str], english: Sequence[str]) -> list[str]:
     return [w for w in words if float(np.max(targets @ _MULTILINGUAL[w])) < TRANSLATES]
 
 
+def translation(words: Sequence[str], english: Sequence[str]) -> str | None:
+    """The one of ``english`` that one of ``words`` (in another language) translates best, if
+    any is translated (multilingual cosine at or above :data:`TRANSLATES`)."""
+    words, english = [w for w in words if w], [e for e in english if e]
+    if not words or not english:
+        return None
+    _embed_multilingual_missing([*words, *english])
+    score, best = max(
+        (float(_MULTILINGUAL[w] @ _MULTILINGUAL[e]), e) for w in words for e in english
+    )
+    return best if score >= TRANSLATES else None
+
+
 def _scaled_cosine(c: float, floor: float, alike: float, align_at: float) -> float:
     """A cosine on the similarity scale: 0 at or below ``floor``, ``align_at`` at ``alike``,
     at most 1."""

@@ -24,11 +24,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims import compatible
 from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.analyze.timex.values import value_bounds
 from corroborator.link.claim_meaning import (
     MeaningSimilarity,
     context,
@@ -36,6 +38,7 @@ from corroborator.link.claim_meaning import (
     language_of,
     phrase,
     scaled,
+    translation,
     unit_kind,
     untranslated,
 )
@@ -140,10 +143,31 @@ def lexical_similarity(a: str, b: str) -> float:
 
 def _measure(v: ClaimValue) -> str | None:
     """``v``'s measure, an amount of a counted thing (a unit named in ``unit_synonyms``: "a
-    30-storey tower", "30-этажный") read as a count, as "30 storeys" is."""
+    30-storey tower", "30-этажный") read as a count, as "30 storeys" is; a count of a unit of
+    measurement (``measure_units``: "17 kilometres", "2 million tonnes") read as the amount
+    it is, as the Russian extractor reads "17 км"; a change "N times" a factor whatever its
+    direction, as English reads "grew 1.8 times" ("вырос в 1,8 раза" is growth in Russian)."""
+    if v.unit == "times":
+        return "factor"
+    if v.measure == "count" and v.unit and _stem(v.unit) in _measure_units():
+        return "amount"
     if v.measure == "amount" and v.unit and _stem(v.unit) in _counted_units():
         return "count"
     return v.measure
+
+
+@cache
+def _measure_units() -> dict[str, str]:
+    """Units of measurement under their names and abbreviations, to the unit written."""
+    groups = lexicon.load("claims.yaml").get("measure_units", [])
+    return {_suffixless(str(w).lower()): str(group[0]) for group in groups for w in group}
+
+
+def _unit_name(v: ClaimValue) -> str | None:
+    """``v``'s unit as compared: its scale's name for convertible units, the first name of a
+    unit of measurement ("kilometre" and "km" are one), else its own."""
+    unit = unit_kind(v)
+    return _measure_units().get(_suffixless(unit.lower()), unit) if unit else unit
 
 
 @cache
@@ -152,10 +176,11 @@ def _counted_units() -> frozenset[str]:
     return frozenset(_stem(str(w)) for group in groups for w in group)
 
 
-def _unit_class(v: ClaimValue) -> str:
+def _unit_class(v: ClaimValue, unit: str | None = None) -> str:
     # convertible units share a class: hours and minutes are compared in minutes; counted
-    # things under another name too ("aircraft" and "planes": unit_synonyms)
-    unit = unit_kind(v)
+    # things under another name too ("aircraft" and "planes": unit_synonyms); ``unit`` stands
+    # for a counted noun of another language that translates an English one (:func:`_translated`)
+    unit = unit or _unit_name(v)
     measure = _measure(v)
     if measure == "count" and unit:
         unit = _synonyms().get(unit, unit)
@@ -177,7 +202,23 @@ def _number(v: ClaimValue) -> float | None:
 
 
 def _periods_agree(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+    """Periods that are not different: either unknown, the same, or one within the other
+    ("2024-07-08" within "2024-07" within "2024": a figure told for the day in one report and
+    the month in another, as a Russian "в июле" translates "on July 8"; a span of years holds
+    each of its years). Overlapping periods neither holds ("2023-H2" and "2024-Q1/2024-Q2"...)
+    stay different, as do periods of other years."""
+    if a is None or b is None or a == b:
+        return True
+    ba, bb = _period_bounds(a), _period_bounds(b)
+    if ba is None or bb is None:
+        return False
+    return (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
+
+
+def _period_bounds(period: str) -> tuple[date, date] | None:
+    first, _, last = period.partition("/")
+    lo, hi = value_bounds(first), value_bounds(last or first)
+    return (lo[0], hi[1]) if lo and hi else None
 
 
 # Figures more than this factor apart are taken as different facts rather than one disputed
@@ -313,8 +354,9 @@ def align(
         return i
 
     buckets: dict[str, list[int]] = {}  # only values of one unit class can align
+    translated = _translated(items)
     for i, v in enumerate(items):
-        buckets.setdefault(_unit_class(v), []).append(i)
+        buckets.setdefault(_unit_class(v, translated.get(i)), []).append(i)
     scored: list[tuple[float, int, int]] = []
     for idx in buckets.values():
         for n, i in enumerate(idx):
@@ -340,6 +382,40 @@ def align(
     for i, v in enumerate(items):
         groups.setdefault(find(i), []).append(v)
     return sorted(groups.values(), key=lambda g: (g[0].article_id, g[0].start))
+
+
+def _translated(items: Sequence[ClaimValue]) -> dict[int, str]:
+    """For each count told in another language whose unit no English count of the story has
+    (a lemma no pack names, "журналист", "истребитель"; or a packed unit English words another
+    way, "citizen" for "nationals"), the English unit of a count in the same story that its
+    counted noun or phrase translates, judged against that count's unit and counted phrase
+    ("истребитель" against "plane" 0.51 but "fighter jets" 0.69; "предприниматель" against
+    "people" 0.35 but "business people" 0.72; "граждане Индии" against "Indian nationals"
+    0.73): how one count is named across languages need not be in a word list."""
+    english: dict[str, set[str]] = {}  # English unit -> the words that name it
+    foreign: list[int] = []
+    for i, v in enumerate(items):
+        if _measure(v) != "count" or not v.unit:
+            continue
+        language = language_of(v.quote or v.subject)
+        if language == "en":
+            names = english.setdefault(_unit_name(v) or v.unit, {v.unit})
+            if v.subject and language_of(v.subject) == "en":
+                names.add(v.subject.strip())
+        elif language is not None:
+            foreign.append(i)
+    if not english or not foreign:
+        return {}
+    owner = {name: unit for unit, names in english.items() for name in names}
+    out: dict[int, str] = {}
+    for i in foreign:
+        v = items[i]
+        if _synonyms().get(v.unit or "", v.unit) in {_synonyms().get(u, u) for u in english}:
+            continue  # an English count of the story has its unit already
+        best = translation([v.unit or "", v.subject.strip()], sorted(owner))
+        if best is not None:
+            out[i] = owner[best]
+    return out
 
 
 def _moments(values: Sequence[ClaimValue]) -> list[str | None]:

@@ -195,6 +195,9 @@ class StoryDoc:
     multilingual: npt.NDArray[np.float32] | None = field(default=None, compare=False, repr=False)
     # ISO countries of every place the article names (``None``: not known)
     countries: frozenset[str] | None = None
+    # days the article gives without a year, as (month, day, weekday or None; 0 = Monday): a
+    # bare text's "7 May", its dateline's "МОСКВА, 28 мар", "Wednesday, May 7"
+    yearless: tuple[tuple[int, int, int | None], ...] = ()
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -270,8 +273,40 @@ def hard_apart(a: StoryDoc, b: StoryDoc) -> bool:
     return a.anchored and b.anchored and far_apart(a, b)
 
 
+def _undated(doc: StoryDoc) -> bool:
+    return not doc.dates and not doc.published
+
+
+def _yearless_apart(doc: StoryDoc, dated: tuple[str, ...]) -> bool:
+    """Whether none of the days ``doc`` gives without a year can fall within
+    :data:`DATE_WINDOW_DAYS` of the ``dated`` days in any of their years (or the years either
+    side): a day printed without a year is a day of the report's own year (news prints the year
+    only when it is another), and a weekday printed with it rules out the years where that day
+    falls on another weekday ("Friday, May 8" is no day of 2025)."""
+    spans = [iv for iv in map(_interval, dated) if iv]
+    if not doc.yearless or not spans:
+        return False
+    years = {date.fromordinal(o).year for iv in spans for o in iv}
+    for month, day, weekday in doc.yearless:
+        for year in range(min(years) - 1, max(years) + 2):
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                continue
+            if weekday is not None and d.weekday() != weekday:
+                continue
+            o = d.toordinal()
+            if min(max(0, s - o, o - e) for s, e in spans) <= DATE_WINDOW_DAYS:
+                return False
+    return True
+
+
 def far_apart(a: StoryDoc, b: StoryDoc) -> bool:
-    """Whether the dates of ``a`` and ``b`` put them in different happenings."""
+    """Whether the dates of ``a`` and ``b`` put them in different happenings (an article dated
+    only by days without a year, against the other's: :func:`_yearless_apart`)."""
+    if _undated(a) != _undated(b):
+        undated, dated = (a, b) if _undated(a) else (b, a)
+        return _yearless_apart(undated, dated.dates or ((dated.published or "",)))
     gap = _gap(a.dates, b.dates)
     if gap is not None:
         return gap > DATE_WINDOW_DAYS

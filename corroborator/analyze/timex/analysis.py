@@ -192,9 +192,17 @@ def _expressions(
                 tense=ctx.tense,
                 quoted=ctx.quoted,
                 day_of_span=sem.offset if sem.kind == "ordday" else None,
+                weekday=_dated_weekday(sem),
             )
         )
     return tuple(out)
+
+
+def _dated_weekday(sem: Any) -> int | None:
+    """The weekday a calendar date is given with ("Wednesday, May 7"), if it has a day."""
+    if sem.kind == "cal" and sem.weekday is not None and sem.month and sem.day:
+        return int(sem.weekday)
+    return None
 
 
 def _granularity(typ: str, res: Resolved) -> str | None:

@@ -4,10 +4,17 @@ Everything here reads the spaCy ``Doc`` (tags and the dependency parse): the ver
 an expression, that verb's tense ("will hold" → future, "began" → past, "is expected to sign" →
 future), whether the expression stands inside a quotation, and, for reported speech, which
 reporting verb ("said", "told") carries the time of speaking.
+
+The mechanism (climbing to the governing verb, staying inside a quotation, falling back to the
+sentence root, finding the reporting verb) is one for every language; what a language marks
+differently is a :class:`TenseReading`: how a verb shows its tense (English auxiliaries and
+tags here, Russian morphology in ``context_ru.py``), which words may govern, what a word just
+before the expression says, and the reporting verbs of its word pack.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -15,6 +22,7 @@ from corroborator.analyze.quotes import quote_spans
 from corroborator.analyze.timex.words import words
 
 Tense = Literal["past", "present", "future"]
+Direction = Literal["past", "future", "bound"]
 
 # How far up the parse to look for the verb that governs an expression. Six steps cover a date
 # inside a prepositional phrase inside a noun phrase inside a clause ("on the eve of the
@@ -98,55 +106,29 @@ def _tense_of(verb: Any, depth: int = 0) -> tuple[Tense | None, str | None]:
     return None, None
 
 
-def _governor(tok: Any, quoted: bool, in_quote: Any) -> Any:
-    """The verb that governs ``tok``: climb the parse, but never out of a quotation."""
-    cur = tok
-    for _ in range(_MAX_CLIMB):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "compound"):
-            return cur
-        head = cur.head
-        if head is cur:
-            break
-        if quoted and not in_quote(head.idx):
-            break
-        cur = head
-    if cur.pos_ in ("VERB", "AUX"):
-        return cur
-    return None
+def _is_verb(tok: Any) -> bool:
+    return bool(tok.pos_ in ("VERB", "AUX"))
 
 
-def _speech_verb(gov: Any, quoted: bool, sent: Any) -> Any:
-    """The reporting verb whose speech contains ``gov``'s clause, if any."""
-    w = words()
-    cur = gov
-    for _ in range(_MAX_CLIMB):
-        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in w.reporting_verbs:
-            return cur.head
-        if cur.head is cur:
-            break
-        cur = cur.head
-    if quoted:
-        root = sent.root
-        if root.lemma_.lower() in w.reporting_verbs:
-            return root
-    return None
+def _governs(cur: Any, tok: Any) -> bool:
+    """An English verb governs unless it modifies a noun ("the planned talks")."""
+    return _is_verb(cur) and cur.dep_ not in ("amod", "compound")
 
 
-def _lead(
-    doc: Any, span: Any, forward: frozenset[str], backward: frozenset[str]
-) -> tuple[str | None, Literal["past", "future", "bound"] | None]:
+def _lead(doc: Any, span: Any) -> tuple[str | None, Direction | None]:
     """A cue word among the two tokens before the expression — a cue and its preposition:
     "payable on Dec. 15", "since 1949", "until Tuesday" — or right after it ("the Nov. 20
     deadline")."""
+    w = words()
     words_before = [doc[i] for i in range(max(0, span.start - 2), span.start)]
     for tok in reversed(words_before):
-        if tok.lower_ in forward or tok.lemma_.lower() in forward:
+        if tok.lower_ in w.forward_cues or tok.lemma_.lower() in w.forward_cues:
             return tok.lower_, "future"
-        if tok.lower_ in backward:
+        if tok.lower_ in w.backward_cues:
             return tok.lower_, "past"
-        if tok.lower_ in words().bound_cues:
+        if tok.lower_ in w.bound_cues:
             return tok.lower_, "bound"
-        if tok.lower_ in words().deadline_cues:
+        if tok.lower_ in w.deadline_cues:
             return tok.lower_, "bound" if tok.is_sent_start else "future"
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in ("deadline",):
@@ -154,8 +136,68 @@ def _lead(
     return None, None
 
 
-def contexts(doc: Any, text: str, spans: list[tuple[int, int]]) -> list[Context]:
-    """The :class:`Context` of each character span in ``doc`` (whose text is ``text``)."""
+def _possessive(doc: Any, span: Any) -> bool:
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.tag_ == "POS"
+
+
+@dataclass(frozen=True)
+class TenseReading:
+    """What one language contributes to reading the time of an expression from its parse."""
+
+    tense_of: Callable[[Any], tuple[Tense | None, str | None]]  # a verb's tense and cue words
+    head_word: Callable[[Any], bool]  # a word that may govern an expression
+    governs: Callable[[Any, Any], bool]  # whether ``cur`` governs the expression at ``tok``
+    lead: Callable[[Any, Any], tuple[str | None, Direction | None]]  # a cue word before it
+    reporting_verbs: Callable[[], frozenset[str]]  # lemmas of its word pack's reporting verbs
+    root: Callable[[Any], Any] = lambda span: span.root  # the expression's head token
+    possessive: Callable[[Any, Any], bool] = lambda doc, span: False
+
+
+ENGLISH = TenseReading(
+    tense_of=_tense_of,
+    head_word=_is_verb,
+    governs=_governs,
+    lead=_lead,
+    reporting_verbs=lambda: words().reporting_verbs,
+    possessive=_possessive,
+)
+
+
+def _governor(tok: Any, quoted: bool, in_quote: Any, reading: TenseReading) -> Any:
+    """The verb that governs ``tok``: climb the parse, but never out of a quotation."""
+    cur = tok
+    for _ in range(_MAX_CLIMB):
+        if reading.governs(cur, tok):
+            return cur
+        head = cur.head
+        if head is cur:
+            break
+        if quoted and not in_quote(head.idx):
+            break
+        cur = head
+    return cur if reading.head_word(cur) else None
+
+
+def _speech_verb(gov: Any, quoted: bool, sent: Any, verbs: frozenset[str]) -> Any:
+    """The reporting verb whose speech contains ``gov``'s clause, if any."""
+    cur = gov
+    for _ in range(_MAX_CLIMB):
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in verbs:
+            return cur.head
+        if cur.head is cur:
+            break
+        cur = cur.head
+    if quoted and sent.root.lemma_.lower() in verbs:
+        return sent.root
+    return None
+
+
+def contexts(
+    doc: Any, text: str, spans: list[tuple[int, int]], reading: TenseReading = ENGLISH
+) -> list[Context]:
+    """The :class:`Context` of each character span in ``doc`` (whose text is ``text``), read
+    with the language's ``reading``."""
     quotes = quote_spans(text)
 
     def in_quote(pos: int) -> bool:
@@ -166,7 +208,7 @@ def contexts(doc: Any, text: str, spans: list[tuple[int, int]]) -> list[Context]
     sentenced = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sents = list(doc.sents) if sentenced else [doc[:]]
     sent_starts = [s.start_char for s in sents]
-    w = words()
+    verbs = reading.reporting_verbs()
     out: list[Context] = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -175,27 +217,24 @@ def contexts(doc: Any, text: str, spans: list[tuple[int, int]]) -> list[Context]
         if span is None or len(span) == 0:
             out.append(Context(None, quoted, None, None, None, sent_index))
             continue
-        root = span.root
-        gov = _governor(root, quoted, in_quote)
+        gov = _governor(reading.root(span), quoted, in_quote, reading)
         if gov is None:
             sent_root = sents[sent_index].root
-            gov = sent_root if sent_root.pos_ in ("VERB", "AUX") else None
+            gov = sent_root if reading.head_word(sent_root) else None
             if gov is not None and quoted and not in_quote(gov.idx):
                 gov = None
         if gov is not None and span.start <= gov.i < span.end:
             gov = None  # a verb inside the expression itself ("the year-ago quarter" misparsed)
-        tense, cue = _tense_of(gov) if gov is not None else (None, None)
-        speech = _speech_verb(gov, quoted, sents[sent_index]) if gov is not None else None
+        tense, cue = reading.tense_of(gov) if gov is not None else (None, None)
+        speech = _speech_verb(gov, quoted, sents[sent_index], verbs) if gov is not None else None
         if speech is not None and speech.i == (gov.i if gov is not None else -1):
             speech = None
-        lead, lead_dir = _lead(doc, span, w.forward_cues, w.backward_cues)
-        nxt = doc[span.end] if span.end < len(doc) else None
-        possessive = nxt is not None and nxt.tag_ == "POS"
+        lead, lead_dir = reading.lead(doc, span)
         out.append(
             Context(
                 lead=lead,
                 lead_direction=lead_dir,
-                possessive=possessive,
+                possessive=reading.possessive(doc, span),
                 tense=tense,
                 quoted=quoted,
                 governor=gov.i if gov is not None else None,

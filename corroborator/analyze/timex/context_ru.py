@@ -4,21 +4,17 @@ Russian marks time on the verb (``token.morph``): ``Tense=Fut`` (a perfective no
 "проведёт", or "будет" with an infinitive) looks forward, ``Tense=Past`` back, ``Tense=Pres``
 is the present (with a weekday: a schedule, as in English). A clause under a word of planning
 or expectation ("планируется", "ожидается, что…", "намерены", "должны", "запланирована на …")
-is still to come whatever its own form. The words are in ``data/temporal_ru.yaml``; the result
-is the shared :class:`~.context.Context`, so anchoring reads Russian as it reads English.
+is still to come whatever its own form. The words are in ``data/temporal_ru.yaml``. This is the
+Russian :class:`~.context.TenseReading`; the shared :func:`~.context.contexts` does the rest, so
+anchoring reads Russian as it reads English.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
-from corroborator.analyze.quotes import quote_spans
-from corroborator.analyze.timex.context import Context, Tense
+from corroborator.analyze.timex.context import Context, Direction, Tense, TenseReading, contexts
 from corroborator.analyze.timex.grammar_ru import ru_words
-
-# How far up the parse to look for the verb that governs an expression (as in English: a date
-# inside a prepositional phrase inside a noun phrase inside a clause).
-_MAX_CLIMB = 6
 
 _VERBAL = ("VERB", "AUX")
 
@@ -80,37 +76,16 @@ def _closed_before(participle: Any, tok: Any) -> bool:
     return any(c.dep_ == "punct" and lo < c.i < hi for c in participle.children)
 
 
-def _governor(tok: Any, quoted: bool, in_quote: Any) -> Any:
-    cur = tok
-    for _ in range(_MAX_CLIMB):
-        # a participle carries its own tense ("подписанное 24 ноября соглашение вступит…":
-        # signed in the past, whatever the main verb says)
-        participle = "Part" in cur.morph.get("VerbForm")
-        verbal = _is_head_word(cur) and (participle or cur.dep_ not in ("amod", "acl"))
-        if verbal and not (participle and _closed_before(cur, tok)):
-            return cur
-        head = cur.head
-        if head is cur or (quoted and not in_quote(head.idx)):
-            break
-        cur = head
-    return cur if _is_head_word(cur) else None
+def _governs(cur: Any, tok: Any) -> bool:
+    """A verb governs unless it modifies a noun; a participle carries its own tense
+    ("подписанное 24 ноября соглашение вступит…": signed in the past, whatever the main verb
+    says), unless its phrase closed before the expression."""
+    participle = "Part" in cur.morph.get("VerbForm")
+    verbal = _is_head_word(cur) and (participle or cur.dep_ not in ("amod", "acl"))
+    return verbal and not (participle and _closed_before(cur, tok))
 
 
-def _speech_verb(gov: Any, quoted: bool, sent: Any) -> Any:
-    verbs = ru_words().reporting_verbs
-    cur = gov
-    for _ in range(_MAX_CLIMB):
-        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in verbs:
-            return cur.head
-        if cur.head is cur:
-            break
-        cur = cur.head
-    if quoted and sent.root.lemma_.lower() in verbs:
-        return sent.root
-    return None
-
-
-def _lead(doc: Any, span: Any) -> tuple[str | None, Literal["past", "future", "bound"] | None]:
+def _lead(doc: Any, span: Any) -> tuple[str | None, Direction | None]:
     """A cue among the two tokens before the expression ("запланирована на 30 октября",
     "ещё в 2019 году", "до 22 апреля", "к 2030 году")."""
     w = ru_words()
@@ -130,45 +105,16 @@ def _lead(doc: Any, span: Any) -> tuple[str | None, Literal["past", "future", "b
     return None, None
 
 
-def contexts(doc: Any, text: str, spans: list[tuple[int, int]]) -> list[Context]:
+RUSSIAN = TenseReading(
+    tense_of=_tense_of,
+    head_word=_is_head_word,
+    governs=_governs,
+    lead=_lead,
+    reporting_verbs=lambda: ru_words().reporting_verbs,
+    root=_root,
+)
+
+
+def contexts_ru(doc: Any, text: str, spans: list[tuple[int, int]]) -> list[Context]:
     """The :class:`Context` of each character span of the Russian ``doc``."""
-    quotes = quote_spans(text)
-
-    def in_quote(pos: int) -> bool:
-        return any(s < pos < e for s, e in quotes)
-
-    sents = list(doc.sents)
-    starts = [s.start_char for s in sents]
-    out: list[Context] = []
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        quoted = in_quote(start)
-        sent_index = max(0, sum(1 for s in starts if s <= start) - 1)
-        if span is None or len(span) == 0:
-            out.append(Context(None, quoted, None, None, None, sent_index))
-            continue
-        gov = _governor(_root(span), quoted, in_quote)
-        if gov is None and sents:
-            root = sents[sent_index].root
-            gov = root if _is_head_word(root) and not (quoted and not in_quote(root.idx)) else None
-        if gov is not None and span.start <= gov.i < span.end:
-            gov = None
-        tense, cue = _tense_of(gov) if gov is not None else (None, None)
-        speech = _speech_verb(gov, quoted, sents[sent_index]) if gov is not None else None
-        if speech is not None and gov is not None and speech.i == gov.i:
-            speech = None
-        lead, lead_dir = _lead(doc, span)
-        out.append(
-            Context(
-                tense=tense,
-                quoted=quoted,
-                governor=gov.i if gov is not None else None,
-                governor_lemma=gov.lemma_.lower() if gov is not None else None,
-                speech_verb=speech.i if speech is not None else None,
-                sentence=sent_index,
-                tense_cue=cue,
-                lead=lead,
-                lead_direction=lead_dir,
-            )
-        )
-    return out
+    return contexts(doc, text, spans, RUSSIAN)

@@ -49,7 +49,7 @@ def russian_items(doc: Any) -> list[Item]:
     each with its meaning and context."""
     text = doc.text
     found = grammar_ru.find(text, _keep(doc))
-    ctxs = context_ru.contexts(doc, text, [(m.start, m.end) for m, _ in found])
+    ctxs = context_ru.contexts_ru(doc, text, [(m.start, m.end) for m, _ in found])
     return [Item(i, m, s, c) for i, ((m, s), c) in enumerate(zip(found, ctxs, strict=True))]
 
 
