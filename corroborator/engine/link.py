@@ -6,9 +6,10 @@ clustering is re-run over all stored features, which keeps the result independen
 articles arrived in, and the user's corrections (must-link and cannot-link pairs) are applied
 every time. The results replace the previous linking run as a whole, in one transaction.
 
-An upload through the explorer links incrementally instead (``link(store, new_ids)``): the new
-articles join the stored stories and only the stories they touch are rebuilt; the next full
-linking may regroup them.
+Story clustering runs block by block (:mod:`corroborator.link.blocks`): with ``new_ids``
+(``link(store, new_ids)``: what a build or an upload just analysed, the rest linked before) only
+the blocks those articles fall in are clustered again, and only the stories that changed are
+rebuilt; the result is the one a full linking gives, whatever the order articles came in.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from corroborator.analyze.embeddings import (
     embedding_text,
 )
 from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.link.blocks import cluster_blocks
 from corroborator.link.claims import build_claims
 from corroborator.link.dependence import Dependence, find_dependence
 from corroborator.link.lexical import content_terms
-from corroborator.link.stories import StoryDoc, assign_new, recluster
+from corroborator.link.stories import StoryDoc, name_stories
 from corroborator.link.timeline import build_events, story_span
 from corroborator.model import Article, ArticleAnalysis, ArticleLinks, Event, Story
 from corroborator.store.base import Store
@@ -273,10 +275,10 @@ def _story(
 def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
     """Run linking over everything in ``store`` and store the result.
 
-    With ``new_ids`` (articles just added, the rest linked before), the stored stories are
-    kept and only the new articles are placed (:func:`~corroborator.link.stories.assign_new`);
-    only the stories they join, and those whose source groups changed, are rebuilt. Without,
-    everything is reclustered — the exact, order-independent result."""
+    With ``new_ids`` (articles just added or analysed again, the rest linked before), only the
+    blocks they fall in are clustered again (:func:`~corroborator.link.blocks.cluster_blocks`),
+    and only the stories that changed, or whose source groups changed, are rebuilt. Without,
+    every block is clustered. Both give the same stories."""
     started = time.perf_counter()
     report = LinkReport()
     articles = list(store.iter_articles())
@@ -299,10 +301,12 @@ def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
     previous = store.story_assignments()
     fresh = {a for a in new_ids if a in by_id}
     incremental = bool(fresh) and set(by_id) - fresh <= set(previous)
-    if incremental:
-        assignment = assign_new(docs, fresh, previous, cannot)
-    else:
-        assignment = recluster(docs, must, cannot, previous)
+    # only the blocks the new articles fall in are clustered again (link.blocks); without new
+    # ids every block is
+    clusters = cluster_blocks(
+        docs, must, cannot, previous=previous if incremental else None, changed=fresh
+    )
+    assignment = name_stories(clusters, previous)
     dependence = find_dependence(articles)
 
     members: dict[str, list[str]] = {}

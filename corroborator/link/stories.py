@@ -666,6 +666,17 @@ def recluster(
     keeps any of its articles, and the result depends only on the documents and constraints.
     """
     clusters = cluster_stories(docs, must_link, cannot_link, threshold=threshold)
+    return name_stories(clusters, previous, new_id=new_id)
+
+
+def name_stories(
+    clusters: Iterable[Sequence[str]],
+    previous: Mapping[str, str] | None = None,
+    *,
+    new_id: Callable[[Sequence[str]], str] = default_story_id,
+) -> dict[str, str]:
+    """Story ids for ``clusters`` (the naming rule of :func:`recluster`): each document's."""
+    clusters = [tuple(sorted(c)) for c in clusters]
     previous = previous or {}
     taken: set[str] = set()
     named: dict[str, str] = {}
