@@ -18,8 +18,9 @@ holding most of the store (it did from 250 of ECB+'s real articles on). A compon
 :data:`MAX_BLOCK` is split again at a cosine :data:`STEP` higher, until every part fits: a
 deterministic function of the component, so still independent of the order of arrival.
 
-Pairs are found by exact search (every pair's cosine, in row blocks, by BLAS): an approximate
-index would make a block depend on the order its index was built in.
+Pairs are found by exact search (every pair's cosine, a slice of rows at a time, by BLAS; only
+the components are kept, never the pairs): an approximate index would make a block depend on
+the order its index was built in.
 """
 
 from __future__ import annotations
@@ -56,40 +57,41 @@ STEP = 0.05
 ROWS = 1024
 
 
-def pairs(
-    docs: Sequence[StoryDoc], threshold: float = THEME_THRESHOLD
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """Every pair ``i < j`` of ``docs`` whose cosine (as story clustering compares them, see
-    :func:`~corroborator.link.stories._cosines`) reaches ``threshold``, with that cosine."""
-    n = len(docs)
-    if n < 2:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
+def _arrays(
+    docs: Sequence[StoryDoc],
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     vectors = np.stack([np.asarray(d.embedding, dtype=np.float64) for d in docs])
     groups, multi = _language_groups(docs)
-    rows_out: list[npt.NDArray[np.int64]] = []
-    cols_out: list[npt.NDArray[np.int64]] = []
-    cos_out: list[npt.NDArray[np.float64]] = []
+    return vectors, groups, multi
+
+
+def _labels(
+    vectors: npt.NDArray[np.float64],
+    groups: npt.NDArray[np.int64],
+    multi: npt.NDArray[np.float64],
+    must: npt.NDArray[np.int64],
+    threshold: float,
+) -> npt.NDArray[np.int64]:
+    """Component labels of the graph of pairs whose cosine (as story clustering compares them,
+    see :func:`~corroborator.link.stories._cosines`) reaches ``threshold``, plus the ``must``
+    pairs. Rows are taken :data:`ROWS` at a time and only each node's component is kept between
+    them, so memory stays at one slice of the cosine matrix however dense the graph is."""
+    n = vectors.shape[0]
+    nodes = np.arange(n)
+    labels = nodes.copy()
     for start in range(0, n, ROWS):
         stop = min(n, start + ROWS)
         cos = _cosines(vectors, groups, multi, slice(start, stop), slice(start, None))
         r, c = np.nonzero(cos >= threshold)
         keep = c > r  # columns start at `start`: the upper triangle only
-        rows_out.append(r[keep] + start)
-        cols_out.append(c[keep] + start)
-        cos_out.append(cos[r[keep], c[keep]])
-    return np.concatenate(rows_out), np.concatenate(cols_out), np.concatenate(cos_out)
-
-
-def _components(
-    n: int, rows: npt.NDArray[np.int64], cols: npt.NDArray[np.int64]
-) -> list[list[int]]:
-    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    groups: dict[int, list[int]] = {}
-    for i, label in enumerate(labels.tolist()):
-        groups.setdefault(label, []).append(i)
-    return sorted(groups.values())
+        # each node tied to its component's first member, then this slice's pairs
+        first = np.full(n, n, dtype=np.int64)
+        np.minimum.at(first, labels, nodes)
+        rows = np.concatenate([nodes, r[keep] + start, must[:, 0]])
+        cols = np.concatenate([first[labels], c[keep] + start, must[:, 1]])
+        graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
+        labels = connected_components(graph, directed=False)[1].astype(np.int64)
+    return labels
 
 
 def blocks(
@@ -102,43 +104,45 @@ def blocks(
     components of the pairs at the theme threshold and the ``must`` pairs (indices), those
     over ``max_block`` split again at a higher cosine (must-linked pairs always stay
     together)."""
-    rows, cols, cos = pairs(docs)
-    if must:
-        m = np.array(sorted(must), dtype=np.int64).reshape(-1, 2)
-        rows = np.concatenate([rows, m.min(axis=1)])
-        cols = np.concatenate([cols, m.max(axis=1)])
-        cos = np.concatenate([cos, np.full(len(m), np.inf)])
-    return _split(len(docs), rows, cols, cos, THEME_THRESHOLD, max_block)
+    if not docs:
+        return []
+    vectors, groups, multi = _arrays(docs)
+    pairs = np.array(sorted(must), dtype=np.int64).reshape(-1, 2)
+    n = len(docs)
+    return _split(np.arange(n), vectors, groups, multi, pairs, THEME_THRESHOLD, max_block)
 
 
 def _split(
-    n: int,
-    rows: npt.NDArray[np.int64],
-    cols: npt.NDArray[np.int64],
-    cos: npt.NDArray[np.float64],
+    index: npt.NDArray[np.int64],
+    vectors: npt.NDArray[np.float64],
+    groups: npt.NDArray[np.int64],
+    multi: npt.NDArray[np.float64],
+    must: npt.NDArray[np.int64],
     threshold: float,
     max_block: int,
 ) -> list[list[int]]:
-    keep = cos >= threshold
-    rows, cols, cos = rows[keep], cols[keep], cos[keep]
+    labels = _labels(vectors, groups, multi, must, threshold)
+    members: dict[int, list[int]] = {}
+    for k, label in enumerate(labels.tolist()):
+        members.setdefault(label, []).append(k)
     out: list[list[int]] = []
-    for comp in _components(n, rows, cols):
+    for comp in members.values():
         if len(comp) <= max_block or threshold >= 1.0:
-            out.append(comp)
+            out.append(index[comp].tolist())
             continue
-        local = np.full(n, -1, dtype=np.int64)
+        local = np.full(len(index), -1, dtype=np.int64)
         local[comp] = np.arange(len(comp))
-        inside = (local[rows] >= 0) & (local[cols] >= 0)
-        parts = _split(
-            len(comp),
-            local[rows[inside]],
-            local[cols[inside]],
-            cos[inside],
+        inside = must[(local[must[:, 0]] >= 0) & (local[must[:, 1]] >= 0)] if len(must) else must
+        out += _split(
+            index[comp],
+            vectors[comp],
+            groups[comp],
+            multi[comp],
+            local[inside].reshape(-1, 2),
             round(threshold + STEP, 6),
             max_block,
         )
-        out += [[comp[k] for k in part] for part in parts]
-    return sorted(out)
+    return sorted(sorted(block) for block in out)
 
 
 def cluster_blocks(

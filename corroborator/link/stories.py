@@ -676,12 +676,12 @@ def name_stories(
     new_id: Callable[[Sequence[str]], str] = default_story_id,
 ) -> dict[str, str]:
     """Story ids for ``clusters`` (the naming rule of :func:`recluster`): each document's."""
-    clusters = [tuple(sorted(c)) for c in clusters]
+    ordered = [tuple(sorted(c)) for c in clusters]
     previous = previous or {}
     taken: set[str] = set()
     named: dict[str, str] = {}
     pending: list[tuple[str, ...]] = []
-    for cluster in sorted(clusters, key=lambda c: (-len(c), c[0])):
+    for cluster in sorted(ordered, key=lambda c: (-len(c), c[0])):
         counts: dict[str, int] = {}
         for d in cluster:
             if d in previous:
