@@ -68,32 +68,42 @@ def _arrays(
     return vectors, groups, multi
 
 
+def _ladder() -> list[float]:
+    """The cosines blocks are cut at: the theme threshold, then :data:`STEP` higher up to 1."""
+    out = [THEME_THRESHOLD]
+    while out[-1] < 1.0:
+        out.append(round(min(1.0, out[-1] + STEP), 6))
+    return out
+
+
 def _labels(
     vectors: npt.NDArray[np.float64],
     groups: npt.NDArray[np.int64],
     multi: npt.NDArray[np.float64],
     must: npt.NDArray[np.int64],
-    threshold: float,
+    thresholds: Sequence[float],
 ) -> npt.NDArray[np.int64]:
-    """Component labels of the graph of pairs whose cosine (as story clustering compares them,
-    see :func:`~corroborator.link.stories._cosines`) reaches ``threshold``, plus the ``must``
-    pairs. Rows are taken :data:`ROWS` at a time and only each node's component is kept between
-    them, so memory stays at one slice of the cosine matrix however dense the graph is."""
+    """Component labels (one row per threshold) of the graphs of pairs whose cosine (as story
+    clustering compares them, see :func:`~corroborator.link.stories._cosines`) reaches each
+    threshold, plus the ``must`` pairs. Rows are taken :data:`ROWS` at a time and only each
+    node's components are kept between them, so memory stays at one slice of the cosine matrix
+    however dense the graph is, and every threshold costs one pass."""
     n = vectors.shape[0]
     nodes = np.arange(n)
-    labels = nodes.copy()
+    labels = np.tile(nodes, (len(thresholds), 1))
     for start in range(0, n, ROWS):
         stop = min(n, start + ROWS)
         cos = _cosines(vectors, groups, multi, slice(start, stop), slice(start, None))
-        r, c = np.nonzero(cos >= threshold)
-        keep = c > r  # columns start at `start`: the upper triangle only
-        # each node tied to its component's first member, then this slice's pairs
-        first = np.full(n, n, dtype=np.int64)
-        np.minimum.at(first, labels, nodes)
-        rows = np.concatenate([nodes, r[keep] + start, must[:, 0]])
-        cols = np.concatenate([first[labels], c[keep] + start, must[:, 1]])
-        graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
-        labels = connected_components(graph, directed=False)[1].astype(np.int64)
+        for level, threshold in enumerate(thresholds):
+            r, c = np.nonzero(cos >= threshold)
+            keep = c > r  # columns start at `start`: the upper triangle only
+            # each node tied to its component's first member, then this slice's pairs
+            first = np.full(n, n, dtype=np.int64)
+            np.minimum.at(first, labels[level], nodes)
+            rows = np.concatenate([nodes, r[keep] + start, must[:, 0]])
+            cols = np.concatenate([first[labels[level]], c[keep] + start, must[:, 1]])
+            graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
+            labels[level] = connected_components(graph, directed=False)[1]
     return labels
 
 
@@ -111,41 +121,33 @@ def blocks(
         return []
     vectors, groups, multi = _arrays(docs)
     pairs = np.array(sorted(must), dtype=np.int64).reshape(-1, 2)
-    n = len(docs)
-    return _split(np.arange(n), vectors, groups, multi, pairs, THEME_THRESHOLD, max_block)
+    # the graph at a higher cosine is a subgraph of the one below: its components nest inside
+    # theirs, so one pass gives every level, and a block over max_block is replaced by its
+    # components one level up
+    labels = _labels(vectors, groups, multi, pairs, _ladder())
+    components: dict[int, list[int]] = {}
+    for k, label in enumerate(labels[0].tolist()):
+        components.setdefault(label, []).append(k)
+    out: list[list[int]] = []
+    for comp in components.values():
+        out += _split(comp, labels, 0, max_block)
+    return sorted(out)
 
 
 def _split(
-    index: npt.NDArray[np.int64],
-    vectors: npt.NDArray[np.float64],
-    groups: npt.NDArray[np.int64],
-    multi: npt.NDArray[np.float64],
-    must: npt.NDArray[np.int64],
-    threshold: float,
-    max_block: int,
+    members: list[int], labels: npt.NDArray[np.int64], level: int, max_block: int
 ) -> list[list[int]]:
-    labels = _labels(vectors, groups, multi, must, threshold)
-    members: dict[int, list[int]] = {}
-    for k, label in enumerate(labels.tolist()):
-        members.setdefault(label, []).append(k)
+    """``members`` (a component at ``level``) as blocks: whole when it fits, else its
+    components one level up, each split in turn."""
+    if len(members) <= max_block or level == len(labels) - 1:
+        return [members]
+    parts: dict[int, list[int]] = {}
+    for k in members:
+        parts.setdefault(int(labels[level + 1, k]), []).append(k)
     out: list[list[int]] = []
-    for comp in members.values():
-        if len(comp) <= max_block or threshold >= 1.0:
-            out.append(index[comp].tolist())
-            continue
-        local = np.full(len(index), -1, dtype=np.int64)
-        local[comp] = np.arange(len(comp))
-        inside = must[(local[must[:, 0]] >= 0) & (local[must[:, 1]] >= 0)] if len(must) else must
-        out += _split(
-            index[comp],
-            vectors[comp],
-            groups[comp],
-            multi[comp],
-            local[inside].reshape(-1, 2),
-            round(threshold + STEP, 6),
-            max_block,
-        )
-    return sorted(sorted(block) for block in out)
+    for part in parts.values():
+        out += _split(part, labels, level + 1, max_block)
+    return out
 
 
 def cluster_blocks(
