@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from corroborator.analyze.embeddings import embed
 from corroborator.analyze.nlp import load_model
 from corroborator.config import Settings
 from corroborator.engine import build
@@ -55,6 +56,7 @@ def main() -> int:
     t0 = time.perf_counter()
     nlp = load_model(settings.spacy_model)
     detect_language("warm up the language detector with a sentence", settings.languages)
+    embed(["warm up the sentence embedder"])  # the build embeds each article (its analysis)
     load_s = time.perf_counter() - t0
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -135,7 +135,8 @@ def build(
                 from corroborator.engine.link import link
 
                 progress.update(task, description="linking stories", current="")
-                linked = link(store)
+                # what this run analysed is placed; the blocks it falls in are clustered again
+                linked = link(store, report.analysed_ids)
     except KeyboardInterrupt:
         err.print("interrupted: what was committed is kept; run the same command again to resume")
         sys.exit(EXIT_INTERRUPTED)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 # Sixteen hex digits (64 bits) keep ids short enough to read in a report while making an
@@ -151,8 +151,21 @@ class TimeExpression:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleVector:
+    """An article's embedding by one sentence encoder (``model``): float32 values, L2-normalised,
+    as raw bytes (``numpy.frombuffer(vector, dtype=numpy.float32)``)."""
+
+    model: str
+    vector: bytes = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
-    """Everything the per-article analysis found in one article."""
+    """Everything the per-article analysis found in one article.
+
+    ``vectors`` are its embeddings (title and lead; see
+    :func:`corroborator.analyze.embeddings.embedding_text`), computed with the analysis so that
+    linking runs no model."""
 
     article_id: str
     model: str
@@ -166,6 +179,7 @@ class ArticleAnalysis:
     published: str | None = None
     published_confidence: float | None = None
     published_evidence: str | None = None
+    vectors: tuple[ArticleVector, ...] = ()
 
 
 # in_progress (under way at writing time) is in the product contract; nothing produces it yet.

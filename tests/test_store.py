@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from corroborator.errors import StoreError
-from corroborator.model import Article, ArticleAnalysis, EventMention, Mention, Sentence
+from corroborator.model import (
+    Article,
+    ArticleAnalysis,
+    ArticleVector,
+    EventMention,
+    Mention,
+    Sentence,
+)
 from corroborator.store import SQLiteStore, open_store
 from corroborator.store.base import FileRecord
 from corroborator.store.sqlite import migrations
@@ -184,3 +191,54 @@ def test_event_mention_round_trip_with_typed_fields(store: SQLiteStore) -> None:
     analysis = ArticleAnalysis(a.id, "m", "1", event_mentions=(mention,))
     store.put_analysis(analysis)
     assert store.get_analysis(a.id) == analysis
+
+
+def test_analysis_vectors_round_trip_one_per_model(store: SQLiteStore) -> None:
+    """An analysis's vectors are stored with it, one per encoder: a multilingual vector no
+    longer replaces the article's MiniLM one."""
+    a = article()
+    store.put_article(a)
+    main, multi = bytes(range(16)), bytes(range(16, 48))
+    vectors = (ArticleVector("all-MiniLM-L6-v2", main), ArticleVector("use-multilingual-v3", multi))
+    analysis = ArticleAnalysis(a.id, "m@1", "1", vectors=vectors)
+    store.put_analysis(analysis)
+    assert store.get_analysis(a.id) == analysis
+    assert store.get_vectors("all-MiniLM-L6-v2") == {a.id: main}
+    assert store.get_vectors("use-multilingual-v3") == {a.id: multi}
+    # an analysis made without vectors keeps the stored ones
+    store.put_analysis(replace(analysis, vectors=()))
+    assert store.get_vectors("all-MiniLM-L6-v2") == {a.id: main}
+
+
+def test_migration_6_keeps_vectors_stored_before_it(tmp_path: Path) -> None:
+    """A store at version 5 (one vector per article) opens at the latest version with its
+    vectors, and then holds one per article and encoder."""
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.execute(
+        "CREATE TABLE schema_migrations "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    for version, name, sql in migrations():
+        if version <= 5:
+            con.executescript(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    a = article()
+    con.execute(
+        "INSERT INTO articles (id, text, source_path, published, attributed_to, source_format, "
+        "encoding, word_count) VALUES (?, ?, ?, ?, '[\"TASS\"]', 'text', 'utf-8', 4)",
+        (a.id, a.text, a.source_path, a.published),
+    )
+    con.execute(
+        "INSERT INTO article_vectors VALUES (?, 'all-MiniLM-L6-v2', ?)", (a.id, b"\x00" * 8)
+    )
+    con.commit()
+    con.close()
+
+    store = SQLiteStore(str(db))
+    assert store.schema_version() == migrations()[-1][0]
+    assert store.get_vectors("all-MiniLM-L6-v2") == {a.id: b"\x00" * 8}
+    store.put_vectors("use-multilingual-v3", {a.id: b"\x01" * 8})
+    assert store.get_vectors("all-MiniLM-L6-v2") == {a.id: b"\x00" * 8}
+    assert store.get_vectors("use-multilingual-v3") == {a.id: b"\x01" * 8}
+    store.close()

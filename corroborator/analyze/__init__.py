@@ -14,6 +14,7 @@ from typing import Any
 
 from corroborator.analyze.claims import extract_claims
 from corroborator.analyze.claims_ru import extract_claims_ru
+from corroborator.analyze.embeddings import with_vectors
 from corroborator.analyze.entities import NAME_LABELS, resolve_entities
 from corroborator.analyze.events import extract_events
 from corroborator.analyze.events.russian import extract_russian_events
@@ -132,14 +133,22 @@ def _sentences_only(article: Article, doc: Any) -> ArticleAnalysis:
 
 
 def analyze_articles(
-    articles: Iterable[Article], *, model: str, batch_size: int = 32
+    articles: Iterable[Article], *, model: str, batch_size: int = 32, vectors: bool = True
 ) -> Iterator[tuple[Article, ArticleAnalysis]]:
     """Analyse ``articles`` in order, streaming; yields each article with its analysis.
 
     English (or undetected) articles go through ``model`` with ``nlp.pipe`` in batches of
     ``batch_size``; others get sentence boundaries, and named entities from their language's
-    adapter (:data:`ADAPTERS`) where it has one.
+    adapter (:data:`ADAPTERS`) where it has one. With ``vectors``, each analysis carries the
+    article's embeddings (:func:`~corroborator.analyze.embeddings.with_vectors`, batched).
     """
+    analysed = _analyses(articles, model=model, batch_size=batch_size)
+    return with_vectors(analysed, batch_size=batch_size) if vectors else analysed
+
+
+def _analyses(
+    articles: Iterable[Article], *, model: str, batch_size: int
+) -> Iterator[tuple[Article, ArticleAnalysis]]:
     pending: list[Article] = []
 
     def flush() -> Iterator[tuple[Article, ArticleAnalysis]]:

@@ -8,7 +8,8 @@ to stay offline before they are imported, so nothing ever reaches the network. V
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -16,9 +17,19 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborator.errors import ModelError
+from corroborator.model import Article, ArticleAnalysis, ArticleVector
 
 #: Width of an all-MiniLM-L6-v2 vector.
 DIMENSIONS = 384
+#: The names article vectors are stored under (``ArticleVector.model``).
+EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+MULTILINGUAL_MODEL = "use-multilingual-v3"
+#: Languages the main embedder (MiniLM) reads; an article in another known language also gets
+#: a multilingual vector, on which story linking compares it across languages.
+MAIN_LANGUAGES = frozenset({"en"})
+# Characters of an article that represent it: the headline and lead carry the story; the rest
+# adds background that blurs it (and MiniLM reads 256 tokens at most).
+LEAD_CHARS = 1200
 
 
 @cache
@@ -85,3 +96,42 @@ def embed_multilingual(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     vectors = np.asarray(load_multilingual().encode(list(texts)), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+def embedding_text(article: Article) -> str:
+    """The text an article is embedded on: its title and the first :data:`LEAD_CHARS` of it."""
+    return (article.title or "") + "\n" + article.text[:LEAD_CHARS]
+
+
+def needs_multilingual(article: Article) -> bool:
+    """Whether ``article`` is in a known language the main embedder does not read."""
+    return article.language is not None and article.language not in MAIN_LANGUAGES
+
+
+def with_vectors(
+    pairs: Iterable[tuple[Article, ArticleAnalysis]], batch_size: int = 64
+) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    """The analyses of ``pairs`` with the articles' vectors added, in order, embedded in
+    batches of ``batch_size``: MiniLM for every article, the multilingual encoder as well for
+    those :func:`needs_multilingual` picks. (English articles get their multilingual vector
+    only when linking finds a store in two languages: it costs as much as MiniLM again.)"""
+    pending: list[tuple[Article, ArticleAnalysis]] = []
+
+    def flush() -> Iterator[tuple[Article, ArticleAnalysis]]:
+        main = embed([embedding_text(a) for a, _ in pending], batch_size=batch_size)
+        foreign = [k for k, (a, _) in enumerate(pending) if needs_multilingual(a)]
+        multi = embed_multilingual([embedding_text(pending[k][0]) for k in foreign])
+        extra = dict(zip(foreign, multi, strict=True))
+        for k, (art, analysis) in enumerate(pending):
+            vectors = [ArticleVector(EMBEDDING_MODEL, main[k].tobytes())]
+            if k in extra:
+                vectors.append(ArticleVector(MULTILINGUAL_MODEL, extra[k].tobytes()))
+            yield art, replace(analysis, vectors=tuple(vectors))
+        pending.clear()
+
+    for pair in pairs:
+        pending.append(pair)
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()

@@ -47,6 +47,8 @@ class BuildReport:
     words_analysed: int = 0
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    # ids of the articles analysed by this run (linking clusters only their blocks again)
+    analysed_ids: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -83,6 +85,7 @@ class _Builder:
         for art, analysis in results:
             self.batch.append((art, analysis))
             self.report.articles_analysed += 1
+            self.report.analysed_ids.append(art.id)
             self.report.words_analysed += art.word_count
             self.notify("article", art)
             if len(self.batch) >= self.settings.commit_every:

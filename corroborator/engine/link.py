@@ -1,14 +1,15 @@
 """Linking run: stories, their timelines and claims, and source dependence, from the store.
 
 Linking works on what analysis stored; it never re-analyses an article. Article vectors are
-computed once and stored; story clustering is re-run over all stored features, which keeps the
-result independent of the order articles arrived in, and the user's corrections (must-link and
-cannot-link pairs) are applied every time. The results replace the previous linking run as a
-whole, in one transaction.
+computed by the analysis and stored with it (:mod:`corroborator.analyze.embeddings`); story
+clustering is re-run over all stored features, which keeps the result independent of the order
+articles arrived in, and the user's corrections (must-link and cannot-link pairs) are applied
+every time. The results replace the previous linking run as a whole, in one transaction.
 
-An upload through the explorer links incrementally instead (``link(store, new_ids)``): the new
-articles join the stored stories and only the stories they touch are rebuilt; the next full
-linking may regroup them.
+Story clustering runs block by block (:mod:`corroborator.link.blocks`): with ``new_ids``
+(``link(store, new_ids)``: what a build or an upload just analysed, the rest linked before) only
+the blocks those articles fall in are clustered again, and only the stories that changed are
+rebuilt; the result is the one a full linking gives, whatever the order articles came in.
 """
 
 from __future__ import annotations
@@ -21,25 +22,24 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corroborator.analyze.embeddings import (
+    EMBEDDING_MODEL,
+    MULTILINGUAL_MODEL,
+    embedding_text,
+)
 from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.link.blocks import cluster_blocks
 from corroborator.link.claims import build_claims
 from corroborator.link.dependence import Dependence, find_dependence
 from corroborator.link.lexical import content_terms
-from corroborator.link.stories import StoryDoc, assign_new, recluster
+from corroborator.link.stories import StoryDoc, name_stories
 from corroborator.link.timeline import build_events, story_span
 from corroborator.model import Article, ArticleAnalysis, ArticleLinks, Event, Story
 from corroborator.store.base import Store
 
-EMBEDDING_MODEL = "all-MiniLM-L6-v2"
-# Vectors that compare articles across languages (stories.py: CROSS_SCALE); computed only when
-# the store holds articles in more than one language.
-MULTILINGUAL_MODEL = "use-multilingual-v3"
 # Event dates further than this from the article's own date are plans or history beyond the
 # story (a school due to open in two years): they do not place the article in time.
 STORY_DATE_WINDOW_DAYS = 90
-# Characters of an article that represent it for clustering: the headline and lead carry the
-# story; the rest adds background that blurs it (and MiniLM reads 256 tokens at most).
-LEAD_CHARS = 1200
 # A happening reported as done (or under way) dated after the article's publication date is a
 # misread: the end of a span taken for its date ("a ceasefire until 22 April" in an article of
 # 3 April: news-dev quake2025/10, whose lead date then fell 25 days after the quake). One day
@@ -64,13 +64,16 @@ class LinkReport:
 def _vectors(
     store: Store, articles: list[Article], model: str = EMBEDDING_MODEL
 ) -> tuple[dict[str, np.ndarray], int]:
+    """The stored vectors of ``articles`` by ``model``; those missing are embedded and stored:
+    English articles' multilingual vectors when the store turns bilingual, and articles
+    analysed before analysis made vectors (``corroborator link`` on an old store)."""
     from corroborator.analyze.embeddings import embed, embed_multilingual
 
     stored = store.get_vectors(model)
     missing = [a for a in articles if a.id not in stored]
     if missing:
         encode = embed_multilingual if model == MULTILINGUAL_MODEL else embed
-        vectors = encode([(a.title or "") + "\n" + a.text[:LEAD_CHARS] for a in missing])
+        vectors = encode([embedding_text(a) for a in missing])
         fresh = {
             a.id: v.astype(np.float32).tobytes() for a, v in zip(missing, vectors, strict=True)
         }
@@ -172,7 +175,7 @@ def _story_doc(
         keys=frozenset(keys),
         lead_date=lead_date,
         anchored=published is not None,
-        terms=content_terms((article.title or "") + "\n" + article.text[:LEAD_CHARS]),
+        terms=content_terms(embedding_text(article)),
         # figures as distinctive keys of a happening ("1,700 companies", "$2.3 billion"); a
         # duration ("two days", "three hours") is a small number most visits share, and with
         # durations as claims it tied unrelated bare-text articles (news-dev bare B³ 0.87 -> 0.84)
@@ -293,10 +296,10 @@ def _story(
 def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
     """Run linking over everything in ``store`` and store the result.
 
-    With ``new_ids`` (articles just added, the rest linked before), the stored stories are
-    kept and only the new articles are placed (:func:`~corroborator.link.stories.assign_new`);
-    only the stories they join, and those whose source groups changed, are rebuilt. Without,
-    everything is reclustered — the exact, order-independent result."""
+    With ``new_ids`` (articles just added or analysed again, the rest linked before), only the
+    blocks they fall in are clustered again (:func:`~corroborator.link.blocks.cluster_blocks`),
+    and only the stories that changed, or whose source groups changed, are rebuilt. Without,
+    every block is clustered. Both give the same stories."""
     started = time.perf_counter()
     report = LinkReport()
     articles = list(store.iter_articles())
@@ -319,10 +322,12 @@ def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
     previous = store.story_assignments()
     fresh = {a for a in new_ids if a in by_id}
     incremental = bool(fresh) and set(by_id) - fresh <= set(previous)
-    if incremental:
-        assignment = assign_new(docs, fresh, previous, cannot)
-    else:
-        assignment = recluster(docs, must, cannot, previous)
+    # only the blocks the new articles fall in are clustered again (link.blocks); without new
+    # ids every block is
+    clusters = cluster_blocks(
+        docs, must, cannot, previous=previous if incremental else None, changed=fresh
+    )
+    assignment = name_stories(clusters, previous)
     dependence = find_dependence(articles)
 
     members: dict[str, list[str]] = {}

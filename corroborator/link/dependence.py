@@ -100,9 +100,12 @@ def find_dependence(articles: Sequence[Article]) -> Dependence:
             by_key.setdefault(f"outlet:{outlet}", []).append(aid)
             # an agency's own copy: the outlet is the wire others are based on
             by_key.setdefault(f"wire:{outlet}", [])
+    of_outlet: dict[str | None, list[str]] = {}
+    for aid in ids:
+        of_outlet.setdefault(_norm(by_id[aid].outlet), []).append(aid)
     for key, members in sorted(by_key.items()):
         kind, name = key.split(":", 1)
-        own = [m for m in ids if _norm(by_id[m].outlet) == name] if kind == "wire" else []
+        own = of_outlet.get(name, []) if kind == "wire" else []
         if not members:
             continue  # an outlet no article names as its wire
         everyone = sorted(set(members) | set(own))

@@ -41,6 +41,7 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
+from corroborator.analyze.embeddings import MAIN_LANGUAGES
 from corroborator.link.agglomerate import average_link, components
 from corroborator.link.lexical import SparseVector, cosine, tfidf
 from corroborator.model import content_id
@@ -128,7 +129,7 @@ THRESHOLD = 0.4
 # scale by a linear fit over all pairs of the English articles of news-dev's five development
 # clusters (528 pairs, no labels used; correlation 0.90): MiniLM ≈ 1.075 × USE − 0.059; the
 # medians (0.41 against 0.39) and the 90th percentiles (0.64 / 0.66) agree after it.
-EMBEDDER_LANGUAGES = frozenset({"en"})
+EMBEDDER_LANGUAGES = MAIN_LANGUAGES
 CROSS_SCALE = 1.075
 CROSS_SHIFT = -0.059
 # Two articles in different languages share no words: their TF-IDF cosine of content words
@@ -700,11 +701,22 @@ def recluster(
     keeps any of its articles, and the result depends only on the documents and constraints.
     """
     clusters = cluster_stories(docs, must_link, cannot_link, threshold=threshold)
+    return name_stories(clusters, previous, new_id=new_id)
+
+
+def name_stories(
+    clusters: Iterable[Sequence[str]],
+    previous: Mapping[str, str] | None = None,
+    *,
+    new_id: Callable[[Sequence[str]], str] = default_story_id,
+) -> dict[str, str]:
+    """Story ids for ``clusters`` (the naming rule of :func:`recluster`): each document's."""
+    ordered = [tuple(sorted(c)) for c in clusters]
     previous = previous or {}
     taken: set[str] = set()
     named: dict[str, str] = {}
     pending: list[tuple[str, ...]] = []
-    for cluster in sorted(clusters, key=lambda c: (-len(c), c[0])):
+    for cluster in sorted(ordered, key=lambda c: (-len(c), c[0])):
         counts: dict[str, int] = {}
         for d in cluster:
             if d in previous:

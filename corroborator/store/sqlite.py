@@ -17,6 +17,7 @@ from corroborator.model import (
     Article,
     ArticleAnalysis,
     ArticleLinks,
+    ArticleVector,
     ClaimValue,
     EventMention,
     Mention,
@@ -378,6 +379,11 @@ class SQLiteStore:
                     analysis.published_evidence,
                 ),
             )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO article_vectors (article_id, model, vector) "
+                "VALUES (?, ?, ?)",
+                [(aid, v.model, v.vector) for v in analysis.vectors],
+            )
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
         """An article's stored analysis."""
@@ -432,6 +438,13 @@ class SQLiteStore:
                 (article_id,),
             )
         )
+        vectors = tuple(
+            ArticleVector(model, bytes(vector))
+            for model, vector in self._db.execute(
+                "SELECT model, vector FROM article_vectors WHERE article_id = ? ORDER BY model",
+                (article_id,),
+            )
+        )
         return ArticleAnalysis(
             article_id,
             row[0],
@@ -444,6 +457,7 @@ class SQLiteStore:
             published=row[2],
             published_confidence=row[3],
             published_evidence=row[4],
+            vectors=vectors,
         )
 
     # -- linking ------------------------------------------------------------------------------
