@@ -104,8 +104,10 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if particle and f"{lemma} {particle}" in ont.verbs | ont.place_verbs:
         lemma = f"{lemma} {particle}"
     objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
-    # a pair's noun may be the object or a prepositional complement ("spoke to reporters")
-    complements = [
+    # a pair's noun may be the object, the subject of the passive ("a wreath was laid",
+    # "documents were exchanged") or a prepositional complement ("spoke to reporters")
+    complements = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    complements += [
         o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
     ]
     for obj in objects + complements:
@@ -307,6 +309,11 @@ _OBLIGING = frozenset(
 )
 
 
+# Verbs of asking: the act they ask for is not an occurrence ("urged Mongolia to arrest him",
+# "called on the authorities to evacuate", "asked them to sign"); as blocking_heads for nouns.
+_REQUESTING = frozenset({"urge", "call", "ask", "demand", "request", "press", "appeal"})
+
+
 def is_hypothetical(trig: Trigger) -> bool:
     """The trigger is a norm or a condition, not an occurrence: under "should"/"must"/
     "ought", the complement of "obliged/required/supposed to", or inside an "if"/"unless"
@@ -321,6 +328,13 @@ def is_hypothetical(trig: Trigger) -> bool:
             current.head.lemma_.lower() in _OBLIGING or current.head.lower_ in _OBLIGING
         ):
             return True
+        if (
+            current.i == trig.token.i
+            and current.pos_ == "VERB"
+            and current.dep_ in {"xcomp", "advcl", "ccomp"}
+            and current.head.lemma_.lower() in _REQUESTING
+        ):
+            return True  # "urged Mongolia to arrest him": asked for, not done
         # a clause of its own ("when he arrived", "that he will visit") is not under the
         # modal of the clause it hangs from
         if current.head.i == current.i or current.dep_ in {"ccomp", "parataxis", "relcl", "advcl"}:
