@@ -61,6 +61,9 @@ class Ontology:
     # "leaves for Washington") → type
     place_verbs: dict[str, str]
     place_nouns: frozenset[str]
+    # verbs of going that are this type with a "to"-complement naming a place ("traveled to
+    # Russia")
+    destination_verbs: dict[str, str]
     # nouns of people in groups, counterparts of a meeting though no name is given ("met
     # students", "a meeting with members of the diaspora")
     counterpart_groups: frozenset[str]
@@ -70,6 +73,9 @@ class Ontology:
     media_words: frozenset[str]
     # nouns after "in" that make a speech verb a statement event ("said in a statement")
     statement_frames: dict[str, str]
+    # speech verbs whose noun object is what is made public ("Bessent confirmed further
+    # elements of the deal", "the ministry denied the reports")
+    object_speech_verbs: frozenset[str]
 
     def codes(self, type_name: str) -> tuple[str | None, str | None]:
         """``(cameo, plover)`` of a type (``(None, None)`` for an unknown one)."""
@@ -89,6 +95,7 @@ def load_ontology() -> Ontology:
     nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     nouns_of: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     place_verbs: dict[str, str] = {}
+    destination_verbs: dict[str, str] = {}
     verbs: dict[str, str] = {}
     verb_objects: dict[tuple[str, str], str] = {}
     nouns_of_org: dict[str, str] = {}
@@ -128,6 +135,8 @@ def load_ontology() -> Ontology:
             nouns_of_org[str(noun).lower()] = name
         for verb in spec.get("place_verbs") or []:
             place_verbs[str(verb).lower()] = name
+        for verb in spec.get("destination_verbs") or []:
+            destination_verbs[str(verb).lower()] = name
         for verb, kind in (spec.get("place_kind_verbs") or {}).items():
             place_kind_verbs[str(verb).lower()] = (str(kind), name)
     for options in nouns.values():  # most specific (most modifiers) first
@@ -156,9 +165,11 @@ def load_ontology() -> Ontology:
         nouns_of=nouns_of,
         place_verbs=place_verbs,
         place_nouns=_words(data.get("place_nouns")),
+        destination_verbs=destination_verbs,
         counterpart_groups=_words(data.get("counterpart_groups")),
         announcing_speakers=_words(data.get("announcing_speakers")),
         media_words=_words(data.get("media_words")),
+        object_speech_verbs=_words(data.get("object_speech_verbs")),
         statement_frames={
             str(k).lower(): str(v) for k, v in (data.get("statement_frames") or {}).items()
         },

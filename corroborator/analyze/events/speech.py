@@ -44,6 +44,13 @@ def speech_event(view: ArticleView, tok: Any) -> Trigger | None:
                     return Trigger(tok, frame, [tok, noun])  # "said in a statement"
     if _after_consulting(view, tok):
         return Trigger(tok, "statement", [tok])
+    said = [
+        c for c in tok.children if c.dep_ in {"dobj", "obj"} and c.pos_ in {"NOUN", "PROPN"}
+    ]
+    if tok.lemma_.lower() in ont.object_speech_verbs and said:
+        # "confirmed further elements of the deal": what is made public is named
+        official = any(_announcer(view, s) for s in subjects)
+        return Trigger(tok, "announcement" if official else "statement", [tok, said[0]])
     if any(_announcer(view, s) for s in subjects) and _tells_future(view, tok):
         return Trigger(tok, "announcement", [tok])
     return None
@@ -89,9 +96,9 @@ def _announcer(view: ArticleView, tok: Any) -> bool:
             phrase += list(child.subtree)
     if {t.lemma_.lower() for t in phrase} & view.ont.media_words:
         return False
-    return official_voice(view, tok) or any(
-        view.label_at(t) in {"ORG", "GPE"} for t in phrase if t.pos_ == "PROPN"
-    )
+    # the body itself ("the Kremlin", "China"), not a person titled by one ("Treasury
+    # Secretary Scott Bessent")
+    return official_voice(view, tok) or view.label_at(tok) in {"ORG", "GPE"}
 
 
 def _tells_future(view: ArticleView, tok: Any) -> bool:

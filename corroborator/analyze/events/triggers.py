@@ -123,6 +123,8 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             return Trigger(tok, type_name, [tok])
     if lemma in ont.place_verbs and _place_object(view, tok):
         return Trigger(tok, ont.place_verbs[lemma], [tok])
+    if lemma in ont.destination_verbs and _goes_to_place(view, tok):
+        return Trigger(tok, ont.destination_verbs[lemma], [tok])
     verb_type = ont.verbs.get(lemma)
     if verb_type is None:
         return speech_event(view, tok)
@@ -144,6 +146,31 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if spec.needs_named_speaker and not has_named_speaker(view, tok):
         return None
     return Trigger(tok, verb_type, [tok])
+
+
+def _goes_to_place(view: ArticleView, tok: Any) -> bool:
+    """Someone goes to a named place: a "to"-complement naming a country, city or region, and
+    a subject that is a named actor or a personal pronoun ("he would head to China"), not a
+    thing ("exports went to China")."""
+    destination = any(
+        view.label_at(o) in {"GPE", "LOC"}
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+    if not destination:
+        return False
+    # (not the leg before, told in passing: "arrived in Vietnam after travelling to North
+    # Korea" is the arrival's context, and its place would pass to the events after it)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ in {"conj", "xcomp"}:
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return any(
+        s.tag_ == "PRP" and s.lower_ not in {"it", "this", "that"}
+        or view.label_at(s) in {"PERSON", "ORG", "GPE", "NORP"}
+        for s in subjects
+    )
 
 
 def _place_object(view: ArticleView, tok: Any) -> bool:
