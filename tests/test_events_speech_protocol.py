@@ -146,3 +146,18 @@ def test_what_is_sought_owed_or_urged_is_no_event(nlp: Any) -> None:
 def test_not_since_a_date_tells_the_last_time(nlp: Any) -> None:
     visit = one(events(nlp, "Putin has not visited Bishkek since May 2019."), "visit")
     assert (visit.status, visit.date) == ("reported", "2019-05")
+
+
+def test_trips_to_a_named_place_are_visits(nlp: Any) -> None:
+    trip = one(events(nlp, "Japarov said he would travel to Moscow in January."), "visit")
+    assert (trip.status, trip.place) == ("planned", "Moscow")
+    assert "visit" not in types(events(nlp, "Most of the grain went to Kazakhstan last year."))
+
+
+def test_confirming_a_named_thing_is_a_statement(nlp: Any) -> None:
+    assert "statement" in types(
+        events(nlp, "Finance Minister Almaz Baketaev confirmed new details of the loan.")
+    )
+    assert "announcement" in types(
+        events(nlp, "The Kremlin confirmed the dates of the visit on Monday.")
+    )
