@@ -44,9 +44,7 @@ def speech_event(view: ArticleView, tok: Any) -> Trigger | None:
                     return Trigger(tok, frame, [tok, noun])  # "said in a statement"
     if _after_consulting(view, tok):
         return Trigger(tok, "statement", [tok])
-    said = [
-        c for c in tok.children if c.dep_ in {"dobj", "obj"} and c.pos_ in {"NOUN", "PROPN"}
-    ]
+    said = [c for c in tok.children if c.dep_ in {"dobj", "obj"} and c.pos_ in {"NOUN", "PROPN"}]
     if tok.lemma_.lower() in ont.object_speech_verbs and said:
         # "confirmed further elements of the deal": what is made public is named
         official = any(_announcer(view, s) for s in subjects)

@@ -167,7 +167,7 @@ def _goes_to_place(view: ArticleView, tok: Any) -> bool:
     if not subjects and tok.dep_ in {"conj", "xcomp"}:
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return any(
-        s.tag_ == "PRP" and s.lower_ not in {"it", "this", "that"}
+        (s.tag_ == "PRP" and s.lower_ not in {"it", "this", "that"})
         or view.label_at(s) in {"PERSON", "ORG", "GPE", "NORP"}
         for s in subjects
     )
