@@ -117,10 +117,6 @@ def test_visit_protocol(nlp: Any) -> None:
     assert "departure" not in types(events(nlp, "The minister left office in 2019."))
 
 
-def test_summit_of_two_leaders_is_a_meeting_of_a_body_a_summit(nlp: Any) -> None:
-    bilateral = events(nlp, "The summit between Putin and Japarov lasted two hours.")
-    assert "meeting" in types(bilateral) and "summit" not in types(bilateral)
-    assert "summit" in types(events(nlp, "Leaders gathered in Bishkek for the CSTO summit."))
 
 
 def test_disaster_collapses_evacuations_and_tolls(nlp: Any) -> None:

@@ -61,22 +61,12 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
                 continue
             if type_name == "visit" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
                 return None  # "the core of the visit", "the second day of the visit": a frame
-            if type_name == "summit" and not _multilateral(view, tok):
-                type_name = "meeting"  # "the Trump-Xi summit", "the summit began at 10 a.m."
             return Trigger(
                 tok, type_name, [*[c for c in mods if c.lemma_.lower() in required], tok]
             )
     return None
 
 
-def _multilateral(view: ArticleView, tok: Any) -> bool:
-    """A summit of an organisation or a region ("the APEC summit", "the G20 summit", "the
-    Russia-Africa summit"): named by its modifiers or its "of" complement. A summit named by
-    no body is two leaders' meeting ("the Trump-Xi summit", "the summit lasted two hours"),
-    which news calls a summit as often as a meeting."""
-    phrase = [t for c in tok.children if c.dep_ != "relcl" for t in c.subtree if t.i < tok.i]
-    phrase += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    return any(view.label_at(t) in {"ORG", "LOC"} for t in phrase)
 
 
 def _has_org(view: ArticleView, tok: Any) -> bool:
