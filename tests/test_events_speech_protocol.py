@@ -117,8 +117,6 @@ def test_visit_protocol(nlp: Any) -> None:
     assert "departure" not in types(events(nlp, "The minister left office in 2019."))
 
 
-
-
 def test_disaster_collapses_evacuations_and_tolls(nlp: Any) -> None:
     assert "building_collapse" in types(events(nlp, "A hotel collapsed in Osh during the tremor."))
     assert "evacuation" in types(

@@ -67,8 +67,6 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     return None
 
 
-
-
 def _has_org(view: ArticleView, tok: Any) -> bool:
     """The noun names a body's gathering: "meeting of the CSTO …", "the CSTO's … session"."""
     for child in tok.children:
