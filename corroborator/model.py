@@ -233,6 +233,7 @@ StatusReason = Literal[
     "present tense, article a preview",
     "present tense",
     "present tense for a time to come",
+    "words reported",
     "default",
 ]
 Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most"]

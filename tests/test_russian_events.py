@@ -186,3 +186,22 @@ def test_an_aides_briefing_is_an_announcement() -> None:
     text = "Как сообщил на брифинге советник премьера Олег Сидоров, министры встретятся в пятницу."
     assert "announcement" in [e.type for e in events(text, "2026-03-05")]
     assert "press_statements" not in [e.type for e in events(text, "2026-03-05")]
+
+
+def test_visit_protocol_and_disaster_types() -> None:
+    cases = {
+        "Президенты обменялись подарками после обеда.": "gift_exchange",
+        "Путин встретился со студентами университета.": "meeting",
+        "Лидеры обошли строй почётного караула.": "welcome_ceremony",
+        "Власти объявили режим чрезвычайной ситуации в трёх провинциях.": "announcement",
+        "В Мандалае рухнуло здание гостиницы.": "building_collapse",
+        "Жителей прибрежных посёлков эвакуировали в субботу.": "evacuation",
+        "Президент побывал на выставке в Бишкеке.": "visit",
+    }
+    for text, expected in cases.items():
+        assert expected in {m.type for m in events(text)}, text
+
+
+def test_announced_ceasefire_is_an_announcement_and_a_ceasefire() -> None:
+    found = {m.type for m in events("Правительство объявило перемирие на две недели.")}
+    assert {"announcement", "ceasefire"} <= found

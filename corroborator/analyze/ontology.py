@@ -37,6 +37,9 @@ class Ontology:
 
     types: dict[str, EventType]
     nouns: dict[str, list[tuple[tuple[str, ...], str]]]  # head lemma → [(modifier lemmas, type)]
+    # "guard of honour", "collapse of a building": head lemma → [(modifier lemmas, lemma of the
+    # "of" complement, type)]
+    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str]]]
     verbs: dict[str, str]
     verb_objects: dict[tuple[str, str], str]
     nouns_of_org: dict[str, str]
@@ -54,6 +57,25 @@ class Ontology:
     programme_nouns: frozenset[str]
     sequence_cues: frozenset[str]
     blocking_heads: frozenset[str]
+    # verbs that are an event only with a place as object or "for"-complement ("left Hanoi",
+    # "leaves for Washington") → type
+    place_verbs: dict[str, str]
+    place_nouns: frozenset[str]
+    # verbs of going that are this type with a "to"-complement naming a place ("traveled to
+    # Russia")
+    destination_verbs: dict[str, str]
+    # nouns of people in groups, counterparts of a meeting though no name is given ("met
+    # students", "a meeting with members of the diaspora")
+    counterpart_groups: frozenset[str]
+    # speakers whose words on what will happen are an announcement ("the Kremlin said on
+    # Monday", "according to the ministry"), and words that make a speaker the media
+    announcing_speakers: frozenset[str]
+    media_words: frozenset[str]
+    # nouns after "in" that make a speech verb a statement event ("said in a statement")
+    statement_frames: dict[str, str]
+    # speech verbs whose noun object is what is made public ("Bessent confirmed further
+    # elements of the deal", "the ministry denied the reports")
+    object_speech_verbs: frozenset[str]
 
     def codes(self, type_name: str) -> tuple[str | None, str | None]:
         """``(cameo, plover)`` of a type (``(None, None)`` for an unknown one)."""
@@ -71,6 +93,9 @@ def load_ontology() -> Ontology:
     data = lexicon.load("events.yaml")
     types: dict[str, EventType] = {}
     nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    place_verbs: dict[str, str] = {}
+    destination_verbs: dict[str, str] = {}
     verbs: dict[str, str] = {}
     verb_objects: dict[tuple[str, str], str] = {}
     nouns_of_org: dict[str, str] = {}
@@ -96,6 +121,11 @@ def load_ontology() -> Ontology:
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()
             words = [w for w in words if w != "-"]
+            if "of" in words[1:-1]:
+                cut = words.index("of")
+                head, of_obj = words[cut - 1], words[-1]
+                nouns_of.setdefault(head, []).append((tuple(words[: cut - 1]), of_obj, name))
+                continue
             nouns.setdefault(words[-1], []).append((tuple(words[:-1]), name))
         for verb in spec.get("verbs") or []:
             verbs[str(verb).lower()] = name
@@ -103,6 +133,10 @@ def load_ontology() -> Ontology:
             verb_objects[(str(verb).lower(), str(obj).lower())] = name
         for noun in spec.get("nouns_of_org") or []:
             nouns_of_org[str(noun).lower()] = name
+        for verb in spec.get("place_verbs") or []:
+            place_verbs[str(verb).lower()] = name
+        for verb in spec.get("destination_verbs") or []:
+            destination_verbs[str(verb).lower()] = name
         for verb, kind in (spec.get("place_kind_verbs") or {}).items():
             place_kind_verbs[str(verb).lower()] = (str(kind), name)
     for options in nouns.values():  # most specific (most modifiers) first
@@ -128,4 +162,15 @@ def load_ontology() -> Ontology:
         programme_nouns=_words(data.get("programme_nouns")),
         sequence_cues=_words(data.get("sequence_cues")),
         blocking_heads=_words(data.get("blocking_heads")),
+        nouns_of=nouns_of,
+        place_verbs=place_verbs,
+        place_nouns=_words(data.get("place_nouns")),
+        destination_verbs=destination_verbs,
+        counterpart_groups=_words(data.get("counterpart_groups")),
+        announcing_speakers=_words(data.get("announcing_speakers")),
+        media_words=_words(data.get("media_words")),
+        object_speech_verbs=_words(data.get("object_speech_verbs")),
+        statement_frames={
+            str(k).lower(): str(v) for k, v in (data.get("statement_frames") or {}).items()
+        },
     )

@@ -33,6 +33,7 @@ from corroborator.analyze.events.status import is_background, status_of
 from corroborator.analyze.events.triggers import (
     is_generic,
     is_generic_sentence,
+    is_hypothetical,
     noun_trigger,
     subtype_of,
     verb_trigger,
@@ -321,7 +322,7 @@ def _triggers(view: ArticleView, sent: Any) -> list[Trigger]:
         if tok.i in seen:
             continue
         trig = verb_trigger(view, tok) or noun_trigger(view, tok)
-        if trig is None or is_generic(view, trig):
+        if trig is None or is_generic(view, trig) or is_hypothetical(trig):
             continue
         seen.update(t.i for t in trig.tokens)
         triggers.append(trig)

@@ -43,6 +43,10 @@ class RussianPack:
     negating_preps: frozenset[str]
     frame_preps: tuple[tuple[str, ...], ...]
     blocking_heads: frozenset[str]
+    # people by their group, counterparts of a meeting ("встретился со студентами")
+    counterpart_groups: frozenset[str]
+    # official bodies and their voices, speakers of statements though unnamed ("власти")
+    announcing_speakers: frozenset[str]
     vague_modifiers: frozenset[str]
     generic_determiners: frozenset[str]
     definite_determiners: frozenset[str]
@@ -125,6 +129,8 @@ def load_russian_pack() -> RussianPack:
         negating_preps=_words(data.get("negating_preps")),
         frame_preps=tuple(tuple(norm(str(p)).split()) for p in data.get("frame_preps") or []),
         blocking_heads=_words(data.get("blocking_heads")),
+        counterpart_groups=_words(data.get("counterpart_groups")),
+        announcing_speakers=_words(data.get("announcing_speakers")),
         vague_modifiers=_words(data.get("vague_modifiers")),
         generic_determiners=_words(data.get("generic_determiners")),
         definite_determiners=_words(data.get("definite_determiners")),

@@ -101,16 +101,24 @@ def _names_someone(view: ArticleView, tok: Any) -> bool:
     return any(m.label in names for m in view.mentions_in(tok))
 
 
+def _group(pack: RussianPack, tok: Any) -> bool:
+    """The phrase names people by their group ("студентами", "представителями диаспоры")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in {"nmod", "conj"})]
+    return any(lemma(h) in pack.counterpart_groups for h in heads)
+
+
 def _has_counterpart(view: ArticleView, tok: Any) -> bool:
     """Someone the verb's event is with: an object naming someone, a "с"/"между" complement
-    naming someone, or a plural noun or coordinated subject ("лидеры встретились")."""
+    naming someone or a group of people ("со студентами"), or a plural noun or coordinated
+    subject ("лидеры встретились")."""
+    pack = load_russian_pack()
     for child in tok.children:
         if child.dep_ in {"obj", "iobj"} and _names_someone(view, child):
             return True
         if (
             child.dep_ == "obl"
             and case_words(child) & {"с", "со", "между"}
-            and _names_someone(view, child)
+            and (_names_someone(view, child) or _group(pack, child))
         ):
             return True
         if child.dep_ in SUBJECTS_RU and (
@@ -150,17 +158,16 @@ def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
     objects = [c for c in tok.children if c.dep_ in {"obj", "nsubj:pass"}]
     if any(lemma(o) in pack.exclude_objects.get(verb_type, ()) for o in objects):
         return None
-    if spec.yields_to_object_event and (
-        tok.dep_ in {"acl", "amod"}
-        or not objects
-        or any(
-            noun_trigger(view, pack, t) is not None
-            for o in objects
-            for t in o.subtree
-            if t.pos_ in {"NOUN", "PROPN"}
-        )
+    if spec.yields_to_object_event and (tok.dep_ in {"acl", "amod"} or not objects):
+        # attribution ("объявили, что …"); with an event as object ("объявили перемирие") the
+        # announcement is a mention and the event announced another, as in English
+        return None
+    if spec.needs_named_speaker and not any(
+        _names_someone(view, c) or {lemma(t) for t in c.subtree} & pack.announcing_speakers
+        for c in tok.children
+        if c.dep_ in SUBJECTS_RU
     ):
-        return None  # attribution ("объявили, что …") or another event announced
+        return None  # "Кремль предупредил", not "эксперты предупреждают"
     needs = pack.arg_lemmas.get(verb_type)
     if needs:
         args = [c for c in tok.children if c.dep_ in {"obj", "nsubj", "nsubj:pass", "obl"}]

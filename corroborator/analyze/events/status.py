@@ -42,6 +42,9 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     """The mention's status and what decided it, from the words governing the trigger."""
     ont = view.ont
     tok = trig.token
+    if tok.lower_ == "according":
+        # "…, according to the ministry": words already said, whatever they say is to come
+        return "reported", "words reported"
     chain = verb_chain(tok)
     words: list[Any] = []
     for t in chain:
@@ -78,9 +81,14 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     ):
         return "planned", "be + to"
     past = any(v.tag_ in {"VBD", "VBN"} for v in verbs)
+    # "did not arrest": the past is on the auxiliary
+    did = any(c.dep_ == "aux" and c.tag_ == "VBD" for v in verbs for c in v.children)
+    if negated and any(c.lower_ == "since" for v in verbs for c in v.children):
+        # "has not visited Pyongyang since July 2000": the last visit was then
+        return "reported", "past tense"
     # a negation bears on the event only when the trigger is the verb or its argument, not the
     # frame of a prepositional phrase ("during the ceasefire, groups were not allowed to …")
-    if negated and past and tok.dep_ != "pobj":
+    if negated and (past or did) and tok.dep_ != "pobj":
         return "cancelled", "negated past"
     if (
         date

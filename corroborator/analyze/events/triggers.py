@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from corroborator.analyze.events.arguments import has_named_speaker, in_group, people_or_actors
 from corroborator.analyze.events.places import place_of
+from corroborator.analyze.events.speech import speech_event
 from corroborator.analyze.events.view import (
     FUTURE_MODALS,
     SUBJECTS,
@@ -41,6 +43,17 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     mod_lemmas = [c.lemma_.lower() for c in mods]
     # hyphenated compounds ("wreath-laying") arrive as several tokens before the head
     left = [t.lemma_.lower() for t in tok.doc[max(tok.i - 3, 0) : tok.i] if t.text != "-"]
+    for required, of_lemma, type_name in ont.nouns_of.get(lemma, []):
+        # "a guard of honour", "the collapse of a 30-storey tower"
+        of_objects = [
+            o
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() == of_lemma
+        ]
+        if of_objects and all(r in mod_lemmas or r in left for r in required):
+            return Trigger(tok, type_name, [tok, *of_objects])
     for required, type_name in options:
         if not required or all(r in mod_lemmas or r in left for r in required):
             spec = ont.types[type_name]
@@ -74,8 +87,18 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if tok.pos_ != "VERB":
         return None
     lemma = tok.lemma_.lower()
+    # a phrasal verb is its lemma and particle ("see off", "step down")
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if particle and f"{lemma} {particle}" in ont.verbs | ont.place_verbs:
+        lemma = f"{lemma} {particle}"
     objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
-    for obj in objects:
+    # a pair's noun may be the object, the subject of the passive ("a wreath was laid",
+    # "documents were exchanged") or a prepositional complement ("spoke to reporters")
+    complements = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    complements += [
+        o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+    ]
+    for obj in objects + complements:
         pair = (lemma, obj.lemma_.lower())
         if pair in ont.verb_objects:
             return Trigger(tok, ont.verb_objects[pair], [tok, obj])
@@ -86,14 +109,20 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         place = place_of(view, tok)
         if place and _place_kind(view, place) == kind:
             return Trigger(tok, type_name, [tok])
+    if lemma in ont.place_verbs and _place_object(view, tok):
+        return Trigger(tok, ont.place_verbs[lemma], [tok])
+    if lemma in ont.destination_verbs and _goes_to_place(view, tok):
+        return Trigger(tok, ont.destination_verbs[lemma], [tok])
     verb_type = ont.verbs.get(lemma)
     if verb_type is None:
-        return None
+        return speech_event(view, tok)
     spec = ont.types[verb_type]
     if any(o.lemma_.lower() in spec.exclude_objects for o in objects):
         return None
-    if spec.yields_to_object_event and _reports_other_event(view, tok, objects):
-        return None
+    if spec.yields_to_object_event and (tok.dep_ in {"acl", "amod"} or not objects):
+        # "the figure announced hours earlier" describes a thing; "announced that …", "…, X
+        # announced" reports words, an announcement only as speech_event judges it
+        return None if tok.dep_ in {"acl", "amod"} else speech_event(view, tok)
     if spec.arg_lemmas:
         args = [c for c in tok.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
         if tok.dep_ in {"xcomp", "conj"}:
@@ -102,21 +131,50 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             return None
     if spec.needs_counterpart and not _has_counterpart(view, tok):
         return None
-    if spec.needs_named_speaker and not _has_named_speaker(view, tok):
+    if spec.needs_named_speaker and not has_named_speaker(view, tok):
         return None
     return Trigger(tok, verb_type, [tok])
 
 
-def _has_named_speaker(view: ArticleView, tok: Any) -> bool:
-    """The verb's subject names a person, body or country ("Kyiv warned …", "NATO's chief
-    and U.S. officials have warned …"); a participle ("…, warning that …") and a conjoined
-    verb take the subject of the verb they hang from."""
-    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
-    if not subjects and tok.dep_ in {"advcl", "conj", "xcomp"}:
-        subjects = [c for c in tok.head.children if c.dep_ in SUBJECTS]
+def _goes_to_place(view: ArticleView, tok: Any) -> bool:
+    """Someone goes to a named place: a "to"-complement naming a country, city or region, and
+    a subject that is a named actor or a personal pronoun ("he would head to China"), not a
+    thing ("exports went to China")."""
+    destination = any(
+        view.label_at(o) in {"GPE", "LOC"}
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+    if not destination:
+        return False
+    # (not the leg before, told in passing: "arrived in Vietnam after travelling to North
+    # Korea" is the arrival's context, and its place would pass to the events after it)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ in {"conj", "xcomp"}:
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return any(
-        _people_or_actors(view, s) or any(_people_or_actors(view, c) for c in s.conjuncts)
+        (s.tag_ == "PRP" and s.lower_ not in {"it", "this", "that"})
+        or view.label_at(s) in {"PERSON", "ORG", "GPE", "NORP"}
         for s in subjects
+    )
+
+
+def _place_object(view: ArticleView, tok: Any) -> bool:
+    """The verb's object, or its "for"-complement, is a place ("left Pyongyang", "leaves for
+    Washington"), named or a common noun of place ("left the venue")."""
+    places = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    places += [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        view.label_at(p) in {"GPE", "LOC", "FAC"} or p.lemma_.lower() in view.ont.place_nouns
+        for p in places
     )
 
 
@@ -148,32 +206,31 @@ def _caused_by_disaster(view: ArticleView, tok: Any) -> bool:
             causes += [c for c in child.children if c.dep_ == "pobj"]
     if tok.dep_ in {"relcl", "acl"}:
         causes.append(tok.head)
-    return any(_is_disaster(view, c) for c in causes)
-
-
-def _reports_other_event(view: ArticleView, tok: Any, objects: list[Any]) -> bool:
-    """A reporting verb that only attributes: it has no nominal object ("…, Ushakov
-    announced", "announced that …"), its object names another event ("announced a
-    ceasefire", "announced the exercises …"), or it is a participle modifying a noun ("the
-    figure announced hours earlier"). Otherwise the announcement is an act of its own."""
-    if tok.dep_ in {"acl", "amod"} or not objects:
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and _caused_by_disaster(view, tok.head):
+        # "were killed and 14 injured in the earthquake": coordinated participles share the
+        # complement the parser hangs on one of them
         return True
-    return any(
-        noun_trigger(view, t) is not None
-        for o in objects
-        for t in o.subtree
-        if t.pos_ in {"NOUN", "PROPN"}
-    )
+    for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        causes += [
+            o
+            for p in conj.children
+            if p.dep_ in {"agent", "prep"} and p.lower_ in {"by", "in", "from", "during"}
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    return any(_is_disaster(view, c) for c in causes)
 
 
 def _has_counterpart(view: ArticleView, tok: Any) -> bool:
     for child in tok.children:
-        if child.dep_ in {"dobj", "obj"} and _people_or_actors(view, child):
+        if child.dep_ in {"dobj", "obj"} and (
+            people_or_actors(view, child) or in_group(view, child)
+        ):
             return True
         if (
             child.dep_ == "prep"
             and child.lower_ in {"with", "between"}
-            and _people_or_actors(view, child)
+            and (people_or_actors(view, child) or in_group(view, child))
         ):
             return True
         if child.dep_ in SUBJECTS and (
@@ -181,28 +238,6 @@ def _has_counterpart(view: ArticleView, tok: Any) -> bool:
         ):
             return True
     return False
-
-
-def _people_or_actors(view: ArticleView, tok: Any) -> bool:
-    """The phrase headed by ``tok`` names people, a country or an organisation."""
-    head = tok
-    if tok.dep_ == "prep":
-        objects = [c for c in tok.children if c.dep_ == "pobj"]
-        if not objects:
-            return False
-        head = objects[0]
-    names = {"PERSON", "ORG", "GPE", "NORP"}
-    # the whole phrase, not only its head: "his Vietnamese counterpart To Lam" names a person
-    # in an apposition and a nationality in a modifier of "counterpart"
-    # (without its clauses and prepositional phrases: "a delegation from the ministry" is not
-    # a counterpart named by the ministry)
-    phrase = [head]
-    for child in head.children:
-        if child.dep_ not in {"relcl", "acl", "prep"}:
-            phrase += list(child.subtree)
-    start = min(t.idx for t in phrase)
-    end = max(t.idx + len(t.text) for t in phrase)
-    return any(m.label in names for m in view.entities.at(start, end))
 
 
 def subtype_of(view: ArticleView, trig: Trigger) -> str | None:
@@ -277,4 +312,47 @@ def is_generic_sentence(view: ArticleView, sent: Any) -> bool:
             return True
         if subj.tag_ == "NNS" and not dets and not any(c.dep_ == "poss" for c in subj.children):
             return True
+    return False
+
+
+# Modals and words of obligation: what "should", "must" or "is obliged to" happen is a norm,
+# not an event that happened or is planned ("members are obliged to arrest him", "Mongolia
+# should have arrested him").
+_DEONTIC = frozenset({"should", "must", "ought"})
+_OBLIGING = frozenset(
+    {"oblige", "obliged", "obligate", "obligated", "require", "required", "supposed"}
+)
+
+
+# Verbs of asking: the act they ask for is not an occurrence ("urged Mongolia to arrest him",
+# "called on the authorities to evacuate", "asked them to sign"); as blocking_heads for nouns.
+_REQUESTING = frozenset({"urge", "call", "ask", "demand", "request", "press", "appeal"})
+
+
+def is_hypothetical(trig: Trigger) -> bool:
+    """The trigger is a norm or a condition, not an occurrence: under "should"/"must"/
+    "ought", the complement of "obliged/required/supposed to", or inside an "if"/"unless"
+    clause ("if he travels there, he must be arrested")."""
+    current = trig.token
+    for _ in range(6):
+        if any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in current.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in current.children):
+            return True
+        if current.dep_ == "xcomp" and (
+            current.head.lemma_.lower() in _OBLIGING or current.head.lower_ in _OBLIGING
+        ):
+            return True
+        if (
+            current.i == trig.token.i
+            and current.pos_ == "VERB"
+            and current.dep_ in {"xcomp", "advcl", "ccomp"}
+            and current.head.lemma_.lower() in _REQUESTING
+        ):
+            return True  # "urged Mongolia to arrest him": asked for, not done
+        # a clause of its own ("when he arrived", "that he will visit") is not under the
+        # modal of the clause it hangs from
+        if current.head.i == current.i or current.dep_ in {"ccomp", "parataxis", "relcl", "advcl"}:
+            return False
+        current = current.head
     return False
