@@ -34,6 +34,7 @@ from corroborator.analyze.claims_figures import (
     interval,
     rounding_step,
 )
+from corroborator.analyze.claims_venue import venue_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
 
@@ -187,4 +188,8 @@ def extract_claims(
     events: Sequence[EventMention] = (),
 ) -> list[ClaimValue]:
     """The figures and categorical statements of one article as claim values."""
-    return _Claims(doc, article, entities, timexes).run() + visit_type_claims(events, article.text)
+    return (
+        _Claims(doc, article, entities, timexes).run()
+        + visit_type_claims(events, article.text)
+        + venue_claims(events, entities, article.text, article.language, article.dateline_place)
+    )

@@ -9,7 +9,8 @@ only when the same speaker gives them; two speakers in one article may disagree.
 Verdicts, with sources counted once per dependence group (:mod:`.dependence`):
 
 * ``conflicting`` — two values' intervals do not overlap at the same moment, or two
-  categories differ;
+  categories differ and neither is a kind of the other (:func:`categories_agree`: "state
+  visit" and "official visit" agree, two cities of one meeting do not);
 * ``corroborated`` — two or more independent sources give the same value;
 * ``compatible`` — two or more independent sources, values differ but their intervals overlap
   ("over $1.8 billion" and "nearly $2 billion");
@@ -180,6 +181,45 @@ def _periods_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+@cache
+def _category_kinds() -> dict[str, frozenset[str]]:
+    """Each category with the broader ones it is a kind of (``category_kinds`` in
+    data/claims.yaml, closed transitively): "state visit" is a kind of "official visit"."""
+    data = lexicon.load("claims.yaml").get("category_kinds") or {}
+    broader = {str(k).lower(): {str(x).lower() for x in v} for k, v in data.items()}
+    changed = True
+    while changed:
+        changed = False
+        for kinds in broader.values():
+            more = set().union(*(broader.get(k, set()) for k in kinds)) - kinds
+            if more:
+                kinds |= more
+                changed = True
+    return {k: frozenset(v) for k, v in broader.items()}
+
+
+def categories_agree(a: float | str, b: float | str) -> bool:
+    """Two categorical values agree when they are equal or one is a kind of the other ("state
+    visit" and "official visit": one visit named at two levels of detail); "state visit" and
+    "working visit", or two different cities, do not."""
+    x, y = str(a).lower(), str(b).lower()
+    kinds = _category_kinds()
+    return x == y or y in kinds.get(x, ()) or x in kinds.get(y, ())
+
+
+def _parties(v: ClaimValue) -> frozenset[str]:
+    """The people a venue claim's meeting is of ("city of the meeting of A and B")."""
+    _, _, names = v.subject.partition(" of the meeting of ")
+    return frozenset(n.strip() for n in names.split(" and ") if n.strip())
+
+
+def _same_meeting(a: ClaimValue, b: ClaimValue) -> bool:
+    """Two venue claims can be of one meeting unless both name its people and neither set
+    holds the other: the Trump–Xi meeting in Busan is not the Trump–Lee one in Gyeongju."""
+    pa, pb = _parties(a), _parties(b)
+    return not pa or not pb or pa <= pb or pb <= pa
+
+
 # Figures more than this factor apart are taken as different facts rather than one disputed
 # figure: reported disputes differ by tens of percent (1,700 vs 1,800; 25 vs 26 November),
 # while a growth rate and a share in one paragraph (13.6% vs 97%) differ several-fold.
@@ -277,6 +317,8 @@ def _restated(a: ClaimValue, b: ClaimValue) -> bool:
 
 def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
     if not _periods_agree(a.period, b.period):
+        return False
+    if a.measure == "venue" and not _same_meeting(a, b):
         return False
     if a.article_id == b.article_id and a.said_by == b.said_by and not _restated(a, b):
         return False  # one voice in one article states one figure once
@@ -386,7 +428,7 @@ def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdi
             if a.kind == "numeric":
                 if not compatible(_interval(a, slack=True), _interval(b, slack=True)):
                     return "conflicting", sources
-            elif a.value != b.value:
+            elif not categories_agree(a.value, b.value):
                 return "conflicting", sources
     if updated:
         return "updated", sources
