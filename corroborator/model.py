@@ -218,7 +218,7 @@ StatusReason = Literal[
     "present tense for a time to come",
     "default",
 ]
-Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most"]
+Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most", "range"]
 Verdict = Literal["corroborated", "compatible", "conflicting", "updated", "single_source"]
 
 

@@ -263,3 +263,39 @@ def test_a_first_visit_in_years_beside_a_second_visit_is_no_conflict(nlp: Any) -
     built = build_claims("sty", [*a.values(), *b.values()], find_dependence(articles))
     assert all(c.verdict != "conflicting" for c in built)
     assert any(c.unit == "occurrence" for c in built)
+
+
+def test_a_range_is_one_figure_with_its_interval(nlp: Any) -> None:
+    dash = claims(nlp, "Agencies put the tremor at magnitude 6.1–6.4 on Tuesday.")
+    fig = next(c for c in dash.values() if c.unit == "magnitude")
+    assert (fig.value, fig.qualifier, fig.low, fig.high) == (6.1, "range", 6.1, 6.4)
+    assert len(dash) == 1  # not 6.1 and 6.4 as two figures
+    between = claims(nlp, "Between 2,000 and 5,000 volunteers may join the clean-up, they said.")
+    assert [(c.value, c.high, c.qualifier) for c in between.values()] == [(2000, 5000, "range")]
+    ranged = claims(nlp, "Forecasts for the harvest ranged from 40 to 45 million tonnes.")
+    assert [(c.value, c.high) for c in ranged.values()] == [(40e6, 45e6)]
+    # days of a month and model numbers are no ranges
+    assert not claims(nlp, "The fair was held on 14-15 May near the Tu-154 hangar.")
+
+
+def test_a_change_from_one_level_to_another_gives_both_ends_and_the_change(nlp: Any) -> None:
+    found = claims(nlp, "The bank lowered its key rate from 16% to 12.5% on Friday.")
+    assert {c.value for c in found.values() if c.unit == "percent"} == {16, 12.5}
+    change = next(c for c in found.values() if c.measure == "decline")
+    assert (change.value, change.unit) == (3.5, "percentage point")
+    assert "rate" in change.subject
+    up = claims(nlp, "Sales grew from 200 to 260 cars a month.")
+    assert any(c.measure == "growth" and c.value == 60 for c in up.values())
+
+
+def test_ranks_are_figures_of_unit_rank(nlp: Any) -> None:
+    city = claims(nlp, "Gdansk, Poland's sixth-largest city, was flooded on Monday.")
+    rank = next(c for c in city.values() if c.unit == "rank")
+    assert (rank.value, rank.kind, rank.subject) == (6.0, "numeric", "rank of Gdansk as city")
+    ranks = claims(nlp, "Chile ranks third among the country's trade partners.")
+    assert [c.value for c in ranks.values() if c.unit == "rank"] == [3.0]
+    numbered = claims(nlp, "The port holds rank 4 in the regional table.")
+    assert [(c.value, c.unit) for c in numbered.values()] == [(4.0, "rank")]
+    # "the largest exporters" is a group, not a rank; "one of the largest" ranks nothing
+    assert not claims(nlp, "The firm joined the largest exporters in the list.")
+    assert not claims(nlp, "It is one of the largest partners of the bloc.")

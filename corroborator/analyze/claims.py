@@ -112,7 +112,11 @@ class _Claims(_CategoricalReader):
     def run(self) -> list[ClaimValue]:
         out: list[ClaimValue] = []
         for sent in self.sentences.spans:
-            figures = self._figures(sent)
+            ranks = self._ranks(sent)
+            # "rank 3", "the 2nd largest": the number is the rank's, not a figure of its own
+            figures = [
+                f for f in self._figures(sent) if not any(r.start <= f.start < r.end for r in ranks)
+            ]
             speaker_here: str | None = None
             for fig in figures:
                 self._qualify(fig)
@@ -122,6 +126,8 @@ class _Claims(_CategoricalReader):
                 )
                 if fig.measure:
                     measure = fig.measure
+                if fig.of_change and self.last_subject:
+                    subject = self.last_subject  # the change of what its two ends measure
                 measure, unit = self._kind_of_count(fig, measure, unit, subject)
                 toll = self._toll_before(fig) if fig.unit is None else None
                 if toll is not None and "toll" not in (subject or "").lower():
@@ -141,6 +147,8 @@ class _Claims(_CategoricalReader):
                 said_by = self._speaker(sent, fig)
                 speaker_here = speaker_here or said_by
                 low, high = (_clean(x) for x in interval(fig.value, fig.step, fig.qualifier))
+                if fig.qualifier == "range":
+                    high = _clean(fig.high)
                 record = any(
                     w in self.text[max(0, fig.start - 20) : fig.start].lower()
                     for w in self.lex.record_words
@@ -171,7 +179,7 @@ class _Claims(_CategoricalReader):
                         quote_end=sent.start_char + len(sent.text.rstrip()),
                     )
                 )
-            out += self._ranks(sent)
+            out += ranks
             para = self.text.count("\n", 0, sent.start_char)
             if speaker_here:
                 self.last_speaker = (para, speaker_here)
