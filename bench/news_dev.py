@@ -54,6 +54,7 @@ COLUMNS = (
     ("event_date_right_when_typed", "date right when typed"),
     ("event_type_precision", "type prec."),
     ("claim_values_found", "values found"),
+    ("claim_value_precision", "value prec."),
     ("claims_aligned", "aligned"),
     ("numeric_conflicts_flagged", "conflicts flagged"),
     ("false_conflicts", "false conflicts"),

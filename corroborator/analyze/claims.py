@@ -38,6 +38,8 @@ from corroborator.analyze.claims_venue import venue_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 __all__ = ["compatible", "extract_claims", "interval", "rounding_step", "visit_type_claims"]
 
 
@@ -107,6 +109,19 @@ class _Claims(_CategoricalReader):
         after = self.text[fig.end : sent.end_char].lower()[:25]
         return any(c in before or c in after for c in self.lex.changing_cues)
 
+    def _stated_moment(self, period: str | None, sent: Any) -> str | None:
+        """The day a running total's clause states it holds: a single day, not after the
+        publication day, and not a possessive ("Friday's quake" dates the quake, not the toll).
+        An undated article's running total keeps no moment (it may hold at any)."""
+        published = (self.article.published or "")[:10]
+        if not period or not published or not _DAY.fullmatch(period) or period > published:
+            return None
+        for t in self.timexes:
+            in_sentence = t.value == period and sent.start_char <= t.start < sent.end_char
+            if in_sentence and re.match(r"[’']s\b", self.text[t.end : t.end + 3]):
+                return None
+        return period
+
     # -- the pass ----------------------------------------------------------------------------------
 
     def run(self) -> list[ClaimValue]:
@@ -140,8 +155,14 @@ class _Claims(_CategoricalReader):
                         subject = f"{own} in {place}"
                 period = self._period(fig, sent)
                 changing = self._changing(fig, sent, unit)
+                as_of = None
                 if changing:
-                    period = None  # a running total has a moment (as_of), not a period
+                    # a running total has a moment, not a period: the day its clause states
+                    # ("as of Thursday", "on Thursday the toll was …"), else the publication day
+                    as_of = self._stated_moment(period, sent) or (
+                        self.article.published[:10] if self.article.published else None
+                    )
+                    period = None
                 if subject:
                     self.last_subject = subject
                 said_by = self._speaker(sent, fig)
@@ -159,9 +180,7 @@ class _Claims(_CategoricalReader):
                         subject=subject or "",
                         period=period,
                         changing=changing,
-                        as_of=self.article.published[:10]
-                        if changing and self.article.published
-                        else None,
+                        as_of=as_of,
                         unit=unit,
                         kind="numeric",
                         value=_clean(fig.value) or 0.0,
