@@ -299,3 +299,30 @@ def test_ranks_are_figures_of_unit_rank(nlp: Any) -> None:
     # "the largest exporters" is a group, not a rank; "one of the largest" ranks nothing
     assert not claims(nlp, "The firm joined the largest exporters in the list.")
     assert not claims(nlp, "It is one of the largest partners of the bloc.")
+
+
+def test_a_running_total_holds_at_the_day_its_clause_states(nlp: Any) -> None:
+    early = claims(nlp, "As of Thursday, the floods had killed 310 people.", "2025-05-02", "art_a")
+    late = claims(nlp, "On Thursday the flood death toll was 365.", "2025-05-04", "art_b")
+    a, b = early["310"], late["365"]
+    assert a.as_of == b.as_of == "2025-05-01"  # Thursday, whenever each was published
+    articles = [
+        Article(id="art_a", text="x a", source_path="a", outlet="Desk One"),
+        Article(id="art_b", text="x b", source_path="b", outlet="Desk Two"),
+    ]
+    verdicts = [c.verdict for c in build_claims("s", [a, b], find_dependence(articles))]
+    assert verdicts == ["conflicting"]  # one moment, two tolls: not an update
+    # "Friday's storm" dates the storm, not the toll: the publication day holds
+    toll = claims(nlp, "Friday's storm has killed 120 people, officials said.", "2025-05-04")
+    assert toll["120"].as_of == "2025-05-04"
+
+
+def test_homes_and_houses_count_one_thing(nlp: Any) -> None:
+    a = claims(nlp, "Officials said 1,240 homes were destroyed in the province.", aid="art_a")
+    b = claims(nlp, "The floods in the province wrecked 1,410 houses.", aid="art_b")
+    articles = [
+        Article(id="art_a", text="x a", source_path="a", outlet="Desk One"),
+        Article(id="art_b", text="x b", source_path="b", outlet="Desk Two"),
+    ]
+    found = build_claims("s", [*a.values(), *b.values()], find_dependence(articles))
+    assert [c.verdict for c in found] == ["conflicting"]
