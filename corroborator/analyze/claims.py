@@ -134,7 +134,8 @@ class _Claims(_CategoricalReader):
             ]
             speaker_here: str | None = None
             for fig in figures:
-                self._qualify(fig)
+                if fig.qualifier != "range":  # a range's interval is its own
+                    self._qualify(fig)
                 measure, subject, counted = self._measure(fig)
                 unit = fig.unit or (
                     self.lex.unit_synonyms.get(counted, counted) if counted else None
