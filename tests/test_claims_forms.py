@@ -326,3 +326,17 @@ def test_homes_and_houses_count_one_thing(nlp: Any) -> None:
     ]
     found = build_claims("s", [*a.values(), *b.values()], find_dependence(articles))
     assert [c.verdict for c in found] == ["conflicting"]
+
+
+def test_undated_reports_of_one_release_compare_their_running_totals(nlp: Any) -> None:
+    # no dates at all, but both give the same exact toll: one release, one moment
+    a = claims(nlp, "In Gdansk, 412 people were killed and 1,230 were injured.", None, "art_a")
+    b = claims(nlp, "The storm killed 412 people in Gdansk and 1,180 were injured.", None, "art_b")
+    articles = [
+        Article(id="art_a", text="x a", source_path="a", outlet="Desk One"),
+        Article(id="art_b", text="x b", source_path="b", outlet="Desk Two"),
+    ]
+    found = build_claims("s", [*a.values(), *b.values()], find_dependence(articles))
+    injured = next(c for c in found if c.unit == "injury")
+    assert sorted(v.value for v in injured.values) == [1180, 1230]
+    assert injured.verdict == "conflicting"

@@ -408,8 +408,13 @@ def _interval(v: ClaimValue, slack: bool = False) -> tuple[float | None, float |
     return low, high
 
 
-def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdict, int]:
-    """``(verdict, independent sources)`` of one aligned claim."""
+def verdict(
+    values: Sequence[ClaimValue],
+    dependence: Dependence,
+    releases: frozenset[frozenset[str]] = frozenset(),
+) -> tuple[Verdict, int]:
+    """``(verdict, independent sources)`` of one aligned claim; two undated articles in
+    ``releases`` (:func:`shared_releases`) give their running totals at one moment."""
     sources = dependence.independent([v.article_id for v in values])
     voices = {(v.article_id, v.said_by) for v in values}
     moments = _moments(values)
@@ -419,7 +424,8 @@ def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdi
             b = values[j]
             if (a.article_id, a.said_by) == (b.article_id, b.said_by):
                 continue
-            if "?" in (moments[i], moments[j]) and moments[i] and moments[j]:
+            one_release = frozenset({a.article_id, b.article_id}) in releases
+            if "?" in (moments[i], moments[j]) and moments[i] and moments[j] and not one_release:
                 continue  # a running total of unknown moment neither disputes nor updates
             if moments[i] and moments[j] and moments[i] != moments[j]:
                 # values of a running total at different moments: an update, not a dispute
@@ -478,6 +484,30 @@ def infer_moments(groups: Sequence[Sequence[ClaimValue]]) -> list[list[ClaimValu
     ]
 
 
+def shared_releases(groups: Sequence[Sequence[ClaimValue]]) -> frozenset[frozenset[str]]:
+    """Pairs of undated articles that give one running total exactly, unqualified, at
+    :data:`MOMENT_MIN_VALUE` or more in one claim: two reports of one release, whose other
+    running totals hold at the same (unknown) moment — as :func:`infer_moments` reasons for an
+    undated report beside a dated one (quake2025 fed without dates: "694" deaths in Mandalay in
+    two reports whose injured counts there differ, 1,670 and 1,640)."""
+    pairs: set[frozenset[str]] = set()
+    for group in groups:
+        exact = [
+            v
+            for v in group
+            if v.changing
+            and not v.as_of
+            and v.qualifier == "exact"
+            and isinstance(v.value, float | int)
+            and v.value >= MOMENT_MIN_VALUE
+        ]
+        for i, a in enumerate(exact):
+            for b in exact[i + 1 :]:
+                if a.article_id != b.article_id and a.value == b.value:
+                    pairs.add(frozenset({a.article_id, b.article_id}))
+    return frozenset(pairs)
+
+
 def _period_of(values: Sequence[ClaimValue]) -> str | None:
     return next((v.period for v in values if v.period), None)
 
@@ -501,8 +531,10 @@ def build_claims(
         numeric_or_not = [v for v in values if v.subject or v.quote]
         similarity = meaning_similarity(numeric_or_not)
     claims = []
-    for group in infer_moments(align(values, similarity)):
-        v, n = verdict(group, dependence)
+    groups = infer_moments(align(values, similarity))
+    releases = shared_releases(groups)
+    for group in groups:
+        v, n = verdict(group, dependence, releases)
         subject = max((g.subject for g in group), key=len) if any(g.subject for g in group) else ""
         claims.append(
             Claim(
