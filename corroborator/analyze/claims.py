@@ -111,16 +111,26 @@ class _Claims(_CategoricalReader):
 
     def _stated_moment(self, period: str | None, sent: Any) -> str | None:
         """The day a running total's clause states it holds: a single day, not after the
-        publication day, and not a possessive ("Friday's quake" dates the quake, not the toll).
-        An undated article's running total keeps no moment (it may hold at any)."""
+        publication day, told of the verb ("as of Thursday, … had killed", "on Thursday the
+        toll was") — not of a noun ("the earthquake on March 28", "Friday's quake" date the
+        quake, not the toll). An undated article's running total keeps no moment."""
         published = (self.article.published or "")[:10]
         if not period or not published or not _DAY.fullmatch(period) or period > published:
             return None
         for t in self.timexes:
-            in_sentence = t.value == period and sent.start_char <= t.start < sent.end_char
-            if in_sentence and re.match(r"[’']s\b", self.text[t.end : t.end + 3]):
-                return None
-        return period
+            if t.value != period or not (sent.start_char <= t.start < sent.end_char):
+                continue
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = next((tok for tok in span if not (span.start <= tok.head.i < span.end)), None)
+            head = root.head if root is not None else None
+            while head is not None and head.pos_ == "ADP" and head.head.i != head.i:
+                head = head.head  # "as of Thursday", "on Thursday": the preposition's head
+            told_of_verb = head is not None and head.pos_ in {"VERB", "AUX"}
+            if root is not None and root.head.i != root.i and told_of_verb:
+                return period
+        return None
 
     # -- the pass ----------------------------------------------------------------------------------
 

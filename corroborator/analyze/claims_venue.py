@@ -9,8 +9,9 @@ summit, not the talks). The city is the canonical English name (gazetteer, else 
 tables), so reports in any language compare; a venue the gazetteer places in a city gives
 that city. The subject names the people taking part, so that two meetings of different people
 in one story are two claims; an article gives one such claim per set of people, the first,
-and one with fewer than two people named only when it names no meeting of two. "Here" ("shook
-hands here") is the dateline's city.
+and one with fewer than two people named only when it names no meeting of two. When the event
+names fewer than two people taking part, the people its sentence names stand for them. "Here"
+("shook hands here") is the dateline's city.
 """
 
 from __future__ import annotations
@@ -121,12 +122,20 @@ def venue_claims(
     """The city of each meeting the article reports or announces (module docstring)."""
     kinds, named_kinds = _venue_types()
     found: dict[tuple[str, ...], ClaimValue] = {}
-    for e in sorted(events, key=lambda x: x.trigger_start):
-        if e.background or e.status == "cancelled":
-            continue
+    meetings = [
+        e
+        for e in sorted(events, key=lambda x: x.trigger_start)
+        if not e.background
+        and e.status != "cancelled"
+        and (e.type in kinds or (e.type in named_kinds and len(set(e.participants)) >= 2))
+    ]
+    for e in meetings:
         people = tuple(sorted(set(e.participants)))
-        if e.type not in kinds and not (e.type in named_kinds and len(people) >= 2):
-            continue
+        if len(people) < 2:
+            # fewer than two taking part named: the people its sentence names ("… at Thursday's
+            # talks in Busan, added Trump, praising Xi")
+            names = {m.canonical for m in entities.at(e.start, e.end) if m.label == "PERSON"}
+            people = tuple(sorted({*people, *(n for n in names if n)}))
         key = people if len(people) >= 2 else ()
         if key in found:
             continue
