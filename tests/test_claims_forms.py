@@ -296,6 +296,10 @@ def test_ranks_are_figures_of_unit_rank(nlp: Any) -> None:
     assert [c.value for c in ranks.values() if c.unit == "rank"] == [3.0]
     numbered = claims(nlp, "The port holds rank 4 in the regional table.")
     assert [(c.value, c.unit) for c in numbered.values()] == [(4.0, "rank")]
+    # "the leading partner" is one of the first few: it does not contradict a second rank
+    loose = claims(nlp, "Chile is the bloc's leading trade partner.")
+    lead = next(c for c in loose.values() if c.unit == "rank")
+    assert (lead.value, lead.low, lead.high) == (1.0, 0.9, 3.5)
     # "the largest exporters" is a group, not a rank; "one of the largest" ranks nothing
     assert not claims(nlp, "The firm joined the largest exporters in the list.")
     assert not claims(nlp, "It is one of the largest partners of the bloc.")

@@ -71,6 +71,9 @@ class _CategoricalReader(_SpeakerReader):
             if m.group("after"):
                 subject += f" after {m.group('after')}"
             low, high = interval(float(rank), 1.0, "exact")
+            loose = rank_word in {str(w) for w in data.get("loose_rank_words", [])}
+            if loose:  # "the leading partner": one of the first few (data/claims.yaml)
+                high = float(data.get("loose_rank_span", 1)) + 0.5
             out.append(
                 ClaimValue(
                     article_id=self.article.id,
@@ -85,7 +88,7 @@ class _CategoricalReader(_SpeakerReader):
                     end=m.end(),
                     low=low,
                     high=high,
-                    qualifier="exact",
+                    qualifier="around" if loose else "exact",
                     said_by=self._speaker(
                         sent, _Figure(m.start(), m.end(), m.group(0), 0.0, 1.0, None)
                     ),
