@@ -29,6 +29,7 @@ import yaml
 from corroborator.evaluate.newsdev import (
     FEEDS,
     HELD_OUT,
+    categorical_claims,
     counts,
     cross_language_alignment,
     headline,
@@ -53,6 +54,7 @@ COLUMNS = (
     ("event_date_right_when_typed", "date right when typed"),
     ("event_type_precision", "type prec."),
     ("claim_values_found", "values found"),
+    ("claim_value_precision", "value prec."),
     ("claims_aligned", "aligned"),
     ("numeric_conflicts_flagged", "conflicts flagged"),
     ("false_conflicts", "false conflicts"),
@@ -150,6 +152,18 @@ def run(feed: str, language: str, misses: bool, tmp: Path, stories: bool = False
                 f"{name}: gold claims with values found in EN and RU, aligned {hit}/{total}"
                 f" ({together} with those values in one predicted story)"
             )
+    for name, ids, names in parts:
+        if not ids:
+            continue
+        cat = categorical_claims(restrict(dossier, ids, scorer), restrict_gold(gold, names), scorer)
+        key = "development" if "development" in name else "held_out"
+        result[key]["categorical"] = cat
+        print(
+            f"{name}: categorical claims (our own measure, not the scorer's): values found"
+            f" {cat['found']}/{cat['total']}, aligned {cat['aligned']}/{cat['aligned_total']},"
+            f" genuine conflicts flagged {cat['flagged']}/{cat['genuine']},"
+            f" false conflicts {cat['false']}"
+        )
     if stories:
         _print_stories(dossier, docs, scorer)
     if misses:

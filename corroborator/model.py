@@ -236,7 +236,7 @@ StatusReason = Literal[
     "words reported",
     "default",
 ]
-Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most"]
+Qualifier = Literal["exact", "around", "over", "under", "nearly", "at_least", "at_most", "range"]
 Verdict = Literal["corroborated", "compatible", "conflicting", "updated", "single_source"]
 
 

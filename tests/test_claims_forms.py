@@ -263,3 +263,84 @@ def test_a_first_visit_in_years_beside_a_second_visit_is_no_conflict(nlp: Any) -
     built = build_claims("sty", [*a.values(), *b.values()], find_dependence(articles))
     assert all(c.verdict != "conflicting" for c in built)
     assert any(c.unit == "occurrence" for c in built)
+
+
+def test_a_range_is_one_figure_with_its_interval(nlp: Any) -> None:
+    dash = claims(nlp, "Agencies put the tremor at magnitude 6.1–6.4 on Tuesday.")
+    fig = next(c for c in dash.values() if c.unit == "magnitude")
+    assert (fig.value, fig.qualifier, fig.low, fig.high) == (6.1, "range", 6.1, 6.4)
+    assert len(dash) == 1  # not 6.1 and 6.4 as two figures
+    between = claims(nlp, "Between 2,000 and 5,000 volunteers may join the clean-up, they said.")
+    assert [(c.value, c.high, c.qualifier) for c in between.values()] == [(2000, 5000, "range")]
+    ranged = claims(nlp, "Forecasts for the harvest ranged from 40 to 45 million tonnes.")
+    assert [(c.value, c.high) for c in ranged.values()] == [(40e6, 45e6)]
+    # days of a month and model numbers are no ranges
+    assert not claims(nlp, "The fair was held on 14-15 May near the Tu-154 hangar.")
+
+
+def test_a_change_from_one_level_to_another_gives_both_ends_and_the_change(nlp: Any) -> None:
+    found = claims(nlp, "The bank lowered its key rate from 16% to 12.5% on Friday.")
+    assert {c.value for c in found.values() if c.unit == "percent"} == {16, 12.5}
+    change = next(c for c in found.values() if c.measure == "decline")
+    assert (change.value, change.unit) == (3.5, "percentage point")
+    assert "rate" in change.subject
+    up = claims(nlp, "Sales grew from 200 to 260 cars a month.")
+    assert any(c.measure == "growth" and c.value == 60 for c in up.values())
+
+
+def test_ranks_are_figures_of_unit_rank(nlp: Any) -> None:
+    city = claims(nlp, "Gdansk, Poland's sixth-largest city, was flooded on Monday.")
+    rank = next(c for c in city.values() if c.unit == "rank")
+    assert (rank.value, rank.kind, rank.subject) == (6.0, "numeric", "rank of Gdansk as city")
+    ranks = claims(nlp, "Chile ranks third among the country's trade partners.")
+    assert [c.value for c in ranks.values() if c.unit == "rank"] == [3.0]
+    numbered = claims(nlp, "The port holds rank 4 in the regional table.")
+    assert [(c.value, c.unit) for c in numbered.values()] == [(4.0, "rank")]
+    # "the leading partner" is one of the first few: it does not contradict a second rank
+    loose = claims(nlp, "Chile is the bloc's leading trade partner.")
+    lead = next(c for c in loose.values() if c.unit == "rank")
+    assert (lead.value, lead.low, lead.high) == (1.0, 0.9, 3.5)
+    # "the largest exporters" is a group, not a rank; "one of the largest" ranks nothing
+    assert not claims(nlp, "The firm joined the largest exporters in the list.")
+    assert not claims(nlp, "It is one of the largest partners of the bloc.")
+
+
+def test_a_running_total_holds_at_the_day_its_clause_states(nlp: Any) -> None:
+    early = claims(nlp, "As of Thursday, the floods had killed 310 people.", "2025-05-02", "art_a")
+    late = claims(nlp, "On Thursday the flood death toll was 365.", "2025-05-04", "art_b")
+    a, b = early["310"], late["365"]
+    assert a.as_of == b.as_of == "2025-05-01"  # Thursday, whenever each was published
+    articles = [
+        Article(id="art_a", text="x a", source_path="a", outlet="Desk One"),
+        Article(id="art_b", text="x b", source_path="b", outlet="Desk Two"),
+    ]
+    verdicts = [c.verdict for c in build_claims("s", [a, b], find_dependence(articles))]
+    assert verdicts == ["conflicting"]  # one moment, two tolls: not an update
+    # "Friday's storm" dates the storm, not the toll: the publication day holds
+    toll = claims(nlp, "Friday's storm has killed 120 people, officials said.", "2025-05-04")
+    assert toll["120"].as_of == "2025-05-04"
+
+
+def test_homes_and_houses_count_one_thing(nlp: Any) -> None:
+    a = claims(nlp, "Officials said 1,240 homes were destroyed in the province.", aid="art_a")
+    b = claims(nlp, "The floods in the province wrecked 1,410 houses.", aid="art_b")
+    articles = [
+        Article(id="art_a", text="x a", source_path="a", outlet="Desk One"),
+        Article(id="art_b", text="x b", source_path="b", outlet="Desk Two"),
+    ]
+    found = build_claims("s", [*a.values(), *b.values()], find_dependence(articles))
+    assert [c.verdict for c in found] == ["conflicting"]
+
+
+def test_undated_reports_of_one_release_compare_their_running_totals(nlp: Any) -> None:
+    # no dates at all, but both give the same exact toll: one release, one moment
+    a = claims(nlp, "In Gdansk, 412 people were killed and 1,230 were injured.", None, "art_a")
+    b = claims(nlp, "The storm killed 412 people in Gdansk and 1,180 were injured.", None, "art_b")
+    articles = [
+        Article(id="art_a", text="x a", source_path="a", outlet="Desk One"),
+        Article(id="art_b", text="x b", source_path="b", outlet="Desk Two"),
+    ]
+    found = build_claims("s", [*a.values(), *b.values()], find_dependence(articles))
+    injured = next(c for c in found if c.unit == "injury")
+    assert sorted(v.value for v in injured.values) == [1180, 1230]
+    assert injured.verdict == "conflicting"

@@ -149,3 +149,10 @@ def test_attribution_and_the_paragraphs_running_speaker() -> None:
     assert built.said_by == "Vladimir Putin"
     assert repaired.said_by == "Vladimir Putin"  # the paragraph goes on in his voice
     assert narrated.said_by is None  # a new paragraph: the narrator's
+
+
+def test_a_range_is_one_figure_as_in_english() -> None:
+    found = _claims("Сейсмологи оценили силу толчков от 6,1 до 6,4 балла.")
+    fig = _by_value(found, 6.1)
+    assert (fig.unit, fig.qualifier, fig.low, fig.high) == ("magnitude", "range", 6.1, 6.4)
+    assert all(c.value != 6.4 for c in found)

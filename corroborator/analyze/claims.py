@@ -34,8 +34,11 @@ from corroborator.analyze.claims_figures import (
     interval,
     rounding_step,
 )
+from corroborator.analyze.claims_venue import venue_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 __all__ = ["compatible", "extract_claims", "interval", "rounding_step", "visit_type_claims"]
 
@@ -106,21 +109,51 @@ class _Claims(_CategoricalReader):
         after = self.text[fig.end : sent.end_char].lower()[:25]
         return any(c in before or c in after for c in self.lex.changing_cues)
 
+    def _stated_moment(self, period: str | None, sent: Any) -> str | None:
+        """The day a running total's clause states it holds: a single day, not after the
+        publication day, told of the verb ("as of Thursday, … had killed", "on Thursday the
+        toll was") — not of a noun ("the earthquake on March 28", "Friday's quake" date the
+        quake, not the toll). An undated article's running total keeps no moment."""
+        published = (self.article.published or "")[:10]
+        if not period or not published or not _DAY.fullmatch(period) or period > published:
+            return None
+        for t in self.timexes:
+            if t.value != period or not (sent.start_char <= t.start < sent.end_char):
+                continue
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = next((tok for tok in span if not (span.start <= tok.head.i < span.end)), None)
+            head = root.head if root is not None else None
+            while head is not None and head.pos_ == "ADP" and head.head.i != head.i:
+                head = head.head  # "as of Thursday", "on Thursday": the preposition's head
+            told_of_verb = head is not None and head.pos_ in {"VERB", "AUX"}
+            if root is not None and root.head.i != root.i and told_of_verb:
+                return period
+        return None
+
     # -- the pass ----------------------------------------------------------------------------------
 
     def run(self) -> list[ClaimValue]:
         out: list[ClaimValue] = []
         for sent in self.sentences.spans:
-            figures = self._figures(sent)
+            ranks = self._ranks(sent)
+            # "rank 3", "the 2nd largest": the number is the rank's, not a figure of its own
+            figures = [
+                f for f in self._figures(sent) if not any(r.start <= f.start < r.end for r in ranks)
+            ]
             speaker_here: str | None = None
             for fig in figures:
-                self._qualify(fig)
+                if fig.qualifier != "range":  # a range's interval is its own
+                    self._qualify(fig)
                 measure, subject, counted = self._measure(fig)
                 unit = fig.unit or (
                     self.lex.unit_synonyms.get(counted, counted) if counted else None
                 )
                 if fig.measure:
                     measure = fig.measure
+                if fig.of_change and self.last_subject:
+                    subject = self.last_subject  # the change of what its two ends measure
                 measure, unit = self._kind_of_count(fig, measure, unit, subject)
                 toll = self._toll_before(fig) if fig.unit is None else None
                 if toll is not None and "toll" not in (subject or "").lower():
@@ -133,13 +166,21 @@ class _Claims(_CategoricalReader):
                         subject = f"{own} in {place}"
                 period = self._period(fig, sent)
                 changing = self._changing(fig, sent, unit)
+                as_of = None
                 if changing:
-                    period = None  # a running total has a moment (as_of), not a period
+                    # a running total has a moment, not a period: the day its clause states
+                    # ("as of Thursday", "on Thursday the toll was …"), else the publication day
+                    as_of = self._stated_moment(period, sent) or (
+                        self.article.published[:10] if self.article.published else None
+                    )
+                    period = None
                 if subject:
                     self.last_subject = subject
                 said_by = self._speaker(sent, fig)
                 speaker_here = speaker_here or said_by
                 low, high = (_clean(x) for x in interval(fig.value, fig.step, fig.qualifier))
+                if fig.qualifier == "range":
+                    high = _clean(fig.high)
                 record = any(
                     w in self.text[max(0, fig.start - 20) : fig.start].lower()
                     for w in self.lex.record_words
@@ -150,9 +191,7 @@ class _Claims(_CategoricalReader):
                         subject=subject or "",
                         period=period,
                         changing=changing,
-                        as_of=self.article.published[:10]
-                        if changing and self.article.published
-                        else None,
+                        as_of=as_of,
                         unit=unit,
                         kind="numeric",
                         value=_clean(fig.value) or 0.0,
@@ -170,7 +209,7 @@ class _Claims(_CategoricalReader):
                         quote_end=sent.start_char + len(sent.text.rstrip()),
                     )
                 )
-            out += self._ranks(sent)
+            out += ranks
             para = self.text.count("\n", 0, sent.start_char)
             if speaker_here:
                 self.last_speaker = (para, speaker_here)
@@ -187,4 +226,8 @@ def extract_claims(
     events: Sequence[EventMention] = (),
 ) -> list[ClaimValue]:
     """The figures and categorical statements of one article as claim values."""
-    return _Claims(doc, article, entities, timexes).run() + visit_type_claims(events, article.text)
+    return (
+        _Claims(doc, article, entities, timexes).run()
+        + visit_type_claims(events, article.text)
+        + venue_claims(events, entities, article.text, article.language, article.dateline_place)
+    )

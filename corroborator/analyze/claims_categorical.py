@@ -1,5 +1,6 @@
-"""Claims, part four: categorical statements — rank ("the leading trade partner", "ranking
-second after China") and the visit's protocol category (from the events)."""
+"""Claims, part four: ranks ("the leading trade partner", "ranking second after China", "the
+country's second-largest city": figures of unit ``rank``) and the visit's protocol category
+(from the events; a categorical claim)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from corroborator import lexicon
-from corroborator.analyze.claims_figures import _ORDINALS, _Figure
+from corroborator.analyze.claims_figures import _Figure, interval
 from corroborator.analyze.claims_speaker import _SpeakerReader
 from corroborator.model import ClaimValue, EventMention
 
@@ -17,18 +18,26 @@ class _CategoricalReader(_SpeakerReader):
     # -- categorical claims ------------------------------------------------------------------------
 
     def _ranks(self, sent: Any) -> list[ClaimValue]:
-        """ "ranking second after China", "Kyrgyzstan's leading trade partner": a rank claim."""
+        """Rank statements as figures (unit and measure ``rank``): "ranking second after China",
+        "China ranks first in trade", "rank 3", "Kyrgyzstan's leading trade partner", "the
+        country's second-largest city" (an ordinal before a superlative ranks any noun)."""
         data = lexicon.load("claims.yaml")
         nouns = "|".join(re.escape(str(n)) for n in data["rank_nouns"])
         words = "|".join(
             re.escape(str(w)) for w in sorted(data["rank_words"], key=len, reverse=True)
         )
+        ordinals = {str(k): int(v) for k, v in (data.get("ordinals") or {}).items()}
+        ords = "|".join(sorted(ordinals, key=len, reverse=True))
+        supers = "|".join(re.escape(str(w)) for w in data.get("superlatives", []))
         domains = {str(k): str(v) for k, v in data.get("rank_domains", {}).items()}
         dom = "|".join(re.escape(d) for d in domains)
         pattern = re.compile(
-            rf"\b(?P<rank>{words})(?:[-\s](?:largest|biggest))?\b(?P<domain>(?:\s+(?:{dom}|and))*)"
-            rf"\s+(?P<noun>{nouns})s?\b|\branking\s+(?P<rank2>first|second|third|fourth|fifth)"
-            rf"(?:\s+after\s+(?P<after>[A-Z]\w+))?",
+            rf"\b(?P<ord>{ords}|\d{{1,2}}(?:st|nd|rd|th))[-\s](?:{supers})\s+"
+            rf"(?P<domain2>(?:(?:{dom})\s+)*)(?P<noun2>[a-z]+)"
+            rf"|\b(?P<rank>{words})(?:[-\s](?:{supers}))?\b(?P<domain>(?:\s+(?:{dom}|and))*)"
+            rf"\s+(?P<noun>{nouns})\b"  # singular: "the largest exporters" is a group
+            rf"|\brank(?:s|ed|ing)?\s+(?:no\.\s*|number\s+)?"
+            rf"(?P<rank2>{ords}|\d{{1,2}}(?:st|nd|rd|th)?)\b(?:\s+after\s+(?P<after>[A-Z]\w+))?",
             re.IGNORECASE,
         )
         # the domain of a bare "ranking second": the partner noun phrase elsewhere in the sentence
@@ -41,55 +50,45 @@ class _CategoricalReader(_SpeakerReader):
             before = text[max(sent.start_char, m.start() - 40) : m.start()].lower()
             if re.search(r"\b(?:one of|among)\b[^.,;]*$", before):
                 continue  # "one of the largest investors" ranks nothing
-            rank_word = (m.group("rank") or m.group("rank2") or "").lower()
-            rank = _ORDINALS.get(rank_word, 1 if m.group("rank") else None)
+            rank_word = (m.group("ord") or m.group("rank") or m.group("rank2") or "").lower()
+            rank = ordinals.get(rank_word) or _number_rank(rank_word)
+            if rank is None and m.group("rank"):
+                rank = 1  # "leading", "largest", "top"
             if rank is None:
                 continue
-            subj = next(
-                (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == sent.root.i),
-                None,
-            )
-            named: str | None = None
-            if sent.root.lemma_.lower() in self.lex.naming_verbs:
-                # "Putin called Russia Kyrgyzstan's leading partner": the one named ranks, the
-                # first country or organisation of the object (the parse often fuses the two
-                # noun phrases into one)
-                obj = next(
-                    (t for t in sent.root.children if t.dep_ in {"dobj", "obj", "oprd"}), None
-                )
-                if obj is not None:
-                    start = min(t.idx for t in obj.subtree)
-                    named = next(
-                        (
-                            e.canonical or e.text
-                            for e in self.entities.at(start, m.start())
-                            if e.label in {"GPE", "ORG", "NORP"}
-                        ),
-                        None,
-                    )
-            if named is None and (subj is None or subj.pos_ == "PRON"):
+            who = self._ranked(sent, m)
+            if who is None and not m.group("noun2"):
                 continue
-            who = named or self._phrase(subj)
-            words_found = (m.group("domain") or "").split() or (
+            found = (m.group("domain") or m.group("domain2") or "").split() or (
                 context.group("domain").split() if context else []
             )
-            domain = next((domains[w.lower()] for w in words_found if w.lower() in domains), "")
-            noun = (m.group("noun") or (context.group("noun") if context else "partner")).lower()
-            noun = f"{domain} {noun}".strip()
-            value = f"rank {rank}" + (f" (after {m.group('after')})" if m.group("after") else "")
+            domain = next((domains[w.lower()] for w in found if w.lower() in domains), "")
+            noun = m.group("noun") or m.group("noun2")
+            noun = (noun or (context.group("noun") if context else "")).lower()
+            noun = f"{domain} {_singular(noun)}".strip()
+            subject = f"rank of {who}" if who else "rank"
+            subject += f" as {noun}" if noun else ""
+            if m.group("after"):
+                subject += f" after {m.group('after')}"
+            low, high = interval(float(rank), 1.0, "exact")
+            loose = rank_word in {str(w) for w in data.get("loose_rank_words", [])}
+            if loose:  # "the leading partner": one of the first few (data/claims.yaml)
+                high = float(data.get("loose_rank_span", 1)) + 0.5
             out.append(
                 ClaimValue(
                     article_id=self.article.id,
-                    subject=f"rank of {who} as {noun}",
+                    subject=subject,
                     period=None,
                     unit="rank",
-                    kind="categorical",
-                    value=value,
+                    kind="numeric",
+                    value=float(rank),
                     text=m.group(0),
                     quote=sent.text.strip(),
                     start=m.start(),
                     end=m.end(),
-                    qualifier="exact",
+                    low=low,
+                    high=high,
+                    qualifier="around" if loose else "exact",
                     said_by=self._speaker(
                         sent, _Figure(m.start(), m.end(), m.group(0), 0.0, 1.0, None)
                     ),
@@ -99,6 +98,71 @@ class _CategoricalReader(_SpeakerReader):
                 )
             )
         return out
+
+    def _ranked(self, sent: Any, m: re.Match[str]) -> str | None:
+        """Who holds the rank: the place or body a ranked noun stands beside ("Mandalay, the
+        country's second-biggest city"; "the second largest city of Mandalay"), the one a naming
+        verb names ("Putin called Russia Kyrgyzstan's leading partner"), else the subject of
+        the sentence (a pronoun says nothing)."""
+        if m.group("noun2"):
+            tok = next((t for t in sent if t.idx == m.start("noun2")), None)
+            if tok is not None:
+                if tok.dep_ == "appos":
+                    return str(self._phrase(tok.head))
+                of = next(
+                    (
+                        g
+                        for c in tok.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children
+                        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                    ),
+                    None,
+                )
+                if of is not None:
+                    return str(self._phrase(of))
+                if tok.dep_ not in {"attr", "oprd"}:
+                    return None  # "in South Korea's second-largest city": unnamed
+        # the subject of the nearest clause above the rank ("Russia is …, the ministry said":
+        # Russia, not the ministry)
+        node = next((t for t in sent if t.idx >= m.start()), sent.root)
+        subj = None
+        while subj is None:
+            subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if node.i == node.head.i or not (sent.start <= node.head.i < sent.end):
+                break
+            node = node.head
+        if sent.root.lemma_.lower() in self.lex.naming_verbs:
+            # the first country or organisation of the object (the parse often fuses the two
+            # noun phrases into one)
+            obj = next((t for t in sent.root.children if t.dep_ in {"dobj", "obj", "oprd"}), None)
+            if obj is not None:
+                start = min(t.idx for t in obj.subtree)
+                named = next(
+                    (
+                        e.canonical or e.text
+                        for e in self.entities.at(start, m.start())
+                        if e.label in {"GPE", "ORG", "NORP"}
+                    ),
+                    None,
+                )
+                if named is not None:
+                    return str(named)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        return str(self._phrase(subj))
+
+
+def _number_rank(word: str) -> int | None:
+    """ "3", "3rd", "21st" as a rank."""
+    digits = re.match(r"\d+", word)
+    return int(digits.group(0)) if digits else None
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def visit_type_claims(events: Sequence[EventMention], text: str = "") -> list[ClaimValue]:

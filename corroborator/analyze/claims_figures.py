@@ -210,6 +210,8 @@ def interval(value: float, step: float, qualifier: str) -> tuple[float | None, f
         return value, None
     if qualifier == "at_most":
         return None, value
+    if qualifier == "range":
+        return value, None  # the upper end is the figure's own (_Figure.high)
     return value - half, value + half
 
 
@@ -243,12 +245,64 @@ class _Figure:
     unit: str | None
     qualifier: str = "exact"
     measure: str | None = None  # set when the form itself says it (a duration)
+    high: float | None = None  # the upper end of a range ("7.7–7.9"; qualifier "range")
+    of_change: bool = False  # the change between two levels ("from 57% to 47%")
 
 
 # "first visit in 24 years", "first meeting since 2019", "first trip in over a decade"
 _FIRST_IN_SPAN = re.compile(
     r"\b(?:since|in\s+(?:[\w,-]+\s+){0,3}(?:years?|decades?|months?|centur(?:y|ies)))\b", re.I
 )
+
+
+# "7.7–7.9", "10-12 billion": a range written with a dash (not a date, a code or a model)
+_DASH_RANGE = re.compile(
+    r"(?<![\w.,/–-])(?P<a>\d[\d,]*(?:\.\d+)?)\s?[–-]\s?(?P<b>\d[\d,]*(?:\.\d+)?)(?![\d–-])"
+)
+# a verb of change before "from X to Y": the figures are two levels and a change, not a range
+_CHANGE = re.compile(
+    r"\b(?:cut|cuts|reduc\w*|lower\w*|rais\w*|increas\w*|decreas\w*|ris\w*|rose|fell|fall\w*|"
+    r"grew|grow\w*|climb\w*|jump\w*|drop\w*|declin\w*|slash\w*|boost\w*|shrank|shrink\w*|"
+    r"chang\w*|went|gone|up|down)\b[^.;:]*$",
+    re.I,
+)
+
+
+def _range(text: str, low: _Figure, high: _Figure, unit: str | None, word: str) -> _Figure:
+    """ "between 10,000 and 100,000", "from 7.7 to 7.9": one figure from the word that opens it,
+    the lower end its value (in the upper end's scale when written bare: "between 10 and 12
+    billion")."""
+    start = text.lower().rfind(word, 0, low.start)
+    value = low.value
+    written, upper = _digits(low.text), _digits(high.text)
+    if low.unit is None and written and upper and value == float(written) and float(upper):
+        value *= high.value / float(upper)
+    fig = _Figure(start, high.end, text[start : high.end], value, 0.0, unit, "range")
+    fig.high = high.value
+    fig.measure = low.measure or high.measure
+    return fig
+
+
+def _digits(written: str) -> str:
+    found = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    return found.group(0).replace(",", "") if found else ""
+
+
+def _change(text: str, a: _Figure, b: _Figure, unit: str | None) -> _Figure:
+    """The change from ``a`` to ``b`` (a growth or a decline), in percentage points between
+    two percentages."""
+    start = text.rfind("from", 0, a.start)
+    fig = _Figure(
+        start,
+        b.end,
+        text[start : b.end],
+        abs(b.value - a.value),
+        max(a.step, b.step),
+        "percentage point" if unit == "percent" else unit,
+    )
+    fig.measure = "growth" if b.value > a.value else "decline"
+    fig.of_change = True
+    return fig
 
 
 class _FigureReader:
@@ -342,7 +396,62 @@ class _FigureReader:
         durations = self._durations(sent)
         out = [f for f in out if not any(d.start < f.end and f.start < d.end for d in durations)]
         out += durations
-        return sorted(out, key=lambda f: f.start)
+        return self._ranges(sorted(out, key=lambda f: f.start), sent)
+
+    def _ranges(self, out: list[_Figure], sent: Any) -> list[_Figure]:
+        """One value told as an interval is one figure, its value the lower end (qualifier
+        ``range``): "7.7–7.9", "between 10,000 and 100,000", "ranged from 7.7 to 7.9". After a
+        verb of change, "from 57% to 47%" is no range but a change: both ends stay figures and
+        the change between them is one more ("cut … from 57% to 47%": a decline of 10
+        percentage points)."""
+        text = self.text
+        for m in _DASH_RANGE.finditer(text, sent.start_char, sent.end_char):
+            if self._in_timex(m.start(), m.end()) or self._in_name(m.start(), m.end()):
+                continue
+            tail = self.lex.figure.match(text, m.start("b"))
+            if tail is None or tail.start() != m.start("b"):
+                continue
+            scale, unit = scale_and_unit(self.lex, tail)
+            head = self.lex.figure.match(text, m.start())
+            unit = unit or (scale_and_unit(self.lex, head)[1] if head else None)
+            a, b = (float(x.replace(",", "")) * scale for x in m.group("a", "b"))
+            if unit is None and scale == 1.0 and all(x.is_integer() for x in (a, b)):
+                continue  # "18-19", "96-300": days, models and pages are no ranges
+            end = tail.end()
+            while end > m.start() and text[end - 1].isspace():
+                end -= 1
+            fig = _Figure(m.start(), end, text[m.start() : end], a, 0.0, unit, "range")
+            fig.high = b
+            out = [f for f in out if not (fig.start < f.end and f.start < fig.end)] + [fig]
+        out.sort(key=lambda f: f.start)
+        joined: list[_Figure] = []
+        i = 0
+        while i < len(out):
+            f = out[i]
+            g = out[i + 1] if i + 1 < len(out) else None
+            between = text[f.end : g.start] if g else ""
+            before = text[max(sent.start_char, f.start - 60) : f.start]
+            pair = g is not None and (f.unit is None or g.unit is None or f.unit == g.unit)
+            if g is not None and pair and f.qualifier == g.qualifier == "exact":
+                unit = f.unit or g.unit
+                if re.search(r"\bbetween\s+$", before, re.I) and re.fullmatch(
+                    r"\s+and\s+", between
+                ):
+                    joined.append(_range(text, f, g, unit, "between"))
+                    i += 2
+                    continue
+                if re.search(r"\bfrom\s+$", before, re.I) and re.fullmatch(
+                    r"\s+(?:in\s+\d{4}\s+)?to\s+", between
+                ):
+                    if _CHANGE.search(before):
+                        joined += [f, g, _change(text, f, g, unit)]
+                    else:
+                        joined.append(_range(text, f, g, unit, "from"))
+                    i += 2
+                    continue
+            joined.append(f)
+            i += 1
+        return joined
 
     def _number_words(self, sent: Any) -> list[_Figure]:
         out = []

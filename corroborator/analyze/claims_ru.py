@@ -31,6 +31,7 @@ from typing import Any
 from corroborator.analyze.claims_categorical import visit_type_claims
 from corroborator.analyze.claims_figures import _Figure
 from corroborator.analyze.claims_ru_figures import _norm, _RussianFigures
+from corroborator.analyze.claims_venue import venue_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian_doc import morph_analyzer
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
@@ -506,7 +507,7 @@ def extract_claims_ru(
 ) -> list[ClaimValue]:
     """The figures of one Russian article (parsed by :func:`~.russian_doc.parse_russian`) as
     claim values, in the same shape as the English :func:`~.claims.extract_claims`, with the
-    visit's protocol category from its events (as in English)."""
+    visit's protocol category and the meeting's city from its events (as in English)."""
     # A Russian cardinal is always followed by what it counts; a number left with no unit, no
     # counted noun and no casualty or magnitude reading is a label ("Россия 24"), a page's
     # counter or a score, not a figure to check (on the development texts every such number
@@ -516,4 +517,8 @@ def extract_claims_ru(
         for c in _RussianClaims(doc, article, entities, timexes).run()
         if c.kind != "numeric" or c.unit is not None
     ]
-    return figures + visit_type_claims(events, article.text)
+    return (
+        figures
+        + visit_type_claims(events, article.text)
+        + venue_claims(events, entities, article.text, "ru", article.dateline_place)
+    )

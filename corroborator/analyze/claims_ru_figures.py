@@ -157,7 +157,13 @@ class _RussianFigures(_Claims):
             ):
                 continue  # a number alone on its line: a page's counter, not a figure of the news
             if _RANGE_END.search(text[max(0, start - 40) : start]):
-                continue  # "от 6,1 до 6,4 балла": the range is given by its first bound
+                # "от 6,1 до 6,4 балла": one figure, its first bound the value (qualifier
+                # ``range``, as in English), the interval up to the second
+                if out and out[-1].qualifier == "exact" and start - out[-1].end < 40:
+                    low = out[-1]
+                    low.qualifier, low.high, low.end = "range", value, end
+                    low.text, low.unit = text[low.start : end], low.unit or unit
+                continue
             fig = _Figure(start, end, text[start:end], value, rounding_step(written, scale), unit)
             times = _TIMES_AFTER.match(after)
             if (

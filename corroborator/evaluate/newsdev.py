@@ -337,3 +337,59 @@ def cross_language_alignment(
                 aligned += bool(set.intersection(*every))
                 one_story += bool(set.intersection(*({story_of[i] for i in ids} for ids in every)))
     return aligned, one_story, total
+
+
+def categorical_claims(
+    dossier: dict[str, Any], gold: dict[str, Any], scorer: ModuleType
+) -> dict[str, int]:
+    """Our own measure of categorical claims (the shared scorer counts numeric values only):
+    gold categorical values (``unit: category``) that a predicted categorical value of the same
+    document equals (case-insensitively: "state visit", "Busan"); gold claims with two or more
+    values found whose found values all sit in one predicted claim; genuine categorical
+    conflicts whose claim is ``conflicting``; and non-genuine ones marked ``conflicting``."""
+    key_of = {a["id"]: scorer.doc_key(a, "news") for a in dossier.get("articles", [])}
+    holders: dict[tuple[str, str], set[str]] = {}  # (doc, value) -> predicted claim ids
+    verdict_of: dict[str, str] = {}
+    for story in dossier.get("stories", []):
+        for c in story.get("claims", []):
+            if c.get("kind") != "categorical":
+                continue
+            verdict_of[str(c.get("id"))] = str(c.get("verdict"))
+            for v in c.get("values", []):
+                doc = key_of.get(v.get("article"))
+                if doc is not None:
+                    holders.setdefault((doc, str(v.get("value")).casefold()), set()).add(
+                        str(c.get("id"))
+                    )
+    out = dict.fromkeys(
+        ("found", "total", "aligned", "aligned_total", "flagged", "genuine", "false"), 0
+    )
+    present = set(key_of.values())
+    claim_of: dict[str, set[str]] = {}
+    for cluster in gold.get("clusters", []):
+        for gc in cluster.get("claims", []):
+            if gc.get("unit") != "category":
+                continue
+            found: list[set[str]] = []
+            values = [v for v in gc.get("values", []) if str(v.get("doc")) in present]
+            for gv in values:
+                out["total"] += 1
+                ids = holders.get((str(gv.get("doc")), str(gv.get("value")).casefold()), set())
+                if ids:
+                    out["found"] += 1
+                    found.append(ids)
+            common = set.intersection(*found) if found else set()
+            if len(found) >= 2:
+                out["aligned_total"] += 1
+                out["aligned"] += bool(common)
+            claim_of[str(gc.get("id"))] = common or (found[0] if len(found) == 1 else set())
+        for cf in cluster.get("conflicts", []):
+            if cf.get("kind") != "categorical":
+                continue
+            got = {verdict_of.get(x) for x in claim_of.get(str(cf.get("claim")), set())}
+            if cf.get("genuine") is True:
+                out["genuine"] += 1
+                out["flagged"] += "conflicting" in got
+            elif cf.get("genuine") is False:
+                out["false"] += "conflicting" in got
+    return out

@@ -9,7 +9,8 @@ only when the same speaker gives them; two speakers in one article may disagree.
 Verdicts, with sources counted once per dependence group (:mod:`.dependence`):
 
 * ``conflicting`` — two values' intervals do not overlap at the same moment, or two
-  categories differ;
+  categories differ and neither is a kind of the other (:func:`categories_agree`: "state
+  visit" and "official visit" agree, two cities of one meeting do not);
 * ``corroborated`` — two or more independent sources give the same value;
 * ``compatible`` — two or more independent sources, values differ but their intervals overlap
   ("over $1.8 billion" and "nearly $2 billion");
@@ -221,6 +222,45 @@ def _period_bounds(period: str) -> tuple[date, date] | None:
     return (lo[0], hi[1]) if lo and hi else None
 
 
+@cache
+def _category_kinds() -> dict[str, frozenset[str]]:
+    """Each category with the broader ones it is a kind of (``category_kinds`` in
+    data/claims.yaml, closed transitively): "state visit" is a kind of "official visit"."""
+    data = lexicon.load("claims.yaml").get("category_kinds") or {}
+    broader = {str(k).lower(): {str(x).lower() for x in v} for k, v in data.items()}
+    changed = True
+    while changed:
+        changed = False
+        for kinds in broader.values():
+            more = set().union(*(broader.get(k, set()) for k in kinds)) - kinds
+            if more:
+                kinds |= more
+                changed = True
+    return {k: frozenset(v) for k, v in broader.items()}
+
+
+def categories_agree(a: float | str, b: float | str) -> bool:
+    """Two categorical values agree when they are equal or one is a kind of the other ("state
+    visit" and "official visit": one visit named at two levels of detail); "state visit" and
+    "working visit", or two different cities, do not."""
+    x, y = str(a).lower(), str(b).lower()
+    kinds = _category_kinds()
+    return x == y or y in kinds.get(x, ()) or x in kinds.get(y, ())
+
+
+def _parties(v: ClaimValue) -> frozenset[str]:
+    """The people a venue claim's meeting is of ("city of the meeting of A and B")."""
+    _, _, names = v.subject.partition(" of the meeting of ")
+    return frozenset(n.strip() for n in names.split(" and ") if n.strip())
+
+
+def _same_meeting(a: ClaimValue, b: ClaimValue) -> bool:
+    """Two venue claims can be of one meeting unless both name its people and neither set
+    holds the other: the Trump–Xi meeting in Busan is not the Trump–Lee one in Gyeongju."""
+    pa, pb = _parties(a), _parties(b)
+    return not pa or not pb or pa <= pb or pb <= pa
+
+
 # Figures more than this factor apart are taken as different facts rather than one disputed
 # figure: reported disputes differ by tens of percent (1,700 vs 1,800; 25 vs 26 November),
 # while a growth rate and a share in one paragraph (13.6% vs 97%) differ several-fold.
@@ -318,6 +358,8 @@ def _restated(a: ClaimValue, b: ClaimValue) -> bool:
 
 def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
     if not _periods_agree(a.period, b.period):
+        return False
+    if a.measure == "venue" and not _same_meeting(a, b):
         return False
     if a.article_id == b.article_id and a.said_by == b.said_by and not _restated(a, b):
         return False  # one voice in one article states one figure once
@@ -442,8 +484,13 @@ def _interval(v: ClaimValue, slack: bool = False) -> tuple[float | None, float |
     return low, high
 
 
-def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdict, int]:
-    """``(verdict, independent sources)`` of one aligned claim."""
+def verdict(
+    values: Sequence[ClaimValue],
+    dependence: Dependence,
+    releases: frozenset[frozenset[str]] = frozenset(),
+) -> tuple[Verdict, int]:
+    """``(verdict, independent sources)`` of one aligned claim; two undated articles in
+    ``releases`` (:func:`shared_releases`) give their running totals at one moment."""
     sources = dependence.independent([v.article_id for v in values])
     voices = {(v.article_id, v.said_by) for v in values}
     moments = _moments(values)
@@ -453,7 +500,8 @@ def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdi
             b = values[j]
             if (a.article_id, a.said_by) == (b.article_id, b.said_by):
                 continue
-            if "?" in (moments[i], moments[j]) and moments[i] and moments[j]:
+            one_release = frozenset({a.article_id, b.article_id}) in releases
+            if "?" in (moments[i], moments[j]) and moments[i] and moments[j] and not one_release:
                 continue  # a running total of unknown moment neither disputes nor updates
             if moments[i] and moments[j] and moments[i] != moments[j]:
                 # values of a running total at different moments: an update, not a dispute
@@ -462,7 +510,7 @@ def verdict(values: Sequence[ClaimValue], dependence: Dependence) -> tuple[Verdi
             if a.kind == "numeric":
                 if not compatible(_interval(a, slack=True), _interval(b, slack=True)):
                     return "conflicting", sources
-            elif a.value != b.value:
+            elif not categories_agree(a.value, b.value):
                 return "conflicting", sources
     if updated:
         return "updated", sources
@@ -512,6 +560,30 @@ def infer_moments(groups: Sequence[Sequence[ClaimValue]]) -> list[list[ClaimValu
     ]
 
 
+def shared_releases(groups: Sequence[Sequence[ClaimValue]]) -> frozenset[frozenset[str]]:
+    """Pairs of undated articles that give one running total exactly, unqualified, at
+    :data:`MOMENT_MIN_VALUE` or more in one claim: two reports of one release, whose other
+    running totals hold at the same (unknown) moment — as :func:`infer_moments` reasons for an
+    undated report beside a dated one (quake2025 fed without dates: "694" deaths in Mandalay in
+    two reports whose injured counts there differ, 1,670 and 1,640)."""
+    pairs: set[frozenset[str]] = set()
+    for group in groups:
+        exact = [
+            v
+            for v in group
+            if v.changing
+            and not v.as_of
+            and v.qualifier == "exact"
+            and isinstance(v.value, float | int)
+            and v.value >= MOMENT_MIN_VALUE
+        ]
+        for i, a in enumerate(exact):
+            for b in exact[i + 1 :]:
+                if a.article_id != b.article_id and a.value == b.value:
+                    pairs.add(frozenset({a.article_id, b.article_id}))
+    return frozenset(pairs)
+
+
 def _period_of(values: Sequence[ClaimValue]) -> str | None:
     return next((v.period for v in values if v.period), None)
 
@@ -535,8 +607,10 @@ def build_claims(
         numeric_or_not = [v for v in values if v.subject or v.quote]
         similarity = meaning_similarity(numeric_or_not)
     claims = []
-    for group in infer_moments(align(values, similarity)):
-        v, n = verdict(group, dependence)
+    groups = infer_moments(align(values, similarity))
+    releases = shared_releases(groups)
+    for group in groups:
+        v, n = verdict(group, dependence, releases)
         subject = max((g.subject for g in group), key=len) if any(g.subject for g in group) else ""
         claims.append(
             Claim(
