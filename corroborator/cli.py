@@ -21,6 +21,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from corroborator import __version__
 from corroborator.config import Settings, load_settings
@@ -35,12 +36,19 @@ EPILOG = (
     "130 interrupted (re-run to resume)."
 )
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# markup=False: file names, titles and outlets are untrusted text; "[/red]" in a title must be
+# printed as it is, never read as console markup (rich's default), which would crash or hide it.
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+def _error_line(problem: object) -> Text:
+    """``error: <problem>`` with only the label coloured; the problem is printed verbatim."""
+    return Text.assemble(("error:", "red"), " ", str(problem))
 
 
 def _fatal(exc: CorroboratorError) -> NoReturn:
-    err.print(f"[red]error:[/red] {exc}", markup=True)
+    err.print(_error_line(exc))
     sys.exit(EXIT_FATAL)
 
 
@@ -109,7 +117,7 @@ def build(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),
         console=err,
         transient=True,
         disable=quiet or not err.is_terminal,
@@ -120,7 +128,7 @@ def build(
     def on_event(event: str, detail: object) -> None:
         nonlocal files
         if event == "error" and isinstance(detail, InputError):
-            progress.console.print(f"[red]error:[/red] {detail}", markup=True, highlight=False)
+            progress.console.print(_error_line(detail))
         elif event == "file" and isinstance(detail, Path):
             files += 1
             progress.update(task, description=f"files {files}", current=detail.name[-40:])
@@ -405,7 +413,7 @@ def _relink(ctx: click.Context, kind: str, pairs: list[tuple[str, str]]) -> None
     from corroborator.engine.link import link
 
     settings = _settings(ctx, db=ctx.obj.get("db"))
-    store = _open_existing(settings.db)
+    store = _open_existing(settings.db, read_only=False)
     try:
         store.put_constraints(kind, pairs)
         report = link(store)
@@ -461,10 +469,8 @@ def stories_split(ctx: click.Context, story: str, articles: tuple[str, ...]) -> 
         err.print("error: splitting every article out of a story leaves it as it is")
         sys.exit(EXIT_USAGE)
     pairs = [(m, s) for m in moving for s in staying]
-    from corroborator.store import open_store
-
     settings = _settings(ctx, db=ctx.obj.get("db"))
-    store = open_store(settings.db)
+    store = _open_existing(settings.db, read_only=False)
     try:
         store.put_constraints("must", [(moving[0], m) for m in moving[1:]])
     finally:
@@ -540,18 +546,13 @@ def serve(
         sys.exit(EXIT_FATAL)
 
 
-def _open_existing(location: str) -> Any:
-    from corroborator.errors import StoreError
+def _open_existing(location: str, *, read_only: bool = True) -> Any:
+    """A store that must already exist: a missing, empty or foreign file is refused with one
+    line (exit 3), never turned into a store."""
     from corroborator.store import open_store
 
-    if location != ":memory:" and not Path(location).exists():
-        _fatal(
-            StoreError(
-                f"{location}: no such store", hint="run `corroborator build PATH --db FILE` first"
-            )
-        )
     try:
-        return open_store(location)
+        return open_store(location, existing=True, read_only=read_only)
     except CorroboratorError as exc:
         _fatal(exc)
 

@@ -23,6 +23,7 @@ from corroborator.errors import (
     UnreadableInput,
 )
 from corroborator.ingest.decode import check_text, decode_bytes
+from corroborator.ingest.paths import shown_path
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSON_SUFFIXES = frozenset({".json"})
@@ -71,7 +72,7 @@ class RawRecord:
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """Read a file, refusing missing, unreadable and oversized ones with a clear error."""
-    name = str(path)
+    name = shown_path(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
@@ -157,6 +158,15 @@ def _record_from_json(obj: Any, where: str, path: str, encoding: str, ordinal: i
     )
 
 
+def _json_value_problem(exc: ValueError) -> str:
+    """One line for a JSON text the decoder refuses beyond its syntax (a number of thousands of
+    digits, which Python will not convert)."""
+    text = str(exc).strip().split("\n", 1)[0]
+    if "integer string conversion" in text:
+        return "JSON holds a number too long to read (thousands of digits)"
+    return "JSON cannot be read: " + (text if len(text) <= 160 else text[:157] + "...")
+
+
 def _read_json(text: str, path: str, encoding: str) -> Iterator[RawRecord | InputError]:
     try:
         data = json.loads(text)
@@ -166,6 +176,8 @@ def _read_json(text: str, path: str, encoding: str) -> Iterator[RawRecord | Inpu
         ) from exc
     except RecursionError as exc:
         raise MalformedInput(path, "JSON nested too deeply to be an article") from exc
+    except ValueError as exc:  # an integer of more digits than Python converts, for one
+        raise MalformedInput(path, _json_value_problem(exc)) from exc
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     items = data if isinstance(data, list) else [data]
@@ -193,6 +205,9 @@ def _read_jsonl(text: str, path: str, encoding: str) -> Iterator[RawRecord | Inp
             continue
         except RecursionError:
             yield MalformedInput(where, "JSON nested too deeply to be an article")
+            continue
+        except ValueError as exc:  # an integer of more digits than Python converts, for one
+            yield MalformedInput(where, _json_value_problem(exc))
             continue
         try:
             yield _record_from_json(obj, where, path, encoding, lineno)
@@ -248,7 +263,7 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
 
 def read_file(path: Path, *, max_bytes: int) -> Iterator[RawRecord | InputError]:
     """Yield the records in ``path``; raise :class:`InputError` if the file is unusable."""
-    name = str(path)
+    name = shown_path(path)
     data = read_bytes(path, max_bytes)
     if not data.strip():
         raise EmptyInput(name, "empty file")

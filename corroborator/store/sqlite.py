@@ -56,56 +56,125 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 class SQLiteStore:
-    """A store in one SQLite file."""
+    """A store in one SQLite file.
 
-    def __init__(self, location: str) -> None:
+    ``existing=True`` opens only a store that is already there and is one of ours: an empty
+    file, someone else's SQLite database or a missing path is refused, never turned into a
+    store. ``read_only=True`` (with ``existing``) opens it without writing a byte; a store whose
+    schema is older than this version's is migrated first, which needs write access once.
+    """
+
+    def __init__(self, location: str, *, existing: bool = False, read_only: bool = False) -> None:
         self.location = location
+        self.read_only = read_only
         path = Path(location)
-        if location != ":memory:":
+        memory = location == ":memory:"
+        if not memory:
             if path.exists() and not path.is_file():
                 raise StoreError(f"{location}: not a database file")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(
-                    f"{location}: cannot create folder ({exc.strerror or exc})"
-                ) from exc
+            if existing:
+                _check_existing(path)
+            else:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(
+                        f"{location}: cannot create folder ({exc.strerror or exc})"
+                    ) from exc
         try:
-            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans
-            # exactly what `transaction()` wraps.
-            self._db = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            # NORMAL is durable against process crashes (the case that matters for a killed
-            # build) in WAL mode; only a power loss may drop the last transactions.
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.execute("PRAGMA busy_timeout = 10000")
-            # Unicode-aware case folding for searches (SQLite's lower() knows ASCII only)
-            self._db.create_function("casefold", 1, _casefold, deterministic=True)
+            if existing and not memory:
+                self._check_ours(path)
+            self._db = self._connect(location, read_only=read_only and not memory)
             self._lock = threading.RLock()
             self._depth = 0
-            self._migrate()
+            self._check_version()  # before any write: a newer store is left as it is
+            if not self.read_only:
+                self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{location}: cannot open as an SQLite database ({exc})") from exc
+            raise _store_error(location, exc) from exc
 
     # -- plumbing -----------------------------------------------------------------------------
+
+    def _connect(self, location: str, *, read_only: bool) -> sqlite3.Connection:
+        target, uri = location, False
+        if read_only:
+            if self._needs_migration(location):
+                # An older store: migrate it once (needs write access), then read.
+                SQLiteStore(location, existing=True).close()
+            target, uri = Path(location).resolve().as_uri() + "?mode=ro", True
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans
+        # exactly what `transaction()` wraps.
+        db = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
+        # First, so that everything below waits for a build creating the same store at the
+        # same moment instead of failing with "database is locked".
+        db.execute("PRAGMA busy_timeout = 10000")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            db.execute("PRAGMA journal_mode = WAL")
+            # NORMAL is durable against process crashes (the case that matters for a killed
+            # build) in WAL mode; only a power loss may drop the last transactions.
+            db.execute("PRAGMA synchronous = NORMAL")
+        # Unicode-aware case folding for searches (SQLite's lower() knows ASCII only)
+        db.create_function("casefold", 1, _casefold, deterministic=True)
+        return db
+
+    @staticmethod
+    def _check_ours(path: Path) -> None:
+        probe = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            probe.execute("PRAGMA busy_timeout = 10000")
+            found = probe.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            ).fetchone()
+        finally:
+            probe.close()
+        if not found:
+            raise StoreError(
+                f"{path}: not a corroborator store (an SQLite database without its tables)",
+                hint="give the file `corroborator build` wrote",
+            )
+
+    @staticmethod
+    def _needs_migration(location: str) -> bool:
+        probe = sqlite3.connect(Path(location).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            rows = probe.execute("SELECT version FROM schema_migrations").fetchall()
+        finally:
+            probe.close()
+        return {v for v, *_ in migrations()} - {row[0] for row in rows} != set()
 
     def _migrate(self) -> None:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
-        applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
-        for version, name, sql in migrations():
-            if version in applied:
-                continue
-            with self.transaction():
+        pending = migrations()
+        if not pending:
+            return
+        # What is applied is read inside the write transaction: two builds creating one new store
+        # at once take turns, and the second finds the first one's migrations done.
+        with self.transaction():
+            applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+            for version, name, sql in pending:
+                if version in applied:
+                    continue
                 for statement in _statements(sql):
                     self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                     (version, name, datetime.now(UTC).isoformat(timespec="seconds")),
                 )
+
+    def _check_version(self) -> None:
+        known = max((v for v, *_ in migrations()), default=0)
+        found = self.schema_version()
+        if found > known:
+            self._db.close()
+            raise StoreError(
+                f"{self.location}: written by a newer corroborator (store schema {found}, this "
+                f"version knows up to {known})",
+                hint="upgrade corroborator to use this store",
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -136,6 +205,10 @@ class SQLiteStore:
 
     def schema_version(self) -> int:
         """The last applied migration."""
+        if not self._one(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        ):
+            return 0  # a new, empty store
         row = self._db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
 
@@ -603,6 +676,27 @@ class SQLiteStore:
 
 def _casefold(value: object) -> str:
     return value.casefold() if isinstance(value, str) else ""
+
+
+def _check_existing(path: Path) -> None:
+    if not path.exists():
+        raise StoreError(
+            f"{path}: no such store", hint="run `corroborator build PATH --db FILE` first"
+        )
+    if path.stat().st_size == 0:
+        raise StoreError(f"{path}: not a corroborator store (an empty file)")
+
+
+def _store_error(location: str, exc: sqlite3.DatabaseError) -> StoreError:
+    """One line for what SQLite says when a store cannot be opened or written."""
+    message = str(exc)
+    if "readonly" in message or "read-only" in message:
+        return StoreError(
+            f"{location}: the store is read-only (no permission to write the file or its folder)"
+        )
+    if "file is not a database" in message:
+        return StoreError(f"{location}: not a corroborator store (not an SQLite database)")
+    return StoreError(f"{location}: cannot open as an SQLite database ({message})")
 
 
 def _statements(sql: str) -> list[str]:

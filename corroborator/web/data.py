@@ -149,7 +149,10 @@ class DossierCache:
         with self._lock:
             if self._snap is None or stamp != self._stamp:
                 if self._store is None:
-                    self._store = open_store(self.location)
+                    # The pages only read: an existing store is opened read-only (uploads
+                    # write through their own connection); a new one is created first.
+                    exists = self.location != ":memory:" and Path(self.location).exists()
+                    self._store = open_store(self.location, read_only=exists)
                 with self._store_lock:
                     self._snap = Snapshot(self._store, self._store_lock)
                 self._stamp = stamp
