@@ -99,8 +99,9 @@ def build(
     quiet: bool,
     no_link: bool,
 ) -> None:
-    """Read PATHS (files or folders: .txt .md .html .json .jsonl), analyse what is new, and
-    store it. Re-running is safe: unchanged files are skipped and an interrupted build resumes."""
+    """Read PATHS (files or folders: .txt .md .html .json .jsonl, RSS/Atom feeds, WARC web
+    archives), analyse what is new, and store it. Re-running is safe: unchanged files are
+    skipped and an interrupted build resumes."""
     from corroborator.engine import build as run_build
     from corroborator.store import open_store
 
@@ -182,6 +183,9 @@ def report(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> 
     """Write the dossier: JSON (the documented contract), Markdown or self-contained HTML."""
     from corroborator.report import build_dossier, render
 
+    if not output and fmt == "html" and sys.stdout.isatty():
+        err.print(_error_line("an HTML page is not for the terminal (give -o FILE.html)"))
+        sys.exit(EXIT_USAGE)
     settings = _settings(ctx, db=db)
     store = _open_existing(settings.db)
     try:

@@ -22,6 +22,7 @@ from corroborator.errors import (
     TooLargeInput,
     UnreadableInput,
 )
+from corroborator.ingest.archives import FEED_SUFFIXES, is_feed, is_warc, read_feed, read_warc
 from corroborator.ingest.decode import check_text, decode_bytes
 from corroborator.ingest.paths import shown_path
 
@@ -217,7 +218,8 @@ def _read_jsonl(text: str, path: str, encoding: str) -> Iterator[RawRecord | Inp
         raise EmptyInput(path, "empty file")
 
 
-def _read_html(text: str, path: str, encoding: str) -> RawRecord:
+def read_html(text: str, path: str, encoding: str) -> RawRecord:
+    """The article of one HTML page (text, title, URL, date, outlet, authors, language)."""
     import trafilatura  # heavy import; only HTML inputs pay for it
 
     doc = trafilatura.bare_extraction(
@@ -267,6 +269,9 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[RawRecord | InputError]
     data = read_bytes(path, max_bytes)
     if not data.strip():
         raise EmptyInput(name, "empty file")
+    if is_warc(path.name):  # binary (often gzipped) container of pages
+        yield from read_warc(data, name)
+        return
     text, encoding = decode_bytes(data, name)
     check_text(text, name)
     if not text.strip():
@@ -276,8 +281,10 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[RawRecord | InputError]
         yield from _read_jsonl(text, name, encoding)
     elif suffix in JSON_SUFFIXES:
         yield from _read_json(text, name, encoding)
+    elif suffix in FEED_SUFFIXES or (suffix == ".xml" and is_feed(text)):
+        yield from read_feed(text, name, encoding)
     elif suffix in HTML_SUFFIXES:
-        yield _read_html(text, name, encoding)
+        yield read_html(text, name, encoding)
     elif suffix in MARKDOWN_SUFFIXES:
         body, title = markdown_to_text(text)
         yield RawRecord(name, body, "markdown", encoding, title=title)
