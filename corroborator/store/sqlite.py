@@ -637,37 +637,53 @@ class SQLiteStore:
         }
 
     def search_articles(self, needle: str, limit: int) -> list[str]:
-        """Ids of articles whose title or text contains ``needle`` (case-insensitive), those
-        with most occurrences first."""
-        folded = needle.casefold()
+        """Ids of articles whose title or text contains ``needle`` (case-insensitive), best
+        matches first. Three characters or more go through the full-text index; a shorter
+        needle, which the trigram index cannot hold, is looked for by a scan."""
+        folded = needle.casefold().strip()
         if not folded:
             return []
         with self._lock:
-            rows = self._db.execute(
-                "SELECT id, (length(hay) - length(replace(hay, ?1, ''))) / length(?1) AS hits "
-                "FROM (SELECT id, casefold(COALESCE(title, '') || ' ' || text) AS hay "
-                "FROM articles) WHERE instr(hay, ?1) > 0 ORDER BY hits DESC, id LIMIT ?2",
-                (folded, limit),
-            ).fetchall()
+            if len(folded) >= 3:
+                phrase = '"' + folded.replace('"', '""') + '"'
+                rows = self._db.execute(
+                    "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                    "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.id LIMIT ?",
+                    (phrase, limit),
+                ).fetchall()
+            else:
+                rows = self._db.execute(
+                    "SELECT id FROM articles WHERE instr(casefold(COALESCE(title, '') || ' ' || "
+                    "text), ?) > 0 ORDER BY id LIMIT ?",
+                    (folded, limit),
+                ).fetchall()
         return [str(r[0]) for r in rows]
 
     def search_mentions(self, needle: str, limit: int) -> list[tuple[str, str, str, str | None]]:
         """Entity mentions whose text or canonical name contains ``needle``: ``(article_id,
         label, text, canonical)``, at most ``limit``."""
-        folded = needle.casefold()
+        folded = needle.casefold().strip()
         if not folded:
             return []
         with self._lock:
-            return [
-                (r[0], r[1], r[2], r[3])
-                for r in self._db.execute(
+            if len(folded) >= 3:  # the index finds candidates; the scan's test keeps exactness
+                rows = self._db.execute(
                     "SELECT article_id, label, text, canonical FROM mentions "
-                    "WHERE instr(casefold(text), ?) > 0 "
-                    "OR instr(casefold(COALESCE(canonical, '')), ?) > 0 "
-                    "ORDER BY article_id, start LIMIT ?",
-                    (folded, folded, limit),
+                    "WHERE (instr(casefold(text), ?1) > 0 "
+                    "OR instr(casefold(COALESCE(canonical, '')), ?1) > 0) "
+                    "AND rowid IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?3) "
+                    "ORDER BY article_id, start LIMIT ?2",
+                    (folded, limit, '"' + folded.replace('"', '""') + '"'),
                 )
-            ]
+            else:
+                rows = self._db.execute(
+                    "SELECT article_id, label, text, canonical FROM mentions "
+                    "WHERE instr(casefold(text), ?1) > 0 "
+                    "OR instr(casefold(COALESCE(canonical, '')), ?1) > 0 "
+                    "ORDER BY article_id, start LIMIT ?2",
+                    (folded, limit),
+                )
+            return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def counts(self) -> dict[str, int]:
         """Row counts per table."""
@@ -700,6 +716,17 @@ def _store_error(location: str, exc: sqlite3.DatabaseError) -> StoreError:
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration script into statements (no semicolons inside literals in ours)."""
+    """Split a migration script into statements (no semicolons inside literals in ours; a
+    trigger's BEGIN … END body is kept whole)."""
     lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    out: list[str] = []
+    pending = ""
+    for piece in "\n".join(lines).split(";"):
+        pending = f"{pending};{piece}" if pending else piece
+        head = pending.strip().upper()
+        if head.startswith("CREATE TRIGGER") and not head.endswith("END"):
+            continue  # inside a trigger body
+        if pending.strip():
+            out.append(pending.strip())
+        pending = ""
+    return out
