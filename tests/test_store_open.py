@@ -119,3 +119,26 @@ def test_two_builds_creating_one_store_do_not_race(tmp_path: Path) -> None:
         store = SQLiteStore(path)
         assert store.schema_version() == migrations()[-1][0]
         store.close()
+
+
+def test_revision_moves_with_every_commit_from_any_connection(tmp_path: Path) -> None:
+    from corroborator.web.data import DossierCache
+
+    path = tmp_path / "s.db"
+    _small_store(path)
+    cache = DossierCache(str(path))
+    first = cache.get()
+    assert cache.get() is first  # a new reader does not read everything twice
+    writer = SQLiteStore(str(path))
+    reader = open_store(str(path), read_only=True)
+    before = reader.revision()
+    with writer.transaction():
+        other = "A second report on the bus depot in Marrow Vale, approved on Monday evening."
+        writer.put_article(
+            Article(id=Article.make_id(other, None, None), text=other, source_path="b")
+        )
+    writer.close()
+    assert reader.revision() != before
+    reader.close()
+    assert cache.get() is not first
+    cache.close()

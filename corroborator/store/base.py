@@ -35,6 +35,11 @@ class Store(Protocol):
         """Release the connection."""
         ...
 
+    def revision(self) -> int:
+        """A number that changes whenever anyone commits a change to the store (this connection
+        or another process): readers compare it to know when to read again."""
+        ...
+
     def schema_version(self) -> int:
         """The number of the last migration applied."""
         ...

@@ -87,6 +87,7 @@ class SQLiteStore:
             self._db = self._connect(location, read_only=read_only and not memory)
             self._lock = threading.RLock()
             self._depth = 0
+            self._commits = 0
             self._check_version()  # before any write: a newer store is left as it is
             if not self.read_only:
                 self._migrate()
@@ -196,12 +197,20 @@ class SQLiteStore:
                 raise
             else:
                 self._db.execute("COMMIT")
+                self._commits += 1
             finally:
                 self._depth = 0
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
         self._db.close()
+
+    def revision(self) -> int:
+        """Commits by this connection, and SQLite's ``data_version`` (which moves when another
+        connection commits), in one number."""
+        with self._lock:
+            other = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        return (self._commits << 32) + other
 
     def schema_version(self) -> int:
         """The last applied migration."""
