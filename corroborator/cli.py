@@ -19,7 +19,14 @@ from typing import Any, NoReturn
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -103,6 +110,8 @@ def build(
     archives), analyse what is new, and store it. Re-running is safe: unchanged files are
     skipped and an interrupted build resumes."""
     from corroborator.engine import build as run_build
+    from corroborator.ingest import discover
+    from corroborator.ingest.paths import shown_path
     from corroborator.store import open_store
 
     settings = _settings(
@@ -113,28 +122,28 @@ def build(
     except CorroboratorError as exc:
         _fatal(exc)
 
+    interactive = not quiet and err.is_terminal
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         TextColumn("{task.fields[current]}", markup=False),
         console=err,
         transient=True,
-        disable=quiet or not err.is_terminal,
+        disable=not interactive,
     )
-    task = progress.add_task("reading", total=None, current="")
-    files = 0
+    # The total is the number of files (a second walk of the folders, cheap beside analysis);
+    # the bar moves as each file is read, and the estimate follows.
+    total = sum(1 for item in discover(paths) if isinstance(item, Path)) if interactive else None
+    task = progress.add_task("files", total=total, current="")
 
     def on_event(event: str, detail: object) -> None:
-        nonlocal files
         if event == "error" and isinstance(detail, InputError):
             progress.console.print(_error_line(detail))
         elif event == "file" and isinstance(detail, Path):
-            files += 1
-            progress.update(task, description=f"files {files}", current=detail.name[-40:])
-        elif event == "article":
-            progress.advance(task)
+            progress.update(task, advance=1, current=shown_path(detail.name)[-40:])
 
     linked = None
     try:
