@@ -22,12 +22,10 @@ from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFi
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborator import __version__
 from corroborator.config import Settings
-from corroborator.errors import CorroboratorError
 from corroborator.report import views
 from corroborator.report.formats import FORMATS
 from corroborator.report.render import disagreements_first, render, template_env
@@ -39,7 +37,7 @@ from corroborator.web.data import (
     story_summary,
 )
 from corroborator.web.guard import Guard
-from corroborator.web.upload import add_upload
+from corroborator.web.upload_worker import UploadCancelled, UploadFailed, UploadWorker
 
 # File name and media type of each export.
 EXPORT_FILES = {
@@ -82,10 +80,12 @@ def create_app(
     env = template_env("corroborator.web")
     css = _css()
     uploads = Path(upload_dir) if upload_dir else Path(settings.db).resolve().parent / "uploads"
+    worker = UploadWorker()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        worker.stop()
         cache.close()
 
     app = FastAPI(
@@ -201,7 +201,9 @@ def create_app(
             raise HTTPException(403, "uploads are off: start the server with --allow-upload")
         return page("upload.html.j2", limit=max_upload_bytes)
 
-    async def _receive_upload(file: UploadFile | None, text: str | None, title: str | None) -> Any:
+    async def _receive_upload(
+        request: Request, file: UploadFile | None, text: str | None, title: str | None
+    ) -> Any:
         if not allow_upload:
             raise HTTPException(403, "uploads are off: start the server with --allow-upload")
         if file is not None and file.filename:
@@ -215,13 +217,18 @@ def create_app(
         if len(data) > max_upload_bytes:
             raise HTTPException(413, f"upload over {max_upload_bytes} bytes")
         try:
-            result = await run_in_threadpool(add_upload, data, name, uploads, settings)
-        except CorroboratorError as exc:
+            result = await worker.run(data, name, uploads, settings, request.is_disconnected)
+        except UploadCancelled as exc:
             cache.invalidate()
-            raise HTTPException(500, f"the store could not take the upload ({exc.code})") from exc
-        except Exception as exc:  # never a traceback to the client, whatever the input did
+            raise HTTPException(503, str(exc)) from exc
+        except UploadFailed as exc:
             cache.invalidate()
-            raise HTTPException(500, "the upload could not be processed") from exc
+            problem = (
+                f"the store could not take the upload ({exc.code})"
+                if exc.code
+                else ("the upload could not be processed")
+            )
+            raise HTTPException(500, problem) from exc
         cache.invalidate()
         if not result.article_ids:
             raise HTTPException(422, "; ".join(result.errors) or "no article found in the upload")
@@ -229,11 +236,12 @@ def create_app(
 
     @app.post("/upload", include_in_schema=False)
     async def upload_submit(
+        request: Request,
         file: Annotated[UploadFile | None, File()] = None,
         text: Annotated[str | None, Form()] = None,
         title: Annotated[str | None, Form(max_length=500)] = None,
     ) -> Response:
-        result = await _receive_upload(file, text, title)
+        result = await _receive_upload(request, file, text, title)
         return RedirectResponse(f"/articles/{result.article_ids[0]}", status_code=303)
 
     # -- JSON API ------------------------------------------------------------------------
@@ -284,13 +292,14 @@ def create_app(
 
     @app.post("/api/articles", tags=["articles"], status_code=201)
     async def api_upload(
+        request: Request,
         file: Annotated[UploadFile | None, File(description="An article file.")] = None,
         text: Annotated[str | None, Form(description="Or the article's text.")] = None,
         title: Annotated[str | None, Form(max_length=500)] = None,
     ) -> dict[str, Any]:
         """Add an article (only when the server runs with ``--allow-upload``): it is analysed
         and the store relinked before the answer comes."""
-        result = await _receive_upload(file, text, title)
+        result = await _receive_upload(request, file, text, title)
         return {
             "articles": result.article_ids,
             "new": result.new,
