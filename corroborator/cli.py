@@ -360,6 +360,74 @@ def dates(ctx: click.Context, source: str, anchor: str | None, spacy_model: str 
     sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 
+def _check_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None or value == "none":
+        return value
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a day (YYYY-MM-DD) or 'none'") from None
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("article_id")
+@click.option(
+    "--published", callback=_check_day, help="The publication date (YYYY-MM-DD); 'none' clears it."
+)
+@click.option("--outlet", help="The outlet's name.")
+@click.option("--title", help="The headline.")
+@click.option("--by", "author", help="Who corrects (default: $USER).")
+@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.pass_context
+def correct(
+    ctx: click.Context,
+    article_id: str,
+    published: str | None,
+    outlet: str | None,
+    title: str | None,
+    author: str | None,
+    db: str | None,
+) -> None:
+    """Correct what an article says about itself: its publication date, outlet or title. The
+    correction is kept in the store with who made it and when, survives rebuilds, and the
+    article is analysed again (its dates anchored on the corrected day) and the stories
+    relinked."""
+    import os
+
+    from corroborator.analyze import analyze_articles
+    from corroborator.engine.link import link
+
+    changes = {"published": published, "outlet": outlet, "title": title}
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if not changes:
+        err.print(_error_line("give --published, --outlet or --title"))
+        sys.exit(EXIT_USAGE)
+    settings = _settings(ctx, db=db)
+    store = _open_existing(settings.db, read_only=False)
+    try:
+        if store.get_article(article_id) is None:
+            err.print(_error_line(f"no article {article_id!r} (see `corroborator articles`)"))
+            sys.exit(EXIT_USAGE)
+        who = author or os.environ.get("USER") or "unknown"
+        for field, value in changes.items():
+            store.put_correction(article_id, field, None if value == "none" else value, who)
+        article = store.get_article(article_id)
+        ((_, analysis),) = list(analyze_articles([article], model=settings.spacy_model))
+        if isinstance(analysis, InputError):
+            _fatal(analysis)
+        with store.transaction():
+            store.put_analysis(analysis)
+        linked = link(store)
+    except CorroboratorError as exc:
+        _fatal(exc)
+    finally:
+        store.close()
+    fields = ", ".join(f"{k} = {v}" for k, v in changes.items())
+    out.print(f"{article_id}: {fields} (by {who}); relinked: {linked.stories} story(ies)")
+
+
 @cli.group(invoke_without_command=True, epilog=EPILOG)
 @click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
 @click.option(

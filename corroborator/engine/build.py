@@ -181,7 +181,8 @@ class _Builder:
             for art in fresh:
                 if art.id not in self.in_flight:
                     self.in_flight.add(art.id)
-                    yield art
+                    # analysed as corrected: a corrected publication date anchors its dates
+                    yield self.store.corrected(art)
 
     def _commit(self) -> None:
         if not self.batch:

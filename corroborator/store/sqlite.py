@@ -14,15 +14,18 @@ from typing import Any
 
 from corroborator.errors import StoreError
 from corroborator.model import (
+    CORRECTABLE,
     Article,
     ArticleAnalysis,
     ArticleLinks,
     ClaimValue,
+    Correction,
     EventMention,
     Mention,
     Sentence,
     Story,
     TimeExpression,
+    corrected,
 )
 from corroborator.serialize import from_json, to_json
 from corroborator.store.base import FileRecord
@@ -42,6 +45,7 @@ TABLES = (
     "stories",
     "story_articles",
     "article_links",
+    "article_corrections",
 )
 
 
@@ -315,17 +319,48 @@ class SQLiteStore:
         )
 
     def get_article(self, article_id: str) -> Article | None:
-        """One stored article."""
+        """One stored article, with the user's corrections applied."""
         row = self._one(f"SELECT {self._ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
-        return None if row is None else self._article(row)
+        return None if row is None else self.corrected(self._article(row))
 
     def iter_articles(self) -> Iterator[Article]:
-        """Every stored article, by source path then id."""
+        """Every stored article, by source path then id, with the user's corrections applied."""
         rows = self._db.execute(
             f"SELECT {self._ARTICLE_COLUMNS} FROM articles ORDER BY source_path, id"
         ).fetchall()
+        fixes = self._corrections()
         for row in rows:
-            yield self._article(row)
+            art = self._article(row)
+            yield corrected(art, fixes.get(art.id, []))
+
+    # -- corrections --------------------------------------------------------------------------
+
+    def put_correction(self, article_id: str, field: str, value: str | None, author: str) -> None:
+        """Record a user's correction of one field of an article (replacing an earlier one)."""
+        if field not in CORRECTABLE:
+            raise StoreError(f"{field!r} cannot be corrected (only {', '.join(CORRECTABLE)})")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO article_corrections VALUES (?, ?, ?, ?, ?)",
+                (article_id, field, value, author, now),
+            )
+
+    def _corrections(self, article_id: str | None = None) -> dict[str, list[Correction]]:
+        query = "SELECT article_id, field, value, author, made_at FROM article_corrections"
+        rows = (
+            self._db.execute(query + " WHERE article_id = ? ORDER BY made_at", (article_id,))
+            if article_id is not None
+            else self._db.execute(query + " ORDER BY made_at")
+        )
+        out: dict[str, list[Correction]] = {}
+        for aid, field, value, author, made_at in rows:
+            out.setdefault(aid, []).append(Correction(field, value, author, made_at))
+        return out
+
+    def corrected(self, article: Article) -> Article:
+        """``article`` (as read from a file or the store) with the user's corrections."""
+        return corrected(article, self._corrections(article.id).get(article.id, []))
 
     def delete_orphans(self, article_ids: Iterable[str]) -> int:
         """Delete those of ``article_ids`` no file links to any more (with their analysis)."""

@@ -1,0 +1,80 @@
+"""Corrections of an article's publication date, outlet and title: kept with who and when,
+applied to the analysis (dates re-anchored) and the dossier, and surviving rebuilds."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from corroborator.store import SQLiteStore
+
+from .conftest import run_cli
+
+# No year and no date line: the text's "Tuesday" is anchored on the publication date.
+UNDATED = (
+    "Harbour talks end with a pier deal\n\n"
+    "The harbour master of Port Alder met the transport minister on Tuesday to discuss a new "
+    "ferry pier. The two agreed to spend $6 million on the work, the harbour master said.\n"
+)
+
+
+def _dossier(db: Path) -> dict:
+    result = run_cli("report", "--format", "json", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_corrected_date_moves_the_timeline_and_survives_rebuilds(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "pier.txt").write_text(UNDATED)
+    db = tmp_path / "s.db"
+    assert run_cli("build", str(corpus), "--db", str(db)).exit_code == 0
+    (article,) = _dossier(db)["articles"]
+    assert article["published"] is None
+
+    fixed = run_cli(
+        "correct", article["id"], "--published", "2025-03-07", "--outlet", "Tidewater Courier",
+        "--by", "desk-editor", "--db", str(db),
+    )  # fmt: skip
+    assert fixed.exit_code == 0, fixed.output
+    dossier = _dossier(db)
+    (article,) = dossier["articles"]
+    assert article["published"] == "2025-03-07" and article["outlet"] == "Tidewater Courier"
+    assert article["published_evidence"].startswith("corrected by desk-editor on ")
+    assert {c["field"] for c in article["corrections"]} == {"published", "outlet"}
+    assert all(c["author"] == "desk-editor" for c in article["corrections"])
+    # the meeting's Tuesday is now the Tuesday before 7 March 2025
+    dates = {t["text"]: t["value"] for t in article["analysis"]["dates"]}
+    assert dates["Tuesday"] == "2025-03-04", dates
+
+    # a later build that analyses the article again (here: its analysis and file record
+    # dropped, as a new analyser version would) applies the correction before analysing
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("DELETE FROM analyses")
+    con.execute("DELETE FROM files")
+    con.commit()
+    con.close()
+    assert run_cli("build", str(corpus), "--db", str(db)).exit_code == 0
+    (again,) = _dossier(db)["articles"]
+    assert {t["text"]: t["value"] for t in again["analysis"]["dates"]}["Tuesday"] == "2025-03-04"
+    store = SQLiteStore(str(db))
+    (stored,) = list(store.iter_articles())
+    store.close()
+    assert stored.published == "2025-03-07" and stored.outlet == "Tidewater Courier"
+
+
+def test_bad_corrections_are_refused(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "pier.txt").write_text(UNDATED)
+    assert run_cli("build", str(corpus), "--db", str(db)).exit_code == 0
+    assert (
+        run_cli("correct", "art_0000000000000000", "--title", "x", "--db", str(db)).exit_code == 2
+    )
+    assert run_cli("correct", "art_0000000000000000", "--db", str(db)).exit_code == 2
+    bad_day = run_cli("correct", "art_0000000000000000", "--published", "7 March", "--db", str(db))
+    assert bad_day.exit_code == 2 and "YYYY-MM-DD" in bad_day.output
