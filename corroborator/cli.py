@@ -396,35 +396,26 @@ def correct(
     relinked."""
     import os
 
-    from corroborator.analyze import analyze_articles
-    from corroborator.engine.link import link
+    from corroborator.engine.correct import correct_article
 
     changes = {"published": published, "outlet": outlet, "title": title}
-    changes = {k: v for k, v in changes.items() if v is not None}
-    if not changes:
+    given = {k: (None if v == "none" else v) for k, v in changes.items() if v is not None}
+    if not given:
         err.print(_error_line("give --published, --outlet or --title"))
         sys.exit(EXIT_USAGE)
     settings = _settings(ctx, db=db)
     store = _open_existing(settings.db, read_only=False)
+    who = author or os.environ.get("USER") or "unknown"
     try:
         if store.get_article(article_id) is None:
             err.print(_error_line(f"no article {article_id!r} (see `corroborator articles`)"))
             sys.exit(EXIT_USAGE)
-        who = author or os.environ.get("USER") or "unknown"
-        for field, value in changes.items():
-            store.put_correction(article_id, field, None if value == "none" else value, who)
-        article = store.get_article(article_id)
-        ((_, analysis),) = list(analyze_articles([article], model=settings.spacy_model))
-        if isinstance(analysis, InputError):
-            _fatal(analysis)
-        with store.transaction():
-            store.put_analysis(analysis)
-        linked = link(store)
+        linked = correct_article(store, settings, article_id, given, who)
     except CorroboratorError as exc:
         _fatal(exc)
     finally:
         store.close()
-    fields = ", ".join(f"{k} = {v}" for k, v in changes.items())
+    fields = ", ".join(f"{k} = {v}" for k, v in given.items())
     out.print(f"{article_id}: {fields} (by {who}); relinked: {linked.stories} story(ies)")
 
 

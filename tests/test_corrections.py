@@ -78,3 +78,47 @@ def test_bad_corrections_are_refused(tmp_path: Path) -> None:
     assert run_cli("correct", "art_0000000000000000", "--db", str(db)).exit_code == 2
     bad_day = run_cli("correct", "art_0000000000000000", "--published", "7 March", "--db", str(db))
     assert bad_day.exit_code == 2 and "YYYY-MM-DD" in bad_day.output
+
+
+def test_the_explorer_corrects_an_article_and_its_dates_move(
+    example_db: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from corroborator.config import Settings
+    from corroborator.web import create_app
+
+    from .test_web import HOST
+
+    db = tmp_path / "w.db"
+    shutil.copy(example_db, db)
+    read_only = create_app(Settings(db=str(db)), allowed_hosts=HOST)
+    with TestClient(read_only) as client:
+        aid = client.get("/api/articles").json()[0]["id"]
+        refused = client.post(f"/articles/{aid}/corrections", data={"outlet": "X", "by": "me"})
+        assert refused.status_code == 403
+    app = create_app(
+        Settings(db=str(db)), allow_upload=True, upload_dir=str(tmp_path / "up"), allowed_hosts=HOST
+    )
+    with TestClient(app) as client:
+        page = client.get(f"/articles/{aid}").text
+        assert 'action="/articles/' in page and "Correct this article" in page
+        bad = client.post(f"/articles/{aid}/corrections", data={"published": "24.11.25"})
+        assert bad.status_code == 422
+        done = client.post(
+            f"/articles/{aid}/corrections",
+            data={"published": "", "outlet": "Steppe Herald (corrected)", "by": "anna"},
+            follow_redirects=False,
+        )
+        assert done.status_code == 303, done.text
+        art = client.get(f"/api/articles/{aid}").json()
+        assert art["outlet"] == "Steppe Herald (corrected)"
+        assert [(c["field"], c["author"]) for c in art["corrections"]] == [("outlet", "anna")]
+        assert "Steppe Herald (corrected)" in client.get(f"/articles/{aid}").text
+        api = client.post(
+            f"/api/articles/{aid}/corrections", data={"published": "2025-11-20", "by": "anna"}
+        )
+        assert api.status_code == 200 and api.json()["stories"] >= 1
+        assert client.get(f"/api/articles/{aid}").json()["published"] == "2025-11-20"

@@ -37,6 +37,7 @@ from corroborator.web.data import (
     story_summary,
 )
 from corroborator.web.guard import Guard
+from corroborator.web.upload import correct_in_store
 from corroborator.web.upload_worker import UploadCancelled, UploadFailed, UploadWorker
 
 # File name and media type of each export.
@@ -50,6 +51,7 @@ EXPORT_FILES = {
 }
 ARTICLE_ID = re.compile(r"art_[0-9a-f]{16}")
 STORY_ID = re.compile(r"sty_[0-9a-f]{16}")
+ISO_DAY = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 # Uploads larger than this are refused (413) before they are read: a long news report is under
 # 100 kB of text and a JSONL batch of a few hundred articles fits in 5 MB.
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -244,6 +246,53 @@ def create_app(
         result = await _receive_upload(request, file, text, title)
         return RedirectResponse(f"/articles/{result.article_ids[0]}", status_code=303)
 
+    async def _correct(
+        request: Request,
+        article_id: str,
+        published: str | None,
+        outlet: str | None,
+        title: str | None,
+        author: str | None,
+    ) -> int:
+        if not allow_upload:
+            raise HTTPException(403, "corrections are off: start the server with --allow-upload")
+        article_or_404(article_id)
+        changes: dict[str, str | None] = {}
+        if published is not None:
+            day = published.strip()
+            if day and not ISO_DAY.fullmatch(day):
+                raise HTTPException(422, "published: a day as YYYY-MM-DD, or empty to clear it")
+            changes["published"] = day or None
+        for field, value in (("outlet", outlet), ("title", title)):
+            if value is not None and value.strip():
+                changes[field] = " ".join(value.split())
+        if not changes:
+            raise HTTPException(400, "give published, outlet or title")
+        who = " ".join((author or "").split()) or "explorer"
+        job = (settings, article_id, changes, who)
+        try:
+            stories = await worker.run_job(correct_in_store, job, request.is_disconnected)
+        except UploadCancelled as exc:
+            cache.invalidate()
+            raise HTTPException(503, str(exc)) from exc
+        except UploadFailed as exc:
+            cache.invalidate()
+            raise HTTPException(500, "the correction could not be applied") from exc
+        cache.invalidate()
+        return int(stories)
+
+    @app.post("/articles/{article_id}/corrections", include_in_schema=False)
+    async def correct_submit(
+        request: Request,
+        article_id: str,
+        published: Annotated[str | None, Form(max_length=10)] = None,
+        outlet: Annotated[str | None, Form(max_length=200)] = None,
+        title: Annotated[str | None, Form(max_length=500)] = None,
+        by: Annotated[str | None, Form(max_length=100)] = None,
+    ) -> Response:
+        await _correct(request, article_id, published or None, outlet, title, by)
+        return RedirectResponse(f"/articles/{article_id}", status_code=303)
+
     # -- JSON API ------------------------------------------------------------------------
     @app.get("/api/stories", tags=["stories"])
     def api_stories() -> list[dict[str, Any]]:
@@ -266,6 +315,28 @@ def create_app(
     def api_article(article_id: str) -> dict[str, Any]:
         """One article as in the dossier: text, metadata and analysis with offsets."""
         return article_or_404(article_id)
+
+    @app.post("/api/articles/{article_id}/corrections", tags=["articles"])
+    async def api_correct(
+        request: Request,
+        article_id: str,
+        published: Annotated[
+            str | None, Form(max_length=10, description="YYYY-MM-DD; empty clears")
+        ] = None,
+        outlet: Annotated[str | None, Form(max_length=200)] = None,
+        title: Annotated[str | None, Form(max_length=500)] = None,
+        by: Annotated[str | None, Form(max_length=100, description="Who corrects")] = None,
+    ) -> dict[str, Any]:
+        """Correct an article's publication date, outlet or title (only with
+        ``--allow-upload``): kept with who and when, the article analysed again and the stories
+        relinked before the answer comes."""
+        stories = await _correct(request, article_id, published, outlet, title, by)
+        art = article_or_404(article_id)
+        return {
+            "article": article_id,
+            "corrections": art.get("corrections", []),
+            "stories": stories,
+        }
 
     @app.get("/api/search", tags=["search"])
     def api_search(q: Query_) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Uploads off the request path: one child process analyses, stores and links them.
+"""Uploads and corrections off the request path: one child process analyses, stores and
+links them.
 
 Analysis is Python work that would hold the server's interpreter (its GIL) for as long as it
 runs, so pages would wait behind an upload. The child keeps the models loaded between uploads
@@ -45,11 +46,11 @@ def _serve(conn: Connection) -> None:
     """The child's loop: one upload in, its result (or the kind of failure) out."""
     while True:
         try:
-            job = conn.recv()
+            fn, args = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", add_upload(*job)))
+            conn.send(("ok", fn(*args)))
         except CorroboratorError as exc:
             conn.send(("store", exc.code))
         except Exception:  # never lose the child to one input
@@ -91,28 +92,39 @@ class UploadWorker:
         settings: Settings,
         disconnected: Callable[[], Awaitable[bool]],
     ) -> UploadResult:
-        """Add one upload through the child; raises :class:`UploadCancelled` when the client
-        leaves or the budget runs out, :class:`UploadFailed` when the child reports an error."""
+        """Add one upload through the child (see :meth:`run_job`)."""
+        result = await self.run_job(add_upload, (data, filename, folder, settings), disconnected)
+        return result  # type: ignore[no-any-return]
+
+    async def run_job(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        disconnected: Callable[[], Awaitable[bool]],
+    ) -> Any:
+        """``fn(*args)`` in the child (``fn`` a module-level function, arguments picklable);
+        raises :class:`UploadCancelled` when the client leaves or the budget runs out,
+        :class:`UploadFailed` when the child reports an error."""
         async with self._lock:
             alive = self._proc is not None and self._proc.is_alive()
             conn = self._conn if alive and self._conn is not None else self._start()
-            conn.send((data, filename, folder, settings))
+            conn.send((fn, args))
             loop = asyncio.get_running_loop()
             deadline = loop.time() + self.seconds
             while not conn.poll():
                 if await disconnected():
                     self.stop()
-                    raise UploadCancelled("the client left before the upload was done")
+                    raise UploadCancelled("the client left before the work was done")
                 if loop.time() > deadline:
                     self.stop()
-                    raise UploadCancelled(f"the upload ran past its {self.seconds:.0f} s budget")
+                    raise UploadCancelled(f"the work ran past its {self.seconds:.0f} s budget")
                 if self._proc is None or not self._proc.is_alive():
                     self.stop()
                     raise UploadFailed(None)
                 await asyncio.sleep(POLL_SECONDS)
             status, payload = self._recv(conn)
             if status == "ok":
-                return payload  # type: ignore[no-any-return]
+                return payload
             raise UploadFailed(payload if status == "store" else None)
 
     def _recv(self, conn: Connection) -> tuple[str, Any]:
