@@ -88,6 +88,7 @@ def test_an_older_store_is_migrated_when_read(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     shipped = migrations()
     db = sqlite3.connect(path)
+    db.create_function("casefold", 1, str.casefold)  # the store's own function, as it opens
     db.execute(
         "CREATE TABLE schema_migrations "
         "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"

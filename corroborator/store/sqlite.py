@@ -347,11 +347,17 @@ class SQLiteStore:
             )
 
     def _corrections(self, article_id: str | None = None) -> dict[str, list[Correction]]:
-        query = "SELECT article_id, field, value, author, made_at FROM article_corrections"
         rows = (
-            self._db.execute(query + " WHERE article_id = ? ORDER BY made_at", (article_id,))
+            self._db.execute(
+                "SELECT article_id, field, value, author, made_at FROM article_corrections "
+                "WHERE article_id = ? ORDER BY made_at",
+                (article_id,),
+            )
             if article_id is not None
-            else self._db.execute(query + " ORDER BY made_at")
+            else self._db.execute(
+                "SELECT article_id, field, value, author, made_at FROM article_corrections "
+                "ORDER BY made_at"
+            )
         )
         out: dict[str, list[Correction]] = {}
         for aid, field, value, author, made_at in rows:
