@@ -19,8 +19,16 @@ from typing import Any, NoReturn
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from corroborator import __version__
 from corroborator.config import Settings, load_settings
@@ -35,12 +43,19 @@ EPILOG = (
     "130 interrupted (re-run to resume)."
 )
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# markup=False: file names, titles and outlets are untrusted text; "[/red]" in a title must be
+# printed as it is, never read as console markup (rich's default), which would crash or hide it.
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+def _error_line(problem: object) -> Text:
+    """``error: <problem>`` with only the label coloured; the problem is printed verbatim."""
+    return Text.assemble(("error:", "red"), " ", str(problem))
 
 
 def _fatal(exc: CorroboratorError) -> NoReturn:
-    err.print(f"[red]error:[/red] {exc}", markup=True)
+    err.print(_error_line(exc))
     sys.exit(EXIT_FATAL)
 
 
@@ -91,9 +106,12 @@ def build(
     quiet: bool,
     no_link: bool,
 ) -> None:
-    """Read PATHS (files or folders: .txt .md .html .json .jsonl), analyse what is new, and
-    store it. Re-running is safe: unchanged files are skipped and an interrupted build resumes."""
+    """Read PATHS (files or folders: .txt .md .html .json .jsonl, RSS/Atom feeds, WARC web
+    archives), analyse what is new, and store it. Re-running is safe: unchanged files are
+    skipped and an interrupted build resumes."""
     from corroborator.engine import build as run_build
+    from corroborator.ingest import discover
+    from corroborator.ingest.paths import shown_path
     from corroborator.store import open_store
 
     settings = _settings(
@@ -104,28 +122,28 @@ def build(
     except CorroboratorError as exc:
         _fatal(exc)
 
+    interactive = not quiet and err.is_terminal
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[current]}", markup=False),
         console=err,
         transient=True,
-        disable=quiet or not err.is_terminal,
+        disable=not interactive,
     )
-    task = progress.add_task("reading", total=None, current="")
-    files = 0
+    # The total is the number of files (a second walk of the folders, cheap beside analysis);
+    # the bar moves as each file is read, and the estimate follows.
+    total = sum(1 for item in discover(paths) if isinstance(item, Path)) if interactive else None
+    task = progress.add_task("files", total=total, current="")
 
     def on_event(event: str, detail: object) -> None:
-        nonlocal files
         if event == "error" and isinstance(detail, InputError):
-            progress.console.print(f"[red]error:[/red] {detail}", markup=True, highlight=False)
+            progress.console.print(_error_line(detail))
         elif event == "file" and isinstance(detail, Path):
-            files += 1
-            progress.update(task, description=f"files {files}", current=detail.name[-40:])
-        elif event == "article":
-            progress.advance(task)
+            progress.update(task, advance=1, current=shown_path(detail.name)[-40:])
 
     linked = None
     try:
@@ -175,6 +193,9 @@ def report(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> 
     """Write the dossier: JSON (the documented contract), Markdown or self-contained HTML."""
     from corroborator.report import build_dossier, render
 
+    if not output and fmt == "html" and sys.stdout.isatty():
+        err.print(_error_line("an HTML page is not for the terminal (give -o FILE.html)"))
+        sys.exit(EXIT_USAGE)
     settings = _settings(ctx, db=db)
     store = _open_existing(settings.db)
     try:
@@ -340,6 +361,65 @@ def dates(ctx: click.Context, source: str, anchor: str | None, spacy_model: str 
     sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 
+def _check_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None or value == "none":
+        return value
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a day (YYYY-MM-DD) or 'none'") from None
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("article_id")
+@click.option(
+    "--published", callback=_check_day, help="The publication date (YYYY-MM-DD); 'none' clears it."
+)
+@click.option("--outlet", help="The outlet's name.")
+@click.option("--title", help="The headline.")
+@click.option("--by", "author", help="Who corrects (default: $USER).")
+@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.pass_context
+def correct(
+    ctx: click.Context,
+    article_id: str,
+    published: str | None,
+    outlet: str | None,
+    title: str | None,
+    author: str | None,
+    db: str | None,
+) -> None:
+    """Correct what an article says about itself: its publication date, outlet or title. The
+    correction is kept in the store with who made it and when, survives rebuilds, and the
+    article is analysed again (its dates anchored on the corrected day) and the stories
+    relinked."""
+    import os
+
+    from corroborator.engine.correct import correct_article
+
+    changes = {"published": published, "outlet": outlet, "title": title}
+    given = {k: (None if v == "none" else v) for k, v in changes.items() if v is not None}
+    if not given:
+        err.print(_error_line("give --published, --outlet or --title"))
+        sys.exit(EXIT_USAGE)
+    settings = _settings(ctx, db=db)
+    store = _open_existing(settings.db, read_only=False)
+    who = author or os.environ.get("USER") or "unknown"
+    try:
+        if store.get_article(article_id) is None:
+            err.print(_error_line(f"no article {article_id!r} (see `corroborator articles`)"))
+            sys.exit(EXIT_USAGE)
+        linked = correct_article(store, settings, article_id, given, who)
+    except CorroboratorError as exc:
+        _fatal(exc)
+    finally:
+        store.close()
+    fields = ", ".join(f"{k} = {v}" for k, v in given.items())
+    out.print(f"{article_id}: {fields} (by {who}); relinked: {linked.stories} story(ies)")
+
+
 @cli.group(invoke_without_command=True, epilog=EPILOG)
 @click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
 @click.option(
@@ -406,7 +486,7 @@ def _relink(ctx: click.Context, kind: str, pairs: list[tuple[str, str]]) -> None
     from corroborator.engine.link import link
 
     settings = _settings(ctx, db=ctx.obj.get("db"))
-    store = _open_existing(settings.db)
+    store = _open_existing(settings.db, read_only=False)
     try:
         store.put_constraints(kind, pairs)
         report = link(store)
@@ -462,10 +542,8 @@ def stories_split(ctx: click.Context, story: str, articles: tuple[str, ...]) -> 
         err.print("error: splitting every article out of a story leaves it as it is")
         sys.exit(EXIT_USAGE)
     pairs = [(m, s) for m in moving for s in staying]
-    from corroborator.store import open_store
-
     settings = _settings(ctx, db=ctx.obj.get("db"))
-    store = open_store(settings.db)
+    store = _open_existing(settings.db, read_only=False)
     try:
         store.put_constraints("must", [(moving[0], m) for m in moving[1:]])
     finally:
@@ -541,18 +619,13 @@ def serve(
         sys.exit(EXIT_FATAL)
 
 
-def _open_existing(location: str) -> Any:
-    from corroborator.errors import StoreError
+def _open_existing(location: str, *, read_only: bool = True) -> Any:
+    """A store that must already exist: a missing, empty or foreign file is refused with one
+    line (exit 3), never turned into a store."""
     from corroborator.store import open_store
 
-    if location != ":memory:" and not Path(location).exists():
-        _fatal(
-            StoreError(
-                f"{location}: no such store", hint="run `corroborator build PATH --db FILE` first"
-            )
-        )
     try:
-        return open_store(location)
+        return open_store(location, existing=True, read_only=read_only)
     except CorroboratorError as exc:
         _fatal(exc)
 

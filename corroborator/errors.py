@@ -76,6 +76,13 @@ class MalformedInput(InputError):
     code = "E107"
 
 
+class AnalysisFailed(InputError):
+    """The analysis could not process an article (a pathological text, or a bug): that article
+    is left out, the file is reported, and the batch goes on."""
+
+    code = "E108"
+
+
 class StoreError(CorroboratorError):
     """The store cannot be opened, migrated or written."""
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
 
 # Sixteen hex digits (64 bits) keep ids short enough to read in a report while making an
 # accidental collision among even 10^8 stored objects about a one-in-three-thousand event.
@@ -45,6 +46,22 @@ def content_id(kind: str, *parts: object) -> str:
     return f"{_PREFIX.get(kind, kind)}_{h.hexdigest()[:_ID_HEX]}"
 
 
+# What of an article's metadata a user may correct (CLI `correct`, kept in the store).
+CORRECTABLE = ("published", "outlet", "title")
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A user's correction of what an article says about itself (its publication date, outlet
+    or title). Kept apart from the article, applied wherever the article is read, surviving
+    rebuilds, and shown with who made it and when."""
+
+    field: str  # one of CORRECTABLE
+    value: str | None
+    author: str
+    made_at: str  # ISO 8601 timestamp, UTC
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news report, as read from a file or a record, with what its text says about itself.
@@ -71,6 +88,7 @@ class Article:
     dateline_date: str | None = None
     source_format: str = "text"
     encoding: str = "utf-8"
+    corrections: tuple[Correction, ...] = ()  # applied to the fields above; see `corrected`
 
     @staticmethod
     def make_id(text: str, url: str | None, outlet: str | None) -> str:
@@ -404,3 +422,15 @@ class ArticleLinks:
     dependence_group: str
     derived_from: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
+
+
+def corrected(article: Article, corrections: Sequence[Correction]) -> Article:
+    """``article`` with the user's corrections applied (the latest of each field wins)."""
+    if not corrections:
+        return article
+    changes: dict[str, Any] = {c.field: c.value for c in corrections if c.field in CORRECTABLE}
+    dated = [c for c in corrections if c.field == "published"]
+    if dated:
+        last = dated[-1]
+        changes["published_evidence"] = f"corrected by {last.author} on {last.made_at[:10]}"
+    return replace(article, **changes, corrections=tuple(corrections))

@@ -8,9 +8,9 @@ an article: dates first (they give the article's date when it prints none), then
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from corroborator.analyze.claims import extract_claims
 from corroborator.analyze.claims_ru import extract_claims_ru
@@ -25,6 +25,7 @@ from corroborator.analyze.russian_doc import parse_russian
 from corroborator.analyze.timex import analyze_dates
 from corroborator.analyze.timex.analysis import DateAnalysis
 from corroborator.analyze.timex.russian import analyze_dates_ru
+from corroborator.errors import AnalysisFailed
 from corroborator.model import (
     Article,
     ArticleAnalysis,
@@ -33,6 +34,8 @@ from corroborator.model import (
     Mention,
     Sentence,
 )
+
+T = TypeVar("T")
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
@@ -132,10 +135,23 @@ def _sentences_only(article: Article, doc: Any) -> ArticleAnalysis:
     )
 
 
+def _guarded(article: Article, step: Callable[..., T], *args: Any) -> T | AnalysisFailed:
+    """``step(*args)``, or the article's one-line failure when it raises: one pathological
+    text, or a bug it reveals, costs that article and never the batch."""
+    try:
+        return step(*args)
+    except Exception as exc:  # any failure inside the analysis of one text
+        message = str(exc).strip().split("\n", 1)[0][:160]
+        return AnalysisFailed(
+            article.source_path, f"could not be analysed ({type(exc).__name__}: {message})"
+        )
+
+
 def analyze_articles(
     articles: Iterable[Article], *, model: str, batch_size: int = 32, vectors: bool = True
-) -> Iterator[tuple[Article, ArticleAnalysis]]:
-    """Analyse ``articles`` in order, streaming; yields each article with its analysis.
+) -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
+    """Analyse ``articles`` in order, streaming; yields each article with its analysis, or with
+    an :class:`~corroborator.errors.AnalysisFailed` when its analysis raised.
 
     English (or undetected) articles go through ``model`` with ``nlp.pipe`` in batches of
     ``batch_size``; others get sentence boundaries, and named entities from their language's
@@ -148,18 +164,25 @@ def analyze_articles(
 
 def _analyses(
     articles: Iterable[Article], *, model: str, batch_size: int
-) -> Iterator[tuple[Article, ArticleAnalysis]]:
+) -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
     pending: list[Article] = []
 
-    def flush() -> Iterator[tuple[Article, ArticleAnalysis]]:
+    def flush() -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
         if not pending:
             return
         nlp = load_model(model)  # loaded on first use: a build with nothing new never loads it
         version = model_version(model)
         pairs = ((art.text, art) for art in pending)
-        for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield art, _from_doc(art, doc, version)
+        try:
+            docs = list(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size))
+        except Exception:  # one text broke the batch: parse one by one to find it
+            docs = [(_guarded(art, nlp, art.text), art) for art in pending]
         pending.clear()
+        for doc, art in docs:
+            if isinstance(doc, AnalysisFailed):
+                yield art, doc
+            else:
+                yield art, _guarded(art, _from_doc, art, doc, version)
 
     # One stream through the main model keeps nlp.pipe's batching; the rare foreign article is
     # handled inline when it comes up, so order is preserved.
@@ -172,7 +195,10 @@ def _analyses(
             yield from flush()
             adapter = ADAPTERS.get(art.language or "")
             if adapter is not None:
-                yield art, _foreign(art, adapter)
+                yield art, _guarded(art, _foreign, art, adapter)
             else:
-                yield art, _sentences_only(art, load_sentencizer()(art.text))
+                yield (
+                    art,
+                    _guarded(art, lambda a: _sentences_only(a, load_sentencizer()(a.text)), art),
+                )
     yield from flush()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from corroborator import lexicon
@@ -305,6 +306,13 @@ def _change(text: str, a: _Figure, b: _Figure, unit: str | None) -> _Figure:
     return fig
 
 
+@lru_cache(maxsize=8)
+def _decades(number_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "a decade", "two decades" with the language's number words."""
+    num = "|".join(re.escape(w) for w in sorted(number_words, key=len, reverse=True))
+    return re.compile(rf"\b(?P<n>a|{num})\s+decades?\b", re.I)
+
+
 class _FigureReader:
     """One article's text, parse, entities and time expressions, and the figures in them."""
 
@@ -321,7 +329,11 @@ class _FigureReader:
         self.text: str = doc.text  # Doc.text rebuilds the string on every access
         self.article = article
         self.entities = entities
-        self.timexes = list(timexes)
+        # In text order, with their starts for bisection: every look-up below is of one
+        # sentence or one figure, so its cost never grows with the length of the article.
+        self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+        self._timex_starts = [t.start for t in self.timexes]
+        self._longest_timex = max((t.end - t.start for t in self.timexes), default=0)
         self.lex = claims_lexicon(self.pack)
         self.ont = load_ontology()
         self.quotes = quote_spans(doc.text)
@@ -331,8 +343,15 @@ class _FigureReader:
 
     # -- figures --------------------------------------------------------------------------------
 
+    def timexes_from(self, start: int, end: int) -> list[TimeExpression]:
+        """The time expressions that begin in ``[start, end)``, in text order."""
+        lo = bisect_left(self._timex_starts, start)
+        hi = bisect_left(self._timex_starts, end, lo)
+        return self.timexes[lo:hi]
+
     def _in_timex(self, start: int, end: int) -> bool:
-        return any(t.start < end and start < t.end for t in self.timexes)
+        near = self.timexes_from(start - self._longest_timex, end)
+        return any(t.start < end and start < t.end for t in near)
 
     def _in_name(self, start: int, end: int) -> bool:
         return any(
@@ -594,9 +613,8 @@ class _FigureReader:
             out.append(fig)
             taken.append((m.start(), m.end()))
         words = self.lex.number_words
-        num = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        for m in re.finditer(rf"\b(?P<n>a|{num})\s+decades?\b", self.text[: sent.end_char], re.I):
-            if m.start() < sent.start_char or any(a < m.end() and m.start() < b for a, b in taken):
+        for m in _decades(tuple(words)).finditer(self.text, sent.start_char, sent.end_char):
+            if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             n = m.group("n").lower()
             years = 10.0 * (1 if n == "a" else words[n])
@@ -604,12 +622,8 @@ class _FigureReader:
             fig.measure = "duration"
             out.append(fig)
             taken.append((m.start(), m.end()))
-        for t in self.timexes:
-            if (
-                t.type != "DURATION"
-                or not t.value
-                or not (sent.start_char <= t.start < sent.end_char)
-            ):
+        for t in self.timexes_from(sent.start_char, sent.end_char):
+            if t.type != "DURATION" or not t.value:
                 continue
             if any(a < t.end and t.start < b for a, b in taken):
                 continue

@@ -317,8 +317,8 @@ class _RussianClaims(_RussianFigures):
                 top = node
             clause = {t.i for t in _subtree(top)}
         best: tuple[int, str] | None = None
-        for t in self.timexes:
-            if not (sent.start_char <= t.start < sent.end_char) or t.type != "DATE" or not t.value:
+        for t in self.timexes_from(sent.start_char, sent.end_char):
+            if t.type != "DATE" or not t.value:
                 continue
             span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or (clause and not any(tok.i in clause for tok in span)):

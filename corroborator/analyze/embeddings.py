@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from corroborator.errors import ModelError
+from corroborator.errors import AnalysisFailed, ModelError
 from corroborator.model import Article, ArticleAnalysis, ArticleVector
 
 #: Width of an all-MiniLM-L6-v2 vector.
@@ -109,20 +109,28 @@ def needs_multilingual(article: Article) -> bool:
 
 
 def with_vectors(
-    pairs: Iterable[tuple[Article, ArticleAnalysis]], batch_size: int = 64
-) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    pairs: Iterable[tuple[Article, ArticleAnalysis | AnalysisFailed]], batch_size: int = 64
+) -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
     """The analyses of ``pairs`` with the articles' vectors added, in order, embedded in
     batches of ``batch_size``: MiniLM for every article, the multilingual encoder as well for
     those :func:`needs_multilingual` picks. (English articles get their multilingual vector
     only when linking finds a store in two languages: it costs as much as MiniLM again.)"""
-    pending: list[tuple[Article, ArticleAnalysis]] = []
+    pending: list[tuple[Article, ArticleAnalysis | AnalysisFailed]] = []
 
-    def flush() -> Iterator[tuple[Article, ArticleAnalysis]]:
-        main = embed([embedding_text(a) for a, _ in pending], batch_size=batch_size)
-        foreign = [k for k, (a, _) in enumerate(pending) if needs_multilingual(a)]
+    def flush() -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
+        # an article whose analysis failed passes through, in its place, without vectors
+        done = [
+            k for k, (_, analysis) in enumerate(pending) if isinstance(analysis, ArticleAnalysis)
+        ]
+        texts = [embedding_text(pending[k][0]) for k in done]
+        main = dict(zip(done, embed(texts, batch_size=batch_size), strict=True))
+        foreign = [k for k in done if needs_multilingual(pending[k][0])]
         multi = embed_multilingual([embedding_text(pending[k][0]) for k in foreign])
         extra = dict(zip(foreign, multi, strict=True))
         for k, (art, analysis) in enumerate(pending):
+            if not isinstance(analysis, ArticleAnalysis):
+                yield art, analysis
+                continue
             vectors = [ArticleVector(EMBEDDING_MODEL, main[k].tobytes())]
             if k in extra:
                 vectors.append(ArticleVector(MULTILINGUAL_MODEL, extra[k].tobytes()))

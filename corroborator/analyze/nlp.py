@@ -15,20 +15,45 @@ from corroborator.errors import ModelError
 # "a.m." and "p.m." end in a stop that ends no sentence when a time zone follows ("10 a.m.
 # Macau time", "9 p.m. local time") or the next word is in lower case ("at 10 a.m. on Monday").
 _CLOCK = frozenset({"a.m.", "p.m."})
+# A "sentence" longer than this is no sentence of news but a list, a table or an unpunctuated
+# dump, and every extractor's work on it grows with the square of its length. The longest
+# sentence in news-dev and the seeds is 112 words (~130 tokens); past 250 tokens a sentence is
+# cut at the next comma, semicolon or dash, and at 300 wherever it is.
+SOFT_SENTENCE_TOKENS = 250
+MAX_SENTENCE_TOKENS = 300
+_STOPS = frozenset({".", "!", "?"})
+_PAUSES = frozenset({",", ";", ":", "—", "–", "-"})
+# spaCy's SENT_START value for "not a sentence start" (-1) in its unsigned attribute arrays.
+_NOT_START = 2**64 - 1
 
 
 def _line_breaks(doc: Any) -> Any:
     """Start a sentence after every line break: headlines, date lines and captions carry no
     final stop, and the parser would otherwise run them into the first paragraph. After a
-    clock's "a.m."/"p.m." that a time zone or a lower-case word follows, none starts."""
+    clock's "a.m."/"p.m." that a time zone or a lower-case word follows, none starts.
+
+    The marks are written in one array: setting ``Token.is_sent_start`` one token at a time
+    checks the whole document each time, which made a text of many short lines quadratic."""
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START])
+    changed = False
+    run = 0  # tokens since the last line break or likely sentence end
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
+        run += 1
         if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+            starts[tok.i], changed, run = 1, True, 0
         elif prev.lower_ in _CLOCK and (
             tok.is_lower or any(t.lower_ == "time" for t in doc[tok.i : tok.i + 3])
         ):
-            tok.is_sent_start = False
+            starts[tok.i], changed = _NOT_START, True
+        elif prev.text in _STOPS and not tok.is_lower:
+            run = 0
+        elif run >= MAX_SENTENCE_TOKENS or (run >= SOFT_SENTENCE_TOKENS and prev.text in _PAUSES):
+            starts[tok.i], changed, run = 1, True, 0
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc
 
 

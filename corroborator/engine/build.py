@@ -17,13 +17,14 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from corroborator.analyze import ANALYZER_VERSION, analyze_articles
 from corroborator.config import Settings
-from corroborator.errors import InputError
+from corroborator.errors import InputError, UnreadableInput
 from corroborator.ingest import discover, read_articles
+from corroborator.ingest.paths import shown_path
 from corroborator.ingest.readers import read_bytes
 from corroborator.model import Article, ArticleAnalysis
 from corroborator.store.base import FileRecord, Store
@@ -83,6 +84,10 @@ class _Builder:
             batch_size=self.settings.batch_size,
         )
         for art, analysis in results:
+            if isinstance(analysis, InputError):
+                self._fail(analysis)
+                self._drop(art, analysis)
+                continue
             self.batch.append((art, analysis))
             self.report.articles_analysed += 1
             self.report.analysed_ids.append(art.id)
@@ -100,8 +105,24 @@ class _Builder:
         self.report.errors.append(err)
         self.notify("error", err)
 
+    def _drop(self, art: Article, why: InputError) -> None:
+        """Leave out an article whose analysis failed; its file is finished with the error
+        noted, so the next build tries that file again."""
+        self.in_flight.discard(art.id)
+        for key in self.waiting_on.pop(art.id, []):
+            entry = self.pending[key]
+            entry.articles = [a for a in entry.articles if a.id != art.id]
+            entry.record = replace(
+                entry.record,
+                article_ids=tuple(a.id for a in entry.articles),
+                error=entry.record.error or f"an article could not be analysed: {why.problem}",
+            )
+            entry.waiting.discard(art.id)
+            if not entry.waiting:
+                self._finish(key)
+
     def _read(self, path: Path) -> tuple[FileRecord, list[Article]] | None:
-        key = str(path)
+        key = shown_path(path)
         try:
             data = read_bytes(path, self.settings.max_file_bytes)
         except InputError as err:
@@ -124,6 +145,12 @@ class _Builder:
         except InputError as err:
             self._fail(err)
             self.store.put_file(FileRecord(key, len(data), digest, "error", err.problem, ()))
+            return None
+        except Exception as exc:  # a reader or a library it calls failed on odd input
+            message = str(exc).strip().split("\n", 1)[0][:160]
+            failed = UnreadableInput(key, f"could not be read ({type(exc).__name__}: {message})")
+            self._fail(failed)
+            self.store.put_file(FileRecord(key, len(data), digest, "error", failed.problem, ()))
             return None
         self.report.files_read += 1
         error = f"{len(problems)} record(s) skipped; first: {problems[0]}" if problems else None
@@ -157,7 +184,8 @@ class _Builder:
             for art in fresh:
                 if art.id not in self.in_flight:
                     self.in_flight.add(art.id)
-                    yield art
+                    # analysed as corrected: a corrected publication date anchors its dates
+                    yield self.store.corrected(art)
 
     def _commit(self) -> None:
         if not self.batch:

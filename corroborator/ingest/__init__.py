@@ -6,13 +6,16 @@ articles, yielding an :class:`~corroborator.errors.InputError` for each record i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from corroborator.config import Settings
 from corroborator.errors import EmptyInput, InputError, MissingInput, TooLargeInput, UnreadableInput
 from corroborator.ingest.language import detect_language, normalise_language
 from corroborator.ingest.metadata import read_metadata
+from corroborator.ingest.paths import shown_path
 from corroborator.ingest.readers import RawRecord, read_file
 from corroborator.model import Article
 
@@ -23,15 +26,30 @@ SKIPPED_STEMS = frozenset(
 )
 
 
+# An article needs words: at least this many runs of two or more letters or digits (any
+# script). A file of NULs, zero-width characters, punctuation or one stray byte has none, and
+# a parser would only waste time on it; the shortest real item (a one-line wire flash) has many.
+MIN_WORDS = 3
+_WORD = re.compile(r"[^\W_]{2,}")
+
+
 def discover(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Every file under ``paths`` in a stable order; a missing path becomes an error."""
+    """Every file under ``paths`` in a stable order; a missing path becomes an error.
+
+    A symbolic link inside a folder is followed only when it stays inside that folder: a link
+    out of it (to a system file, a home folder) is reported and not read. A path the user names
+    explicitly is always read.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             try:
                 found = sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink())
+                root = path.resolve()
             except OSError as exc:
-                yield UnreadableInput(str(path), f"cannot list folder ({exc.strerror or exc})")
+                yield UnreadableInput(
+                    shown_path(path), f"cannot list folder ({exc.strerror or exc})"
+                )
                 continue
             for p in found:
                 rel = p.relative_to(path)
@@ -39,11 +57,23 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
                     continue
                 if p.stem.lower() in SKIPPED_STEMS:
                     continue
+                if p.is_symlink() and not _inside(p, root):
+                    yield UnreadableInput(
+                        shown_path(p), "symbolic link leads outside the input folder; not followed"
+                    )
+                    continue
                 yield p
         elif path.exists() or path.is_symlink():
             yield path
         else:
-            yield MissingInput(str(path), "no such file or folder")
+            yield MissingInput(shown_path(path), "no such file or folder")
+
+
+def _inside(link: Path, root: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def to_article(raw: RawRecord, settings: Settings) -> Article:
@@ -52,6 +82,10 @@ def to_article(raw: RawRecord, settings: Settings) -> Article:
     where = raw.source_path if raw.ordinal == 0 else f"{raw.source_path}#{raw.ordinal}"
     if not text.strip():
         raise EmptyInput(where, "empty article (no text)")
+    if sum(1 for _ in islice(_WORD.finditer(text), MIN_WORDS)) < MIN_WORDS:
+        raise EmptyInput(
+            where, "no words to analyse (only symbols, spaces or invisible characters)"
+        )
     if len(text) > settings.max_article_chars:
         raise TooLargeInput(
             where,

@@ -22,7 +22,9 @@ from corroborator.errors import (
     TooLargeInput,
     UnreadableInput,
 )
+from corroborator.ingest.archives import FEED_SUFFIXES, is_feed, is_warc, read_feed, read_warc
 from corroborator.ingest.decode import check_text, decode_bytes
+from corroborator.ingest.paths import shown_path
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSON_SUFFIXES = frozenset({".json"})
@@ -71,7 +73,7 @@ class RawRecord:
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """Read a file, refusing missing, unreadable and oversized ones with a clear error."""
-    name = str(path)
+    name = shown_path(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
@@ -157,6 +159,15 @@ def _record_from_json(obj: Any, where: str, path: str, encoding: str, ordinal: i
     )
 
 
+def _json_value_problem(exc: ValueError) -> str:
+    """One line for a JSON text the decoder refuses beyond its syntax (a number of thousands of
+    digits, which Python will not convert)."""
+    text = str(exc).strip().split("\n", 1)[0]
+    if "integer string conversion" in text:
+        return "JSON holds a number too long to read (thousands of digits)"
+    return "JSON cannot be read: " + (text if len(text) <= 160 else text[:157] + "...")
+
+
 def _read_json(text: str, path: str, encoding: str) -> Iterator[RawRecord | InputError]:
     try:
         data = json.loads(text)
@@ -166,6 +177,8 @@ def _read_json(text: str, path: str, encoding: str) -> Iterator[RawRecord | Inpu
         ) from exc
     except RecursionError as exc:
         raise MalformedInput(path, "JSON nested too deeply to be an article") from exc
+    except ValueError as exc:  # an integer of more digits than Python converts, for one
+        raise MalformedInput(path, _json_value_problem(exc)) from exc
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     items = data if isinstance(data, list) else [data]
@@ -194,6 +207,9 @@ def _read_jsonl(text: str, path: str, encoding: str) -> Iterator[RawRecord | Inp
         except RecursionError:
             yield MalformedInput(where, "JSON nested too deeply to be an article")
             continue
+        except ValueError as exc:  # an integer of more digits than Python converts, for one
+            yield MalformedInput(where, _json_value_problem(exc))
+            continue
         try:
             yield _record_from_json(obj, where, path, encoding, lineno)
         except InputError as err:
@@ -202,7 +218,8 @@ def _read_jsonl(text: str, path: str, encoding: str) -> Iterator[RawRecord | Inp
         raise EmptyInput(path, "empty file")
 
 
-def _read_html(text: str, path: str, encoding: str) -> RawRecord:
+def read_html(text: str, path: str, encoding: str) -> RawRecord:
+    """The article of one HTML page (text, title, URL, date, outlet, authors, language)."""
     import trafilatura  # heavy import; only HTML inputs pay for it
 
     doc = trafilatura.bare_extraction(
@@ -248,10 +265,13 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
 
 def read_file(path: Path, *, max_bytes: int) -> Iterator[RawRecord | InputError]:
     """Yield the records in ``path``; raise :class:`InputError` if the file is unusable."""
-    name = str(path)
+    name = shown_path(path)
     data = read_bytes(path, max_bytes)
     if not data.strip():
         raise EmptyInput(name, "empty file")
+    if is_warc(path.name):  # binary (often gzipped) container of pages
+        yield from read_warc(data, name)
+        return
     text, encoding = decode_bytes(data, name)
     check_text(text, name)
     if not text.strip():
@@ -261,8 +281,10 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[RawRecord | InputError]
         yield from _read_jsonl(text, name, encoding)
     elif suffix in JSON_SUFFIXES:
         yield from _read_json(text, name, encoding)
+    elif suffix in FEED_SUFFIXES or (suffix == ".xml" and is_feed(text)):
+        yield from read_feed(text, name, encoding)
     elif suffix in HTML_SUFFIXES:
-        yield _read_html(text, name, encoding)
+        yield read_html(text, name, encoding)
     elif suffix in MARKDOWN_SUFFIXES:
         body, title = markdown_to_text(text)
         yield RawRecord(name, body, "markdown", encoding, title=title)

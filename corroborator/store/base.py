@@ -35,6 +35,19 @@ class Store(Protocol):
         """Release the connection."""
         ...
 
+    def put_correction(self, article_id: str, field: str, value: str | None, author: str) -> None:
+        """Record a user's correction of an article's ``published``, ``outlet`` or ``title``."""
+        ...
+
+    def corrected(self, article: Article) -> Article:
+        """``article`` with the user's stored corrections applied."""
+        ...
+
+    def revision(self) -> int:
+        """A number that changes whenever anyone commits a change to the store (this connection
+        or another process): readers compare it to know when to read again."""
+        ...
+
     def schema_version(self) -> int:
         """The number of the last migration applied."""
         ...

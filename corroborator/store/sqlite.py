@@ -14,16 +14,19 @@ from typing import Any
 
 from corroborator.errors import StoreError
 from corroborator.model import (
+    CORRECTABLE,
     Article,
     ArticleAnalysis,
     ArticleLinks,
     ArticleVector,
     ClaimValue,
+    Correction,
     EventMention,
     Mention,
     Sentence,
     Story,
     TimeExpression,
+    corrected,
 )
 from corroborator.serialize import from_json, to_json
 from corroborator.store.base import FileRecord
@@ -43,6 +46,7 @@ TABLES = (
     "stories",
     "story_articles",
     "article_links",
+    "article_corrections",
 )
 
 
@@ -57,56 +61,126 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 class SQLiteStore:
-    """A store in one SQLite file."""
+    """A store in one SQLite file.
 
-    def __init__(self, location: str) -> None:
+    ``existing=True`` opens only a store that is already there and is one of ours: an empty
+    file, someone else's SQLite database or a missing path is refused, never turned into a
+    store. ``read_only=True`` (with ``existing``) opens it without writing a byte; a store whose
+    schema is older than this version's is migrated first, which needs write access once.
+    """
+
+    def __init__(self, location: str, *, existing: bool = False, read_only: bool = False) -> None:
         self.location = location
+        self.read_only = read_only
         path = Path(location)
-        if location != ":memory:":
+        memory = location == ":memory:"
+        if not memory:
             if path.exists() and not path.is_file():
                 raise StoreError(f"{location}: not a database file")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(
-                    f"{location}: cannot create folder ({exc.strerror or exc})"
-                ) from exc
+            if existing:
+                _check_existing(path)
+            else:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(
+                        f"{location}: cannot create folder ({exc.strerror or exc})"
+                    ) from exc
         try:
-            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans
-            # exactly what `transaction()` wraps.
-            self._db = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            # NORMAL is durable against process crashes (the case that matters for a killed
-            # build) in WAL mode; only a power loss may drop the last transactions.
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.execute("PRAGMA busy_timeout = 10000")
-            # Unicode-aware case folding for searches (SQLite's lower() knows ASCII only)
-            self._db.create_function("casefold", 1, _casefold, deterministic=True)
+            if existing and not memory:
+                self._check_ours(path)
+            self._db = self._connect(location, read_only=read_only and not memory)
             self._lock = threading.RLock()
             self._depth = 0
-            self._migrate()
+            self._commits = 0
+            self._check_version()  # before any write: a newer store is left as it is
+            if not self.read_only:
+                self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{location}: cannot open as an SQLite database ({exc})") from exc
+            raise _store_error(location, exc) from exc
 
     # -- plumbing -----------------------------------------------------------------------------
+
+    def _connect(self, location: str, *, read_only: bool) -> sqlite3.Connection:
+        target, uri = location, False
+        if read_only:
+            if self._needs_migration(location):
+                # An older store: migrate it once (needs write access), then read.
+                SQLiteStore(location, existing=True).close()
+            target, uri = Path(location).resolve().as_uri() + "?mode=ro", True
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans
+        # exactly what `transaction()` wraps.
+        db = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
+        # First, so that everything below waits for a build creating the same store at the
+        # same moment instead of failing with "database is locked".
+        db.execute("PRAGMA busy_timeout = 10000")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            db.execute("PRAGMA journal_mode = WAL")
+            # NORMAL is durable against process crashes (the case that matters for a killed
+            # build) in WAL mode; only a power loss may drop the last transactions.
+            db.execute("PRAGMA synchronous = NORMAL")
+        # Unicode-aware case folding for searches (SQLite's lower() knows ASCII only)
+        db.create_function("casefold", 1, _casefold, deterministic=True)
+        return db
+
+    @staticmethod
+    def _check_ours(path: Path) -> None:
+        probe = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            probe.execute("PRAGMA busy_timeout = 10000")
+            found = probe.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            ).fetchone()
+        finally:
+            probe.close()
+        if not found:
+            raise StoreError(
+                f"{path}: not a corroborator store (an SQLite database without its tables)",
+                hint="give the file `corroborator build` wrote",
+            )
+
+    @staticmethod
+    def _needs_migration(location: str) -> bool:
+        probe = sqlite3.connect(Path(location).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            rows = probe.execute("SELECT version FROM schema_migrations").fetchall()
+        finally:
+            probe.close()
+        return {v for v, *_ in migrations()} - {row[0] for row in rows} != set()
 
     def _migrate(self) -> None:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
-        applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
-        for version, name, sql in migrations():
-            if version in applied:
-                continue
-            with self.transaction():
+        pending = migrations()
+        if not pending:
+            return
+        # What is applied is read inside the write transaction: two builds creating one new store
+        # at once take turns, and the second finds the first one's migrations done.
+        with self.transaction():
+            applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+            for version, name, sql in pending:
+                if version in applied:
+                    continue
                 for statement in _statements(sql):
                     self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                     (version, name, datetime.now(UTC).isoformat(timespec="seconds")),
                 )
+
+    def _check_version(self) -> None:
+        known = max((v for v, *_ in migrations()), default=0)
+        found = self.schema_version()
+        if found > known:
+            self._db.close()
+            raise StoreError(
+                f"{self.location}: written by a newer corroborator (store schema {found}, this "
+                f"version knows up to {known})",
+                hint="upgrade corroborator to use this store",
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -128,6 +202,7 @@ class SQLiteStore:
                 raise
             else:
                 self._db.execute("COMMIT")
+                self._commits += 1
             finally:
                 self._depth = 0
 
@@ -135,8 +210,19 @@ class SQLiteStore:
         """Close the connection (checkpointing the WAL)."""
         self._db.close()
 
+    def revision(self) -> int:
+        """Commits by this connection, and SQLite's ``data_version`` (which moves when another
+        connection commits), in one number."""
+        with self._lock:
+            other = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        return (self._commits << 32) + other
+
     def schema_version(self) -> int:
         """The last applied migration."""
+        if not self._one(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        ):
+            return 0  # a new, empty store
         row = self._db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
 
@@ -234,17 +320,54 @@ class SQLiteStore:
         )
 
     def get_article(self, article_id: str) -> Article | None:
-        """One stored article."""
+        """One stored article, with the user's corrections applied."""
         row = self._one(f"SELECT {self._ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
-        return None if row is None else self._article(row)
+        return None if row is None else self.corrected(self._article(row))
 
     def iter_articles(self) -> Iterator[Article]:
-        """Every stored article, by source path then id."""
+        """Every stored article, by source path then id, with the user's corrections applied."""
         rows = self._db.execute(
             f"SELECT {self._ARTICLE_COLUMNS} FROM articles ORDER BY source_path, id"
         ).fetchall()
+        fixes = self._corrections()
         for row in rows:
-            yield self._article(row)
+            art = self._article(row)
+            yield corrected(art, fixes.get(art.id, []))
+
+    # -- corrections --------------------------------------------------------------------------
+
+    def put_correction(self, article_id: str, field: str, value: str | None, author: str) -> None:
+        """Record a user's correction of one field of an article (replacing an earlier one)."""
+        if field not in CORRECTABLE:
+            raise StoreError(f"{field!r} cannot be corrected (only {', '.join(CORRECTABLE)})")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO article_corrections VALUES (?, ?, ?, ?, ?)",
+                (article_id, field, value, author, now),
+            )
+
+    def _corrections(self, article_id: str | None = None) -> dict[str, list[Correction]]:
+        rows = (
+            self._db.execute(
+                "SELECT article_id, field, value, author, made_at FROM article_corrections "
+                "WHERE article_id = ? ORDER BY made_at",
+                (article_id,),
+            )
+            if article_id is not None
+            else self._db.execute(
+                "SELECT article_id, field, value, author, made_at FROM article_corrections "
+                "ORDER BY made_at"
+            )
+        )
+        out: dict[str, list[Correction]] = {}
+        for aid, field, value, author, made_at in rows:
+            out.setdefault(aid, []).append(Correction(field, value, author, made_at))
+        return out
+
+    def corrected(self, article: Article) -> Article:
+        """``article`` (as read from a file or the store) with the user's corrections."""
+        return corrected(article, self._corrections(article.id).get(article.id, []))
 
     def delete_orphans(self, article_ids: Iterable[str]) -> int:
         """Delete those of ``article_ids`` no file links to any more (with their analysis)."""
@@ -578,37 +701,53 @@ class SQLiteStore:
         }
 
     def search_articles(self, needle: str, limit: int) -> list[str]:
-        """Ids of articles whose title or text contains ``needle`` (case-insensitive), those
-        with most occurrences first."""
-        folded = needle.casefold()
+        """Ids of articles whose title or text contains ``needle`` (case-insensitive), best
+        matches first. Three characters or more go through the full-text index; a shorter
+        needle, which the trigram index cannot hold, is looked for by a scan."""
+        folded = needle.casefold().strip()
         if not folded:
             return []
         with self._lock:
-            rows = self._db.execute(
-                "SELECT id, (length(hay) - length(replace(hay, ?1, ''))) / length(?1) AS hits "
-                "FROM (SELECT id, casefold(COALESCE(title, '') || ' ' || text) AS hay "
-                "FROM articles) WHERE instr(hay, ?1) > 0 ORDER BY hits DESC, id LIMIT ?2",
-                (folded, limit),
-            ).fetchall()
+            if len(folded) >= 3:
+                phrase = '"' + folded.replace('"', '""') + '"'
+                rows = self._db.execute(
+                    "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                    "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.id LIMIT ?",
+                    (phrase, limit),
+                ).fetchall()
+            else:
+                rows = self._db.execute(
+                    "SELECT id FROM articles WHERE instr(casefold(COALESCE(title, '') || ' ' || "
+                    "text), ?) > 0 ORDER BY id LIMIT ?",
+                    (folded, limit),
+                ).fetchall()
         return [str(r[0]) for r in rows]
 
     def search_mentions(self, needle: str, limit: int) -> list[tuple[str, str, str, str | None]]:
         """Entity mentions whose text or canonical name contains ``needle``: ``(article_id,
         label, text, canonical)``, at most ``limit``."""
-        folded = needle.casefold()
+        folded = needle.casefold().strip()
         if not folded:
             return []
         with self._lock:
-            return [
-                (r[0], r[1], r[2], r[3])
-                for r in self._db.execute(
+            if len(folded) >= 3:  # the index finds candidates; the scan's test keeps exactness
+                rows = self._db.execute(
                     "SELECT article_id, label, text, canonical FROM mentions "
-                    "WHERE instr(casefold(text), ?) > 0 "
-                    "OR instr(casefold(COALESCE(canonical, '')), ?) > 0 "
-                    "ORDER BY article_id, start LIMIT ?",
-                    (folded, folded, limit),
+                    "WHERE (instr(casefold(text), ?1) > 0 "
+                    "OR instr(casefold(COALESCE(canonical, '')), ?1) > 0) "
+                    "AND rowid IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?3) "
+                    "ORDER BY article_id, start LIMIT ?2",
+                    (folded, limit, '"' + folded.replace('"', '""') + '"'),
                 )
-            ]
+            else:
+                rows = self._db.execute(
+                    "SELECT article_id, label, text, canonical FROM mentions "
+                    "WHERE instr(casefold(text), ?1) > 0 "
+                    "OR instr(casefold(COALESCE(canonical, '')), ?1) > 0 "
+                    "ORDER BY article_id, start LIMIT ?2",
+                    (folded, limit),
+                )
+            return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def counts(self) -> dict[str, int]:
         """Row counts per table."""
@@ -619,7 +758,39 @@ def _casefold(value: object) -> str:
     return value.casefold() if isinstance(value, str) else ""
 
 
+def _check_existing(path: Path) -> None:
+    if not path.exists():
+        raise StoreError(
+            f"{path}: no such store", hint="run `corroborator build PATH --db FILE` first"
+        )
+    if path.stat().st_size == 0:
+        raise StoreError(f"{path}: not a corroborator store (an empty file)")
+
+
+def _store_error(location: str, exc: sqlite3.DatabaseError) -> StoreError:
+    """One line for what SQLite says when a store cannot be opened or written."""
+    message = str(exc)
+    if "readonly" in message or "read-only" in message:
+        return StoreError(
+            f"{location}: the store is read-only (no permission to write the file or its folder)"
+        )
+    if "file is not a database" in message:
+        return StoreError(f"{location}: not a corroborator store (not an SQLite database)")
+    return StoreError(f"{location}: cannot open as an SQLite database ({message})")
+
+
 def _statements(sql: str) -> list[str]:
-    """Split a migration script into statements (no semicolons inside literals in ours)."""
+    """Split a migration script into statements (no semicolons inside literals in ours; a
+    trigger's BEGIN … END body is kept whole)."""
     lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    out: list[str] = []
+    pending = ""
+    for piece in "\n".join(lines).split(";"):
+        pending = f"{pending};{piece}" if pending else piece
+        head = pending.strip().upper()
+        if head.startswith("CREATE TRIGGER") and not head.endswith("END"):
+            continue  # inside a trigger body
+        if pending.strip():
+            out.append(pending.strip())
+        pending = ""
+    return out

@@ -22,12 +22,10 @@ from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFi
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborator import __version__
 from corroborator.config import Settings
-from corroborator.errors import CorroboratorError
 from corroborator.report import views
 from corroborator.report.formats import FORMATS
 from corroborator.report.render import disagreements_first, render, template_env
@@ -39,7 +37,8 @@ from corroborator.web.data import (
     story_summary,
 )
 from corroborator.web.guard import Guard
-from corroborator.web.upload import add_upload
+from corroborator.web.upload import correct_in_store
+from corroborator.web.upload_worker import UploadCancelled, UploadFailed, UploadWorker
 
 # File name and media type of each export.
 EXPORT_FILES = {
@@ -52,6 +51,7 @@ EXPORT_FILES = {
 }
 ARTICLE_ID = re.compile(r"art_[0-9a-f]{16}")
 STORY_ID = re.compile(r"sty_[0-9a-f]{16}")
+ISO_DAY = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 # Uploads larger than this are refused (413) before they are read: a long news report is under
 # 100 kB of text and a JSONL batch of a few hundred articles fits in 5 MB.
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -82,10 +82,12 @@ def create_app(
     env = template_env("corroborator.web")
     css = _css()
     uploads = Path(upload_dir) if upload_dir else Path(settings.db).resolve().parent / "uploads"
+    worker = UploadWorker()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        worker.stop()
         cache.close()
 
     app = FastAPI(
@@ -201,7 +203,9 @@ def create_app(
             raise HTTPException(403, "uploads are off: start the server with --allow-upload")
         return page("upload.html.j2", limit=max_upload_bytes)
 
-    async def _receive_upload(file: UploadFile | None, text: str | None, title: str | None) -> Any:
+    async def _receive_upload(
+        request: Request, file: UploadFile | None, text: str | None, title: str | None
+    ) -> Any:
         if not allow_upload:
             raise HTTPException(403, "uploads are off: start the server with --allow-upload")
         if file is not None and file.filename:
@@ -215,13 +219,18 @@ def create_app(
         if len(data) > max_upload_bytes:
             raise HTTPException(413, f"upload over {max_upload_bytes} bytes")
         try:
-            result = await run_in_threadpool(add_upload, data, name, uploads, settings)
-        except CorroboratorError as exc:
+            result = await worker.run(data, name, uploads, settings, request.is_disconnected)
+        except UploadCancelled as exc:
             cache.invalidate()
-            raise HTTPException(500, f"the store could not take the upload ({exc.code})") from exc
-        except Exception as exc:  # never a traceback to the client, whatever the input did
+            raise HTTPException(503, str(exc)) from exc
+        except UploadFailed as exc:
             cache.invalidate()
-            raise HTTPException(500, "the upload could not be processed") from exc
+            problem = (
+                f"the store could not take the upload ({exc.code})"
+                if exc.code
+                else ("the upload could not be processed")
+            )
+            raise HTTPException(500, problem) from exc
         cache.invalidate()
         if not result.article_ids:
             raise HTTPException(422, "; ".join(result.errors) or "no article found in the upload")
@@ -229,12 +238,60 @@ def create_app(
 
     @app.post("/upload", include_in_schema=False)
     async def upload_submit(
+        request: Request,
         file: Annotated[UploadFile | None, File()] = None,
         text: Annotated[str | None, Form()] = None,
         title: Annotated[str | None, Form(max_length=500)] = None,
     ) -> Response:
-        result = await _receive_upload(file, text, title)
+        result = await _receive_upload(request, file, text, title)
         return RedirectResponse(f"/articles/{result.article_ids[0]}", status_code=303)
+
+    async def _correct(
+        request: Request,
+        article_id: str,
+        published: str | None,
+        outlet: str | None,
+        title: str | None,
+        author: str | None,
+    ) -> int:
+        if not allow_upload:
+            raise HTTPException(403, "corrections are off: start the server with --allow-upload")
+        article_or_404(article_id)
+        changes: dict[str, str | None] = {}
+        if published is not None:
+            day = published.strip()
+            if day and not ISO_DAY.fullmatch(day):
+                raise HTTPException(422, "published: a day as YYYY-MM-DD, or empty to clear it")
+            changes["published"] = day or None
+        for field, value in (("outlet", outlet), ("title", title)):
+            if value is not None and value.strip():
+                changes[field] = " ".join(value.split())
+        if not changes:
+            raise HTTPException(400, "give published, outlet or title")
+        who = " ".join((author or "").split()) or "explorer"
+        job = (settings, article_id, changes, who)
+        try:
+            stories = await worker.run_job(correct_in_store, job, request.is_disconnected)
+        except UploadCancelled as exc:
+            cache.invalidate()
+            raise HTTPException(503, str(exc)) from exc
+        except UploadFailed as exc:
+            cache.invalidate()
+            raise HTTPException(500, "the correction could not be applied") from exc
+        cache.invalidate()
+        return int(stories)
+
+    @app.post("/articles/{article_id}/corrections", include_in_schema=False)
+    async def correct_submit(
+        request: Request,
+        article_id: str,
+        published: Annotated[str | None, Form(max_length=10)] = None,
+        outlet: Annotated[str | None, Form(max_length=200)] = None,
+        title: Annotated[str | None, Form(max_length=500)] = None,
+        by: Annotated[str | None, Form(max_length=100)] = None,
+    ) -> Response:
+        await _correct(request, article_id, published or None, outlet, title, by)
+        return RedirectResponse(f"/articles/{article_id}", status_code=303)
 
     # -- JSON API ------------------------------------------------------------------------
     @app.get("/api/stories", tags=["stories"])
@@ -258,6 +315,28 @@ def create_app(
     def api_article(article_id: str) -> dict[str, Any]:
         """One article as in the dossier: text, metadata and analysis with offsets."""
         return article_or_404(article_id)
+
+    @app.post("/api/articles/{article_id}/corrections", tags=["articles"])
+    async def api_correct(
+        request: Request,
+        article_id: str,
+        published: Annotated[
+            str | None, Form(max_length=10, description="YYYY-MM-DD; empty clears")
+        ] = None,
+        outlet: Annotated[str | None, Form(max_length=200)] = None,
+        title: Annotated[str | None, Form(max_length=500)] = None,
+        by: Annotated[str | None, Form(max_length=100, description="Who corrects")] = None,
+    ) -> dict[str, Any]:
+        """Correct an article's publication date, outlet or title (only with
+        ``--allow-upload``): kept with who and when, the article analysed again and the stories
+        relinked before the answer comes."""
+        stories = await _correct(request, article_id, published, outlet, title, by)
+        art = article_or_404(article_id)
+        return {
+            "article": article_id,
+            "corrections": art.get("corrections", []),
+            "stories": stories,
+        }
 
     @app.get("/api/search", tags=["search"])
     def api_search(q: Query_) -> dict[str, Any]:
@@ -284,13 +363,14 @@ def create_app(
 
     @app.post("/api/articles", tags=["articles"], status_code=201)
     async def api_upload(
+        request: Request,
         file: Annotated[UploadFile | None, File(description="An article file.")] = None,
         text: Annotated[str | None, Form(description="Or the article's text.")] = None,
         title: Annotated[str | None, Form(max_length=500)] = None,
     ) -> dict[str, Any]:
         """Add an article (only when the server runs with ``--allow-upload``): it is analysed
         and the store relinked before the answer comes."""
-        result = await _receive_upload(file, text, title)
+        result = await _receive_upload(request, file, text, title)
         return {
             "articles": result.article_ids,
             "new": result.new,

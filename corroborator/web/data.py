@@ -9,7 +9,6 @@ request and an unchanged store costs one ``stat`` per request. Search runs in th
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections import OrderedDict
@@ -42,17 +41,6 @@ SNIPPET_CHARS = 90
 # its articles to link each quote to its highlight, and the largest stories of a store of a few
 # thousand reports have a few hundred.
 ARTICLE_CACHE = 512
-
-
-def _stamp(location: str) -> tuple[int, ...]:
-    out: list[int] = []
-    for suffix in ("", "-wal"):
-        try:
-            st = os.stat(location + suffix)
-            out += [st.st_mtime_ns, st.st_size]
-        except OSError:
-            out += [0, 0]
-    return tuple(out)
 
 
 class Snapshot:
@@ -134,7 +122,7 @@ class DossierCache:
         self.location = location
         self._lock = threading.Lock()
         self._store_lock = threading.Lock()
-        self._stamp: tuple[int, ...] | None = None
+        self._stamp: int | None = None
         self._snap: Snapshot | None = None
         self._store: Store | None = None
 
@@ -145,11 +133,17 @@ class DossierCache:
 
     def get(self) -> Snapshot:
         """The current snapshot."""
-        stamp = _stamp(self.location)
         with self._lock:
+            if self._store is None:
+                # The pages only read: an existing store is opened read-only (uploads write
+                # through their own connection); a new one is created first.
+                exists = self.location != ":memory:" and Path(self.location).exists()
+                self._store = open_store(self.location, read_only=exists)
+            # The store's own revision, not file times: opening a store creates its journal
+            # files, which made a new process read everything twice.
+            with self._store_lock:
+                stamp = self._store.revision()
             if self._snap is None or stamp != self._stamp:
-                if self._store is None:
-                    self._store = open_store(self.location)
                 with self._store_lock:
                     self._snap = Snapshot(self._store, self._store_lock)
                 self._stamp = stamp

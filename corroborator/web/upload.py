@@ -116,3 +116,17 @@ def add_upload(data: bytes, filename: str | None, folder: Path, settings: Settin
         finally:
             if not result.article_ids and not known:
                 path.unlink(missing_ok=True)  # nothing came of it: keep no file
+
+
+def correct_in_store(
+    settings: Settings, article_id: str, changes: dict[str, str | None], author: str
+) -> int:
+    """A correction made in the explorer (run in the upload worker's child): recorded, the
+    article analysed again and the stories relinked; returns the number of stories."""
+    from corroborator.engine.correct import correct_article
+
+    store = open_store(settings.db, existing=True)
+    try:
+        return correct_article(store, settings, article_id, changes, author).stories
+    finally:
+        store.close()
