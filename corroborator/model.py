@@ -209,6 +209,7 @@ StatusReason = Literal[
     "be + to",
     "negated past",
     "negated future",
+    "not since",
     "date after the article",
     "past tense",
     "under way at writing",

@@ -81,6 +81,9 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     # a negation bears on the event only when the trigger is the verb or its argument, not the
     # frame of a prepositional phrase ("during the ceasefire, groups were not allowed to …")
     if negated and past and tok.dep_ != "pobj":
+        if any(c.lower_ == "since" for v in verbs for c in v.children):
+            # "has not visited Pyongyang since July 2000" tells the last visit, in July 2000
+            return "reported", "not since"
         return "cancelled", "negated past"
     if (
         date
