@@ -88,7 +88,7 @@ def place_object(view: ArticleView, prep: Any) -> list[str]:
             elif c.dep_ == "prep" and _locates(view, tok, c, locating):
                 stack += [(g, True) for g in c.children if g.dep_ == "pobj"]
     found: list[str] = []
-    for tok in heads:
+    for tok in sorted(heads, key=lambda t: t.i):  # in the order written, as most_specific reads
         for m in view.entities.at(tok.idx, tok.idx + len(tok.text)):
             name = m.canonical
             if (
@@ -211,12 +211,7 @@ def _world_city(place: str) -> str | None:
 def _far_ahead(m: EventMention, anchor: str | None) -> bool:
     """A plan dated as far after the article as history is before it (BACKGROUND_DAYS)."""
     bounds = date_bounds(m.date) if m.date else None
-    return bool(
-        m.status in {"planned", "cancelled"}
-        and bounds
-        and anchor
-        and days_between(anchor, bounds[0]) >= BACKGROUND_DAYS
-    )
+    return bool(bounds and anchor and days_between(anchor, bounds[0]) >= BACKGROUND_DAYS)
 
 
 def inherit_places(
@@ -224,8 +219,15 @@ def inherit_places(
 ) -> list[EventMention]:
     """Fill missing places with the city of the last place the story's events were at (a
     venue the gazetteers cannot place in a city is not passed on; a country that holds that
-    place does not replace it; a plan weeks after the article's day, ``anchor``, is not where
-    the story is)."""
+    place does not replace it).
+
+    A plan does not move the story away from where it is: in a report (an article that tells
+    something done or under way), a planned or called-off event only says more precisely
+    where the story already is ("visiting Vietnam …; while in Hanoi he will hold talks"), and
+    never takes it elsewhere ("the summit could be held in South Korea", "will head to China
+    in April"); in a preview, where everything is planned, plans place the story, except one
+    weeks after the article's day, ``anchor``."""
+    report = any(m.status in {"reported", "in_progress"} and not m.background for m in mentions)
     out: list[EventMention] = []
     last_place: str | None = None
     for m in mentions:
@@ -234,10 +236,14 @@ def inherit_places(
             m = replace(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
-        if m.place and not m.background and not _far_ahead(m, anchor):
+        plan = m.status in {"planned", "cancelled"}
+        moves = not plan or (
+            (not report or (last_place is not None and gaz.within(m.place or "", last_place)))
+            and not _far_ahead(m, anchor)
+        )
+        if m.place and not m.background and moves:
             # "met in Hanoi …; arrived in Vietnam …": the story is still in Hanoi; a place
-            # that contains the last one says nothing new about where the story is; a trip
-            # weeks ahead ("will head to China in April") does not move the story there
+            # that contains the last one says nothing new about where the story is
             keep = last_place and last_place != m.place and gaz.within(last_place, m.place)
             last_place = last_place if keep else m.place
         out.append(m)

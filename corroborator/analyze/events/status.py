@@ -38,6 +38,10 @@ def verb_chain(tok: Any) -> list[Any]:
     return chain
 
 
+# Modals of possibility: what they govern has not happened yet.
+_POSSIBILITY = frozenset({"could", "might", "may"})
+
+
 def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Status, StatusReason]:
     """The mention's status and what decided it, from the words governing the trigger."""
     ont = view.ont
@@ -56,6 +60,10 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
     negated = any(c.dep_ == "neg" for v in verbs for c in v.children)
     if texts & FUTURE_MODALS:
+        return "planned", "future modal"
+    if texts & _POSSIBILITY and not texts & {"have", "has", "'ve"}:
+        # "the summit could be held on the sidelines of …", "Xi may visit": a possibility is
+        # still to come ("could have met" looks back)
         return "planned", "future modal"
     if lemmas & ont.planned_verbs - {"set", "agree", "invite"} or "set to" in _joined(words):
         return "planned", "planning verb"
