@@ -1,6 +1,7 @@
 """Dates and places of event mentions next to history and to what is only said: a relative
-clause's date, a "since" date, a "when" clause, a date inside a quotation, a place deep in a
-phrase, an organisation named like a place. Texts are our own."""
+clause's date, a "since" date, a "when" clause, a date inside a quotation, a possibility, a
+place deep in a phrase or on the sidelines of a summit, an organisation named like a place, a
+trip weeks ahead. Texts are our own."""
 
 from __future__ import annotations
 
@@ -89,3 +90,28 @@ def test_an_organisation_is_never_a_place(nlp: Any) -> None:
         "Forum summit."
     )
     assert all(m.place is None or "Forum" not in m.place for m in events(nlp, text))
+
+
+def test_a_possibility_is_still_to_come(nlp: Any) -> None:
+    text = "A second round of talks could be held in Lima next month, the ministry said."
+    [talks] = of_type(events(nlp, text), "talks")
+    assert talks.status == "planned"
+
+
+def test_on_the_sidelines_of_a_summit_is_where_the_summit_is(nlp: Any) -> None:
+    text = (
+        "The two presidents held talks on Thursday on the sidelines of the regional summit "
+        "in Valparaiso."
+    )
+    met = [m for m in events(nlp, text) if m.type == "talks"]
+    assert met and all(m.place == "Valparaiso" for m in met)
+
+
+def test_a_trip_weeks_ahead_does_not_move_the_story(nlp: Any) -> None:
+    text = (
+        "The two presidents held talks in Valparaiso on Thursday. The president said he would "
+        "travel to Lima in September. He told reporters the talks had been useful."
+    )
+    found = events(nlp, text)
+    last = [m for m in found if m.quote.startswith("He told")]
+    assert last and all(m.place != "Lima" for m in last)

@@ -211,7 +211,12 @@ def _world_city(place: str) -> str | None:
 def _far_ahead(m: EventMention, anchor: str | None) -> bool:
     """A plan dated as far after the article as history is before it (BACKGROUND_DAYS)."""
     bounds = date_bounds(m.date) if m.date else None
-    return bool(bounds and anchor and days_between(anchor, bounds[0]) >= BACKGROUND_DAYS)
+    return bool(
+        m.status in {"planned", "cancelled"}
+        and bounds
+        and anchor
+        and days_between(anchor, bounds[0]) >= BACKGROUND_DAYS
+    )
 
 
 def inherit_places(
@@ -219,15 +224,8 @@ def inherit_places(
 ) -> list[EventMention]:
     """Fill missing places with the city of the last place the story's events were at (a
     venue the gazetteers cannot place in a city is not passed on; a country that holds that
-    place does not replace it).
-
-    A plan does not move the story away from where it is: in a report (an article that tells
-    something done or under way), a planned or called-off event only says more precisely
-    where the story already is ("visiting Vietnam …; while in Hanoi he will hold talks"), and
-    never takes it elsewhere ("the summit could be held in South Korea", "will head to China
-    in April"); in a preview, where everything is planned, plans place the story, except one
-    weeks after the article's day, ``anchor``."""
-    report = any(m.status in {"reported", "in_progress"} and not m.background for m in mentions)
+    place does not replace it; a plan weeks after the article's day, ``anchor``, is not where
+    the story is: "will head to China in April")."""
     out: list[EventMention] = []
     last_place: str | None = None
     for m in mentions:
@@ -236,12 +234,7 @@ def inherit_places(
             m = replace(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
-        plan = m.status in {"planned", "cancelled"}
-        moves = not plan or (
-            (not report or (last_place is not None and gaz.within(m.place or "", last_place)))
-            and not _far_ahead(m, anchor)
-        )
-        if m.place and not m.background and moves:
+        if m.place and not m.background and not _far_ahead(m, anchor):
             # "met in Hanoi …; arrived in Vietnam …": the story is still in Hanoi; a place
             # that contains the last one says nothing new about where the story is
             keep = last_place and last_place != m.place and gaz.within(last_place, m.place)
