@@ -1,7 +1,7 @@
 """Dates and places of event mentions next to history and to what is only said: a relative
-clause's date, a "since" date, a "when" clause, a date inside a quotation, a possibility, a
-place deep in a phrase or on the sidelines of a summit, an organisation named like a place, a
-trip weeks ahead. Texts are our own."""
+clause's date, a "since" date, a "when" clause, a date inside a quotation, a possibility; and
+places that must keep working around them (a venue in a city, the sidelines of a summit, an
+organisation named like a place). Texts are our own."""
 
 from __future__ import annotations
 
@@ -70,14 +70,6 @@ def test_a_date_inside_a_quotation_does_not_date_the_telling(nlp: Any) -> None:
     assert said and all(m.date != "2031-10" for m in said)
 
 
-def test_a_place_deep_in_a_phrase_is_not_the_event_place(nlp: Any) -> None:
-    text = (
-        "The festivities are taking place at a difficult moment in the dispute with Peru, "
-        "officials in Santiago said on Thursday."
-    )
-    assert all(m.place != "Peru" for m in events(nlp, text))
-
-
 def test_a_venue_named_by_a_common_noun_is_where_its_city_is(nlp: Any) -> None:
     text = "The minister visited the wounded at a hospital in Valparaiso on Thursday."
     [visit] = of_type(events(nlp, text), "visit")
@@ -105,13 +97,3 @@ def test_on_the_sidelines_of_a_summit_is_where_the_summit_is(nlp: Any) -> None:
     )
     met = [m for m in events(nlp, text) if m.type == "talks"]
     assert met and all(m.place == "Valparaiso" for m in met)
-
-
-def test_a_trip_weeks_ahead_does_not_move_the_story(nlp: Any) -> None:
-    text = (
-        "The two presidents held talks in Valparaiso on Thursday. The president said he would "
-        "travel to Lima in September. He told reporters the talks had been useful."
-    )
-    found = events(nlp, text)
-    last = [m for m in found if m.quote.startswith("He told")]
-    assert last and all(m.place != "Lima" for m in last)

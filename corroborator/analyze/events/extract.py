@@ -375,7 +375,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             out.append(m)
             if not m.background:
                 last_by_family[_family(m.type)] = m
-    placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz, view.anchor)
+    placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
     return localise_all(country_scope(placed, view.gaz, scoped), view)
 

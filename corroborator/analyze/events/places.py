@@ -8,7 +8,6 @@ from functools import cache
 from typing import Any
 
 from corroborator import lexicon
-from corroborator.analyze.events.dates import BACKGROUND_DAYS, date_bounds, days_between
 from corroborator.analyze.events.view import ArticleView, governor
 from corroborator.analyze.gazetteer import Gazetteer
 from corroborator.analyze.world import load_world
@@ -23,82 +22,6 @@ def _place_object_verbs() -> frozenset[str]:
     return frozenset(
         str(v).lower() for v in lexicon.load("events.yaml").get("place_object_verbs", [])
     )
-
-
-@cache
-def _place_words(key: str) -> frozenset[str]:
-    """A word list of data/gazetteer.yaml: ``place_nouns`` ("the city of Busan") or
-    ``organisation_heads`` ("… Economic Cooperation" is a forum, not a place)."""
-    return frozenset(str(v).lower() for v in lexicon.load("gazetteer.yaml").get(key, []))
-
-
-# Dependents of a preposition's object that name the same place or the one around it ("in
-# Busan, South Korea", "at Moscow's Vnukovo airport", "in the Kremlin and Red Square").
-_SAME_PLACE_DEPS = frozenset({"conj", "appos", "compound", "poss", "npadvmod", "nmod"})
-
-
-def _place_nouns() -> frozenset[str]:
-    return _place_words("place_nouns") | _place_words("venue_nouns")
-
-
-def _is_place_name(name: str) -> bool:
-    """Organisations are never places: a name whose head is an organisation's ("Asia-Pacific
-    Economic Cooperation", "… Association of …") is not, whatever label the model gave it."""
-    words = name.replace("-", " ").split()
-    head = next((w for w in words if w.lower() == "of"), None)
-    heads = words[: words.index(head)] if head else words
-    return not (heads and heads[-1].lower() in _place_words("organisation_heads"))
-
-
-_LOCATING = frozenset({"in", "at", "near", "inside", "outside"})
-
-
-def _names_place(view: ArticleView, tok: Any) -> bool:
-    return any(
-        m.label in {"FAC", "GPE", "LOC"} for m in view.entities.at(tok.idx, tok.idx + len(tok.text))
-    )
-
-
-def _locates(view: ArticleView, tok: Any, prep: Any, locating: bool) -> bool:
-    """``prep`` under ``tok`` tells where ``tok`` is: "the city of Busan", "the sidelines of the
-    summit"; or a venue named by a common noun is where its own place says ("at a hospital in
-    Naypyidaw", "the summit in Osaka"), while a named venue is place enough ("at the Kremlin
-    in Moscow") and a topic is no venue ("talks on trade affairs in …")."""
-    if prep.lower_ == "of":
-        return tok.lemma_.lower() in _place_nouns() or tok.lower_ in _place_nouns()
-    return (
-        prep.lower_ in _LOCATING and locating and tok.pos_ == "NOUN" and not _names_place(view, tok)
-    )
-
-
-def place_object(view: ArticleView, prep: Any) -> list[str]:
-    """The places a preposition's object names: the object itself, what it is coordinated
-    or in apposition with, its possessor, and "the city of X" through a word for a place
-    (data: ``place_nouns``). A place deeper in the phrase is not the event's ("at a key
-    moment in the war with Ukraine", "a partnership with the United States")."""
-    heads: list[Any] = []
-    # (token, whether the phrase that reached it locates: "at a hospital", "the site of")
-    stack = [(c, prep.lower_ in _LOCATING) for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-    while stack:
-        tok, locating = stack.pop()
-        heads.append(tok)
-        for c in tok.children:
-            if c.dep_ in _SAME_PLACE_DEPS:
-                stack.append((c, locating))
-            elif c.dep_ == "prep" and _locates(view, tok, c, locating):
-                stack += [(g, True) for g in c.children if g.dep_ == "pobj"]
-    found: list[str] = []
-    for tok in sorted(heads, key=lambda t: t.i):  # in the order written, as most_specific reads
-        for m in view.entities.at(tok.idx, tok.idx + len(tok.text)):
-            name = m.canonical
-            if (
-                m.label in {"FAC", "GPE", "LOC"}
-                and name
-                and name not in found
-                and _is_place_name(name)
-            ):
-                found.append(name)
-    return found
 
 
 def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str | None:
@@ -126,7 +49,9 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
             if here and child.dep_ == "advmod" and child.lower_ == "here":
                 found.append(here)  # "arrived here": where the dateline says the report is
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                found += place_object(view, child)
+                for m in view.mentions_in(child):
+                    if m.label in {"FAC", "GPE", "LOC"} and m.canonical:
+                        found.append(m.canonical)
             if child.dep_ in {"npadvmod", "pobj"}:
                 for m in view.mentions_in(child):
                     if m.label == "FAC" and m.canonical:
@@ -136,7 +61,11 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
         # clause the trigger hangs from
         for t in tok.head.subtree:
             if t.dep_ == "prep" and t.lower_ in {"at", "in"} and tok not in t.subtree:
-                found += place_object(view, t)
+                found += [
+                    m.canonical
+                    for m in view.mentions_in(t)
+                    if m.label in {"FAC", "GPE", "LOC"} and m.canonical
+                ]
     return most_specific(view.gaz, found)
 
 
@@ -208,24 +137,10 @@ def _world_city(place: str) -> str | None:
     return place if found is not None and found.kind in {"city", "country"} else None
 
 
-def _far_ahead(m: EventMention, anchor: str | None) -> bool:
-    """A plan dated as far after the article as history is before it (BACKGROUND_DAYS)."""
-    bounds = date_bounds(m.date) if m.date else None
-    return bool(
-        m.status in {"planned", "cancelled"}
-        and bounds
-        and anchor
-        and days_between(anchor, bounds[0]) >= BACKGROUND_DAYS
-    )
-
-
-def inherit_places(
-    mentions: list[EventMention], gaz: Gazetteer, anchor: str | None = None
-) -> list[EventMention]:
+def inherit_places(mentions: list[EventMention], gaz: Gazetteer) -> list[EventMention]:
     """Fill missing places with the city of the last place the story's events were at (a
     venue the gazetteers cannot place in a city is not passed on; a country that holds that
-    place does not replace it; a plan weeks after the article's day, ``anchor``, is not where
-    the story is: "will head to China in April")."""
+    place does not replace it)."""
     out: list[EventMention] = []
     last_place: str | None = None
     for m in mentions:
@@ -234,7 +149,7 @@ def inherit_places(
             m = replace(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
-        if m.place and not m.background and not _far_ahead(m, anchor):
+        if m.place and not m.background:
             # "met in Hanoi …; arrived in Vietnam …": the story is still in Hanoi; a place
             # that contains the last one says nothing new about where the story is
             keep = last_place and last_place != m.place and gaz.within(last_place, m.place)
