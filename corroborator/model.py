@@ -244,6 +244,7 @@ StatusReason = Literal[
     "be + to",
     "negated past",
     "negated future",
+    "not since",
     "date after the article",
     "past tense",
     "under way at writing",

@@ -36,12 +36,15 @@ def clause_tokens(tok: Any) -> set[int]:
     while gov.dep_ == "prep" and gov.i != tok.i and gov.head.i != gov.i:
         gov = governor(gov.head)
     ids = {t.i for t in gov.subtree}
-    # leave out subordinate clauses that carry their own verb (other events' dates)
+    # leave out subordinate clauses that carry their own verb (other events' dates), relative
+    # clauses and participles included: "to deepen the partnership that the two countries
+    # signed in 2022" dates the old signing, not the one to come; one that hangs on the
+    # trigger itself describes it ("the visit he paid in May") and stays
     for t in gov.subtree:
         if (
             t.i != gov.i
             and t.pos_ == "VERB"
-            and t.dep_ in {"ccomp", "advcl"}
+            and t.dep_ in {"ccomp", "advcl", "relcl", "acl"}
             and tok not in t.subtree
             and t.head.i != tok.i
         ):
@@ -81,7 +84,11 @@ def date_of(
             clause -= {t.i for t in other.token.subtree}
     best: tuple[tuple[int, int], TimeExpression] | None = None
     for t in view.timexes:
-        if not (sent.start_char <= t.start < sent.end_char):
+        if not (sent.start_char <= t.start < sent.end_char) or _quoted_apart(view, trig, t):
+            continue
+        if _SINCE.search(view.text[max(t.start - 8, 0) : t.start]) and not _negated(trig):
+            # "his first visit since 2000": the visit is not in 2000 ("has not visited since
+            # July 2000" tells the last one, then)
             continue
         toks = [tk.i for tk in view.doc.char_span(t.start, t.end, alignment_mode="expand") or []]
         if not toks or not any(i in clause for i in toks):
@@ -101,34 +108,78 @@ def date_of(
     return date, date_end, best[1].text
 
 
+def _negated(trig: Trigger) -> bool:
+    gov = governor(trig.token)
+    return any(c.dep_ == "neg" for c in gov.children)
+
+
+def _quoted_apart(view: ArticleView, trig: Trigger, t: TimeExpression) -> bool:
+    """A date inside a quotation that the trigger is outside of: it dates what the speaker
+    says ("'I'll be going to China in April,' Trump told reporters"), not the telling."""
+    at = trig.token.idx
+    return any(s <= t.start < e and not s <= at < e for s, e in view.quotes)
+
+
 # Words before a date that make it the end of a span ("a truce until April 22", "will last
 # till Friday", "through May 10"); "to" is left out, as "came to Hanoi on June 19" is common.
 _UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.IGNORECASE)
+# A date after "since" opens the span an event is counted in ("the first meeting since 2019"),
+# it is not the event's date.
+_SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 
 
 # Conjunctions of a clause that happens at the time of the clause it hangs on ("… rescued six
-# survivors on Monday, as the first aid arrived", "when the plane landed").
-SIMULTANEOUS = frozenset({"as", "when", "while"})
+# survivors on Monday, as the first aid arrived", "met in 2019 when the leader visited …",
+# "the city of Vladivostok, where he arrived by train").
+SIMULTANEOUS = frozenset({"as", "when", "while", "where"})
+
+
+def _time_clause(tok: Any) -> bool:
+    """``tok`` heads a clause told at the time of what it hangs on ("when he visited …")."""
+    return tok.dep_ in {"advcl", "relcl"} and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS for c in tok.children
+    )
 
 
 def _while_date(
     view: ArticleView, trig: Trigger, sent: Any
 ) -> tuple[str | None, str | None, str | None]:
-    """An undated event in a temporal clause ("as the first aid arrived") takes the day of the
-    clause it is attached to: English "as"/"when"/"while" clauses share their main clause's
-    time."""
-    gov = governor(trig.token)
-    if gov.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in gov.children
-    ):
-        return None, None, None
-    main = gov.head
-    toks = {t.i for t in main.subtree} - {t.i for t in gov.subtree}
-    found = _day_in(view, toks, sent)
-    if found is None:
-        return None, None, None
-    date, date_end = timex_dates(found)
-    return date, date_end, found.text
+    """An undated event in a temporal clause ("as the first aid arrived", "when the leader
+    visited Vladivostok") takes the date of the clause it is attached to, climbing through
+    such clauses ("met in 2019 when he visited the city of Vladivostok, where he arrived by
+    train": the arrival is in 2019): English "as"/"when"/"while"/"where" clauses share their
+    main clause's time. Days are preferred, then the nearest expression."""
+    cur = governor(trig.token)
+    for _ in range(4):  # a clause in a clause in a clause is as deep as news sentences go
+        if not _time_clause(cur):
+            return None, None, None
+        main = cur.head
+        toks = {t.i for t in main.subtree} - {t.i for t in cur.subtree}
+        found = _dated_in(view, toks, sent)
+        if found is not None:
+            date, date_end = timex_dates(found)
+            return date, date_end, found.text
+        cur = governor(main)
+        if cur.i == main.i and not _time_clause(cur):
+            return None, None, None
+    return None, None, None
+
+
+def _dated_in(view: ArticleView, toks: set[int], sent: Any) -> TimeExpression | None:
+    """The expression of the sentence whose words all lie in ``toks``, days first."""
+    best: tuple[int, TimeExpression] | None = None
+    for t in view.timexes:
+        if not (sent.start_char <= t.start < sent.end_char):
+            continue
+        date, _ = timex_dates(t)
+        span = view.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if not date or span is None or not all(tk.i in toks for tk in span):
+            continue
+        if _SINCE.search(view.text[max(t.start - 8, 0) : t.start]):
+            continue
+        if best is None or granularity(date) < best[0]:
+            best = (granularity(date), t)
+    return best[1] if best else None
 
 
 def _day_in(view: ArticleView, toks: set[int], sent: Any) -> TimeExpression | None:

@@ -108,27 +108,33 @@ def _heading(view: ArticleView, sent: Any) -> bool:
 
 
 def _sequenced(view: ArticleView, sent: Any) -> bool:
-    """The sentence chains its events to the previous ones ("This will be followed by …")."""
+    """The sentence chains its events to the previous ones ("This will be followed by …"); a
+    cue inside a quotation chains what the speaker tells, not the sentence's events."""
     first = sent[0].lower_ if len(sent) else ""
     cues = view.ont.sequence_cues
     return first in {"this", "then", "afterwards", "it"} or any(
-        t.lemma_.lower() in cues or t.lower_ in cues for t in sent
+        (t.lemma_.lower() in cues or t.lower_ in cues)
+        and not any(s <= t.idx < e for s, e in view.quotes)
+        for t in sent
     )
 
 
 def merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
-    """One mention per event type per sentence ("adopting a statement and signing documents")."""
-    merged: dict[str, EventMention] = {}
-    order: list[str] = []
+    """One mention per event type per sentence ("adopting a statement and signing documents"),
+    unless one is history and the other not, or they differ in status: "is expected to sign
+    agreements to deepen the partnership the two signed in 2022" tells two signings."""
+    merged: dict[tuple[str, bool, str], EventMention] = {}
+    order: list[tuple[str, bool, str]] = []
     for m in mentions:
-        if m.type not in merged:
-            merged[m.type] = m
-            order.append(m.type)
+        key = (m.type, m.background, m.status)
+        if key not in merged:
+            merged[key] = m
+            order.append(key)
             continue
-        first = merged[m.type]
+        first = merged[key]
         # the date's provenance comes with the date, from whichever mention gives it
         dated = m if m.date and not first.date else first
-        merged[m.type] = replace(
+        merged[key] = replace(
             first,
             date=first.date or m.date,
             date_text=dated.date_text,

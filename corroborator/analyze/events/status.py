@@ -38,6 +38,10 @@ def verb_chain(tok: Any) -> list[Any]:
     return chain
 
 
+# Modals of possibility: what they govern has not happened yet.
+_POSSIBILITY = frozenset({"could", "might", "may"})
+
+
 def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Status, StatusReason]:
     """The mention's status and what decided it, from the words governing the trigger."""
     ont = view.ont
@@ -59,6 +63,10 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
     negated = any(c.dep_ == "neg" for v in verbs for c in v.children)
     if texts & FUTURE_MODALS:
+        return "planned", "future modal"
+    if texts & _POSSIBILITY and not texts & {"have", "has", "'ve"}:
+        # "the summit could be held on the sidelines of …", "Xi may visit": a possibility is
+        # still to come ("could have met" looks back)
         return "planned", "future modal"
     if lemmas & ont.planned_verbs - {"set", "agree", "invite"} or "set to" in _joined(words):
         return "planned", "planning verb"
@@ -83,12 +91,12 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     past = any(v.tag_ in {"VBD", "VBN"} for v in verbs)
     # "did not arrest": the past is on the auxiliary
     did = any(c.dep_ == "aux" and c.tag_ == "VBD" for v in verbs for c in v.children)
-    if negated and any(c.lower_ == "since" for v in verbs for c in v.children):
-        # "has not visited Pyongyang since July 2000": the last visit was then
-        return "reported", "past tense"
     # a negation bears on the event only when the trigger is the verb or its argument, not the
     # frame of a prepositional phrase ("during the ceasefire, groups were not allowed to …")
     if negated and (past or did) and tok.dep_ != "pobj":
+        if any(c.lower_ == "since" for v in verbs for c in v.children):
+            # "has not visited Pyongyang since July 2000" tells the last visit, in July 2000
+            return "reported", "not since"
         return "cancelled", "negated past"
     if (
         date

@@ -74,6 +74,10 @@ def _tense_of(verb: Any, depth: int = 0) -> tuple[Tense | None, str | None]:
         # it shares that verb's time ("staged celebrations to mark the entry on Friday").
         if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
             return "past", f"had {head.text} to"
+        if head.lemma_.lower() in w.plan_heads and _told_in_past(head):
+            # a plan told in the past ("was originally scheduled to arrive late Tuesday"):
+            # the future of a past moment, which may lie on either side of the article
+            return None, None
         if head.lemma_.lower() in w.plan_heads or head.pos_ in ("NOUN", "PROPN", "ADJ"):
             return "future", f"{head.text} to"
         if head.pos_ in ("VERB", "AUX") and depth < 3:
@@ -83,7 +87,8 @@ def _tense_of(verb: Any, depth: int = 0) -> tuple[Tense | None, str | None]:
     set_for = lemma == "set" and any(c.lower_ == "for" for c in verb.children)
     planned = lemma in ("schedule", "slate", "due", "plan") or set_for
     if planned and verb.tag_ == "VBN" and not any(x in lowers for x in _HAVE):
-        return "future", verb.text
+        # "was scheduled for Tuesday" is a plan told in the past: no direction of its own
+        return (None, None) if _told_in_past(verb) else ("future", verb.text)
     if any(x in _HAVE for x in lowers) and verb.tag_ in ("VBN", "VBD", "VBG"):
         return "past", f"{lowers[0]} {verb.text}"
     if verb.tag_ == "VBD":
@@ -104,6 +109,14 @@ def _tense_of(verb: Any, depth: int = 0) -> tuple[Tense | None, str | None]:
             return "past", f"{auxes[0].text} {verb.text}"
         return None, None
     return None, None
+
+
+def _told_in_past(verb: Any) -> bool:
+    """The verb's auxiliary is a past form of "be" ("was scheduled", "were expected")."""
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lemma_.lower() == "be"
+        for c in verb.children
+    )
 
 
 def _is_verb(tok: Any) -> bool:
