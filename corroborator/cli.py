@@ -362,13 +362,12 @@ def dates(ctx: click.Context, source: str, anchor: str | None, spacy_model: str 
 
 
 def _check_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from datetime import date
-
-    if value is None or value == "none":
+    """``--published``: a day as ``_check_anchor`` reads it, or "none" to clear the field."""
+    if value == "none":
         return value
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
+        return _check_anchor(ctx, param, value)
+    except click.BadParameter:
         raise click.BadParameter(f"{value!r} is not a day (YYYY-MM-DD) or 'none'") from None
 
 
