@@ -36,6 +36,7 @@ from corroborator.web.data import (
     search,
     story_summary,
 )
+from corroborator.web.filters import SORTS, STATUSES, VERDICTS, filter_articles, filter_story
 from corroborator.web.guard import Guard
 from corroborator.web.upload import correct_in_store
 from corroborator.web.upload_worker import UploadCancelled, UploadFailed, UploadWorker
@@ -152,8 +153,12 @@ def create_app(
         )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: str) -> HTMLResponse:
-        story = story_or_404(story_id)
+    def story_page(
+        story_id: str,
+        verdict: Annotated[str | None, Query(pattern=f"^({'|'.join(VERDICTS)})$")] = None,
+        status: Annotated[str | None, Query(pattern=f"^({'|'.join(STATUSES)})$")] = None,
+    ) -> HTMLResponse:
+        story = filter_story(story_or_404(story_id), verdict, status)
         snap = cache.get()
 
         def header(s: dict[str, Any]) -> dict[str, Any]:
@@ -162,6 +167,10 @@ def create_app(
         return page(
             "story.html.j2",
             s=story,
+            verdicts=VERDICTS,
+            statuses=STATUSES,
+            verdict=verdict,
+            status=status,
             names=snap.names,
             arts=snap.articles,
             link=snap.linker(),
@@ -169,12 +178,29 @@ def create_app(
         )
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page() -> HTMLResponse:
+    def articles_page(
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        language: Annotated[str | None, Query(pattern="^[a-z]{2}$")] = None,
+        story: Annotated[str | None, Query(pattern="^sty_[0-9a-f]{16}$")] = None,
+        sort: Annotated[str | None, Query(pattern=f"^({'|'.join(SORTS)})$")] = None,
+        order: Annotated[str, Query(pattern="^(asc|desc)$")] = "asc",
+    ) -> HTMLResponse:
         snap = cache.get()
+        every = list(snap.articles.values())
+        shown = filter_articles(
+            every, outlet=outlet, language=language, story=story, sort=sort,
+            descending=order == "desc",
+        )  # fmt: skip
         return page(
             "articles.html.j2",
-            articles=list(snap.articles.values()),
+            articles=shown,
+            total=len(every),
             stories=snap.stories,
+            outlets=sorted({a["outlet"] for a in every if a.get("outlet")}, key=str.casefold),
+            languages=sorted({a["language"] for a in every if a.get("language")}),
+            chosen={"outlet": outlet, "language": language, "story": story},
+            sort=sort,
+            order=order,
         )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
