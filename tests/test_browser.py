@@ -248,3 +248,58 @@ def test_upload_form_adds_an_article(
     # the new figure joins the company-count dispute
     assert "1,900" in page.locator("li.claim-conflict").first.inner_text()
     shot(page, "explorer-after-upload")
+
+
+def test_the_desk_walk(example_db: Path, tmp_path: Path, serve: Any, page: Any) -> None:
+    """A fact-checker's walk: a story narrowed to its conflicts, one outlet's reports, and an
+    article's date corrected — its dates move with it."""
+    db = tmp_path / "desk.db"
+    shutil.copy(example_db, db)
+    base = serve(db, "--allow-upload")
+    with urllib.request.urlopen(base + "/api/stories") as r:
+        story = max(json.load(r), key=lambda s: s["conflicts"])
+    page.goto(base + f"/stories/{story['id']}")
+    page.click("nav.filters >> text=conflicting")
+    page.wait_for_url("**verdict=conflicting")
+    rows = page.locator("table.claims tbody tr")
+    assert rows.count() >= 1
+    assert all(rows.nth(i).get_attribute("class") == "conflicting" for i in range(rows.count()))
+    assert "not shown" in page.locator("nav.filters").inner_text()
+    shot(page, "desk-story-conflicts", full=True)
+
+    # an outlet's report whose dates include a weekday, which reads against the article's day
+    weekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    with urllib.request.urlopen(base + "/api/articles") as r:
+        listed = json.load(r)
+    aid, outlet = "", ""
+    for art in listed:
+        with urllib.request.urlopen(base + f"/api/articles/{art['id']}") as r:
+            dates = json.load(r)["analysis"]["dates"]
+        if art.get("outlet") and any(t["text"].lower() in weekdays for t in dates):
+            aid, outlet = art["id"], art["outlet"]
+            break
+    assert aid
+    page.goto(base + "/articles")
+    page.locator("table.sources tbody tr td:nth-child(2) a", has_text=outlet).first.click()
+    page.wait_for_url("**/articles?outlet=*")
+    outlets = page.locator("table.sources tbody tr td:nth-child(2)").all_inner_texts()
+    assert outlets and all(o == outlet for o in outlets)
+    shot(page, "desk-one-outlet")
+
+    page.locator(f"a[href='/articles/{aid}']").first.click()
+    page.wait_for_url(f"**/articles/{aid}")
+    with urllib.request.urlopen(base + f"/api/articles/{aid}") as r:
+        before = {t["text"]: t["value"] for t in json.load(r)["analysis"]["dates"]}
+    page.click("details.noprint summary")
+    page.fill("form.correct input[name=published]", "2024-02-14")
+    page.fill("form.correct input[name=by]", "desk editor")
+    page.click("form.correct button[type=submit]", no_wait_after=True)
+    page.wait_for_selector("ul.corrections", timeout=180_000)
+    assert "desk editor" in page.locator("ul.corrections").inner_text()
+    assert "2024-02-14" in page.locator("body").inner_text()
+    with urllib.request.urlopen(base + f"/api/articles/{aid}") as r:
+        after = json.load(r)
+    assert after["published"] == "2024-02-14"
+    moved = {t["text"]: t["value"] for t in after["analysis"]["dates"]}
+    assert moved != before  # relative dates now read against the corrected day
+    shot(page, "desk-corrected-article", full=True)
