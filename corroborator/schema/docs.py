@@ -130,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     """Write the reference to ``argv[0]`` (default docs/schema.md; ``-``: standard output)."""
     args = sys.argv[1:] if argv is None else argv
     target = args[0] if args else str(DEFAULT_OUTPUT)
+    if target.startswith("-") and target != "-":  # "--help" is a question, not a file name
+        sys.stdout.write("usage: python -m corroborator.schema.docs [OUTPUT.md | -]\n")
+        return 0 if target in ("-h", "--help") else 2
     text = render()
     if target == "-":
         sys.stdout.write(text)
