@@ -1,17 +1,16 @@
 """Claims, part five: the city a meeting takes (or took) place in, as a categorical claim.
 
-A meeting or talks (``venue_events`` in data/claims.yaml; a summit only when two or more
-people are named taking part) is placed in a city that its sentence puts after a place
-preposition ("the meeting … in Busan", "talks with Xi in the South Korean city of Busan",
-"встреча … в южнокорейском городе Пусан") and that stands nearer that event's trigger than any
-other event's of the sentence ("a speech at the summit in Busan before the talks" places the
-summit, not the talks). The city is the canonical English name (gazetteer, else the world
-tables), so reports in any language compare; a venue the gazetteer places in a city gives
-that city. The subject names the people taking part, so that two meetings of different people
-in one story are two claims; an article gives one such claim per set of people, the first,
-and one with fewer than two people named only when it names no meeting of two. When the event
-names fewer than two people taking part, the people its sentence names stand for them. "Here"
-("shook hands here") is the dateline's city.
+A meeting or talks (``venue_events`` in data/claims.yaml; a summit only when two or more people are
+named taking part) is placed in a city that its sentence puts after a place preposition ("the
+meeting … in Tarnfield", "talks with the premier in the port city of Tarnfield", «переговоры … в
+портовом городе Тарнфилд») and that stands nearer that event's trigger than any other event's of the
+sentence ("an address at the summit in Tarnfield before the talks" places the summit, not the
+talks). The city is the canonical English name (gazetteer, else the world tables), so reports in any
+language compare; a venue the gazetteer places in a city gives that city. The subject names the
+people taking part, so that two meetings of different people in one story are two claims; an article
+gives one such claim per set of people, the first, and one with fewer than two people named only
+when it names no meeting of two. When the event names fewer than two people taking part, the people
+its sentence names stand for them. "Here" ("shook hands here") is the dateline's city.
 """
 
 from __future__ import annotations

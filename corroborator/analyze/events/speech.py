@@ -1,11 +1,11 @@
 """Reported speech that is an event of its own, not only attribution.
 
 "Putin said" attributes what follows; it is a statement event when the words were spoken on
-an occasion the text names: after talks ("Putin said following talks in Pyongyang", the
-leaders' statements to the press), in a statement, an interview or an address ("said in a
-statement"). An official body or its spokesman telling what will happen ("Putin will visit
-North Korea on June 18-19, the Kremlin said on Monday", "China will pause the controls,
-according to the commerce ministry") makes an announcement. Speakers must be named (a person,
+an occasion the text names: after talks ("the president said after the talks in the capital",
+the leaders' statements to the press), in a statement, an interview or an address ("said in a
+statement"). An official body or its spokesman telling what will happen ("the premier will
+travel to the coast next week, her office said on Friday", "the tariffs will be lifted,
+according to the trade ministry") makes an announcement. Speakers must be named (a person,
 body or country): "experts said" is no event."""
 
 from __future__ import annotations
