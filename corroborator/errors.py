@@ -99,3 +99,9 @@ class ConfigError(CorroboratorError):
     """A configuration file or value is invalid."""
 
     code = "E400"
+
+
+def first_line(exc: BaseException, limit: int = 160) -> str:
+    """An exception's message as one line of readable length, for a user's error line."""
+    text = str(exc).strip().split("\n", 1)[0]
+    return text if len(text) <= limit else text[: limit - 3] + "..."

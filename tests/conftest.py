@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,3 +123,21 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("build", str(folder), "--db", str(db), "-q")
     assert result.exit_code == 0, result.output
     return db
+
+
+def store_at_version(path: Path, version: int) -> sqlite3.Connection:
+    """An open connection to a store at schema ``version`` (the shipped migrations up to it),
+    as an older corroborator left it, for migration tests to fill and reopen."""
+    from corroborator.store.sqlite import migrations
+
+    con = sqlite3.connect(path)
+    con.create_function("casefold", 1, str.casefold)  # the store's own function, as it opens
+    con.execute(
+        "CREATE TABLE schema_migrations "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    for number, name, sql in migrations():
+        if number <= version:
+            con.executescript(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (number, name))
+    return con

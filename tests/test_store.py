@@ -22,6 +22,8 @@ from corroborator.store import SQLiteStore, open_store
 from corroborator.store.base import FileRecord
 from corroborator.store.sqlite import migrations
 
+from .conftest import store_at_version
+
 
 def article(text: str = "Some text about talks.") -> Article:
     return Article(id=Article.make_id(text, None, None), text=text, source_path="a.txt",
@@ -129,15 +131,7 @@ def test_migration_5_keeps_rows_written_before_it(tmp_path: Path) -> None:
     """A store at version 4 (articles with `published_inferred`, event mentions stored before
     the typed date and status fields) opens at the latest version with its rows intact."""
     db = tmp_path / "old.db"
-    con = sqlite3.connect(db)
-    con.execute(
-        "CREATE TABLE schema_migrations "
-        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    for version, name, sql in migrations():
-        if version <= 4:
-            con.executescript(sql)
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    con = store_at_version(db, 4)
     a = article()
     con.execute(
         "INSERT INTO articles (id, text, source_path, published, published_inferred, "
@@ -214,15 +208,7 @@ def test_migration_6_keeps_vectors_stored_before_it(tmp_path: Path) -> None:
     """A store at version 5 (one vector per article) opens at the latest version with its
     vectors, and then holds one per article and encoder."""
     db = tmp_path / "old.db"
-    con = sqlite3.connect(db)
-    con.execute(
-        "CREATE TABLE schema_migrations "
-        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    for version, name, sql in migrations():
-        if version <= 5:
-            con.executescript(sql)
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    con = store_at_version(db, 5)
     a = article()
     con.execute(
         "INSERT INTO articles (id, text, source_path, published, attributed_to, source_format, "

@@ -15,7 +15,7 @@ from corroborator.model import Article
 from corroborator.store import SQLiteStore, open_store
 from corroborator.store.sqlite import migrations
 
-from .conftest import run_cli
+from .conftest import run_cli, store_at_version
 
 TEXT = "The council of Marrow Vale approved a new bus depot on Monday after a long debate."
 
@@ -87,15 +87,7 @@ def test_a_newer_store_is_refused_untouched(tmp_path: Path) -> None:
 def test_an_older_store_is_migrated_when_read(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     shipped = migrations()
-    db = sqlite3.connect(path)
-    db.create_function("casefold", 1, str.casefold)  # the store's own function, as it opens
-    db.execute(
-        "CREATE TABLE schema_migrations "
-        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    for version, name, sql in shipped[:-1]:
-        db.executescript(sql)
-        db.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    db = store_at_version(path, shipped[-2][0])
     db.commit()
     db.close()
     store = open_store(str(path), read_only=True)

@@ -25,7 +25,7 @@ from corroborator.analyze.russian_doc import parse_russian
 from corroborator.analyze.timex import analyze_dates
 from corroborator.analyze.timex.analysis import DateAnalysis
 from corroborator.analyze.timex.russian import analyze_dates_ru
-from corroborator.errors import AnalysisFailed
+from corroborator.errors import AnalysisFailed, first_line
 from corroborator.model import (
     Article,
     ArticleAnalysis,
@@ -141,9 +141,8 @@ def _guarded(article: Article, step: Callable[..., T], *args: Any) -> T | Analys
     try:
         return step(*args)
     except Exception as exc:  # any failure inside the analysis of one text
-        message = str(exc).strip().split("\n", 1)[0][:160]
         return AnalysisFailed(
-            article.source_path, f"could not be analysed ({type(exc).__name__}: {message})"
+            article.source_path, f"could not be analysed ({type(exc).__name__}: {first_line(exc)})"
         )
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from corroborator.analyze import ANALYZER_VERSION, analyze_articles
 from corroborator.config import Settings
-from corroborator.errors import InputError, UnreadableInput
+from corroborator.errors import InputError, UnreadableInput, first_line
 from corroborator.ingest import discover, read_articles
 from corroborator.ingest.paths import shown_path
 from corroborator.ingest.readers import read_bytes
@@ -147,8 +147,8 @@ class _Builder:
             self.store.put_file(FileRecord(key, len(data), digest, "error", err.problem, ()))
             return None
         except Exception as exc:  # a reader or a library it calls failed on odd input
-            message = str(exc).strip().split("\n", 1)[0][:160]
-            failed = UnreadableInput(key, f"could not be read ({type(exc).__name__}: {message})")
+            problem = f"could not be read ({type(exc).__name__}: {first_line(exc)})"
+            failed = UnreadableInput(key, problem)
             self._fail(failed)
             self.store.put_file(FileRecord(key, len(data), digest, "error", failed.problem, ()))
             return None

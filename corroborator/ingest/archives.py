@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from corroborator.errors import EmptyInput, InputError, MalformedInput
+from corroborator.errors import EmptyInput, InputError, MalformedInput, first_line
 
 FEED_SUFFIXES = frozenset({".rss", ".atom"})
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
@@ -65,7 +65,7 @@ def read_feed(text: str, path: str, encoding: str) -> Iterator[Any]:
     if not feed.entries:
         problem = "feed has no entries"
         if feed.bozo:
-            problem = f"not a readable feed ({str(feed.bozo_exception).splitlines()[0][:120]})"
+            problem = f"not a readable feed ({first_line(feed.bozo_exception, 120)})"
         raise EmptyInput(path, problem)
     outlet = (feed.feed.get("title") or "").strip() or None
     language = feed.feed.get("language")
@@ -121,6 +121,6 @@ def read_warc(data: bytes, path: str) -> Iterator[Any]:
             url = raw.url or url
             yield replace(raw, source_path=path, ordinal=i, url=url, source_format="warc")
     except ArchiveLoadFailed as exc:
-        raise MalformedInput(path, f"not a readable web archive ({str(exc)[:120]})") from exc
+        raise MalformedInput(path, f"not a readable web archive ({first_line(exc, 120)})") from exc
     if not found:
         raise EmptyInput(path, "web archive holds no HTML pages")

@@ -21,6 +21,7 @@ from corroborator.errors import (
     MissingInput,
     TooLargeInput,
     UnreadableInput,
+    first_line,
 )
 from corroborator.ingest.archives import FEED_SUFFIXES, is_feed, is_warc, read_feed, read_warc
 from corroborator.ingest.decode import check_text, decode_bytes
@@ -162,10 +163,9 @@ def _record_from_json(obj: Any, where: str, path: str, encoding: str, ordinal: i
 def _json_value_problem(exc: ValueError) -> str:
     """One line for a JSON text the decoder refuses beyond its syntax (a number of thousands of
     digits, which Python will not convert)."""
-    text = str(exc).strip().split("\n", 1)[0]
-    if "integer string conversion" in text:
+    if "integer string conversion" in str(exc):
         return "JSON holds a number too long to read (thousands of digits)"
-    return "JSON cannot be read: " + (text if len(text) <= 160 else text[:157] + "...")
+    return "JSON cannot be read: " + first_line(exc)
 
 
 def _read_json(text: str, path: str, encoding: str) -> Iterator[RawRecord | InputError]:
