@@ -344,3 +344,19 @@ def test_undated_reports_of_one_release_compare_their_running_totals(nlp: Any) -
     injured = next(c for c in found if c.unit == "injury")
     assert sorted(v.value for v in injured.values) == [1180, 1230]
     assert injured.verdict == "conflicting"
+
+
+def test_a_bare_number_compared_with_an_earlier_figure_measures_what_that_figure_measures(
+    nlp: Any,
+) -> None:
+    found = claims(
+        nlp,
+        "Rescuers said 1,640 people had died in the flooded valley by Sunday night. The count "
+        "rose sharply compared with the 980 given by officials on Saturday. Earlier, 12 buses left the town.",
+    )
+    earlier, later = found["1,640"], found["980"]
+    assert later.unit == earlier.unit == "death"
+    assert later.subject == earlier.subject and later.measure == earlier.measure
+    # a figure with the same unit takes the subject it is compared with
+    more = claims(nlp, "Exports reached $40 million, up from $31 million a year before.")
+    assert more["$31 million"].subject == more["$40 million"].subject == "Exports"

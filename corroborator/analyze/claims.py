@@ -60,7 +60,9 @@ class _Claims(_CategoricalReader):
         if re.search(self.lex.magnitude, near):
             return "amount", "magnitude"
         for word, kind in self.lex.casualties:
-            if re.match(rf"\s*(?:(?:people|persons|others)\s+)?(?:were\s+)?{word}\b", after):
+            if re.match(
+                rf"\s*(?:(?:people|persons|others)\s+)?(?:(?:were|have|has|had)\s+)?{word}\b", after
+            ):
                 return "count", kind
         toll = self._toll_before(fig)
         if toll is not None:
@@ -132,11 +134,36 @@ class _Claims(_CategoricalReader):
                 return period
         return None
 
+    def _compared_with(
+        self,
+        fig: _Figure,
+        measure: str,
+        unit: str | None,
+        subject: str | None,
+        last: ClaimValue | None,
+    ) -> tuple[str, str | None, str] | None:
+        """``(subject, unit, measure)`` of the figure a number is compared with: "the figure
+        was a sharp rise compared to the 1,002 announced earlier", "up from $31 million" — a
+        number without a subject of its own, right after a comparison, measures what the
+        last figure of this or the previous sentence measures (its unit too, when it names none)."""
+        if last is None or subject or unit not in {None, last.unit}:
+            return None
+        before = self.text[max(0, fig.start - 30) : fig.start].lower()
+        if not re.search(self.lex.comparison, before):
+            return None
+        return last.subject, last.unit, last.measure if unit is None else measure
+
     # -- the pass ----------------------------------------------------------------------------------
 
     def run(self) -> list[ClaimValue]:
         out: list[ClaimValue] = []
-        for sent in self.sentences.spans:
+        # the last figure with a unit, and the sentence it stands in: news paragraphs are often
+        # one sentence, so "The figure was up from …" may open the paragraph after its figure
+        last_figure: ClaimValue | None = None
+        last_at = -2
+        for at, sent in enumerate(self.sentences.spans):
+            if at - last_at > 1:
+                last_figure = None  # a comparison looks back one sentence at most
             ranks = self._ranks(sent)
             # "rank 3", "the 2nd largest": the number is the rank's, not a figure of its own
             figures = [
@@ -155,6 +182,9 @@ class _Claims(_CategoricalReader):
                 if fig.of_change and self.last_subject:
                     subject = self.last_subject  # the change of what its two ends measure
                 measure, unit = self._kind_of_count(fig, measure, unit, subject)
+                earlier = self._compared_with(fig, measure, unit, subject, last_figure)
+                if earlier is not None:
+                    subject, unit, measure = earlier
                 toll = self._toll_before(fig) if fig.unit is None else None
                 if toll is not None and "toll" not in (subject or "").lower():
                     subject = toll[0]
@@ -209,6 +239,8 @@ class _Claims(_CategoricalReader):
                         quote_end=sent.start_char + len(sent.text.rstrip()),
                     )
                 )
+                if out[-1].unit is not None:
+                    last_figure, last_at = out[-1], at
             out += ranks
             para = self.text.count("\n", 0, sent.start_char)
             if speaker_here:
