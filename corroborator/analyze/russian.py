@@ -36,6 +36,8 @@ _LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 _PLACE_LABEL = {"country": "GPE", "city": "GPE", "region": "GPE"}
 # pymorphy tags that mark a parse as a name of the kind natasha found: the first parse of a
 # surname is often a common noun (Песков → песок), the tagged one is right (Песков).
+# natasha's case names → pymorphy's (OpenCorpora) grammemes
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _NAME_TAGS = {"PER": ("Surn", "Name", "Patr"), "LOC": ("Geox",), "ORG": ("Orgn",)}
 # Case endings stripped to compare names pymorphy does not know (Ыном / Ын, Жапарову /
 # Жапаров); longest first. The same stripping applies to aliases, so it only has to be
@@ -142,12 +144,27 @@ def _gender(words: list[str], morph: Any) -> str | None:
     return None
 
 
-def _lemma(word: str, kind: str, morph: Any, gender: str | None = None) -> str:
+def _lemma(
+    word: str, kind: str, morph: Any, gender: str | None = None, case: str | None = None
+) -> str:
+    """The normal form of one word of a name. ``case`` is the case the parse read in context:
+    a person's name read as nominative is its own normal form (президент То Лам: not the
+    genitive plural of «лама»), and a word of a name pymorphy does not know only loses an
+    ending, never gains one (Нгуен stays Нгуен, Зунгом → Зунг)."""
+    if kind == "PER" and case == "Nom" and word[:1].isupper():
+        return word
     parses = morph.parse(word)
     if not parses:
         return word
     tags = _NAME_TAGS.get(kind, ())
     named = [p for p in parses if any(t in p.tag for t in tags)]
+    if kind == "PER" and not named and not morph.word_is_known(word):
+        low = word.lower()
+        trimmed = [p for p in parses if low.startswith(p.normal_form) and len(p.normal_form) > 1]
+        if not trimmed:
+            return word
+        in_case = [p for p in trimmed if _CASES.get(case or "") in p.tag]
+        parses = in_case or trimmed
     chosen = next((p for p in named if gender is None or gender in p.tag), None)
     chosen = chosen or (named[0] if named else parses[0])
     normal: str = chosen.normal_form
@@ -159,6 +176,17 @@ def _lemma(word: str, kind: str, morph: Any, gender: str | None = None) -> str:
     if word[:1].isupper():
         return "-".join(part.capitalize() for part in normal.split("-"))
     return normal
+
+
+def _span_case(span: Any) -> str | None:
+    """The case of a name in its sentence: nominative only when the parse reads every word of
+    it so (its tags for foreign names are unsure: «Чан Тхань Маном» has one word read as
+    instrumental and two as nominative), else the first other case it reads."""
+    cases = [c for tok in span for c in tok.morph.get("Case")[:1]]
+    oblique = [c for c in cases if c != "Nom"]
+    if oblique:
+        return oblique[0]
+    return "Nom" if cases else None
 
 
 def _resolve(
@@ -207,7 +235,8 @@ def mentions_from_doc(doc: Any, article_id: str = "") -> list[Mention]:
             continue
         words = [tok.text for tok in span]
         gender = _gender(words, morph) if span.label_ == "PER" else None
-        lemma = " ".join(_lemma(w, span.label_, morph, gender) for w in words)
+        case = _span_case(span)
+        lemma = " ".join(_lemma(w, span.label_, morph, gender, case) for w in words)
         label, canonical, how = _resolve(span.text, lemma, span.label_, gaz, tables)
         out.append(
             Mention(
