@@ -360,3 +360,15 @@ def test_a_bare_number_compared_with_an_earlier_figure_measures_what_that_figure
     # a figure with the same unit takes the subject it is compared with
     more = claims(nlp, "Exports reached $40 million, up from $31 million a year before.")
     assert more["$31 million"].subject == more["$40 million"].subject == "Exports"
+
+
+def test_n_times_is_a_factor_only_beside_a_change_or_a_comparison(nlp: Any) -> None:
+    found = claims(
+        nlp,
+        "The two ministers have met 12 times since 2020. Exports grew 2.5 times. Prices are "
+        "three times higher than a year ago. The envoy visited the region four times.",
+    )
+    assert (found["12 times"].unit, found["12 times"].measure) == ("occurrence", "count")
+    assert (found["2.5 times"].unit, found["2.5 times"].measure) == ("times", "factor")
+    assert (found["three times"].unit, found["three times"].measure) == ("times", "factor")
+    assert (found["four times"].unit, found["four times"].value) == ("occurrence", 4.0)

@@ -156,3 +156,17 @@ def test_a_range_is_one_figure_as_in_english() -> None:
     fig = _by_value(found, 6.1)
     assert (fig.unit, fig.qualifier, fig.low, fig.high) == ("magnitude", "range", 6.1, 6.4)
     assert all(c.value != 6.4 for c in found)
+
+
+def test_how_often_is_a_count_of_occurrences_and_in_n_times_a_factor() -> None:
+    # our own sentences: «N раз» after a verb of happening counts occurrences, as English
+    # "met 12 times" does; «в N раза» stays a factor; «один раз» is no figure
+    claims = _claims(
+        "Министры встречались более 12 раз. Президент трижды приезжал в страну, а премьер "
+        "пять раз посещал столицу. Экспорт вырос в 2,5 раза. Он был там один раз."
+    )
+    often = _by_value(claims, 12)
+    assert (often.unit, often.measure, often.qualifier) == ("occurrence", "count", "over")
+    assert _by_value(claims, 5).unit == "occurrence"
+    assert _by_value(claims, 2.5).unit == "times"  # a factor (its measure says the direction)
+    assert not [c for c in claims if c.kind == "numeric" and c.value == 1.0]

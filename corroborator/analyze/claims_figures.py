@@ -392,10 +392,10 @@ class _FigureReader:
             out.append(_Figure(start, end, text[start:end], value, rounding_step(num, scale), unit))
         for f in out:
             times = _TIMES.match(text, f.end) if f.unit is None else None
-            if times:  # "grew 1.8 times", "a 3-fold rise": a factor, not a count of times
+            if times:  # "grew 1.8 times", "a 3-fold rise": a factor; "met 10 times": a count
                 f.end = times.end()
                 f.text = text[f.start : f.end]
-                f.unit, f.measure = "times", "factor"
+                f.unit, f.measure = self._times_reading(f, times.group(0), sent)
         for m in _FACTOR_VERBS.finditer(text, sent.start_char, sent.end_char):
             if re.match(r"\s+(?:to|from)\s+\S*\d", text[m.end() : m.end() + 20]):
                 continue  # "halved to 10 percent": the figure after is the claim
@@ -475,6 +475,21 @@ class _FigureReader:
             i += 1
         return joined
 
+    def _times_reading(self, fig: _Figure, times: str, sent: Any) -> tuple[str, str]:
+        """``(unit, measure)`` of "N times": a factor after a verb or before a word of change
+        or comparison ("grew 1.5 times", "three times higher", "a 3-fold rise"), else how
+        often something happened ("the leaders have met 40 times", "visited four times"): a
+        count in unit ``occurrence``, as "his fourth visit" is."""
+        if "fold" in times.lower():
+            return "times", "factor"
+        changes = self.lex.growth_verbs | self.lex.decline_verbs
+        near = [t for t in sent if t.idx < fig.start][-6:]  # "grew by almost 1.5 times"
+        if any(t.lemma_.lower() in changes for t in near):
+            return "times", "factor"
+        if _COMPARED_AFTER.match(self.text, fig.end):
+            return "times", "factor"
+        return "occurrence", "count"
+
     def _number_words(self, sent: Any) -> list[_Figure]:
         out = []
         for tok in sent:
@@ -488,6 +503,13 @@ class _FigureReader:
             ):
                 continue  # "one-on-one", "three-day"
             noun = tok.head
+            if noun.lower_ == "times" and noun.i == tok.i + 1:  # "four times": how often
+                end = noun.idx + len(noun.text)
+                fig = _Figure(tok.idx, end, text[tok.idx : end], float(value), 1.0, None)
+                fig.unit, fig.measure = self._times_reading(fig, noun.text, sent)
+                if not self._in_timex(tok.idx, end):
+                    out.append(fig)
+                continue
             if noun.lemma_.lower() in self.lex.not_counted or noun.tag_ != "NNS":
                 continue
             if any(
@@ -667,6 +689,13 @@ FRACTION_STEP = 10.0
 ALL_STEP = 20.0
 # "1.8 times", "3-fold": a multiplier; "doubled", "halved": one in a verb
 _TIMES = re.compile(r"\s?(?:-\s?fold|fold|\s+times)\b", re.IGNORECASE)
+# after "N times", a comparison or a word of change makes it a factor ("three times higher",
+# "1.5 times as much", "a two times increase")
+_COMPARED_AFTER = re.compile(
+    r"\s+(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|cheaper|"
+    r"as\b|over\b|than\b|increase|rise|growth|jump|drop|decline)",
+    re.IGNORECASE,
+)
 _FACTORS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _FACTOR_VERBS = re.compile(rf"\b({'|'.join(_FACTORS)})\b", re.IGNORECASE)
 # "an hour and a half", "a one-and-a-half-hour meeting", "half an hour": halves in words

@@ -248,8 +248,8 @@ class _RussianFigures(_Claims):
                 continue
             if _norm(counted.lemma_) in self.ru["durations"]:
                 continue  # a duration: read by _durations_ru
-            if lemma == "один" and (nxt is None or _norm(nxt.lemma_) == "из"):
-                continue  # "один из": one of, not a count
+            if lemma == "один" and (nxt is None or _norm(nxt.lemma_) in {"из", "раз"}):
+                continue  # "один из": one of, not a count; «один раз»: once
             end = end_tok.idx + len(end_tok.text)
             out.append(_Figure(tok.idx, end, self.text[tok.idx : end], value, 1.0, None))
         return out
