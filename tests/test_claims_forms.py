@@ -372,3 +372,9 @@ def test_n_times_is_a_factor_only_beside_a_change_or_a_comparison(nlp: Any) -> N
     assert (found["2.5 times"].unit, found["2.5 times"].measure) == ("times", "factor")
     assert (found["three times"].unit, found["three times"].measure) == ("times", "factor")
     assert (found["four times"].unit, found["four times"].value) == ("occurrence", 4.0)
+
+
+def test_an_ordinal_in_digits_numbers_a_summit(nlp: Any) -> None:
+    found = claims(nlp, "The leaders opened the 14th annual summit on the coast.")
+    assert (found["14th"].unit, found["14th"].value) == ("occurrence", 14.0)
+    assert "3rd" not in claims(nlp, "The office is on the 3rd floor of the tower.")

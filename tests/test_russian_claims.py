@@ -170,3 +170,10 @@ def test_how_often_is_a_count_of_occurrences_and_in_n_times_a_factor() -> None:
     assert _by_value(claims, 5).unit == "occurrence"
     assert _by_value(claims, 2.5).unit == "times"  # a factor (its measure says the direction)
     assert not [c for c in claims if c.kind == "numeric" and c.value == 1.0]
+
+
+def test_an_ordinal_in_digits_numbers_a_summit() -> None:
+    claims = _claims("Лидеры открыли 14-й ежегодный саммит на побережье. Офис на 3-м этаже.")
+    summit = _by_value(claims, 14)
+    assert (summit.unit, summit.measure) == ("occurrence", "count")
+    assert not [c for c in claims if c.kind == "numeric" and c.value == 3.0]

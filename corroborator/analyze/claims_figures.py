@@ -533,7 +533,8 @@ class _FigureReader:
         nouns = frozenset(str(w) for w in data.get("ordinal_nouns") or [])
         out: list[_Figure] = []
         for tok in sent:
-            value = ordinals.get(tok.lower_)
+            digits = _DIGIT_ORDINAL.fullmatch(tok.lower_)  # "the 12th summit"
+            value = float(digits.group(1)) if digits else ordinals.get(tok.lower_)
             if value is None or tok.dep_ != "amod" or tok.head.lemma_.lower() not in nouns:
                 continue
             rest = self.text[tok.head.idx : sent.end_char]
@@ -688,6 +689,7 @@ _HOURS_MINUTES = re.compile(
 FRACTION_STEP = 10.0
 ALL_STEP = 20.0
 # "1.8 times", "3-fold": a multiplier; "doubled", "halved": one in a verb
+_DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 _TIMES = re.compile(r"\s?(?:-\s?fold|fold|\s+times)\b", re.IGNORECASE)
 # after "N times", a comparison or a word of change makes it a factor ("three times higher",
 # "1.5 times as much", "a two times increase")

@@ -34,6 +34,8 @@ _CLOCK = re.compile(
     r"|утра|вечера|дня|ночи))",
     re.IGNORECASE,
 )
+# an ordinal written with digits: a count only of a visit or a meeting ("12-й саммит")
+_DIGIT_ORDINAL = re.compile(r"(\d{1,3})-(?:й|го|м|му|ом|я|ая|ой|е|ое)", re.IGNORECASE)
 # an ordinal written with digits ("7-й", "2-го"), an age ("70-летний") or a date ("19 июня")
 # (also "8 и 9 июля", "с 8 по 10 июля"), or an age rating ("18+")
 _NOT_A_FIGURE_AFTER = re.compile(
@@ -213,16 +215,11 @@ class _RussianFigures(_Claims):
                 fig.qualifier = "at_least"
                 out.append(fig)
                 continue
-            if lemma in self.ru["ordinals"] and self._of_visit(tok):
-                fig = _Figure(
-                    tok.idx,
-                    tok.idx + len(tok.text),
-                    tok.text,
-                    self.ru["ordinals"][lemma],
-                    1.0,
-                    "occurrence",
-                )
-                out.append(fig)
+            digits = _DIGIT_ORDINAL.fullmatch(tok.text)
+            nth = float(digits.group(1)) if digits else self.ru["ordinals"].get(lemma)
+            if nth is not None and self._of_visit(tok):  # «второй визит», «12-й саммит»
+                end = tok.idx + len(tok.text)
+                out.append(_Figure(tok.idx, end, tok.text, nth, 1.0, "occurrence"))
                 continue
             if lemma not in words or not tok.text.isalpha():
                 continue
