@@ -197,17 +197,16 @@ class PostgresStore:
                 finally:
                     self._depth -= 1
                 return
-            self._db.execute("BEGIN")
+            # One round trip each to begin and to end (a server may be far away).
+            self._db.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")
             self._depth = 1
             try:
-                self._db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 yield
-                self._db.execute("UPDATE store_revision SET value = value + 1")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
             else:
-                self._db.execute("COMMIT")
+                self._db.execute("UPDATE store_revision SET value = value + 1; COMMIT")
             finally:
                 self._depth = 0
 
@@ -394,7 +393,10 @@ class PostgresStore:
     def put_analysis(self, analysis: ArticleAnalysis) -> None:
         """Store an article's analysis, replacing any earlier one."""
         aid = analysis.article_id
-        with self.transaction():
+        # In a pipeline: the statements go out together instead of one round trip each (an
+        # error, such as an article that is not stored, surfaces at its end, inside the
+        # transaction, which then rolls back as a whole).
+        with self.transaction(), self._lock, self._db.pipeline():
             for table in (
                 "sentences",
                 "mentions",
@@ -497,79 +499,52 @@ class PostgresStore:
             )
             self._many(_PUT_VECTOR, [(aid, v.model, v.vector) for v in analysis.vectors])
 
+    _ANALYSIS_QUERIES = (
+        "SELECT model, analyzer_version, published, published_confidence, published_evidence "
+        "FROM analyses WHERE article_id = %s",
+        'SELECT idx, start, "end" FROM sentences WHERE article_id = %s ORDER BY idx',
+        'SELECT start, "end", label, text, canonical, resolved_by, members FROM mentions '
+        'WHERE article_id = %s ORDER BY start, "end"',
+        'SELECT data FROM timexes WHERE article_id = %s ORDER BY start, "end"',
+        f"SELECT data FROM event_mentions WHERE article_id = %s ORDER BY start, id {C}",
+        f"SELECT data FROM claim_values WHERE article_id = %s ORDER BY start, id {C}",
+        f"SELECT model, vector FROM article_vectors WHERE article_id = %s ORDER BY model {C}",
+    )
+
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
-        """An article's stored analysis."""
-        row = self._one(
-            "SELECT model, analyzer_version, published, published_confidence, published_evidence "
-            "FROM analyses WHERE article_id = %s",
-            (article_id,),
-        )
-        if row is None:
-            return None
+        """An article's stored analysis (its parts read in one round trip, a pipeline)."""
         key = (article_id,)
-        sentences = tuple(
-            Sentence(idx, start, end)
-            for idx, start, end in self._rows(
-                'SELECT idx, start, "end" FROM sentences WHERE article_id = %s ORDER BY idx', key
-            )
-        )
-        mentions = tuple(
-            Mention(
-                article_id,
-                start,
-                end,
-                label,
-                text,
-                canonical,
-                resolved_by,
-                tuple(json.loads(members)),
-            )
-            for start, end, label, text, canonical, resolved_by, members in self._rows(
-                'SELECT start, "end", label, text, canonical, resolved_by, members FROM mentions '
-                'WHERE article_id = %s ORDER BY start, "end"',
-                key,
-            )
-        )
-        timexes = tuple(
-            from_json(TimeExpression, r[0])
-            for r in self._rows(
-                'SELECT data FROM timexes WHERE article_id = %s ORDER BY start, "end"', key
-            )
-        )
-        events = tuple(
-            from_json(EventMention, r[0])
-            for r in self._rows(
-                f"SELECT data FROM event_mentions WHERE article_id = %s ORDER BY start, id {C}",
-                key,
-            )
-        )
-        claims = tuple(
-            from_json(ClaimValue, r[0])
-            for r in self._rows(
-                f"SELECT data FROM claim_values WHERE article_id = %s ORDER BY start, id {C}", key
-            )
-        )
-        vectors = tuple(
-            ArticleVector(model, bytes(vector))
-            for model, vector in self._rows(
-                "SELECT model, vector FROM article_vectors WHERE article_id = %s "
-                f"ORDER BY model {C}",
-                key,
-            )
-        )
+        with self._lock, self._db.pipeline():
+            cursors = [self._db.execute(q, key) for q in self._ANALYSIS_QUERIES]
+            head, sents, ments, times, events, claims, vecs = [c.fetchall() for c in cursors]
+        if not head:
+            return None
+        row = head[0]
         return ArticleAnalysis(
             article_id,
             row[0],
             row[1],
-            sentences=sentences,
-            mentions=mentions,
-            timexes=timexes,
-            event_mentions=events,
-            claim_values=claims,
+            sentences=tuple(Sentence(idx, start, end) for idx, start, end in sents),
+            mentions=tuple(
+                Mention(
+                    article_id,
+                    start,
+                    end,
+                    label,
+                    text,
+                    canonical,
+                    resolved_by,
+                    tuple(json.loads(members)),
+                )
+                for start, end, label, text, canonical, resolved_by, members in ments
+            ),
+            timexes=tuple(from_json(TimeExpression, r[0]) for r in times),
+            event_mentions=tuple(from_json(EventMention, r[0]) for r in events),
+            claim_values=tuple(from_json(ClaimValue, r[0]) for r in claims),
             published=row[2],
             published_confidence=row[3],
             published_evidence=row[4],
-            vectors=vectors,
+            vectors=tuple(ArticleVector(model, bytes(vector)) for model, vector in vecs),
         )
 
     # -- linking ------------------------------------------------------------------------------
