@@ -5,6 +5,7 @@ in it), its connection errors, and the whole product on it: `build`, `report`, `
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 from pathlib import Path
 from typing import Any
@@ -176,3 +177,22 @@ def test_the_explorer_serves_a_postgresql_store(pg_url: str, tmp_path: Path) -> 
         store.close()
         again = {a["id"]: a for a in client.get("/api/articles").json()}
         assert again[aid]["outlet"] == "Desk Nine"
+
+
+def _open_new(location: str) -> None:
+    open_store(location).close()
+
+
+def test_builds_creating_one_new_store_at_once_take_turns(pg_url: str) -> None:
+    """Three processes open the same empty database at once: one creates the tables, the
+    others find them made; each migration is recorded once."""
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_open_new, args=(pg_url,)) for _ in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    with psycopg.connect(pg_url) as db:
+        rows = db.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    assert [r[0] for r in rows] == [v for v, *_ in migrations()]

@@ -348,7 +348,9 @@ class PostgresStore:
             )
 
     def _corrections(self, article_id: str | None = None) -> dict[str, list[Correction]]:
-        where, params = ("WHERE article_id = %s ", (article_id,)) if article_id else ("", ())
+        where, params = (
+            ("WHERE article_id = %s ", (article_id,)) if article_id is not None else ("", ())
+        )
         out: dict[str, list[Correction]] = {}
         for aid, field, value, author, made_at in self._rows(
             "SELECT article_id, field, value, author, made_at FROM article_corrections "
