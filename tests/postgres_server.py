@@ -91,7 +91,12 @@ class PostgresServer:
 
     def _run(self, *command: str) -> None:
         done = subprocess.run(
-            [*self.prefix, *command], capture_output=True, text=True, timeout=120, check=False
+            [*self.prefix, *command],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            cwd=self.home,  # the tests' own folders may be closed to the server's user
         )
         if done.returncode != 0:
             log = self.home / "server.log"
