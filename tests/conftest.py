@@ -1,4 +1,5 @@
-"""Shared fixtures. Tests use the real spaCy model, real files and real SQLite stores."""
+"""Shared fixtures. Tests use the real spaCy model, real files, real SQLite stores and a real
+PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,9 @@ from click.testing import CliRunner, Result
 from corroborator.cli import cli
 from corroborator.config import Settings
 from corroborator.store import SQLiteStore
+
+from .postgres_server import REQUIRED as POSTGRES_REQUIRED
+from .postgres_server import PostgresServer
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -44,6 +49,27 @@ def store(settings: Settings) -> Iterator[SQLiteStore]:
     s = SQLiteStore(settings.db)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server on loopback for the session. When it cannot start, the
+    tests that need it skip, or fail where CORROBORATOR_REQUIRE_POSTGRES=1 (`make test`)."""
+    try:
+        server = PostgresServer()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        reason = f"PostgreSQL server could not be started: {exc}"
+        if POSTGRES_REQUIRED:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> str:
+    """The URL of a new, empty PostgreSQL database."""
+    return pg_server.create_database()
 
 
 @pytest.fixture(autouse=True)

@@ -29,6 +29,7 @@ from corroborator.config import Settings
 from corroborator.report import views
 from corroborator.report.formats import FORMATS
 from corroborator.report.render import disagreements_first, render, template_env
+from corroborator.store import is_server
 from corroborator.web.data import (
     MAX_QUERY_CHARS,
     DossierCache,
@@ -82,7 +83,12 @@ def create_app(
     cache = DossierCache(settings.db)
     env = template_env("corroborator.web")
     css = _css()
-    uploads = Path(upload_dir) if upload_dir else Path(settings.db).resolve().parent / "uploads"
+    if upload_dir:
+        uploads = Path(upload_dir)
+    elif is_server(settings.db):  # a database server: the files stay where the explorer runs
+        uploads = Path.cwd() / "uploads"
+    else:
+        uploads = Path(settings.db).resolve().parent / "uploads"
     worker = UploadWorker()
 
     @asynccontextmanager

@@ -23,7 +23,7 @@ from corroborator.report.dossier import (
     build_dossier,
     story_entry,
 )
-from corroborator.store import open_store
+from corroborator.store import is_server, open_store
 from corroborator.store.base import Store
 
 # Search needles longer than this are refused: nobody types more, and a bound keeps a request
@@ -137,7 +137,9 @@ class DossierCache:
             if self._store is None:
                 # The pages only read: an existing store is opened read-only (uploads write
                 # through their own connection); a new one is created first.
-                exists = self.location != ":memory:" and Path(self.location).exists()
+                exists = is_server(self.location) or (
+                    self.location != ":memory:" and Path(self.location).exists()
+                )
                 self._store = open_store(self.location, read_only=exists)
             # The store's own revision, not file times: opening a store creates its journal
             # files, which made a new process read everything twice.
