@@ -352,7 +352,8 @@ def test_a_bare_number_compared_with_an_earlier_figure_measures_what_that_figure
     found = claims(
         nlp,
         "Rescuers said 1,640 people had died in the flooded valley by Sunday night. The count "
-        "rose sharply compared with the 980 given by officials on Saturday. Earlier, 12 buses left the town.",
+        "rose sharply compared with the 980 given by officials on Saturday. Earlier, 12 buses "
+        "left the town.",
     )
     earlier, later = found["1,640"], found["980"]
     assert later.unit == earlier.unit == "death"
@@ -378,3 +379,9 @@ def test_an_ordinal_in_digits_numbers_a_summit(nlp: Any) -> None:
     found = claims(nlp, "The leaders opened the 14th annual summit on the coast.")
     assert (found["14th"].unit, found["14th"].value) == ("occurrence", 14.0)
     assert "3rd" not in claims(nlp, "The office is on the 3rd floor of the tower.")
+
+
+def test_a_strong_group_counts_people(nlp: Any) -> None:
+    found = claims(nlp, "A 150-strong trade delegation arrived with the minister.")
+    group = found["150-strong"]
+    assert (group.unit, group.measure, group.subject) == ("people", "count", "trade delegation")

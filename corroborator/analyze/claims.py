@@ -151,7 +151,7 @@ class _Claims(_CategoricalReader):
         before = self.text[max(0, fig.start - 30) : fig.start].lower()
         if not re.search(self.lex.comparison, before):
             return None
-        return last.subject, last.unit, last.measure if unit is None else measure
+        return last.subject, last.unit, (last.measure or measure) if unit is None else measure
 
     # -- the pass ----------------------------------------------------------------------------------
 
@@ -182,6 +182,8 @@ class _Claims(_CategoricalReader):
                 if fig.of_change and self.last_subject:
                     subject = self.last_subject  # the change of what its two ends measure
                 measure, unit = self._kind_of_count(fig, measure, unit, subject)
+                if subject and fig.text.lower().endswith("-strong"):
+                    subject = re.sub(r"^strong\s+", "", subject)  # "150-strong delegation"
                 earlier = self._compared_with(fig, measure, unit, subject, last_figure)
                 if earlier is not None:
                     subject, unit, measure = earlier
@@ -218,7 +220,7 @@ class _Claims(_CategoricalReader):
                 out.append(
                     ClaimValue(
                         article_id=self.article.id,
-                        subject=subject or "",
+                        subject=" ".join((subject or "").split()),
                         period=period,
                         changing=changing,
                         as_of=as_of,

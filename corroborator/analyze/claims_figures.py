@@ -391,6 +391,12 @@ class _FigureReader:
                 continue
             out.append(_Figure(start, end, text[start:end], value, rounding_step(num, scale), unit))
         for f in out:
+            strong = _STRONG.match(text, f.end) if f.unit is None else None
+            if strong:  # "a 150-strong delegation": a group of so many people
+                f.end = strong.end()
+                f.text = text[f.start : f.end]
+                f.unit, f.measure = "people", "count"
+                continue
             times = _TIMES.match(text, f.end) if f.unit is None else None
             if times:  # "grew 1.8 times", "a 3-fold rise": a factor; "met 10 times": a count
                 f.end = times.end()
@@ -689,6 +695,7 @@ _HOURS_MINUTES = re.compile(
 FRACTION_STEP = 10.0
 ALL_STEP = 20.0
 # "1.8 times", "3-fold": a multiplier; "doubled", "halved": one in a verb
+_STRONG = re.compile(r"-strong\b", re.IGNORECASE)
 _DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 _TIMES = re.compile(r"\s?(?:-\s?fold|fold|\s+times)\b", re.IGNORECASE)
 # after "N times", a comparison or a word of change makes it a factor ("three times higher",

@@ -182,7 +182,7 @@ def _span_case(span: Any) -> str | None:
     """The case of a name in its sentence: nominative only when the parse reads every word of
     it so (its tags for foreign names are unsure: «Чан Тхань Маном» has one word read as
     instrumental and two as nominative), else the first other case it reads."""
-    cases = [c for tok in span for c in tok.morph.get("Case")[:1]]
+    cases = [str(c) for tok in span for c in tok.morph.get("Case")[:1]]
     oblique = [c for c in cases if c != "Nom"]
     if oblique:
         return oblique[0]
