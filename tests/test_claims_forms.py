@@ -385,3 +385,9 @@ def test_a_strong_group_counts_people(nlp: Any) -> None:
     found = claims(nlp, "A 150-strong trade delegation arrived with the minister.")
     group = found["150-strong"]
     assert (group.unit, group.measure, group.subject) == ("people", "count", "trade delegation")
+
+
+def test_the_first_months_are_a_period_not_a_duration(nlp: Any) -> None:
+    found = claims(nlp, "Exports fell 8% in the first six months. The talks lasted six hours.")
+    assert "six months" not in found
+    assert found["six hours"].measure == "duration"

@@ -177,3 +177,9 @@ def test_an_ordinal_in_digits_numbers_a_summit() -> None:
     summit = _by_value(claims, 14)
     assert (summit.unit, summit.measure) == ("occurrence", "count")
     assert not [c for c in claims if c.kind == "numeric" and c.value == 3.0]
+
+
+def test_the_first_months_are_a_period_not_a_duration() -> None:
+    claims = _claims("За первые шесть месяцев экспорт упал на 8%. Переговоры шли шесть часов.")
+    durations = [c for c in claims if c.measure == "duration"]
+    assert [(c.value, c.unit) for c in durations] == [(6.0, "hour")]

@@ -678,6 +678,8 @@ class _FigureReader:
                     w for w in re.finditer(r"[A-Za-z]+", t.text) if w.group(0).lower() in words
                 )
                 start = t.start + word.start()
+            if _PERIOD_BEFORE.search(self.text[max(0, start - 12) : start]):
+                continue  # "in the first six months": when, not how long
             fig = _Figure(start, t.end, self.text[start : t.end], float(iso.group("n")), 1.0, unit)
             fig.measure = "duration"
             out.append(fig)
@@ -694,9 +696,12 @@ _HOURS_MINUTES = re.compile(
 # a tenth: NEARLY_MAX). A fact sheet that says "almost all payments … 97%" agrees with itself.
 FRACTION_STEP = 10.0
 ALL_STEP = 20.0
-# "1.8 times", "3-fold": a multiplier; "doubled", "halved": one in a verb
 _STRONG = re.compile(r"-strong\b", re.IGNORECASE)
 _DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+# "the first six months", "in the last two days": a part of a stretch of time, not how long
+# something lasts ("for the next three years" is: a commitment's term, kept)
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|opening|final)\s+$", re.IGNORECASE)
+# "1.8 times", "3-fold": a multiplier; "doubled", "halved": one in a verb
 _TIMES = re.compile(r"\s?(?:-\s?fold|fold|\s+times)\b", re.IGNORECASE)
 # after "N times", a comparison or a word of change makes it a factor ("three times higher",
 # "1.5 times as much", "a two times increase")

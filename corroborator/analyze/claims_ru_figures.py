@@ -34,6 +34,9 @@ _CLOCK = re.compile(
     r"|утра|вечера|дня|ночи))",
     re.IGNORECASE,
 )
+# «первые шесть месяцев», «последние две недели»: a part of a stretch of time, not how long
+# something lasts («на ближайшие три года» is: a term, kept)
+_PERIOD_WORDS = frozenset({"первый", "последний"})
 # an ordinal written with digits: a count only of a visit or a meeting ("12-й саммит")
 _DIGIT_ORDINAL = re.compile(r"(\d{1,3})-(?:й|го|м|му|ом|я|ая|ой|е|ое)", re.IGNORECASE)
 # an ordinal written with digits ("7-й", "2-го"), an age ("70-летний") or a date ("19 июня")
@@ -314,6 +317,8 @@ class _RussianFigures(_Claims):
             later = self.text[toks[n + 1].idx + len(toks[n + 1].text) :][:12]
             if re.match(r"\s*назад(?!\w)", later):
                 continue  # "десять лет назад": a date
+            if n > 0 and _norm(toks[n - 1].lemma_) in _PERIOD_WORDS:
+                continue  # «за первые шесть месяцев»: when, not how long
             end = toks[n + 1].idx + len(toks[n + 1].text)
             fig = _Figure(tok.idx, end, self.text[tok.idx : end], value, step, unit)
             fig.measure = "duration"
