@@ -391,3 +391,14 @@ def test_the_first_months_are_a_period_not_a_duration(nlp: Any) -> None:
     found = claims(nlp, "Exports fell 8% in the first six months. The talks lasted six hours.")
     assert "six months" not in found
     assert found["six hours"].measure == "duration"
+
+
+def test_casualty_words_after_a_verb_and_residents_as_people(nlp: Any) -> None:
+    found = claims(
+        nlp,
+        "After the storm, 61 remain missing and 14 have died. Some 9,000 residents were moved "
+        "to shelters.",
+    )
+    assert found["61"].unit == "missing" and found["14"].unit == "death"
+    [moved] = [c for c in found.values() if c.value == 9000.0]
+    assert moved.unit == "people"

@@ -39,6 +39,9 @@ from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# the verb between a count and its casualty word: "95 remain missing", "40 have died", "12
+# were still unaccounted for", "30 had been injured"
+_BE = r"(?:(?:were|was|are|is|have|has|had|remain|remained|remains)\s+)?(?:still\s+)?(?:been\s+)?"
 
 __all__ = ["compatible", "extract_claims", "interval", "rounding_step", "visit_type_claims"]
 
@@ -60,9 +63,7 @@ class _Claims(_CategoricalReader):
         if re.search(self.lex.magnitude, near):
             return "amount", "magnitude"
         for word, kind in self.lex.casualties:
-            if re.match(
-                rf"\s*(?:(?:people|persons|others)\s+)?(?:(?:were|have|has|had)\s+)?{word}\b", after
-            ):
+            if re.match(rf"\s*(?:(?:people|persons|others)\s+)?{_BE}{word}\b", after):
                 return "count", kind
         toll = self._toll_before(fig)
         if toll is not None:
