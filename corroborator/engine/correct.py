@@ -1,6 +1,7 @@
-"""Corrections of an article's metadata, from the CLI and the explorer alike: record them,
-analyse the article again as corrected (its relative dates anchored on a corrected day), and
-relink the stories so the timeline follows."""
+"""Corrections from the CLI and the explorer alike. An article's metadata: recorded, the
+article analysed again as corrected (its relative dates anchored on a corrected day), and the
+stories relinked so the timeline follows. A story's date span: recorded by the story's anchor
+article, and the story rebuilt with it (its title, span and story-level dates)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,29 @@ def correct_article(
     with store.transaction():
         store.put_analysis(analysis)
     return link(store)
+
+
+def correct_story_span(
+    store: Store,
+    story_id: str,
+    start: str | None,
+    end: str | None,
+    author: str,
+) -> tuple[LinkReport, str]:
+    """Set the date span of ``story_id`` to ``start``–``end`` (ISO days; ``start`` None clears
+    the correction) as ``author``'s correction, and rebuild the story; returns the linking
+    report and the id of the story holding it now. Raises :class:`StoreError` when there is no
+    such story or the span is backwards."""
+    story = next((s for s in store.iter_stories() if s.id == story_id), None)
+    if story is None:
+        raise StoreError(f"no story {story_id!r}")
+    if start is not None:
+        end = end or start
+        if end < start:
+            raise StoreError(f"the span's end ({end}) comes before its start ({start})")
+    store.put_span_correction(story.article_ids, start, end, author)
+    # the story's articles as new ones: only their block is clustered again and their story
+    # rebuilt, with the correction
+    report = link(store, story.article_ids)
+    anchor = min(story.article_ids)
+    return report, store.story_assignments().get(anchor, story_id)

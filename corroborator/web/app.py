@@ -38,7 +38,7 @@ from corroborator.web.data import (
 )
 from corroborator.web.filters import SORTS, STATUSES, VERDICTS, filter_articles, filter_story
 from corroborator.web.guard import Guard
-from corroborator.web.upload import correct_in_store
+from corroborator.web.upload import correct_in_store, correct_span_in_store
 from corroborator.web.upload_worker import UploadCancelled, UploadFailed, UploadWorker
 
 # File name and media type of each export.
@@ -319,6 +319,41 @@ def create_app(
         await _correct(request, article_id, published or None, outlet, title, by)
         return RedirectResponse(f"/articles/{article_id}", status_code=303)
 
+    async def _correct_span(
+        request: Request, story_id: str, start: str, end: str | None, author: str | None
+    ) -> tuple[int, str]:
+        if not allow_upload:
+            raise HTTPException(403, "corrections are off: start the server with --allow-upload")
+        story_or_404(story_id)
+        first, last = start.strip(), (end or "").strip() or None
+        if first and (not ISO_DAY.fullmatch(first) or (last and not ISO_DAY.fullmatch(last))):
+            raise HTTPException(422, "start and end: days as YYYY-MM-DD (empty start clears)")
+        if first and last and last < first:
+            raise HTTPException(422, f"the span's end ({last}) comes before its start ({first})")
+        who = " ".join((author or "").split()) or "explorer"
+        job = (settings, story_id, first or None, last or first or None, who)
+        try:
+            stories, now = await worker.run_job(correct_span_in_store, job, request.is_disconnected)
+        except UploadCancelled as exc:
+            cache.invalidate()
+            raise HTTPException(503, str(exc)) from exc
+        except UploadFailed as exc:
+            cache.invalidate()
+            raise HTTPException(500, "the correction could not be applied") from exc
+        cache.invalidate()
+        return int(stories), str(now)
+
+    @app.post("/stories/{story_id}/span", include_in_schema=False)
+    async def span_submit(
+        request: Request,
+        story_id: str,
+        start: Annotated[str, Form(max_length=10)] = "",
+        end: Annotated[str | None, Form(max_length=10)] = None,
+        by: Annotated[str | None, Form(max_length=100)] = None,
+    ) -> Response:
+        _, now = await _correct_span(request, story_id, start, end, by)
+        return RedirectResponse(f"/stories/{now}", status_code=303)
+
     # -- JSON API ------------------------------------------------------------------------
     @app.get("/api/stories", tags=["stories"])
     def api_stories() -> list[dict[str, Any]]:
@@ -331,6 +366,31 @@ def create_app(
         """One story as in the dossier: events with their mentions and conflicts, claims with
         every source's value and verdict."""
         return story_or_404(story_id)
+
+    @app.post("/api/stories/{story_id}/span", tags=["stories"])
+    async def api_span(
+        request: Request,
+        story_id: str,
+        start: Annotated[
+            str, Form(max_length=10, description="First day, YYYY-MM-DD; empty clears")
+        ] = "",
+        end: Annotated[
+            str | None, Form(max_length=10, description="Last day (default: start)")
+        ] = None,
+        by: Annotated[str | None, Form(max_length=100, description="Who corrects")] = None,
+    ) -> dict[str, Any]:
+        """Correct a story's date span (only with ``--allow-upload``): kept with who and when
+        by the story's first article, and the story rebuilt before the answer comes (its id may
+        change: ``story`` is the one holding it now)."""
+        stories, now = await _correct_span(request, story_id, start, end, by)
+        found = cache.get().stories.get(now, {})
+        return {
+            "story": now,
+            "start": found.get("start"),
+            "end": found.get("end"),
+            "span_correction": found.get("span_correction"),
+            "stories": stories,
+        }
 
     @app.get("/api/articles", tags=["articles"])
     def api_articles() -> list[dict[str, Any]]:

@@ -130,3 +130,18 @@ def correct_in_store(
         return correct_article(store, settings, article_id, changes, author).stories
     finally:
         store.close()
+
+
+def correct_span_in_store(
+    settings: Settings, story_id: str, start: str | None, end: str | None, author: str
+) -> tuple[int, str]:
+    """A story's span corrected in the explorer (run in the upload worker's child): recorded
+    and the story rebuilt; returns the number of stories and the story's id now."""
+    from corroborator.engine.correct import correct_story_span
+
+    store = open_store(settings.db, existing=True)
+    try:
+        report, story = correct_story_span(store, story_id, start, end, author)
+        return report.stories, story
+    finally:
+        store.close()
