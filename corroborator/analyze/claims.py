@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from corroborator.analyze import budget
 from corroborator.analyze.claims_categorical import _CategoricalReader, visit_type_claims
 from corroborator.analyze.claims_figures import (
     _clean,
@@ -137,6 +138,7 @@ class _Claims(_CategoricalReader):
     def run(self) -> list[ClaimValue]:
         out: list[ClaimValue] = []
         for sent in self.sentences.spans:
+            budget.check()
             ranks = self._ranks(sent)
             # "rank 3", "the 2nd largest": the number is the rank's, not a figure of its own
             figures = [

@@ -29,7 +29,11 @@ def correct_article(
         store.put_correction(article_id, field, value, author)
     article = store.get_article(article_id)
     assert article is not None
-    ((_, analysis),) = list(analyze_articles([article], model=settings.spacy_model))
+    ((_, analysis),) = list(
+        analyze_articles(
+            [article], model=settings.spacy_model, seconds=settings.max_article_seconds
+        )
+    )
     if isinstance(analysis, InputError):
         raise StoreError(f"{article_id}: {analysis.problem}")
     with store.transaction():
