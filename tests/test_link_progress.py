@@ -1,0 +1,37 @@
+"""Linking tells how far it is (articles placed in stories, stories built) through a callback,
+so that `build` can show a total and an estimate for linking too; the engine prints nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corroborator.engine.link import link
+from corroborator.store import SQLiteStore
+
+
+def test_linking_reports_determinate_progress(
+    example_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "s.db"
+    shutil.copy(example_db, db)
+    store = SQLiteStore(str(db))
+    try:
+        articles = len(list(store.iter_articles()))
+        told: list[tuple[str, int, int]] = []
+        report = link(store, progress=lambda stage, done, total: told.append((stage, done, total)))
+    finally:
+        store.close()
+    placing = [(done, total) for stage, done, total in told if stage == "clustering"]
+    building = [(done, total) for stage, done, total in told if stage == "stories"]
+    # every article placed, block by block, against a known total
+    assert placing and {total for _, total in placing} == {articles}
+    assert [d for d, _ in placing] == sorted(d for d, _ in placing)
+    assert placing[-1] == (articles, articles)
+    # then each story built, counted against the number of stories
+    assert building == [(n, report.stories) for n in range(1, report.stories + 1)]
+    # the stages come in order: placing first
+    assert told.index(("stories", 1, report.stories)) > told.index(("clustering", *placing[-1]))
+    assert capsys.readouterr().out == ""
