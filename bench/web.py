@@ -19,10 +19,14 @@ while one pathological upload (--upload-scale sentences packed with figures) is 
 
     .venv/bin/python bench/web.py [--corpus examples/bishkek-2025] [--copies 1] [--repeat 30]
         [--clients 4] [--seconds 5] [--upload-scale 100] [--save-db F] [--db F]
+        [--synthetic N]
 
 ``--copies N`` writes N copies of the corpus's text files, each made unique by a last line, to
 see how the pages scale with the store (copies of one visit make one very large story: a worst
-case for the story page). ``--save-db F`` keeps the built store; ``--db F`` starts from a copy
+case for the story page). ``--synthetic N`` adds N articles with analyses and vectors made in
+code (bench/scale.py's corpus: stories of realistic sizes, no model runs) to the store before
+the corpus is built into it: a store of thousands in seconds. ``--save-db F`` keeps the built
+store; ``--db F`` starts from a copy
 of one instead of building (2,000 articles take a while to analyse).
 """
 
@@ -38,6 +42,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from scale import make_corpus, write_store
 from web_load import (
     during_upload,
     free_port,
@@ -85,6 +90,7 @@ def main() -> None:
     )
     ap.add_argument("--save-db", help="keep the built store here")
     ap.add_argument("--db", help="start from a copy of this store instead of building")
+    ap.add_argument("--synthetic", type=int, default=0, help="synthetic analysed articles")
     args = ap.parse_args()
     settings = Settings()
     load_model(settings.spacy_model)
@@ -104,6 +110,10 @@ def main() -> None:
             shutil.copy(args.db, db)
             store = SQLiteStore(db)
         else:
+            if args.synthetic:
+                store.close()
+                write_store(Path(db), make_corpus(args.synthetic)[0])
+                store = SQLiteStore(db)
             build([corpus], store, settings.replace(db=db))
             link(store)
         if args.save_db:

@@ -107,7 +107,10 @@ def paths_for(port: int) -> list[str]:
     out += [f"/api/articles/{a['id']}" for a in picked[10:]]
     if articles and articles[0].get("outlet"):
         out.append("/articles?" + urllib.parse.urlencode({"outlet": articles[0]["outlet"]}))
-    out += ["/search?" + urllib.parse.urlencode({"q": q}) for q in NEEDLES]
+    # and words of two headlines of the store, whatever its corpus
+    titled = [a["title"] for a in picked if a.get("title")]
+    needles = [*NEEDLES, *(t.split()[0] for t in titled[:2])]
+    out += ["/search?" + urllib.parse.urlencode({"q": q}) for q in needles]
     out += ["/api/search?" + urllib.parse.urlencode({"q": q}) for q in NEEDLES[:3]]
     return out
 

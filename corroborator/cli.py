@@ -153,7 +153,11 @@ def build(
                 from corroborator.engine.link import link
 
                 progress.update(task, current="")
-                stages = {"clustering": "linking: placing articles", "stories": "linking: stories"}
+                stages = {
+                    "reading": "linking: reading",
+                    "clustering": "linking: placing articles",
+                    "stories": "linking: stories",
+                }
 
                 def on_link(stage: str, done: int, total: int) -> None:
                     # a task per stage: its own total, and an estimate from its own rate

@@ -1,4 +1,4 @@
-"""Linking tells how far it is (articles placed in stories, stories built) through a callback,
+"""Linking tells how far it is (analyses read, articles placed, stories built) through a callback,
 so that `build` can show a total and an estimate for linking too; the engine prints nothing."""
 
 from __future__ import annotations
@@ -24,14 +24,18 @@ def test_linking_reports_determinate_progress(
         report = link(store, progress=lambda stage, done, total: told.append((stage, done, total)))
     finally:
         store.close()
+    reading = [(done, total) for stage, done, total in told if stage == "reading"]
     placing = [(done, total) for stage, done, total in told if stage == "clustering"]
     building = [(done, total) for stage, done, total in told if stage == "stories"]
-    # every article placed, block by block, against a known total
+    # every article's analysis read, then placed block by block, against a known total
+    assert reading == [(n, articles) for n in range(1, articles + 1)]
     assert placing and {total for _, total in placing} == {articles}
     assert [d for d, _ in placing] == sorted(d for d, _ in placing)
     assert placing[-1] == (articles, articles)
     # then each story built, counted against the number of stories
     assert building == [(n, report.stories) for n in range(1, report.stories + 1)]
-    # the stages come in order: placing first
-    assert told.index(("stories", 1, report.stories)) > told.index(("clustering", *placing[-1]))
+    # the stages come in order
+    assert [stage for stage, _, _ in told] == sorted(
+        (stage for stage, _, _ in told), key=["reading", "clustering", "stories"].index
+    )
     assert capsys.readouterr().out == ""

@@ -55,8 +55,9 @@ STORY_DATE_WINDOW_DAYS = 90
 REPORTED_AFTER_PUBLISHED_DAYS = 1
 _DONE = frozenset({"reported", "in_progress"})
 
-# Linking progress: (stage, done, total) with stage "clustering" (articles placed in stories)
-# or "stories" (stories built); told after each block and each story. Only the CLI shows it.
+# Linking progress: (stage, done, total) with stage "reading" (articles' analyses read),
+# "clustering" (articles placed in stories) or "stories" (stories built); told after each
+# article, block and story. Only the CLI shows it.
 LinkProgress = Callable[[str, int, int], None]
 
 
@@ -350,7 +351,10 @@ def link(
     tell: LinkProgress = progress or (lambda stage, done, total: None)
     report = LinkReport()
     articles = list(store.iter_articles())
-    analyses = {a.id: store.get_analysis(a.id) for a in articles}
+    analyses: dict[str, ArticleAnalysis | None] = {}
+    for n, a in enumerate(articles, 1):
+        analyses[a.id] = store.get_analysis(a.id)
+        tell("reading", n, len(articles))
     by_id = {a.id: a for a in articles}
     if not articles:
         store.replace_links([], [])
