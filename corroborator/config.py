@@ -42,11 +42,12 @@ class Settings:
     # refused with one line (E109) and the batch goes on. It counts the article's own stages
     # (dates, names, events, claims; a Russian text's parse too), checked between stages and
     # once per sentence, expression and name; the English parse, batched with other articles,
-    # is bounded by max_article_chars and the sentence cap. Calibrated with
-    # bench/article_time.py: the slowest real article (news-dev development clusters and the
-    # seeds) takes 0.9 s here, the slowest of 300 generated hostile inputs 3.4 s (each with
-    # another job on the second core); 10 s is ten times the slowest real article, and with the
-    # parse keeps every file within the "stored or refused in 10-20 s".
+    # is bounded by max_article_chars and the sentence cap. In CPU seconds of the analysing
+    # thread, so that a busy machine does not refuse good articles. Calibrated with
+    # bench/article_time.py (parse included): the slowest real article (news-dev development
+    # clusters and distractors, the seeds) takes 0.72 s, the slowest of 300 generated hostile
+    # inputs 3.43 s (a 39,000-character endless sentence); 10 s is over ten times the slowest
+    # real article and leaves the pathological texts we know of to finish.
     max_article_seconds: float = 10.0
     # A single input file larger than this is refused before reading; JSONL dumps of many
     # articles are the only legitimate large inputs, and 256 MB holds ~100k typical records.
