@@ -11,6 +11,7 @@ it is looked up, and nothing from a request is ever used as a file path.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -257,7 +258,7 @@ def create_app(
                 else ("the upload could not be processed")
             )
             raise HTTPException(500, problem) from exc
-        cache.invalidate()
+        await asyncio.to_thread(cache.refresh)
         if not result.article_ids:
             raise HTTPException(422, "; ".join(result.errors) or "no article found in the upload")
         return result
@@ -304,7 +305,7 @@ def create_app(
         except UploadFailed as exc:
             cache.invalidate()
             raise HTTPException(500, "the correction could not be applied") from exc
-        cache.invalidate()
+        await asyncio.to_thread(cache.refresh)
         return int(stories)
 
     @app.post("/articles/{article_id}/corrections", include_in_schema=False)
@@ -340,7 +341,7 @@ def create_app(
         except UploadFailed as exc:
             cache.invalidate()
             raise HTTPException(500, "the correction could not be applied") from exc
-        cache.invalidate()
+        await asyncio.to_thread(cache.refresh)
         return int(stories), str(now)
 
     @app.post("/stories/{story_id}/span", include_in_schema=False)
