@@ -145,3 +145,22 @@ def correct_span_in_store(
         return report.stories, story
     finally:
         store.close()
+
+
+def regroup_in_store(
+    settings: Settings, story_id: str, other_id: str | None, article_ids: list[str]
+) -> tuple[int, str]:
+    """A merge (``other_id``) or a split (``article_ids``) made in the explorer, run in the
+    upload worker's child: recorded as corrections and the stories relinked; returns the
+    number of stories and the id of the story to show."""
+    from corroborator.engine.correct import merge_stories, split_story
+
+    store = open_store(settings.db, existing=True)
+    try:
+        if other_id is not None:
+            report, story = merge_stories(store, story_id, other_id)
+        else:
+            report, story = split_story(store, story_id, article_ids)
+        return report.stories, story
+    finally:
+        store.close()
