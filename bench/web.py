@@ -12,17 +12,29 @@ the models already loaded, it times:
   relinking of the same store and against building that article into an empty store (cold
   process excluded: the models are loaded first).
 
+Then a bounded loopback load test (``bench/web_load.py``): ``corroborator serve`` on
+127.0.0.1 in its own process, --clients threads requesting the main pages, the JSON API and
+search for --seconds, reporting requests/s, p50/p99/max latency and errors; then the same pages
+while one pathological upload (--upload-scale sentences packed with figures) is analysed.
+
     .venv/bin/python bench/web.py [--corpus examples/bishkek-2025] [--copies 1] [--repeat 30]
+        [--clients 4] [--seconds 5] [--upload-scale 100] [--save-db F] [--db F]
+        [--synthetic N]
 
 ``--copies N`` writes N copies of the corpus's text files, each made unique by a last line, to
 see how the pages scale with the store (copies of one visit make one very large story: a worst
-case for the story page).
+case for the story page). ``--synthetic N`` adds N articles with analyses and vectors made in
+code (bench/scale.py's corpus: stories of realistic sizes, no model runs) to the store before
+the corpus is built into it: a store of thousands in seconds. ``--save-db F`` keeps the built
+store; ``--db F`` starts from a copy
+of one instead of building (2,000 articles take a while to analyse).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import tempfile
 import time
@@ -30,6 +42,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from scale import make_corpus, write_store
+from web_load import (
+    during_upload,
+    free_port,
+    load,
+    pathological_text,
+    paths_for,
+    start_server,
+)
 
 from corroborator.analyze.nlp import load_model
 from corroborator.config import Settings
@@ -62,6 +83,14 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(REPO / "examples" / "bishkek-2025"))
     ap.add_argument("--copies", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=30)
+    ap.add_argument("--clients", type=int, default=4, help="load test: concurrent clients")
+    ap.add_argument("--seconds", type=float, default=5.0, help="load test: its length")
+    ap.add_argument(
+        "--upload-scale", type=int, default=100, help="sentences of the pathological upload"
+    )
+    ap.add_argument("--save-db", help="keep the built store here")
+    ap.add_argument("--db", help="start from a copy of this store instead of building")
+    ap.add_argument("--synthetic", type=int, default=0, help="synthetic analysed articles")
     args = ap.parse_args()
     settings = Settings()
     load_model(settings.spacy_model)
@@ -76,8 +105,21 @@ def main() -> None:
                 for f in sorted(Path(args.corpus).glob("*.txt")):
                     text = f.read_text(encoding="utf-8") + f"\nCopy {i}.\n"
                     (corpus / f"{i:04d}-{f.name}").write_text(text, encoding="utf-8")
-        build([corpus], store, settings.replace(db=db))
-        link(store)
+        if args.db:
+            store.close()
+            shutil.copy(args.db, db)
+            store = SQLiteStore(db)
+        else:
+            if args.synthetic:
+                store.close()
+                write_store(Path(db), make_corpus(args.synthetic)[0])
+                store = SQLiteStore(db)
+            build([corpus], store, settings.replace(db=db))
+            link(store)
+        if args.save_db:
+            store.close()
+            shutil.copy(db, args.save_db)
+            store = SQLiteStore(db)
         dossier = build_dossier(store)
         store.close()
         n_art, n_sto = len(dossier["articles"]), len(dossier["stories"])
@@ -112,6 +154,8 @@ def main() -> None:
             ("GET /api/dossier", "/api/dossier"),
         ]:
             rows.append((label, median_ms(lambda p=path: client.get(p), args.repeat)))
+
+        loaded, during, upload_run = _load_test(db, args)
 
         up_client = TestClient(
             create_app(
@@ -157,6 +201,41 @@ def main() -> None:
         f"| the same article built and linked into an empty store | {fresh:.0f} | "
         f"{fresh / base:.0f} |"
     )
+
+    print(
+        f"\nLoad test: `corroborator serve` on 127.0.0.1, {args.clients} clients for "
+        f"{args.seconds:g} s over {loaded['paths']} pages, API calls and searches\n"
+    )
+    print("| phase | requests | requests/s | p50 ms | p99 ms | max ms | errors |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, row in (("pages, API, search", loaded), ("the same during the upload", during)):
+        print(
+            f"| {label} | {row['requests']} | {row['requests_per_s']} | {row['p50_ms']} | "
+            f"{row['p99_ms']} | {row['max_ms']} | {row['errors']} |"
+        )
+    print(
+        f"\npathological upload: {upload_run['bytes']:,} bytes, answered "
+        f"{upload_run['status']} in {upload_run['seconds']} s"
+    )
+
+
+def _load_test(db: str, args: argparse.Namespace) -> tuple[dict, dict, dict]:
+    """The loopback load test against a real server on a copy of ``db``."""
+    served = str(Path(db).with_name("served.db"))
+    shutil.copy(db, served)
+    port = free_port()
+    server = start_server(served, port, Path(__file__).resolve().parents[1])
+    try:
+        paths = paths_for(port)
+        load(port, paths, args.clients, 1.0)  # warm: the first pages fill the caches
+        loaded = load(port, paths, args.clients, args.seconds).summary()
+        loaded["paths"] = len(paths)
+        text = pathological_text(args.upload_scale)
+        during, upload_run = during_upload(port, paths, args.clients, text, 180.0)
+    finally:
+        server.terminate()
+        server.wait(30)
+    return loaded, during.summary(), upload_run
 
 
 if __name__ == "__main__":

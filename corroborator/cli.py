@@ -155,9 +155,22 @@ def build(
             if not no_link:
                 from corroborator.engine.link import link
 
-                progress.update(task, description="linking stories", current="")
+                progress.update(task, current="")
+                stages = {
+                    "reading": "linking: reading",
+                    "clustering": "linking: placing articles",
+                    "stories": "linking: stories",
+                }
+
+                def on_link(stage: str, done: int, total: int) -> None:
+                    # a task per stage: its own total, and an estimate from its own rate
+                    if stage not in tasks:
+                        tasks[stage] = progress.add_task(stages[stage], total=total, current="")
+                    progress.update(tasks[stage], completed=done, total=total)
+
+                tasks: dict[str, Any] = {}
                 # what this run analysed is placed; the blocks it falls in are clustered again
-                linked = link(store, report.analysed_ids)
+                linked = link(store, report.analysed_ids, on_link)
     except KeyboardInterrupt:
         err.print("interrupted: what was committed is kept; run the same command again to resume")
         sys.exit(EXIT_INTERRUPTED)
@@ -470,6 +483,9 @@ def stories(ctx: click.Context, db: str | None, as_json: bool) -> None:
                         "independent_sources": st.independent_sources,
                         "events": len(st.events),
                         "conflicts": conflicts,
+                        "span_corrected_by": (
+                            st.span_correction.author if st.span_correction else None
+                        ),
                     },
                     ensure_ascii=False,
                 )
@@ -484,6 +500,8 @@ def stories(ctx: click.Context, db: str | None, as_json: bool) -> None:
             c.verdict == "conflicting" for c in st.claims
         )
         dates = st.start if st.start == st.end else f"{st.start or '?'} – {st.end or '?'}"
+        if st.span_correction is not None:
+            dates = f"{dates} (corrected by {st.span_correction.author})"
         table.add_row(
             st.id,
             st.title,
@@ -563,6 +581,48 @@ def stories_split(ctx: click.Context, story: str, articles: tuple[str, ...]) -> 
     finally:
         store.close()
     _relink(ctx, "cannot", pairs)
+
+
+@stories.command("span", epilog=EPILOG)
+@click.argument("story")
+@click.argument("start", required=False, callback=_check_anchor)
+@click.argument("end", required=False, callback=_check_anchor)
+@click.option("--clear", is_flag=True, help="Drop the correction: the span the articles give.")
+@click.option("--by", "author", help="Who corrects (default: $USER).")
+@click.pass_context
+def stories_span(
+    ctx: click.Context,
+    story: str,
+    start: str | None,
+    end: str | None,
+    clear: bool,
+    author: str | None,
+) -> None:
+    """Correct the date span of STORY: START and END (YYYY-MM-DD; END defaults to START). The
+    correction is kept in the store with who made it and when, follows the story through
+    rebuilds (by its first article), and sets the story's dates, title and timeline."""
+    import os
+
+    from corroborator.engine.correct import correct_story_span
+
+    if clear == (start is not None):
+        err.print(_error_line("give START [END], or --clear"))
+        sys.exit(EXIT_USAGE)
+    if start is not None and end is not None and end < start:
+        err.print(_error_line(f"the span's end ({end}) comes before its start ({start})"))
+        sys.exit(EXIT_USAGE)
+    _story_members(ctx, story)  # an unknown story is a usage error, as for merge and split
+    settings = _settings(ctx, db=ctx.obj.get("db"))
+    store = _open_existing(settings.db, read_only=False)
+    who = author or os.environ.get("USER") or "unknown"
+    try:
+        linked, now = correct_story_span(store, story, start, end, who)
+    except CorroboratorError as exc:
+        _fatal(exc)
+    finally:
+        store.close()
+    span = "cleared" if start is None else f"{start} – {end or start}"
+    out.print(f"{now}: span {span} (by {who}); relinked: {linked.stories} story(ies)")
 
 
 @cli.command(epilog=EPILOG)

@@ -38,6 +38,17 @@ class Settings:
     # are capped, see analyze/nlp.py), so this bounds one article to seconds and the parse to
     # well under 1 GB: a longer text is refused with one line, never a stall.
     max_article_chars: int = 200_000
+    # The per-article time budget of analysis, in seconds (0: none): past it the article is
+    # refused with one line (E109) and the batch goes on. It counts the article's own stages
+    # (dates, names, events, claims; a Russian text's parse too), checked between stages and
+    # once per sentence, expression and name; the English parse, batched with other articles,
+    # is bounded by max_article_chars and the sentence cap. In CPU seconds of the analysing
+    # thread, so that a busy machine does not refuse good articles. Calibrated with
+    # bench/article_time.py (parse included): the slowest real article (news-dev development
+    # clusters and distractors, the seeds) takes 0.72 s, the slowest of 300 generated hostile
+    # inputs 3.43 s (a 39,000-character endless sentence); 10 s is over ten times the slowest
+    # real article and leaves the pathological texts we know of to finish.
+    max_article_seconds: float = 10.0
     # A single input file larger than this is refused before reading; JSONL dumps of many
     # articles are the only legitimate large inputs, and 256 MB holds ~100k typical records.
     max_file_bytes: int = 256 * 1024 * 1024
@@ -60,6 +71,8 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
             return bool(raw)
         if isinstance(default, int):
             return int(raw)
+        if isinstance(default, float):
+            return float(raw)
         if isinstance(default, tuple):
             if isinstance(raw, str):
                 return tuple(p.strip() for p in raw.split(",") if p.strip())

@@ -83,6 +83,13 @@ class AnalysisFailed(InputError):
     code = "E108"
 
 
+class OverTimeBudget(AnalysisFailed):
+    """The analysis of an article ran past its time budget (``max_article_seconds``): that
+    article is refused, the batch goes on, and the file is tried again by the next build."""
+
+    code = "E109"
+
+
 class StoreError(CorroboratorError):
     """The store cannot be opened, migrated or written."""
 

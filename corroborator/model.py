@@ -63,6 +63,23 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True)
+class SpanCorrection:
+    """A user's correction of a story's date span, with who made it and when. Kept by an anchor
+    article (the story's first article when it was made), since a story's id may change
+    between linking runs; every linking run applies it to the story holding the anchor (or most
+    of the articles the story had then). ``found_start`` and ``found_end`` are the span linking
+    found from the articles, shown beside the correction."""
+
+    start: str  # ISO day
+    end: str  # ISO day, not before start
+    author: str
+    made_at: str  # ISO 8601 timestamp, UTC
+    anchor: str  # article id
+    found_start: str | None = None
+    found_end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news report, as read from a file or a record, with what its text says about itself.
 
@@ -412,6 +429,8 @@ class Story:
     independent_sources: int = 0
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # the user's correction of start and end (already applied to them and to the timeline)
+    span_correction: SpanCorrection | None = None
 
 
 @dataclass(frozen=True, slots=True)

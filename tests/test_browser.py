@@ -303,3 +303,18 @@ def test_the_desk_walk(example_db: Path, tmp_path: Path, serve: Any, page: Any) 
     moved = {t["text"]: t["value"] for t in after["analysis"]["dates"]}
     assert moved != before  # relative dates now read against the corrected day
     shot(page, "desk-corrected-article", full=True)
+
+    # the story's date span corrected from its page: the dates, the title and the grid follow
+    with urllib.request.urlopen(base + "/api/stories") as r:
+        largest = max(json.load(r), key=lambda s: s["articles"])
+    page.goto(base + f"/stories/{largest['id']}")
+    page.click("details.noprint >> text=Correct this story's dates")
+    page.fill("form.correct input[name=start]", "2025-12-01")
+    page.fill("form.correct input[name=end]", "2025-12-03")
+    page.fill("form.correct input[name=by]", "desk editor")
+    page.click("form.correct button[type=submit]", no_wait_after=True)
+    page.wait_for_selector("span.correction", timeout=180_000)
+    facts = page.locator("dl.facts").inner_text()
+    assert "2025-12-01" in facts and "corrected by desk editor" in facts
+    assert "2025-12-01" in page.locator("h2").first.inner_text()
+    shot(page, "desk-corrected-story-span", full=True)

@@ -234,6 +234,29 @@ def test_corrections_apply_wherever_an_article_is_read(store: Store) -> None:
     assert again is not None and again.outlet == "Right Desk"
 
 
+def test_story_span_corrections_are_kept_by_their_anchor(store: Store) -> None:
+    store.put_span_correction(["art_b", "art_a"], "2025-05-07", "2025-05-09", "ed")
+    [(fix, members)] = store.span_corrections()
+    assert (fix.start, fix.end, fix.author, fix.anchor) == (
+        "2025-05-07",
+        "2025-05-09",
+        "ed",
+        "art_a",
+    )
+    assert members == ("art_a", "art_b") and fix.made_at
+    # a later correction of a story holding its anchor replaces it; None clears it
+    store.put_span_correction(["art_c", "art_a"], "2025-05-08", "2025-05-08", "desk")
+    assert [(f.anchor, m, f.author) for f, m in store.span_corrections()] == [
+        ("art_a", ("art_a", "art_c"), "desk")
+    ]
+    store.put_span_correction(["art_c", "art_a"], None, None, "desk")
+    assert store.span_corrections() == []
+    with pytest.raises(StoreError):
+        store.put_span_correction(["art_a"], "2025-05-09", "2025-05-07", "ed")
+    with pytest.raises(StoreError):
+        store.put_span_correction([], "2025-05-09", "2025-05-09", "ed")
+
+
 # -- analyses --------------------------------------------------------------------------------
 
 

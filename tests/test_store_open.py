@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -133,5 +134,13 @@ def test_revision_moves_with_every_commit_from_any_connection(tmp_path: Path) ->
     writer.close()
     assert reader.revision() != before
     reader.close()
-    assert cache.get() is not first
+    # the change is read in the background, pages answering from the previous snapshot
+    # meanwhile; a moment later it is the current one
+    assert cache.get() is first
+    deadline = time.monotonic() + 60
+    while cache.get() is first and time.monotonic() < deadline:
+        time.sleep(0.05)
+    fresh = cache.get()
+    assert fresh is not first and len(fresh.articles) == len(first.articles) + 1
+    assert cache.refresh() is not fresh  # a writer's own change is read at once
     cache.close()

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from corroborator.analyze.budget import OverBudget, check, deadline
 from corroborator.analyze.claims import extract_claims
 from corroborator.analyze.claims_ru import extract_claims_ru
 from corroborator.analyze.embeddings import with_vectors
@@ -25,7 +26,7 @@ from corroborator.analyze.russian_doc import parse_russian
 from corroborator.analyze.timex import analyze_dates
 from corroborator.analyze.timex.analysis import DateAnalysis
 from corroborator.analyze.timex.russian import analyze_dates_ru
-from corroborator.errors import AnalysisFailed, first_line
+from corroborator.errors import AnalysisFailed, OverTimeBudget, first_line
 from corroborator.model import (
     Article,
     ArticleAnalysis,
@@ -92,8 +93,10 @@ def _analysis(
 
 def _from_doc(article: Article, doc: Any, model: str) -> ArticleAnalysis:
     dates = analyze_dates(doc, article)
+    check()
     when = article.published or dates.published
     entities = resolve_entities(doc, when, article.id)
+    check()
     # the outlet's own name on a sign-off line is an organisation, whatever the model says
     names = [
         replace(m, label="ORG", canonical=article.outlet)
@@ -110,6 +113,7 @@ def _from_doc(article: Article, doc: Any, model: str) -> ArticleAnalysis:
         and all(e.end_char <= s or e.start_char >= t for s, t in taken)
     ]
     events = extract_events(doc, article, entities, dates.timexes, when)
+    check()
     claims = extract_claims(doc, article, entities, dates.timexes, events)
     return _analysis(article, doc, model, names + others, dates, events, claims)
 
@@ -135,11 +139,21 @@ def _sentences_only(article: Article, doc: Any) -> ArticleAnalysis:
     )
 
 
-def _guarded(article: Article, step: Callable[..., T], *args: Any) -> T | AnalysisFailed:
-    """``step(*args)``, or the article's one-line failure when it raises: one pathological
-    text, or a bug it reveals, costs that article and never the batch."""
+def _guarded(
+    article: Article, step: Callable[..., T], *args: Any, seconds: float = 0.0
+) -> T | AnalysisFailed:
+    """``step(*args)`` within the time budget of ``seconds`` (0: none), or the article's
+    one-line failure when it raises or runs past the budget: one pathological text, or a bug
+    it reveals, costs that article and never the batch."""
     try:
-        return step(*args)
+        with deadline(seconds):
+            return step(*args)
+    except OverBudget:
+        return OverTimeBudget(
+            article.source_path,
+            f"analysis ran past the {seconds:g} s budget per article",
+            hint="raise max_article_seconds to analyse it",
+        )
     except Exception as exc:  # any failure inside the analysis of one text
         return AnalysisFailed(
             article.source_path, f"could not be analysed ({type(exc).__name__}: {first_line(exc)})"
@@ -147,22 +161,29 @@ def _guarded(article: Article, step: Callable[..., T], *args: Any) -> T | Analys
 
 
 def analyze_articles(
-    articles: Iterable[Article], *, model: str, batch_size: int = 32, vectors: bool = True
+    articles: Iterable[Article],
+    *,
+    model: str,
+    batch_size: int = 32,
+    vectors: bool = True,
+    seconds: float = 0.0,
 ) -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
     """Analyse ``articles`` in order, streaming; yields each article with its analysis, or with
-    an :class:`~corroborator.errors.AnalysisFailed` when its analysis raised.
+    an :class:`~corroborator.errors.AnalysisFailed` when its analysis raised, or an
+    :class:`~corroborator.errors.OverTimeBudget` when it ran past ``seconds`` (0: no budget;
+    :mod:`.budget`).
 
     English (or undetected) articles go through ``model`` with ``nlp.pipe`` in batches of
     ``batch_size``; others get sentence boundaries, and named entities from their language's
     adapter (:data:`ADAPTERS`) where it has one. With ``vectors``, each analysis carries the
     article's embeddings (:func:`~corroborator.analyze.embeddings.with_vectors`, batched).
     """
-    analysed = _analyses(articles, model=model, batch_size=batch_size)
+    analysed = _analyses(articles, model=model, batch_size=batch_size, seconds=seconds)
     return with_vectors(analysed, batch_size=batch_size) if vectors else analysed
 
 
 def _analyses(
-    articles: Iterable[Article], *, model: str, batch_size: int
+    articles: Iterable[Article], *, model: str, batch_size: int, seconds: float
 ) -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
     pending: list[Article] = []
 
@@ -181,7 +202,7 @@ def _analyses(
             if isinstance(doc, AnalysisFailed):
                 yield art, doc
             else:
-                yield art, _guarded(art, _from_doc, art, doc, version)
+                yield art, _guarded(art, _from_doc, art, doc, version, seconds=seconds)
 
     # One stream through the main model keeps nlp.pipe's batching; the rare foreign article is
     # handled inline when it comes up, so order is preserved.
@@ -194,7 +215,7 @@ def _analyses(
             yield from flush()
             adapter = ADAPTERS.get(art.language or "")
             if adapter is not None:
-                yield art, _guarded(art, _foreign, art, adapter)
+                yield art, _guarded(art, _foreign, art, adapter, seconds=seconds)
             else:
                 yield (
                     art,

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from corroborator.analyze import budget
 from corroborator.analyze.claims_categorical import _CategoricalReader, visit_type_claims
 from corroborator.analyze.claims_figures import (
     _clean,
@@ -163,6 +164,7 @@ class _Claims(_CategoricalReader):
         last_figure: ClaimValue | None = None
         last_at = -2
         for at, sent in enumerate(self.sentences.spans):
+            budget.check()
             if at - last_at > 1:
                 last_figure = None  # a comparison looks back one sentence at most
             ranks = self._ranks(sent)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from corroborator.analyze import budget
 from corroborator.analyze.gazetteer import Gazetteer, load_gazetteer
 from corroborator.model import Mention
 
@@ -150,6 +151,7 @@ def resolve_entities(doc: Any, on: str | None, article_id: str = "") -> ArticleE
         how: str,
         members: tuple[str, ...] = (),
     ) -> None:
+        budget.check()
         result.mentions.append(
             Mention(
                 article_id,

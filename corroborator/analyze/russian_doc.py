@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from corroborator.analyze import budget
+
 # natasha's universal tags → the OpenCorpora parts of speech pymorphy3 may give that word
 _POS_AGREES = {
     "NOUN": {"NOUN"},
@@ -127,6 +129,7 @@ def _natasha(text: str) -> tuple[list[list[_Token]], list[tuple[int, int, str]]]
     for line in _LINE.finditer(text):
         if not line.group().strip():
             continue
+        budget.check()
         at = line.start()
         nd = NatashaDoc(line.group())
         nd.segment(segmenter)

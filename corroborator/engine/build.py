@@ -82,6 +82,7 @@ class _Builder:
             self._to_analyse(paths),
             model=self.settings.spacy_model,
             batch_size=self.settings.batch_size,
+            seconds=self.settings.max_article_seconds,
         )
         for art, analysis in results:
             if isinstance(analysis, InputError):

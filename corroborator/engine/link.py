@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 
@@ -33,8 +34,15 @@ from corroborator.link.claims import build_claims
 from corroborator.link.dependence import Dependence, find_dependence
 from corroborator.link.lexical import content_terms
 from corroborator.link.stories import StoryDoc, name_stories
-from corroborator.link.timeline import build_events, story_span
-from corroborator.model import Article, ArticleAnalysis, ArticleLinks, Event, Story
+from corroborator.link.timeline import StorySpan, build_events, story_span
+from corroborator.model import (
+    Article,
+    ArticleAnalysis,
+    ArticleLinks,
+    Event,
+    SpanCorrection,
+    Story,
+)
 from corroborator.store.base import Store
 
 # Event dates further than this from the article's own date are plans or history beyond the
@@ -46,6 +54,11 @@ STORY_DATE_WINDOW_DAYS = 90
 # of slack: a report filed late in the evening carries the next day's local date.
 REPORTED_AFTER_PUBLISHED_DAYS = 1
 _DONE = frozenset({"reported", "in_progress"})
+
+# Linking progress: (stage, done, total) with stage "reading" (articles' analyses read),
+# "clustering" (articles placed in stories) or "stories" (stories built); told after each
+# article, block and story. Only the CLI shows it.
+LinkProgress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -215,8 +228,6 @@ def _countries(places: set[str]) -> frozenset[str]:
 
 
 def _days(a: str, b: str) -> int:
-    from datetime import date
-
     return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
 
@@ -264,23 +275,55 @@ def _visitor(visit: Event) -> str | None:
     return None
 
 
+def span_fixes(
+    corrections: Sequence[tuple[SpanCorrection, tuple[str, ...]]],
+    assignment: Mapping[str, str],
+) -> dict[str, SpanCorrection]:
+    """The user's span corrections by the story each applies to: the story holding its anchor
+    article, or, when the anchor is gone, the one holding most of the articles the corrected
+    story had (ties: the smaller id). A later correction of the same story wins."""
+    out: dict[str, SpanCorrection] = {}
+    for fix, members in corrections:  # oldest first
+        sid = assignment.get(fix.anchor)
+        if sid is None:
+            held = Counter(assignment[a] for a in members if a in assignment)
+            sid = min(held, key=lambda s: (-held[s], s)) if held else None
+        if sid is not None:
+            out[sid] = fix
+    return out
+
+
+def _same_fix(a: SpanCorrection | None, b: SpanCorrection | None) -> bool:
+    """Whether two span corrections are the same user's act (what linking found aside)."""
+    if a is None or b is None:
+        return a is b
+    return (a.start, a.end, a.author, a.made_at, a.anchor) == (
+        b.start, b.end, b.author, b.made_at, b.anchor,
+    )  # fmt: skip
+
+
 def _story(
     sid: str,
     ids: list[str],
     analyses: dict[str, ArticleAnalysis | None],
     by_id: dict[str, Article],
     dependence: Dependence,
+    fix: SpanCorrection | None = None,
 ) -> Story:
     found = [analyses[aid] for aid in ids]
     mentions = [e for an in found if an is not None for e in an.event_mentions]
     values = [c for an in found if an is not None for c in an.claim_values]
-    events = build_events(sid, mentions, by_id, dependence)
+    fixed = StorySpan(date.fromisoformat(fix.start), date.fromisoformat(fix.end)) if fix else None
+    events = build_events(sid, mentions, by_id, dependence, fixed)
     claims = build_claims(sid, values, dependence)
     span = story_span(mentions)
     own = [e for e in events if not e.background]  # history recalled is not the story's
     dated = sorted(d for e in own for d in (e.date, e.date_end) if d and len(d) == 10)
     start = span.start.isoformat() if span else (dated[0] if dated else None)
     end = span.end.isoformat() if span else (dated[-1] if dated else None)
+    if fix is not None:  # the user's span is the story's; what the articles gave is kept beside
+        fix = replace(fix, found_start=start, found_end=end)
+        start, end = fix.start, fix.end
     return Story(
         id=sid,
         title=_title(own, [by_id[i] for i in ids], start, end),
@@ -290,20 +333,28 @@ def _story(
         independent_sources=dependence.independent(ids),
         events=tuple(events),
         claims=tuple(claims),
+        span_correction=fix,
     )
 
 
-def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
+def link(
+    store: Store, new_ids: Collection[str] = (), progress: LinkProgress | None = None
+) -> LinkReport:
     """Run linking over everything in ``store`` and store the result.
 
     With ``new_ids`` (articles just added or analysed again, the rest linked before), only the
     blocks they fall in are clustered again (:func:`~corroborator.link.blocks.cluster_blocks`),
     and only the stories that changed, or whose source groups changed, are rebuilt. Without,
-    every block is clustered. Both give the same stories."""
+    every block is clustered. Both give the same stories. ``progress`` is told how far the
+    clustering and the building of stories are (:data:`LinkProgress`)."""
     started = time.perf_counter()
+    tell: LinkProgress = progress or (lambda stage, done, total: None)
     report = LinkReport()
     articles = list(store.iter_articles())
-    analyses = {a.id: store.get_analysis(a.id) for a in articles}
+    analyses: dict[str, ArticleAnalysis | None] = {}
+    for n, a in enumerate(articles, 1):
+        analyses[a.id] = store.get_analysis(a.id)
+        tell("reading", n, len(articles))
     by_id = {a.id: a for a in articles}
     if not articles:
         store.replace_links([], [])
@@ -325,7 +376,12 @@ def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
     # only the blocks the new articles fall in are clustered again (link.blocks); without new
     # ids every block is
     clusters = cluster_blocks(
-        docs, must, cannot, previous=previous if incremental else None, changed=fresh
+        docs,
+        must,
+        cannot,
+        previous=previous if incremental else None,
+        changed=fresh,
+        progress=lambda done, total: tell("clustering", done, total),
     )
     assignment = name_stories(clusters, previous)
     dependence = find_dependence(articles)
@@ -333,6 +389,7 @@ def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
     members: dict[str, list[str]] = {}
     for aid, sid in assignment.items():
         members.setdefault(sid, []).append(aid)
+    fixes = span_fixes(store.span_corrections(), assignment)
     kept: dict[str, Story] = {}
     if incremental:
         old_links = store.article_links()
@@ -344,13 +401,16 @@ def link(store: Store, new_ids: Collection[str] = ()) -> LinkReport:
         kept = {
             s.id: s
             for s in store.iter_stories()
-            if s.id not in changed and sorted(s.article_ids) == sorted(members.get(s.id, []))
+            if s.id not in changed
+            and sorted(s.article_ids) == sorted(members.get(s.id, []))
+            and _same_fix(s.span_correction, fixes.get(s.id))
         }
     stories = []
-    for sid, ids in sorted(members.items()):
+    for n, (sid, ids) in enumerate(sorted(members.items()), 1):
         ids.sort()
-        story = kept.get(sid) or _story(sid, ids, analyses, by_id, dependence)
+        story = kept.get(sid) or _story(sid, ids, analyses, by_id, dependence, fixes.get(sid))
         stories.append(story)
+        tell("stories", n, len(members))
         report.events += len(story.events)
         report.claims += len(story.claims)
         report.conflicts += sum(len(e.conflicts) for e in story.events) + sum(

@@ -26,7 +26,7 @@ the order its index was built in.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -159,11 +159,13 @@ def cluster_blocks(
     changed: Collection[str] = (),
     threshold: float = THRESHOLD,
     max_block: int = MAX_BLOCK,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[str, ...]]:
     """Stories of ``docs`` as :func:`~corroborator.link.stories.cluster_stories` finds them,
     one block at a time. With ``previous`` (each document's story id from the last run), a
     block that holds none of the ``changed`` documents and exactly the members of some previous
-    stories (none of them lost a member) keeps those stories without being clustered again."""
+    stories (none of them lost a member) keeps those stories without being clustered again.
+    ``progress(done, total)`` is told the documents placed after each block."""
     items = _sorted_docs(docs)
     index = {d.id: i for i, d in enumerate(items)}
     must = _index_pairs(must_link, index)
@@ -171,21 +173,25 @@ def cluster_blocks(
     sizes = Counter(previous.values()) if previous is not None else Counter()
     fresh = set(changed)
     out: list[tuple[str, ...]] = []
+    placed = 0
     for block in blocks(items, must, max_block=max_block):
         ids = [items[k].id for k in block]
+        placed += len(ids)
         if previous is not None and _unchanged(ids, previous, sizes, fresh):
             kept: dict[str, list[str]] = {}
             for aid in ids:
                 kept.setdefault(previous[aid], []).append(aid)
             out += [tuple(members) for members in kept.values()]
-            continue
-        inside = set(block)
-        out += cluster_stories(
-            [items[k] for k in block],
-            [(items[i].id, items[j].id) for i, j in must if i in inside],
-            [(items[i].id, items[j].id) for i, j in cannot if i in inside and j in inside],
-            threshold=threshold,
-        )
+        else:
+            inside = set(block)
+            out += cluster_stories(
+                [items[k] for k in block],
+                [(items[i].id, items[j].id) for i, j in must if i in inside],
+                [(items[i].id, items[j].id) for i, j in cannot if i in inside and j in inside],
+                threshold=threshold,
+            )
+        if progress is not None:
+            progress(placed, len(items))
     return sorted(out)
 
 

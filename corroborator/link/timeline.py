@@ -91,10 +91,13 @@ def _same_day_in(span: StorySpan, iso: str) -> str | None:
 
 
 def resolve_story_dates(
-    mentions: Sequence[EventMention], articles: dict[str, Article]
+    mentions: Sequence[EventMention],
+    articles: dict[str, Article],
+    span: StorySpan | None = None,
 ) -> list[EventMention]:
-    """Mentions with story-level dates filled in (see the module docstring)."""
-    span = story_span(mentions)
+    """Mentions with story-level dates filled in (see the module docstring), within ``span``
+    (the user's correction of the story's span) or the span the mentions give."""
+    span = span or story_span(mentions)
     if span is None:
         return list(mentions)
     out = []
@@ -486,11 +489,13 @@ def build_events(
     mentions: Sequence[EventMention],
     articles: dict[str, Article],
     dependence: Dependence,
+    span: StorySpan | None = None,
 ) -> list[Event]:
     """The timeline of one story: its visits (:func:`merge_visits`) and the other events
     (:func:`merge_mentions`); an event no mention places takes the place of the visit it
-    falls in (:func:`_place_from_visits`)."""
-    resolved = resolve_story_dates(mentions, articles)
+    falls in (:func:`_place_from_visits`). ``span``, the user's correction of the story's
+    span, replaces the one the mentions give for story-level dates."""
+    resolved = resolve_story_dates(mentions, articles, span)
     events = [
         _visit_event(story_id, _under_way(g, articles), dependence) for g in merge_visits(resolved)
     ]

@@ -74,6 +74,9 @@ def _story_markdown(
     when = (
         story["start"] if story["start"] == story["end"] else f"{story['start']} – {story['end']}"
     )
+    fix = story.get("span_correction")
+    if fix:
+        when = f"{when} (corrected by {_md(fix['author'])}, {fix['made_at'][:10]})"
     lines.append(
         f"{when or 'undated'} · {len(story['articles'])} article(s) · "
         f"{story['independent_sources']} independent source(s)"

@@ -205,6 +205,11 @@ def timeline_grid(story: dict[str, Any]) -> dict[str, Any]:
             days.update(first + timedelta(i) for i in range(min(n, 366) + 1))
         days.update(alt)
         spans.append((e, first, last, alt))
+    fix = story.get("span_correction")
+    first_day, last_day = _day(fix and fix["start"]), _day(fix and fix["end"])
+    if first_day and last_day and (last_day - first_day).days < MAX_DAY_COLUMNS:
+        # the user's span of the story: its days are columns even where no event falls
+        days.update(first_day + timedelta(i) for i in range((last_day - first_day).days + 1))
     ordered = sorted(days)
     if ordered and (ordered[-1] - ordered[0]).days < MAX_DAY_COLUMNS:
         ordered = [ordered[0] + timedelta(i) for i in range((ordered[-1] - ordered[0]).days + 1)]

@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
-from corroborator.model import Article, ArticleAnalysis, ArticleLinks, Story
+from corroborator.model import Article, ArticleAnalysis, ArticleLinks, SpanCorrection, Story
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,18 @@ class Store(Protocol):
 
     def corrected(self, article: Article) -> Article:
         """``article`` with the user's stored corrections applied."""
+        ...
+
+    def put_span_correction(
+        self, article_ids: Sequence[str], start: str | None, end: str | None, author: str
+    ) -> None:
+        """Record a user's correction of the date span of the story made of ``article_ids``
+        (kept by its first article by id, replacing corrections anchored on any of them);
+        ``start`` None clears it."""
+        ...
+
+    def span_corrections(self) -> list[tuple[SpanCorrection, tuple[str, ...]]]:
+        """The user's story span corrections, oldest first, with the story's articles then."""
         ...
 
     def revision(self) -> int:

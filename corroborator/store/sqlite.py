@@ -24,6 +24,7 @@ from corroborator.model import (
     EventMention,
     Mention,
     Sentence,
+    SpanCorrection,
     Story,
     TimeExpression,
     corrected,
@@ -47,6 +48,7 @@ TABLES = (
     "story_articles",
     "article_links",
     "article_corrections",
+    "story_span_corrections",
 )
 
 
@@ -368,6 +370,40 @@ class SQLiteStore:
     def corrected(self, article: Article) -> Article:
         """``article`` (as read from a file or the store) with the user's corrections."""
         return corrected(article, self._corrections(article.id).get(article.id, []))
+
+    def put_span_correction(
+        self, article_ids: Sequence[str], start: str | None, end: str | None, author: str
+    ) -> None:
+        """Record a user's correction of the date span of the story made of ``article_ids``,
+        anchored on the first of them by id; corrections anchored on any of them before are
+        replaced. ``start`` None clears the story's correction."""
+        if not article_ids:
+            raise StoreError("a story without articles cannot be corrected")
+        if start is not None and (end is None or end < start):
+            raise StoreError(f"the span's end ({end}) comes before its start ({start})")
+        members = sorted(set(article_ids))
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction():
+            self._db.executemany(
+                "DELETE FROM story_span_corrections WHERE anchor = ?", [(a,) for a in members]
+            )
+            if start is not None:
+                self._db.execute(
+                    'INSERT INTO story_span_corrections (anchor, members, start, "end", author, '
+                    "made_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (members[0], json.dumps(members), start, end, author, now),
+                )
+
+    def span_corrections(self) -> list[tuple[SpanCorrection, tuple[str, ...]]]:
+        """The user's story span corrections, oldest first, each with the story's articles when
+        it was made."""
+        return [
+            (SpanCorrection(r[2], r[3], r[4], r[5], r[0]), tuple(json.loads(r[1])))
+            for r in self._db.execute(
+                'SELECT anchor, members, start, "end", author, made_at '
+                "FROM story_span_corrections ORDER BY made_at, anchor"
+            )
+        ]
 
     def delete_orphans(self, article_ids: Iterable[str]) -> int:
         """Delete those of ``article_ids`` no file links to any more (with their analysis)."""

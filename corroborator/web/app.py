@@ -11,6 +11,7 @@ it is looked up, and nothing from a request is ever used as a file path.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -39,7 +40,7 @@ from corroborator.web.data import (
 )
 from corroborator.web.filters import SORTS, STATUSES, VERDICTS, filter_articles, filter_story
 from corroborator.web.guard import Guard
-from corroborator.web.upload import correct_in_store
+from corroborator.web.upload import correct_in_store, correct_span_in_store, regroup_in_store
 from corroborator.web.upload_worker import UploadCancelled, UploadFailed, UploadWorker
 
 # File name and media type of each export.
@@ -181,6 +182,7 @@ def create_app(
             arts=snap.articles,
             link=snap.linker(),
             header=header,
+            others=[o for k, o in snap.stories.items() if k != story_id] if allow_upload else [],
         )
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
@@ -263,7 +265,7 @@ def create_app(
                 else ("the upload could not be processed")
             )
             raise HTTPException(500, problem) from exc
-        cache.invalidate()
+        await asyncio.to_thread(cache.refresh)
         if not result.article_ids:
             raise HTTPException(422, "; ".join(result.errors) or "no article found in the upload")
         return result
@@ -310,7 +312,7 @@ def create_app(
         except UploadFailed as exc:
             cache.invalidate()
             raise HTTPException(500, "the correction could not be applied") from exc
-        cache.invalidate()
+        await asyncio.to_thread(cache.refresh)
         return int(stories)
 
     @app.post("/articles/{article_id}/corrections", include_in_schema=False)
@@ -325,6 +327,89 @@ def create_app(
         await _correct(request, article_id, published or None, outlet, title, by)
         return RedirectResponse(f"/articles/{article_id}", status_code=303)
 
+    async def _correct_span(
+        request: Request, story_id: str, start: str, end: str | None, author: str | None
+    ) -> tuple[int, str]:
+        if not allow_upload:
+            raise HTTPException(403, "corrections are off: start the server with --allow-upload")
+        story_or_404(story_id)
+        first, last = start.strip(), (end or "").strip() or None
+        if first and (not ISO_DAY.fullmatch(first) or (last and not ISO_DAY.fullmatch(last))):
+            raise HTTPException(422, "start and end: days as YYYY-MM-DD (empty start clears)")
+        if first and last and last < first:
+            raise HTTPException(422, f"the span's end ({last}) comes before its start ({first})")
+        who = " ".join((author or "").split()) or "explorer"
+        job = (settings, story_id, first or None, last or first or None, who)
+        try:
+            stories, now = await worker.run_job(correct_span_in_store, job, request.is_disconnected)
+        except UploadCancelled as exc:
+            cache.invalidate()
+            raise HTTPException(503, str(exc)) from exc
+        except UploadFailed as exc:
+            cache.invalidate()
+            raise HTTPException(500, "the correction could not be applied") from exc
+        await asyncio.to_thread(cache.refresh)
+        return int(stories), str(now)
+
+    @app.post("/stories/{story_id}/span", include_in_schema=False)
+    async def span_submit(
+        request: Request,
+        story_id: str,
+        start: Annotated[str, Form(max_length=10)] = "",
+        end: Annotated[str | None, Form(max_length=10)] = None,
+        by: Annotated[str | None, Form(max_length=100)] = None,
+    ) -> Response:
+        _, now = await _correct_span(request, story_id, start, end, by)
+        return RedirectResponse(f"/stories/{now}", status_code=303)
+
+    async def _regroup(
+        request: Request, story_id: str, other: str | None, articles: list[str]
+    ) -> tuple[int, str]:
+        """Merge ``other`` into the story, or split ``articles`` out of it, off the request
+        path; refused before any work when the ids do not fit."""
+        if not allow_upload:
+            raise HTTPException(403, "corrections are off: start the server with --allow-upload")
+        members = story_or_404(story_id)["articles"]
+        if other is not None:
+            if other == story_id:
+                raise HTTPException(422, "a story cannot be merged with itself")
+            story_or_404(other)
+        else:
+            moving = [a for a in articles if a]
+            if not moving or any(a not in members for a in moving):
+                raise HTTPException(422, "choose articles of this story to split out")
+            if len(set(moving)) >= len(members):
+                raise HTTPException(422, "splitting every article out leaves the story as it is")
+        job = (settings, story_id, other, articles)
+        try:
+            stories, now = await worker.run_job(regroup_in_store, job, request.is_disconnected)
+        except UploadCancelled as exc:
+            cache.invalidate()
+            raise HTTPException(503, str(exc)) from exc
+        except UploadFailed as exc:
+            cache.invalidate()
+            raise HTTPException(500, "the correction could not be applied") from exc
+        await asyncio.to_thread(cache.refresh)
+        return int(stories), str(now)
+
+    @app.post("/stories/{story_id}/merge", include_in_schema=False)
+    async def merge_submit(
+        request: Request,
+        story_id: str,
+        other: Annotated[str, Form(pattern="^sty_[0-9a-f]{16}$")],
+    ) -> Response:
+        _, now = await _regroup(request, story_id, other, [])
+        return RedirectResponse(f"/stories/{now}", status_code=303)
+
+    @app.post("/stories/{story_id}/split", include_in_schema=False)
+    async def split_submit(
+        request: Request,
+        story_id: str,
+        article: Annotated[list[str], Form(max_length=10_000)],
+    ) -> Response:
+        _, now = await _regroup(request, story_id, None, article)
+        return RedirectResponse(f"/stories/{now}", status_code=303)
+
     # -- JSON API ------------------------------------------------------------------------
     @app.get("/api/stories", tags=["stories"])
     def api_stories() -> list[dict[str, Any]]:
@@ -337,6 +422,53 @@ def create_app(
         """One story as in the dossier: events with their mentions and conflicts, claims with
         every source's value and verdict."""
         return story_or_404(story_id)
+
+    @app.post("/api/stories/{story_id}/span", tags=["stories"])
+    async def api_span(
+        request: Request,
+        story_id: str,
+        start: Annotated[
+            str, Form(max_length=10, description="First day, YYYY-MM-DD; empty clears")
+        ] = "",
+        end: Annotated[
+            str | None, Form(max_length=10, description="Last day (default: start)")
+        ] = None,
+        by: Annotated[str | None, Form(max_length=100, description="Who corrects")] = None,
+    ) -> dict[str, Any]:
+        """Correct a story's date span (only with ``--allow-upload``): kept with who and when
+        by the story's first article, and the story rebuilt before the answer comes (its id may
+        change: ``story`` is the one holding it now)."""
+        stories, now = await _correct_span(request, story_id, start, end, by)
+        found = cache.get().stories.get(now, {})
+        return {
+            "story": now,
+            "start": found.get("start"),
+            "end": found.get("end"),
+            "span_correction": found.get("span_correction"),
+            "stories": stories,
+        }
+
+    @app.post("/api/stories/{story_id}/merge", tags=["stories"])
+    async def api_merge(
+        request: Request,
+        story_id: str,
+        other: Annotated[str, Form(pattern="^sty_[0-9a-f]{16}$", description="Story to merge in")],
+    ) -> dict[str, Any]:
+        """Merge another story into this one (only with ``--allow-upload``): kept as
+        corrections applied by every later linking run, as `corroborator stories merge`."""
+        stories, now = await _regroup(request, story_id, other, [])
+        return {"story": now, "stories": stories}
+
+    @app.post("/api/stories/{story_id}/split", tags=["stories"])
+    async def api_split(
+        request: Request,
+        story_id: str,
+        article: Annotated[list[str], Form(description="Articles to move out (repeatable)")],
+    ) -> dict[str, Any]:
+        """Move articles out of a story into one of their own (only with ``--allow-upload``),
+        as `corroborator stories split`."""
+        stories, now = await _regroup(request, story_id, None, article)
+        return {"story": now, "stories": stories}
 
     @app.get("/api/articles", tags=["articles"])
     def api_articles() -> list[dict[str, Any]]:

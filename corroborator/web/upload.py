@@ -130,3 +130,37 @@ def correct_in_store(
         return correct_article(store, settings, article_id, changes, author).stories
     finally:
         store.close()
+
+
+def correct_span_in_store(
+    settings: Settings, story_id: str, start: str | None, end: str | None, author: str
+) -> tuple[int, str]:
+    """A story's span corrected in the explorer (run in the upload worker's child): recorded
+    and the story rebuilt; returns the number of stories and the story's id now."""
+    from corroborator.engine.correct import correct_story_span
+
+    store = open_store(settings.db, existing=True)
+    try:
+        report, story = correct_story_span(store, story_id, start, end, author)
+        return report.stories, story
+    finally:
+        store.close()
+
+
+def regroup_in_store(
+    settings: Settings, story_id: str, other_id: str | None, article_ids: list[str]
+) -> tuple[int, str]:
+    """A merge (``other_id``) or a split (``article_ids``) made in the explorer, run in the
+    upload worker's child: recorded as corrections and the stories relinked; returns the
+    number of stories and the id of the story to show."""
+    from corroborator.engine.correct import merge_stories, split_story
+
+    store = open_store(settings.db, existing=True)
+    try:
+        if other_id is not None:
+            report, story = merge_stories(store, story_id, other_id)
+        else:
+            report, story = split_story(store, story_id, article_ids)
+        return report.stories, story
+    finally:
+        store.close()

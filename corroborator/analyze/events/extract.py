@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from corroborator.analyze import budget
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.events.dating import (
     date_of,
@@ -342,6 +343,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
     ruling_day: int | None = None
     last_by_family: dict[str, EventMention] = {}
     for sent in view.sentences.spans:
+        budget.check()
         if _heading(view, sent):
             ruling, ruling_day = (None, None), None  # a new section: the day no longer holds
             continue

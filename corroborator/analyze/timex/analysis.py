@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from corroborator.analyze import budget
 from corroborator.analyze.timex import filters, grammar
 from corroborator.analyze.timex.anchor import Anchor, Resolved, Resolver
 from corroborator.analyze.timex.context import contexts
@@ -118,6 +119,7 @@ def _resolve_all(items: list[Item], anchor: Anchor, year: YearInference | None) 
     resolver = Resolver(anchor)
     results: list[Resolved] = []
     for it in items:
+        budget.check()
         sem = it.sem
         if it.index in item_years:
             sem = _with_year(sem, item_years[it.index])
