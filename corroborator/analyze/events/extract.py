@@ -24,6 +24,7 @@ from corroborator.analyze.events.local_date import localise_all
 from corroborator.analyze.events.participants import participants_of, said_by
 from corroborator.analyze.events.places import (
     country_scope,
+    dateline_default,
     follow_place,
     inherit_places,
     place_of,
@@ -157,6 +158,12 @@ def _definite(trig: Trigger) -> bool:
     )
 
 
+def _named(trig: Trigger) -> bool:
+    """The trigger carries a name of its own ("the APEC summit", "the Victory Day parade"): it
+    names its event rather than pointing back to the last one of its type."""
+    return any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in trig.token.children)
+
+
 # A day told by reference to the passage's day ("earlier in the day", "later that day", "the
 # same day"): the day of the events the article has been telling, not the day it was printed.
 _SAME_DAY = re.compile(
@@ -246,7 +253,7 @@ def _mention(
         lang.background(view, trig, None, None, False)
         or lang.status(view, trig, None)[1] == "preposition of things to come"
     )
-    if date is None and anaphor is not None and definite and not cued:
+    if date is None and anaphor is not None and definite and not cued and not _named(trig):
         date, date_end = anaphor.date, anaphor.date_end
         place = place or anaphor.place
         source = "earlier_mention" if date else None
@@ -376,7 +383,9 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             out.append(m)
             if not m.background:
                 last_by_family[_family(m.type)] = m
-    placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
+    placed = dateline_default(
+        inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz), view
+    )
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
     return localise_all(country_scope(placed, view.gaz, scoped), view)
 
