@@ -248,6 +248,7 @@ StatusReason = Literal[
     "date after the article",
     "past tense",
     "under way at writing",
+    "state lasting since",
     "date not after the article",
     "present tense, article a preview",
     "present tense",

@@ -105,6 +105,8 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         and not any(v.tag_ == "VBD" for v in verbs)
     ):
         return "planned", "date after the article"
+    if _lasting(verbs):
+        return "in_progress", "state lasting since"
     if past:
         return "reported", "past tense"
     if verbs and _present(verbs) and _under_way(view, chain, verbs, lemmas | texts):
@@ -118,6 +120,37 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
             else ("reported", "present tense")
         )
     return "reported", "default"
+
+
+def _lasting(verbs: list[Any]) -> bool:
+    """A state that began in the past and holds at writing: the present perfect of "be" with
+    "since" or "for" ("has been mired in a civil war since the coup", "have been at war for a
+    decade"). English tells a state still holding this way; a finished event takes the simple
+    past ("fought a war from 2021 to 2023"). Only the verb of the trigger's own clause counts
+    (not one it is conjoined to)."""
+    if not verbs:
+        return False
+    v = verbs[0]
+    aux = [c for c in v.children if c.dep_ in {"aux", "auxpass"}]
+    perfect = any(a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in aux)
+    if not perfect or (not any(a.lower_ == "been" for a in aux) and v.lower_ != "been"):
+        return False
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return True  # "since the military seized power"
+        # "for" only with a stretch of time ("for a decade"), not a reason ("praised for")
+        if c.dep_ == "prep" and c.lower_ == "for" and any(_stretch(o) for o in c.children):
+            return True
+    return False
+
+
+_TIME_UNITS = frozenset({"year", "decade", "month", "week", "day", "hour", "century", "while"})
+
+
+def _stretch(tok: Any) -> bool:
+    return tok.dep_ == "pobj" and (tok.ent_type_ == "DATE" or tok.lemma_.lower() in _TIME_UNITS)
 
 
 def _present(verbs: list[Any]) -> bool:
