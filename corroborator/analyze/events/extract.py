@@ -28,6 +28,7 @@ from corroborator.analyze.events.places import (
     follow_place,
     inherit_places,
     place_of,
+    share_by_sentence,
     share_places,
 )
 from corroborator.analyze.events.status import is_background, status_of
@@ -387,7 +388,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
         inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz), view
     )
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
-    return localise_all(country_scope(placed, view.gaz, scoped), view)
+    return localise_all(share_by_sentence(country_scope(placed, view.gaz, scoped)), view)
 
 
 def extract_events(

@@ -40,8 +40,9 @@ def _venue_nouns() -> frozenset[str]:
 
 
 def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> bool:
-    """A named place: a place label, or an organisation's name that the gazetteer lists as a
-    place or that ends in a venue noun; after "aboard", any name (only a craft is boarded)."""
+    """A named place: a place label, or an organisation's name that the gazetteer or the world
+    tables list as a place or that ends in a venue noun; after "aboard", any name (only a
+    craft is boarded)."""
     if not mention.canonical:
         return False
     if mention.label in _PLACE_LABELS:
@@ -50,8 +51,15 @@ def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> b
         return False
     if prep == "aboard" or mention.canonical in view.gaz.places:
         return True
+    if mention.label != "ORG":
+        return False
     words = mention.canonical.lower().split()
-    return mention.label == "ORG" and bool(words) and words[-1] in _venue_nouns()
+    if words and words[-1] in _venue_nouns():
+        return True
+    # a city or country the model took for an organisation ("arrived in the capital,
+    # Naypyidaw"); "talks in Washington" are in the city, whatever else the name stands for
+    found = load_world().lookup(mention.canonical)
+    return found is not None and found.kind in {"city", "country"}
 
 
 def phrase_places(view: ArticleView, prep: Any) -> list[str]:
@@ -178,6 +186,21 @@ def share_places(mentions: list[EventMention]) -> list[EventMention]:
                     m, place=source.place, evidence=(*m.evidence, "place from the same sentence")
                 )
         out.append(m)
+    return out
+
+
+def share_by_sentence(mentions: list[EventMention]) -> list[EventMention]:
+    """:func:`share_places` again over each sentence, once places decided over the whole
+    article are in ("Myanmar's government announced a ceasefire across the country": the
+    announcement is where the country-wide ceasefire is)."""
+    out: list[EventMention] = []
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j < len(mentions) and mentions[j].start == mentions[i].start:
+            j += 1
+        out += share_places(mentions[i:j])
+        i = j
     return out
 
 
