@@ -88,7 +88,9 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         c.lower_ == "to" for v in verbs for c in v.children
     ):
         return "planned", "be + to"
-    past = any(v.tag_ in {"VBD", "VBN"} for v in verbs)
+    # a participle in the present progressive passive ("teams are being dispatched") is not
+    # a past form: the action is under way
+    past = any(v.tag_ in {"VBD", "VBN"} and not _progressive_passive(v) for v in verbs)
     # "did not arrest": the past is on the auxiliary
     did = any(c.dep_ == "aux" and c.tag_ == "VBD" for v in verbs for c in v.children)
     # a negation bears on the event only when the trigger is the verb or its argument, not the
@@ -156,7 +158,13 @@ def _stretch(tok: Any) -> bool:
 def _present(verbs: list[Any]) -> bool:
     """The finite verb of the clause is in the present tense (no past form anywhere)."""
     finite = [v for v in verbs if v.tag_ in {"VBZ", "VBP", "VBD", "MD"}]
-    finite += [c for v in verbs for c in v.children if c.dep_ in {"aux", "auxpass"}]
+    # the participles of auxiliaries ("being", "been") carry no tense
+    finite += [
+        c
+        for v in verbs
+        for c in v.children
+        if c.dep_ in {"aux", "auxpass"} and c.tag_ not in {"VBG", "VBN"}
+    ]
     tags = {t.tag_ for t in finite}
     return bool(tags) and tags <= {"VBZ", "VBP"}
 
@@ -175,14 +183,29 @@ def _under_way(view: ArticleView, chain: list[Any], verbs: list[Any], words: set
     ):
         return True
     # the progressive: a present form of "be" with a gerund of the event's own verb (or the
-    # light verb that carries a noun trigger: "is holding talks")
+    # light verb that carries a noun trigger: "is holding talks"), active or passive ("teams
+    # are being dispatched for rescue operations")
     return any(
-        v.tag_ == "VBG"
-        and any(
-            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in v.children
+        (
+            v.tag_ == "VBG"
+            and any(
+                c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"}
+                for c in v.children
+            )
         )
+        or _progressive_passive(v)
         for v in verbs
     ) and chain[0].pos_ in {"VERB", "NOUN", "PROPN"}
+
+
+def _progressive_passive(v: Any) -> bool:
+    """``v`` is a participle after "is being" / "are being"."""
+    aux = [c for c in v.children if c.dep_ in {"aux", "auxpass"}]
+    return (
+        v.tag_ == "VBN"
+        and any(a.lower_ == "being" for a in aux)
+        and any(a.lemma_ == "be" and a.tag_ in {"VBZ", "VBP"} for a in aux)
+    )
 
 
 def is_preview(view: ArticleView) -> bool:
