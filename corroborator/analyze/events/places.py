@@ -77,11 +77,33 @@ def phrase_places(view: ArticleView, prep: Any) -> list[str]:
         }:
             away.update(x.i for x in t.subtree)
     allowed = {t.idx for t in prep.subtree if t.i not in away}
-    return [
+    found = [
         m.canonical
         for m in view.mentions_in(prep)
         if m.start in allowed and is_place_name(view, m, prep.lower_)
     ]
+    return found + [
+        name
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for name in [_unnamed_place(view, obj)]
+        if name
+    ]
+
+
+def _unnamed_place(view: ArticleView, obj: Any) -> str | None:
+    """A proper name the entity model left untagged that is a venue all the same, by its last
+    word ("the Ho Chi Minh Mausoleum", "Red Square")."""
+    if view.entities.at(obj.idx, obj.idx + len(obj.text)):
+        return None  # tagged: judged by is_place_name
+    words = [t for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    words = [*words, obj]
+    if not all(w.text[:1].isupper() for w in words) or obj.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    name = " ".join(w.text for w in words)
+    # (not a bare capitalised word the world tables happen to list: "the evening of March
+    # 28" names a month, not the town of March)
+    return name if obj.lower_ in _venue_nouns() and len(words) > 1 else None
 
 
 def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str | None:
