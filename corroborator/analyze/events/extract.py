@@ -24,7 +24,6 @@ from corroborator.analyze.events.local_date import localise_all
 from corroborator.analyze.events.participants import participants_of, said_by
 from corroborator.analyze.events.places import (
     country_scope,
-    dateline_default,
     follow_place,
     inherit_places,
     place_of,
@@ -384,9 +383,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             out.append(m)
             if not m.background:
                 last_by_family[_family(m.type)] = m
-    placed = dateline_default(
-        inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz), view
-    )
+    placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
     return localise_all(share_by_sentence(country_scope(placed, view.gaz, scoped)), view)
 

@@ -287,39 +287,13 @@ def _city(gaz: Gazetteer, place: str) -> str | None:
     found = gaz.city_of(place) or _world_city(place)
     if found:
         return found
-    for part in re.split(r"[’']s\b|,", place):
+    owner = re.match(r"^(.+?)[’']s\s+\S", place)  # "Busan's Gimhae …", not a bare "Korea's"
+    parts = [owner.group(1)] if owner else place.split(",")[1:]
+    for part in parts:
         city = _world_city(part.strip())
-        if city and part.strip() != place:
+        if city:
             return city
     return None
-
-
-def dateline_default(mentions: list[EventMention], view: ArticleView) -> list[EventMention]:
-    """Events the article does not place happen where its dateline is, when the report names
-    that country besides: a report filed from the visit's city tells what happens there; a
-    dateline of the outlet's home desk ("NEW DELHI" over a meeting in Busan, India named
-    nowhere else) places nothing."""
-    here = dateline_place(view)
-    raw = (view.article.dateline_place or "").strip(" .:,")
-    code = view.gaz.country_code(here) if here else None
-    if here is None or code is None:
-        return mentions
-    # the report names the dateline's country (or a place in it) besides the dateline
-    named = any(
-        m.label in {"GPE", "LOC", "FAC", "NORP"}
-        and m.canonical
-        and m.text.strip() != raw
-        and (view.gaz.country_code(m.canonical) == code or view.gaz.countries.get(m.text) == code)
-        for m in view.entities.mentions
-    )
-    if not named:
-        return mentions
-    return [
-        replace(m, place=here, evidence=(*m.evidence, "place: the dateline's"))
-        if m.place is None and not m.background
-        else m
-        for m in mentions
-    ]
 
 
 def _moved(gaz: Gazetteer, last: str | None, place: str) -> str:
