@@ -39,7 +39,7 @@ T = TypeVar("T")
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
-ANALYZER_VERSION = "28"
+ANALYZER_VERSION = "29"
 
 # Languages the configured spaCy model is trained for.
 MODEL_LANGUAGES = frozenset({"en"})
