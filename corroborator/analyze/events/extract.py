@@ -242,8 +242,10 @@ def _mention(
         source = "expression"
         evidence.append(f"end from {date_text!r}")
     elif date_text:
+        # a bare weekday, or a day printed without a year ("on March 28" in an undated text)
         source = "weekday_for_story"
-        evidence.append(f"weekday {date_text!r}, to be dated by the story")
+        what = "day without a year" if re.search(r"\d", date_text) else "weekday"
+        evidence.append(f"{what} {date_text!r}, to be dated by the story")
     # a recurring event's definite mention ("the death toll") is a new one, not the last
     anaphor = None if recurring else ctx.last_by_family.get(_family(trig.type))
     definite = lang.definite(trig)
