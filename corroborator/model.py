@@ -222,7 +222,8 @@ Status = Literal["planned", "reported", "in_progress", "cancelled"]
 # What dated an event mention (or will date it, for the story-level ones that wait):
 # set by the per-article analysis —
 #   expression         a temporal expression in the trigger's clause (``date_text``)
-#   weekday_for_story  a bare weekday (``date_text``) in an article that cannot date it
+#   weekday_for_story  a bare weekday, or a day printed without a year (``date_text``), in an
+#                      article that cannot date it
 #   earlier_mention    the earlier mention of the same event ("the talks")
 #   previous_event     the event it follows ("This will be followed by …")
 #   ruling_sentence    the date ruling the passage ("November 26 will be …")
@@ -265,6 +266,7 @@ StatusReason = Literal[
     "date after the article",
     "past tense",
     "under way at writing",
+    "state lasting since",
     "date not after the article",
     "present tense, article a preview",
     "present tense",

@@ -53,3 +53,38 @@ def test_a_venue_is_not_passed_on_to_later_events(nlp: Any) -> None:
 def test_without_a_dateline_here_places_nothing(nlp: Any) -> None:
     [arrival] = [m for m in _events(nlp, TEXT.replace("HANOI: ", ""), None) if m.type == "arrival"]
     assert arrival.place != "Hanoi"  # the text names Hanoi nowhere else
+
+
+def _place_of(nlp: Any, text: str, kind: str, dateline: str | None = None) -> str | None:
+    [mention] = [m for m in _events(nlp, text, dateline) if m.type == kind and not m.background]
+    return mention.place
+
+
+def test_a_phrase_that_leads_away_names_no_place(nlp: Any) -> None:
+    # "in the dispute with Peru" is not where the ceremony is
+    text = "The ceremony is taking place at a delicate moment in the dispute with Peru."
+    assert _place_of(nlp, text, "ceremony") is None
+
+
+def test_a_relative_clause_on_the_subject_places_nothing(nlp: Any) -> None:
+    text = (
+        "Lopez, whose government is caught in a quarrel with Canada, is expected to sign "
+        "several accords."
+    )
+    assert _place_of(nlp, text, "signing") != "Canada"
+
+
+def test_an_airport_tagged_as_an_organisation_is_a_venue(nlp: Any) -> None:
+    text = "The two presidents held talks at Jorge Chavez International Airport on Tuesday."
+    place = _place_of(nlp, text, "talks")
+    assert place is not None and place.endswith("Airport")
+
+
+def test_a_planned_trip_does_not_place_what_was_done(nlp: Any) -> None:
+    text = (
+        "He plans to visit Brazil in May. "
+        "The summit opened at the Hilton hotel in Santiago and lasted two hours. "
+        "After the summit, Lopez said the talks had gone well."
+    )
+    found = [m for m in _events(nlp, text, None) if m.status == "reported"]
+    assert found and all(m.place != "Brazil" for m in found)

@@ -114,6 +114,32 @@ def test_story_dates_come_from_the_typed_fields() -> None:
     assert by_type["visit"] == visit
 
 
+def test_a_day_without_a_year_takes_the_year_of_the_days_the_story_tells() -> None:
+    """No visit gives the story a span (a flood, say): a day an undated article prints
+    without a year goes into the year of the days its other reports tell."""
+    dated = Article(id="art_a", text="…", source_path="a.txt", published="2031-08-14")
+    undated = Article(id="art_b", text="…", source_path="b.txt")
+
+    def mention(article: str, type_: str, **kw: Any) -> EventMention:
+        return EventMention(article, 0, 1, "…", type_, None, "reported", **kw)
+
+    flood = mention("art_a", "disaster", date="2031-08-12", date_source="expression")
+    toll = mention("art_a", "casualties", date="2031-08-14", date_source="expression")
+    collapse = mention("art_b", "building_collapse", date_text="early on August 12",
+                       date_source="weekday_for_story")  # fmt: skip
+    elsewhere = mention("art_b", "meeting", date_text="on February 3",
+                        date_source="weekday_for_story")  # fmt: skip
+    by_type = {
+        m.type: m
+        for m in resolve_story_dates(
+            [flood, toll, collapse, elsewhere], {"art_a": dated, "art_b": undated}
+        )
+    }
+    assert by_type["building_collapse"].date == "2031-08-12"
+    assert by_type["building_collapse"].date_source == "story_year"
+    assert by_type["meeting"].date is None  # far from the story's days: left undated
+
+
 def test_an_undated_toll_is_not_folded_into_the_busiest_one() -> None:
     """Tolls change from report to report: an undated one keeps no date it was not given,
     while dated ones of one day are one event and a talks mention still joins its event."""

@@ -90,6 +90,62 @@ def _same_day_in(span: StorySpan, iso: str) -> str | None:
     return None
 
 
+def _told_days(mentions: Sequence[EventMention]) -> StorySpan | None:
+    """The days the story's dated, current mentions run over: where a day printed without a
+    year belongs when the story has no visit span."""
+    days = []
+    for m in mentions:
+        if m.background or not m.date or len(m.date) != 10:
+            continue
+        try:
+            days.append(date.fromisoformat(m.date))
+        except ValueError:
+            continue
+    return StorySpan(min(days), max(days)) if days else None
+
+
+def _month_day(text: str) -> str | None:
+    """``2000-MM-DD`` for the day ``text`` prints without a year ("midday on March 28")."""
+    from corroborator.ingest.dates import _names, patterns
+
+    months, _ = _names()
+    for key in ("mdy", "dmy"):
+        found = patterns()[key].search(text)
+        if found and not found.group("year"):
+            month = months[found.group("month").lower().rstrip(".")]
+            try:
+                return date(2000, month, int(found.group("day"))).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _yearless(mentions: Sequence[EventMention], articles: dict[str, Article]) -> list[EventMention]:
+    """A day printed without a year, in an article without a date, takes the year that puts it
+    among the days the story tells (within :data:`SPAN_MARGIN_DAYS`)."""
+    span = story_span(mentions) or _told_days(mentions)
+    if span is None:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        article = articles.get(m.article_id)
+        day = (
+            _month_day(m.date_text)
+            if m.date is None and m.date_text and article is not None and not article.published
+            else None
+        )
+        moved = _same_day_in(span, day) if day else None
+        if moved:
+            m = replace(
+                m,
+                date=moved,
+                date_source="story_year",
+                evidence=(*m.evidence, "year of the days the story tells"),
+            )
+        out.append(m)
+    return out
+
+
 def resolve_story_dates(
     mentions: Sequence[EventMention],
     articles: dict[str, Article],
@@ -97,6 +153,7 @@ def resolve_story_dates(
 ) -> list[EventMention]:
     """Mentions with story-level dates filled in (see the module docstring), within ``span``
     (the user's correction of the story's span) or the span the mentions give."""
+    mentions = _yearless(mentions, articles)
     span = span or story_span(mentions)
     if span is None:
         return list(mentions)

@@ -28,6 +28,7 @@ from corroborator.analyze.events.places import (
     follow_place,
     inherit_places,
     place_of,
+    share_by_sentence,
     share_places,
 )
 from corroborator.analyze.events.status import is_background, status_of
@@ -158,6 +159,12 @@ def _definite(trig: Trigger) -> bool:
     )
 
 
+def _named(trig: Trigger) -> bool:
+    """The trigger carries a name of its own ("the APEC summit", "the Victory Day parade"): it
+    names its event rather than pointing back to the last one of its type."""
+    return any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in trig.token.children)
+
+
 # A day told by reference to the passage's day ("earlier in the day", "later that day", "the
 # same day"): the day of the events the article has been telling, not the day it was printed.
 _SAME_DAY = re.compile(
@@ -236,8 +243,10 @@ def _mention(
         source = "expression"
         evidence.append(f"end from {date_text!r}")
     elif date_text:
+        # a bare weekday, or a day printed without a year ("on March 28" in an undated text)
         source = "weekday_for_story"
-        evidence.append(f"weekday {date_text!r}, to be dated by the story")
+        what = "day without a year" if re.search(r"\d", date_text) else "weekday"
+        evidence.append(f"{what} {date_text!r}, to be dated by the story")
     # a recurring event's definite mention ("the death toll") is a new one, not the last
     anaphor = None if recurring else ctx.last_by_family.get(_family(trig.type))
     definite = lang.definite(trig)
@@ -247,7 +256,7 @@ def _mention(
         lang.background(view, trig, None, None, False)
         or lang.status(view, trig, None)[1] == "preposition of things to come"
     )
-    if date is None and anaphor is not None and definite and not cued:
+    if date is None and anaphor is not None and definite and not cued and not _named(trig):
         date, date_end = anaphor.date, anaphor.date_end
         place = place or anaphor.place
         source = "earlier_mention" if date else None
@@ -380,7 +389,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 last_by_family[_family(m.type)] = m
     placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
-    return localise_all(country_scope(placed, view.gaz, scoped), view)
+    return localise_all(share_by_sentence(country_scope(placed, view.gaz, scoped)), view)
 
 
 def extract_events(

@@ -3,6 +3,7 @@ one shared from a sibling event, the event it follows, or the last place the sto
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -13,7 +14,15 @@ from corroborator.analyze.gazetteer import Gazetteer
 from corroborator.analyze.world import load_world
 from corroborator.model import EventMention
 
-_PLACE_PREPS = frozenset({"at", "in", "on", "to", "near", "inside"})
+_PLACE_PREPS = frozenset({"at", "in", "on", "to", "near", "inside", "aboard"})
+# Prepositions that go on locating inside a place phrase ("at the lounge of the airport in
+# Busan", "near the capital"); any other ("a war with Ukraine", "pressure from the United
+# States", "a partnership between Moscow and Hanoi") leads away from where the event is.
+_NESTED_LOCATIVE = frozenset({"at", "in", "near", "inside", "of", "outside"})
+# Place names as the model may tag them; a name tagged as an organisation is a place when
+# the gazetteer lists it as one or its last word is a venue noun ("Gimhae International
+# Airport", "the Kremlin").
+_PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
 
 
 @cache
@@ -22,6 +31,79 @@ def _place_object_verbs() -> frozenset[str]:
     return frozenset(
         str(v).lower() for v in lexicon.load("events.yaml").get("place_object_verbs", [])
     )
+
+
+@cache
+def _venue_nouns() -> frozenset[str]:
+    """Last words that make a name a venue whatever its entity label (data/events.yaml)."""
+    return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("venue_nouns", []))
+
+
+def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> bool:
+    """A named place: a place label, or an organisation's name that the gazetteer or the world
+    tables list as a place or that ends in a venue noun; after "aboard", any name (only a
+    craft is boarded)."""
+    if not mention.canonical:
+        return False
+    if mention.label in _PLACE_LABELS:
+        return True
+    if mention.label not in {"ORG", "PRODUCT"}:
+        return False
+    if prep == "aboard" or mention.canonical in view.gaz.places:
+        return True
+    if mention.label != "ORG":
+        return False
+    words = mention.canonical.lower().split()
+    if words and words[-1] in _venue_nouns():
+        return True
+    # a city or country the model took for an organisation ("arrived in the capital,
+    # Naypyidaw"); "talks in Washington" are in the city, whatever else the name stands for
+    found = load_world().lookup(mention.canonical)
+    return found is not None and found.kind in {"city", "country"}
+
+
+def phrase_places(view: ArticleView, prep: Any) -> list[str]:
+    """The places a prepositional phrase locates its event at: the names in its object and in
+    the locative phrases nested in it, not those of a phrase that leads elsewhere ("at a key
+    moment in the war with Ukraine" names no place) or of a clause inside it."""
+    away: set[int] = set()
+    for t in prep.subtree:
+        if t.i == prep.i or t.i in away:
+            continue
+        if (t.dep_ == "prep" and t.lower_ not in _NESTED_LOCATIVE) or t.dep_ in {
+            "relcl",
+            "acl",
+            "advcl",
+        }:
+            away.update(x.i for x in t.subtree)
+    allowed = {t.idx for t in prep.subtree if t.i not in away}
+    found = [
+        m.canonical
+        for m in view.mentions_in(prep)
+        if m.start in allowed and is_place_name(view, m, prep.lower_)
+    ]
+    return found + [
+        name
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for name in [_unnamed_place(view, obj)]
+        if name
+    ]
+
+
+def _unnamed_place(view: ArticleView, obj: Any) -> str | None:
+    """A proper name the entity model left untagged that is a venue all the same, by its last
+    word ("the Ho Chi Minh Mausoleum", "Red Square")."""
+    if view.entities.at(obj.idx, obj.idx + len(obj.text)):
+        return None  # tagged: judged by is_place_name
+    words = [t for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    words = [*words, obj]
+    if not all(w.text[:1].isupper() for w in words) or obj.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    name = " ".join(w.text for w in words)
+    # (not a bare capitalised word the world tables happen to list: "the evening of March
+    # 28" names a month, not the town of March)
+    return name if obj.lower_ in _venue_nouns() and len(words) > 1 else None
 
 
 def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str | None:
@@ -49,9 +131,7 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
             if here and child.dep_ == "advmod" and child.lower_ == "here":
                 found.append(here)  # "arrived here": where the dateline says the report is
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                for m in view.mentions_in(child):
-                    if m.label in {"FAC", "GPE", "LOC"} and m.canonical:
-                        found.append(m.canonical)
+                found += phrase_places(view, child)
             if child.dep_ in {"npadvmod", "pobj"}:
                 for m in view.mentions_in(child):
                     if m.label == "FAC" and m.canonical:
@@ -59,13 +139,23 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
     if not found and tok.dep_ in {"advcl", "xcomp"}:
         # "planned to attend a formal event in Kant …, commemorating …": the place of the
         # clause the trigger hangs from
+        # not a phrase inside a relative clause on one of its nouns ("Xi, whose country is
+        # locked in a tariff war with the United States, is expected to sign …" locates no
+        # signing)
+        aside = {
+            x.i
+            for t in tok.head.subtree
+            if t.dep_ in {"relcl", "appos"} and tok not in t.subtree
+            for x in t.subtree
+        }
         for t in tok.head.subtree:
-            if t.dep_ == "prep" and t.lower_ in {"at", "in"} and tok not in t.subtree:
-                found += [
-                    m.canonical
-                    for m in view.mentions_in(t)
-                    if m.label in {"FAC", "GPE", "LOC"} and m.canonical
-                ]
+            if (
+                t.dep_ == "prep"
+                and t.lower_ in {"at", "in"}
+                and tok not in t.subtree
+                and t.i not in aside
+            ):
+                found += phrase_places(view, t)
     return most_specific(view.gaz, found)
 
 
@@ -92,20 +182,48 @@ def most_specific(gaz: Gazetteer, places: list[str]) -> str | None:
     return best
 
 
+def _may_pass(source: EventMention, target: EventMention) -> bool:
+    """Whether ``target`` may happen where ``source`` does: a place still to come (a planned
+    trip elsewhere) is not where something told as done or under way happened ("… would go to
+    China in April, Trump told reporters on the plane": the telling was not in China)."""
+    return source.status != "planned" or target.status == "planned"
+
+
 def share_places(mentions: list[EventMention]) -> list[EventMention]:
     """Events of one sentence without a place take the place of a sibling that has one."""
-    place = next((m.place for m in mentions if m.place and not m.background), None)
-    if place is None:
+    placed = [m for m in mentions if m.place and not m.background]
+    if not placed:
         return mentions
-    return [
-        replace(m, place=place, evidence=(*m.evidence, "place from the same sentence"))
+    out = []
+    for m in mentions:
         # not to an event still to come ("the meeting … on the eve of the summit")
-        if m.place is None
-        and not m.background
-        and m.status_reason != "preposition of things to come"
-        else m
-        for m in mentions
-    ]
+        if (
+            m.place is None
+            and not m.background
+            and m.status_reason != "preposition of things to come"
+        ):
+            source = next((p for p in placed if _may_pass(p, m)), None)
+            if source is not None:
+                m = replace(
+                    m, place=source.place, evidence=(*m.evidence, "place from the same sentence")
+                )
+        out.append(m)
+    return out
+
+
+def share_by_sentence(mentions: list[EventMention]) -> list[EventMention]:
+    """:func:`share_places` again over each sentence, once places decided over the whole
+    article are in ("Myanmar's government announced a ceasefire across the country": the
+    announcement is where the country-wide ceasefire is)."""
+    out: list[EventMention] = []
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j < len(mentions) and mentions[j].start == mentions[i].start:
+            j += 1
+        out += share_places(mentions[i:j])
+        i = j
+    return out
 
 
 def follow_place(
@@ -124,7 +242,7 @@ def follow_place(
             place=previous.place,
             evidence=(*m.evidence, "place from the event it follows"),
         )
-        if m.place is None and not m.background
+        if m.place is None and not m.background and _may_pass(previous, m)
         else m
         for m in mentions
     ]
@@ -142,20 +260,47 @@ def inherit_places(mentions: list[EventMention], gaz: Gazetteer) -> list[EventMe
     venue the gazetteers cannot place in a city is not passed on; a country that holds that
     place does not replace it)."""
     out: list[EventMention] = []
-    last_place: str | None = None
+    # where the story is, by everything it tells and by what it tells as done or under way: a
+    # planned trip elsewhere does not move what happened (see _may_pass)
+    last_any: str | None = None
+    last_done: str | None = None
     for m in mentions:
-        city = gaz.city_of(last_place) or _world_city(last_place) if last_place else None
+        planned = m.status == "planned"
+        last_place = last_any if planned else last_done
+        city = _city(gaz, last_place) if last_place else None
         if m.place is None and not m.background and city:
             m = replace(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
         if m.place and not m.background:
-            # "met in Hanoi …; arrived in Vietnam …": the story is still in Hanoi; a place
-            # that contains the last one says nothing new about where the story is
-            keep = last_place and last_place != m.place and gaz.within(last_place, m.place)
-            last_place = last_place if keep else m.place
+            last_any = _moved(gaz, last_any, m.place)
+            if not planned:
+                last_done = _moved(gaz, last_done, m.place)
         out.append(m)
     return out
+
+
+def _city(gaz: Gazetteer, place: str) -> str | None:
+    """The city (or country) a place is in, as the gazetteers or the name itself say: a venue
+    named with its city ("Busan's Gimhae International Airport", "Noi Bai Airport, Hanoi")
+    is in that city."""
+    found = gaz.city_of(place) or _world_city(place)
+    if found:
+        return found
+    owner = re.match(r"^(.+?)[’']s\s+\S", place)  # "Busan's Gimhae …", not a bare "Korea's"
+    parts = [owner.group(1)] if owner else place.split(",")[1:]
+    for part in parts:
+        city = _world_city(part.strip())
+        if city:
+            return city
+    return None
+
+
+def _moved(gaz: Gazetteer, last: str | None, place: str) -> str:
+    """Where the story is after an event at ``place``: "met in Hanoi …; arrived in Vietnam …"
+    leaves it in Hanoi, since a place that contains the last one says nothing new."""
+    keep = last and last != place and gaz.within(last, place)
+    return last if keep and last else place
 
 
 def country_scope(

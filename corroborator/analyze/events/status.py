@@ -88,7 +88,9 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         c.lower_ == "to" for v in verbs for c in v.children
     ):
         return "planned", "be + to"
-    past = any(v.tag_ in {"VBD", "VBN"} for v in verbs)
+    # a participle in the present progressive passive ("teams are being dispatched") is not
+    # a past form: the action is under way
+    past = any(v.tag_ in {"VBD", "VBN"} and not _progressive_passive(v) for v in verbs)
     # "did not arrest": the past is on the auxiliary
     did = any(c.dep_ == "aux" and c.tag_ == "VBD" for v in verbs for c in v.children)
     # a negation bears on the event only when the trigger is the verb or its argument, not the
@@ -105,6 +107,8 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         and not any(v.tag_ == "VBD" for v in verbs)
     ):
         return "planned", "date after the article"
+    if _lasting(verbs):
+        return "in_progress", "state lasting since"
     if past:
         return "reported", "past tense"
     if verbs and _present(verbs) and _under_way(view, chain, verbs, lemmas | texts):
@@ -120,10 +124,47 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     return "reported", "default"
 
 
+def _lasting(verbs: list[Any]) -> bool:
+    """A state that began in the past and holds at writing: the present perfect of "be" with
+    "since" or "for" ("has been mired in a civil war since the coup", "have been at war for a
+    decade"). English tells a state still holding this way; a finished event takes the simple
+    past ("fought a war from 2021 to 2023"). Only the verb of the trigger's own clause counts
+    (not one it is conjoined to)."""
+    if not verbs:
+        return False
+    v = verbs[0]
+    aux = [c for c in v.children if c.dep_ in {"aux", "auxpass"}]
+    perfect = any(a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in aux)
+    if not perfect or (not any(a.lower_ == "been" for a in aux) and v.lower_ != "been"):
+        return False
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return True  # "since the military seized power"
+        # "for" only with a stretch of time ("for a decade"), not a reason ("praised for")
+        if c.dep_ == "prep" and c.lower_ == "for" and any(_stretch(o) for o in c.children):
+            return True
+    return False
+
+
+_TIME_UNITS = frozenset({"year", "decade", "month", "week", "day", "hour", "century", "while"})
+
+
+def _stretch(tok: Any) -> bool:
+    return tok.dep_ == "pobj" and (tok.ent_type_ == "DATE" or tok.lemma_.lower() in _TIME_UNITS)
+
+
 def _present(verbs: list[Any]) -> bool:
     """The finite verb of the clause is in the present tense (no past form anywhere)."""
     finite = [v for v in verbs if v.tag_ in {"VBZ", "VBP", "VBD", "MD"}]
-    finite += [c for v in verbs for c in v.children if c.dep_ in {"aux", "auxpass"}]
+    # the participles of auxiliaries ("being", "been") carry no tense
+    finite += [
+        c
+        for v in verbs
+        for c in v.children
+        if c.dep_ in {"aux", "auxpass"} and c.tag_ not in {"VBG", "VBN"}
+    ]
     tags = {t.tag_ for t in finite}
     return bool(tags) and tags <= {"VBZ", "VBP"}
 
@@ -142,14 +183,29 @@ def _under_way(view: ArticleView, chain: list[Any], verbs: list[Any], words: set
     ):
         return True
     # the progressive: a present form of "be" with a gerund of the event's own verb (or the
-    # light verb that carries a noun trigger: "is holding talks")
+    # light verb that carries a noun trigger: "is holding talks"), active or passive ("teams
+    # are being dispatched for rescue operations")
     return any(
-        v.tag_ == "VBG"
-        and any(
-            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in v.children
+        (
+            v.tag_ == "VBG"
+            and any(
+                c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"}
+                for c in v.children
+            )
         )
+        or _progressive_passive(v)
         for v in verbs
     ) and chain[0].pos_ in {"VERB", "NOUN", "PROPN"}
+
+
+def _progressive_passive(v: Any) -> bool:
+    """``v`` is a participle after "is being" / "are being"."""
+    aux = [c for c in v.children if c.dep_ in {"aux", "auxpass"}]
+    return (
+        v.tag_ == "VBN"
+        and any(a.lower_ == "being" for a in aux)
+        and any(a.lemma_ == "be" and a.tag_ in {"VBZ", "VBP"} for a in aux)
+    )
 
 
 def is_preview(view: ArticleView) -> bool:

@@ -284,7 +284,16 @@ def is_generic(view: ArticleView, trig: Trigger) -> bool:
         and not dets
         and not any(c.dep_ in {"poss", "nummod"} for c in tok.children)
     )
-    return plural_bare and not view.ont.types[trig.type].plural_ok
+    # a bare plural told in the simple past is existential, not generic: "drone strikes forced
+    # airport closures on Wednesday" tells particular strikes ("strikes are common" does not)
+    return plural_bare and not view.ont.types[trig.type].plural_ok and not _episodic(gov)
+
+
+def _episodic(gov: Any) -> bool:
+    """The governing verb tells one occasion: a simple past ("forced", "were launched")."""
+    return gov.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in gov.children
+    )
 
 
 def is_generic_sentence(view: ArticleView, sent: Any) -> bool:

@@ -17,6 +17,8 @@ from corroborator.model import Article, TimeExpression
 
 QUOTES = "\"'“”‘’«»"
 WEEKDAY_ONLY_RE = re.compile(r"^XXXX-WXX-\d$")
+# a day printed without a year ("on March 28" in an article without a date of its own)
+YEARLESS_DAY_RE = re.compile(r"^XXXX-\d\d-\d\d(?:T|$)")
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
 
@@ -56,7 +58,11 @@ class ArticleView:
         # dated expressions, plus bare weekdays the article cannot date ("on Tuesday" in a text
         # without a date of its own): the story dates those
         self.timexes = [
-            t for t in timexes if timex_dates(t)[0] or WEEKDAY_ONLY_RE.match(t.value or "")
+            t
+            for t in timexes
+            if timex_dates(t)[0]
+            or WEEKDAY_ONLY_RE.match(t.value or "")
+            or YEARLESS_DAY_RE.match(t.value or "")
         ]
         # "the second day" when the article never dates the visit: kept for the story to resolve
         self.day_spans = [t for t in timexes if t.day_of_span and not timex_dates(t)[0]]
