@@ -101,6 +101,13 @@ class ConfigError(CorroboratorError):
     code = "E400"
 
 
+class EngineError(CorroboratorError):
+    """The engine that runs the analysis cannot start (an unknown engine, an unreachable
+    Dask scheduler, dask.distributed missing)."""
+
+    code = "E500"
+
+
 def first_line(exc: BaseException, limit: int = 160) -> str:
     """An exception's message as one line of readable length, for a user's error line."""
     text = str(exc).strip().split("\n", 1)[0]
