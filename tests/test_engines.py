@@ -48,13 +48,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _build(corpus: Path, db: Path, **changes: Any) -> tuple[str, dict[str, Any], Any]:
+def _build(
+    corpus: Path, db: Path, progress: Any = None, **changes: Any
+) -> tuple[str, dict[str, Any], Any]:
     """(dossier JSON, analyses by article id, build report) of ``corpus`` built with
     ``changes`` to the default settings, then linked."""
     settings = Settings(db=str(db)).replace(**changes)
     store = SQLiteStore(settings.db)
     try:
-        report = build([corpus], store, settings)
+        report = build([corpus], store, settings, progress)
         link(store)
         dossier = json.dumps(build_dossier(store), ensure_ascii=False, sort_keys=True)
         analyses = {a.id: store.get_analysis(a.id) for a in store.iter_articles()}
@@ -172,10 +174,9 @@ def test_a_worker_that_dies_costs_no_article(
             killed.append(_kill_a_worker_once())
             next(killed[0])
 
-    settings = Settings(db=str(tmp_path / "s.db"), workers=2, batch_size=GROUP)
-    store = SQLiteStore(settings.db)
-    report = build([corpus], store, settings, on_event)
-    analyses = {a.id: store.get_analysis(a.id) for a in store.iter_articles()}
-    store.close()
+    dossier, analyses, report = _build(
+        corpus, tmp_path / "s.db", on_event, workers=2, batch_size=GROUP
+    )
     assert killed and report.ok, report.errors
     assert analyses == in_process[1]
+    assert dossier == in_process[0]

@@ -19,9 +19,10 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from types import TracebackType
@@ -39,6 +40,9 @@ ENGINES = ("local", "dask")
 # Groups in flight per worker: one being analysed and one waiting, so a worker never idles
 # while the builder stores the results it handed back.
 _IN_FLIGHT_PER_WORKER = 2
+# Seconds an interrupted pool's workers get to finish their group: a group of 32 articles takes
+# about 3 s of one core (bench/throughput.py).
+_GRACE_S = 5.0
 # One analysis at a time per process: spaCy pipelines are not documented as thread-safe, and a
 # Dask worker started with several threads would otherwise run groups side by side on one model.
 _ONE_AT_A_TIME = threading.Lock()
@@ -167,15 +171,19 @@ class ProcessPool(_Ordered):
             self.pool = self._start()
 
     def close(self, *, abort: bool = False) -> None:
-        if abort:  # interrupted: stop the workers now rather than after their groups
-            _stop_processes(self.pool)
-        self.pool.shutdown(wait=not abort, cancel_futures=True)
-
-
-def _stop_processes(pool: Executor) -> None:
-    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
-    for proc in list(processes.values()):
-        proc.terminate()
+        # Interrupted, the groups not started are dropped and the workers (which ignore Ctrl-C)
+        # get a few seconds to finish the one they hold; one still busy then is stopped.
+        # (Stopping them at once leaves the pool's semaphores behind, and Python warns
+        # about them at exit.)
+        if abort:
+            processes: dict[int, Any] = dict(getattr(self.pool, "_processes", None) or {})
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            deadline = time.monotonic() + _GRACE_S
+            for proc in processes.values():
+                proc.join(max(0.0, deadline - time.monotonic()))
+                if proc.is_alive():
+                    proc.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 class DaskEngine(_Ordered):
