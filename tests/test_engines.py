@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -21,11 +22,13 @@ from typing import Any
 import psutil
 import pytest
 
+from corroborator.analyze import ADAPTERS
+from corroborator.analyze.languages import LanguageAdapter
 from corroborator.config import Settings
 from corroborator.engine import build
 from corroborator.engine.link import link
 from corroborator.engine.workers import InProcess, ProcessPool, groups, open_engine
-from corroborator.errors import EngineError
+from corroborator.errors import AnalysisFailed, EngineError, ModelError
 from corroborator.model import Article
 from corroborator.report import build_dossier
 from corroborator.store import SQLiteStore
@@ -180,3 +183,57 @@ def test_a_worker_that_dies_costs_no_article(
     assert killed and report.ok, report.errors
     assert analyses == in_process[1]
     assert dossier == in_process[0]
+
+
+def test_errors_travel_between_processes_whole() -> None:
+    """A worker sends an article's failure back pickled; a missing model is raised from it."""
+    failed = pickle.loads(pickle.dumps(AnalysisFailed("a.txt", "could not be analysed (x)")))
+    assert (type(failed), failed.path, failed.problem) == (
+        AnalysisFailed,
+        "a.txt",
+        "could not be analysed (x)",
+    )
+    assert str(failed) == "a.txt: could not be analysed (x)" and failed.code == "E108"
+    model = pickle.loads(pickle.dumps(ModelError("no model", hint="run `make install`")))
+    assert str(model) == "no model (run `make install`)"
+
+
+@pytest.fixture
+def failing_language() -> Iterator[str]:
+    """A language pack whose parser fails on every text, registered as users register theirs
+    (in this process: the in-process Dask cluster's workers see it)."""
+
+    def parse(text: str) -> object:
+        raise RuntimeError("parser gave up on this text")
+
+    ADAPTERS["zz"] = LanguageAdapter("zz", parse=parse, mentions=lambda doc, article_id: [])
+    yield "zz"
+    del ADAPTERS["zz"]
+
+
+def test_an_article_failing_on_a_worker_gets_its_one_line(
+    tmp_path: Path, failing_language: str
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    good = "The harbour board opened a new ferry pier in Aldmouth on Monday, its chair said."
+    (corpus / "odd.jsonl").write_text(
+        json.dumps({"text": good.replace("ferry", "canal"), "language": failing_language})
+        + "\n"
+        + json.dumps({"text": good})
+        + "\n"
+    )
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        settings = Settings(
+            db=str(tmp_path / "s.db"), engine="dask", scheduler=cluster.scheduler_address
+        )
+        store = SQLiteStore(settings.db)
+        report = build([corpus], store, settings)
+        stored = store.counts()["articles"]
+        store.close()
+    assert [type(e) for e in report.errors] == [AnalysisFailed]
+    assert "odd.jsonl" in str(report.errors[0]) and "parser gave up" in str(report.errors[0])
+    assert report.articles_analysed == 1 and stored == 1  # the failing one is left out
