@@ -94,6 +94,22 @@ def cli(ctx: click.Context, config: str | None) -> None:
 @click.option(
     "--commit-every", type=click.IntRange(1, 100000), help="Articles per store transaction."
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 512),
+    help="Processes that analyse (default 1: in this process); with --engine dask and no "
+    "--scheduler, the size of the local cluster.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    help="Where analysis runs: local processes (default) or a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler to send analysis to (tcp://HOST:PORT); implies --engine dask.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary; errors only.")
 @click.option(
     "--no-link", is_flag=True, help="Store and analyse only: no stories, timelines or claims."
@@ -106,19 +122,30 @@ def build(
     spacy_model: str | None,
     batch_size: int | None,
     commit_every: int | None,
+    workers: int | None,
+    engine: str | None,
+    scheduler: str | None,
     quiet: bool,
     no_link: bool,
 ) -> None:
     """Read PATHS (files or folders: .txt .md .html .json .jsonl, RSS/Atom feeds, WARC web
     archives), analyse what is new, and store it. Re-running is safe: unchanged files are
-    skipped and an interrupted build resumes."""
+    skipped and an interrupted build resumes. Analysis can run in several processes
+    (--workers) or on a Dask cluster (--engine dask); every engine stores the same results."""
     from corroborator.engine import build as run_build
     from corroborator.ingest import discover
     from corroborator.ingest.paths import shown_path
     from corroborator.store import open_store
 
     settings = _settings(
-        ctx, db=db, spacy_model=spacy_model, batch_size=batch_size, commit_every=commit_every
+        ctx,
+        db=db,
+        spacy_model=spacy_model,
+        batch_size=batch_size,
+        commit_every=commit_every,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
     )
     try:
         store = open_store(settings.db)

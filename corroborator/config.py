@@ -52,6 +52,13 @@ class Settings:
     # A single input file larger than this is refused before reading; JSONL dumps of many
     # articles are the only legitimate large inputs, and 256 MB holds ~100k typical records.
     max_file_bytes: int = 256 * 1024 * 1024
+    # Where analysis runs (corroborator/engine/workers.py): "local" analyses in this process
+    # (workers 1) or in a pool of ``workers`` processes; "dask" sends it to the Dask cluster at
+    # ``scheduler``, or to a local cluster of ``workers`` processes when none is given. Every
+    # engine gives the same analyses.
+    engine: str = "local"
+    workers: int = 1
+    scheduler: str | None = None
     # Languages the identifier chooses among; restricting them keeps the detector small and fast
     # (all 75 preloaded take 1.35 GB). ISO 639-1 codes.
     languages: tuple[str, ...] = (

@@ -1,7 +1,7 @@
 """One exception tree for the library. Only the CLI turns these into messages and exit codes.
 
-Each error has a short code (``E1xx`` input, ``E2xx`` store, ``E3xx`` model, ``E4xx`` config)
-and, where it helps, a hint. ``str(err)`` is one line meant for a user.
+Each error has a short code (``E1xx`` input, ``E2xx`` store, ``E3xx`` model, ``E4xx`` config,
+``E5xx`` engine) and, where it helps, a hint. ``str(err)`` is one line meant for a user.
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ class CorroboratorError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # an error travels whole between processes (an analysis worker sends its failures back)
+        return (_rebuild, (type(self), self.__dict__))
 
 
 class InputError(CorroboratorError):
@@ -106,6 +110,20 @@ class ConfigError(CorroboratorError):
     """A configuration file or value is invalid."""
 
     code = "E400"
+
+
+class EngineError(CorroboratorError):
+    """The engine that runs the analysis cannot start (an unknown engine, an unreachable
+    Dask scheduler, dask.distributed missing)."""
+
+    code = "E500"
+
+
+def _rebuild(kind: type[CorroboratorError], state: dict[str, object]) -> CorroboratorError:
+    err = kind.__new__(kind)
+    Exception.__init__(err, state.get("message"))
+    err.__dict__.update(state)
+    return err
 
 
 def first_line(exc: BaseException, limit: int = 160) -> str:

@@ -40,7 +40,7 @@ T = TypeVar("T")
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
-ANALYZER_VERSION = "37"
+ANALYZER_VERSION = "38"
 
 # Languages the configured spaCy model is trained for.
 MODEL_LANGUAGES = frozenset({"en"})
@@ -176,10 +176,10 @@ def analyze_articles(
     English (or undetected) articles go through ``model`` with ``nlp.pipe`` in batches of
     ``batch_size``; others get sentence boundaries, and named entities from their language's
     adapter (:data:`ADAPTERS`) where it has one. With ``vectors``, each analysis carries the
-    article's embeddings (:func:`~corroborator.analyze.embeddings.with_vectors`, batched).
+    article's embeddings (:func:`~corroborator.analyze.embeddings.with_vectors`).
     """
     analysed = _analyses(articles, model=model, batch_size=batch_size, seconds=seconds)
-    return with_vectors(analysed, batch_size=batch_size) if vectors else analysed
+    return with_vectors(analysed) if vectors else analysed
 
 
 def _analyses(

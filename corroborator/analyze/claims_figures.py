@@ -16,7 +16,7 @@ from typing import Any
 
 from corroborator import lexicon
 from corroborator.analyze.entities import ArticleEntities
-from corroborator.analyze.nlp import Sentences
+from corroborator.analyze.nlp import Sentences, doc_text
 from corroborator.analyze.ontology import load_ontology
 from corroborator.analyze.quotes import quote_spans
 from corroborator.model import Article, TimeExpression
@@ -329,7 +329,7 @@ class _FigureReader:
         timexes: Sequence[TimeExpression],
     ) -> None:
         self.doc = doc
-        self.text: str = doc.text  # Doc.text rebuilds the string on every access
+        self.text: str = doc_text(doc)
         self.article = article
         self.entities = entities
         # In text order, with their starts for bisection: every look-up below is of one
@@ -339,7 +339,7 @@ class _FigureReader:
         self._longest_timex = max((t.end - t.start for t in self.timexes), default=0)
         self.lex = claims_lexicon(self.pack)
         self.ont = load_ontology()
-        self.quotes = quote_spans(doc.text)
+        self.quotes = quote_spans(self.text)
         self.sentences = Sentences(doc)
         self.last_subject: str | None = None
         self.last_speaker: tuple[int, str | None] = (-1, None)

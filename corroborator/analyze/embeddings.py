@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -58,14 +59,33 @@ def embed(texts: Sequence[str], batch_size: int = 64) -> npt.NDArray[np.float32]
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     model = load_embedder()
-    vectors = model.encode(
-        list(texts),
-        batch_size=batch_size,
-        convert_to_numpy=True,
-        normalize_embeddings=True,
-        show_progress_bar=False,
-    )
+    with _one_thread():
+        vectors = model.encode(
+            list(texts),
+            batch_size=batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
     return np.asarray(vectors, dtype=np.float32)
+
+
+@contextmanager
+def _one_thread() -> Iterator[None]:
+    """torch on one thread for the duration. Measured on 2 cores (64 article leads): batches of
+    32 cost 30% more CPU on two threads than on one (the second spins while it waits), and
+    texts one at a time 6x more; the vectors are the same bytes whatever the thread count.
+    A build wanting more cores runs more workers (``--workers``)."""
+    import torch
+
+    before = torch.get_num_threads()
+    if before != 1:
+        torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        if before != 1:
+            torch.set_num_threads(before)
 
 
 #: Width of a multilingual (USE multilingual v3) vector.
@@ -109,37 +129,26 @@ def needs_multilingual(article: Article) -> bool:
 
 
 def with_vectors(
-    pairs: Iterable[tuple[Article, ArticleAnalysis | AnalysisFailed]], batch_size: int = 64
+    pairs: Iterable[tuple[Article, ArticleAnalysis | AnalysisFailed]],
 ) -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
-    """The analyses of ``pairs`` with the articles' vectors added, in order, embedded in
-    batches of ``batch_size``: MiniLM for every article, the multilingual encoder as well for
-    those :func:`needs_multilingual` picks. (English articles get their multilingual vector
-    only when linking finds a store in two languages: it costs as much as MiniLM again.)"""
-    pending: list[tuple[Article, ArticleAnalysis | AnalysisFailed]] = []
+    """The analyses of ``pairs`` with the articles' vectors added, in order: MiniLM for every
+    article, the multilingual encoder as well for those :func:`needs_multilingual` picks.
+    (English articles get their multilingual vector only when linking finds a store in two
+    languages: it costs as much as MiniLM again.) An article whose analysis failed passes
+    through, in its place, without vectors.
 
-    def flush() -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
-        # an article whose analysis failed passes through, in its place, without vectors
-        done = [
-            k for k, (_, analysis) in enumerate(pending) if isinstance(analysis, ArticleAnalysis)
-        ]
-        texts = [embedding_text(pending[k][0]) for k in done]
-        main = dict(zip(done, embed(texts, batch_size=batch_size), strict=True))
-        foreign = [k for k in done if needs_multilingual(pending[k][0])]
-        multi = embed_multilingual([embedding_text(pending[k][0]) for k in foreign])
-        extra = dict(zip(foreign, multi, strict=True))
-        for k, (art, analysis) in enumerate(pending):
-            if not isinstance(analysis, ArticleAnalysis):
-                yield art, analysis
-                continue
-            vectors = [ArticleVector(EMBEDDING_MODEL, main[k].tobytes())]
-            if k in extra:
-                vectors.append(ArticleVector(MULTILINGUAL_MODEL, extra[k].tobytes()))
-            yield art, replace(analysis, vectors=tuple(vectors))
-        pending.clear()
-
-    for pair in pairs:
-        pending.append(pair)
-        if len(pending) >= batch_size:
-            yield from flush()
-    if pending:
-        yield from flush()
+    Each article is embedded alone. In a batch, texts are padded to the longest, and the
+    result moves in the last bits (up to 1e-7) with the batch's other texts; alone, an
+    article's vector depends on its text only, so every engine and batch size stores the same
+    bytes. On one thread (:func:`embed`) it costs the same CPU as batches of 32."""
+    for art, analysis in pairs:
+        if not isinstance(analysis, ArticleAnalysis):
+            yield art, analysis
+            continue
+        text = embedding_text(art)
+        vectors = [ArticleVector(EMBEDDING_MODEL, embed([text])[0].tobytes())]
+        if needs_multilingual(art):
+            vectors.append(
+                ArticleVector(MULTILINGUAL_MODEL, embed_multilingual([text])[0].tobytes())
+            )
+        yield art, replace(analysis, vectors=tuple(vectors))

@@ -21,6 +21,7 @@ from typing import Any
 
 from corroborator.analyze import budget
 from corroborator.analyze.gazetteer import Gazetteer, load_gazetteer
+from corroborator.analyze.nlp import doc_text
 from corroborator.model import Mention
 
 # Labels of the model's entities that name things (the rest are numbers and dates).
@@ -135,7 +136,7 @@ def _person_after(text: str, end: int, gaz: Gazetteer, ents: list[Any]) -> tuple
 def resolve_entities(doc: Any, on: str | None, article_id: str = "") -> ArticleEntities:
     """Resolve the entities of ``doc`` (a spaCy Doc) as of date ``on`` (ISO or None)."""
     gaz = load_gazetteer()
-    text: str = doc.text
+    text: str = doc_text(doc)
     result = ArticleEntities(acronyms=_acronyms(text))
     taken: list[tuple[int, int]] = []
     ents = list(doc.ents)

@@ -93,6 +93,21 @@ def model_version(name: str) -> str:
     return f"{meta.get('lang', '?')}_{meta.get('name', name)}@{meta.get('version', '?')}"
 
 
+_TEXT = "corroborator_text"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds the string from its tokens on every
+    access, and the extractors read it five times an article (about 6% of a build's CPU)."""
+    store = getattr(doc, "user_data", None)
+    if not isinstance(store, dict):
+        return str(doc.text)
+    text = store.get(_TEXT)
+    if text is None:
+        text = store[_TEXT] = doc.text
+    return str(text)
+
+
 class Sentences:
     """The sentences of a Doc with a fast lookup from token index to sentence.
 

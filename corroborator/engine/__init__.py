@@ -1,4 +1,5 @@
-"""Engine: runs the stages over inputs (ingest → analyze → store), in process for now."""
+"""Engine: runs the stages over inputs (ingest → analyze → store); analysis in this process, a
+process pool or a Dask cluster (:mod:`.workers`)."""
 
 from corroborator.engine.build import BuildReport, build
 

@@ -10,6 +10,10 @@ How re-runs stay cheap and safe:
   the articles already stored, so nothing is lost or duplicated;
 * a file that turns unreadable keeps what was stored from it; a file whose content changed
   replaces its articles (the old ones are deleted unless another file still holds them).
+
+Analysis runs where ``settings.engine`` and ``settings.workers`` say (:mod:`.workers`: in this
+process, a process pool or a Dask cluster); whatever the engine, only this process writes the
+store, and the results come back in the order the articles were read.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from corroborator.analyze import ANALYZER_VERSION, analyze_articles
+from corroborator.analyze import ANALYZER_VERSION
 from corroborator.config import Settings
+from corroborator.engine.workers import EngineScope
 from corroborator.errors import InputError, UnreadableInput, first_line
 from corroborator.ingest import discover, read_articles
 from corroborator.ingest.paths import shown_path
@@ -78,12 +83,16 @@ class _Builder:
 
     def run(self, paths: Iterable[str | Path]) -> BuildReport:
         started = time.perf_counter()
-        results = analyze_articles(
-            self._to_analyse(paths),
-            model=self.settings.spacy_model,
-            batch_size=self.settings.batch_size,
-            seconds=self.settings.max_article_seconds,
-        )
+        with EngineScope(self.settings) as engine:
+            self._store_results(engine.analyse(self._to_analyse(paths)))
+        for key in list(self.pending):
+            self._finish(key)
+        self.report.seconds = time.perf_counter() - started
+        return self.report
+
+    def _store_results(
+        self, results: Iterable[tuple[Article, ArticleAnalysis | InputError]]
+    ) -> None:
         for art, analysis in results:
             if isinstance(analysis, InputError):
                 self._fail(analysis)
@@ -97,10 +106,6 @@ class _Builder:
             if len(self.batch) >= self.settings.commit_every:
                 self._commit()
         self._commit()
-        for key in list(self.pending):
-            self._finish(key)
-        self.report.seconds = time.perf_counter() - started
-        return self.report
 
     def _fail(self, err: InputError) -> None:
         self.report.errors.append(err)

@@ -10,7 +10,7 @@ from typing import Any
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.events.dates import date_bounds, timex_dates
 from corroborator.analyze.gazetteer import Gazetteer, load_gazetteer
-from corroborator.analyze.nlp import Sentences
+from corroborator.analyze.nlp import Sentences, doc_text
 from corroborator.analyze.ontology import Ontology, load_ontology
 from corroborator.analyze.quotes import quote_spans
 from corroborator.model import Article, TimeExpression
@@ -45,7 +45,7 @@ class ArticleView:
         anchor: str | None,
     ) -> None:
         self.doc = doc
-        self.text: str = doc.text  # Doc.text rebuilds the string on every access
+        self.text: str = doc_text(doc)
         self.article = article
         self.entities = entities
         self.ont: Ontology = load_ontology()
@@ -69,7 +69,7 @@ class ArticleView:
         # lengths ("a four-day visit"): they tell a one-day visit from a longer one
         self.durations = [t for t in timexes if t.type == "DURATION"]
         self.sentences = Sentences(doc)
-        self.quotes = quote_spans(doc.text)
+        self.quotes = quote_spans(self.text)
         self.is_preview: bool | None = None  # computed on first use (status.is_preview)
 
     def label_at(self, tok: Any) -> str | None:

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from corroborator.analyze import budget
+from corroborator.analyze.nlp import doc_text
 from corroborator.analyze.timex import filters, grammar
 from corroborator.analyze.timex.anchor import Anchor, Resolved, Resolver
 from corroborator.analyze.timex.context import contexts
@@ -82,7 +83,7 @@ ItemFinder = Callable[[Any], list[Item]]
 
 
 def _items(doc: Any) -> list[Item]:
-    text = doc.text
+    text = doc_text(doc)
 
     found = _carry_shift(text, grammar.find(text, lambda m: filters.keep(m, doc, text), meaning))
     ctxs = contexts(doc, text, [(m.start, m.end) for m, _ in found])
@@ -248,7 +249,7 @@ def _analyze(
         return DateAnalysis(
             _expressions(article_id, items, results), anchor=fixed.label, anchor_kind=fixed.kind
         )
-    year = infer_year(items, doc.text, dateline_date)  # one join of the text per article
+    year = infer_year(items, doc_text(doc), dateline_date)
     if year.year is None:
         partial = _parse_anchor(None, "none")
         results = _resolve_all(items, partial or Anchor("none"), year)
