@@ -46,6 +46,7 @@ from corroborator.link.dependence import (
     source,
 )
 from corroborator.link.lexical import content_terms
+from corroborator.link.neighbours import VectorFile
 from corroborator.link.stories import (
     EMBEDDER_LANGUAGES,
     StoryDoc,
@@ -477,6 +478,9 @@ def link_all(store: Store, report: LinkReport) -> None:
     with store.transaction():
         store.replace_links(stories, links)
         store.put_link_keys(keys(), replace=True)
+    VectorFile(store.location, EMBEDDING_MODEL).write(ids, vectors)
+    if len(spoken) > 1:
+        VectorFile(store.location, MULTILINGUAL_MODEL).write(ids, multi)
 
 
 def _count(report: LinkReport, story: Story) -> None:

@@ -51,7 +51,7 @@ from corroborator.link.dependence import (
     signature,
     source,
 )
-from corroborator.link.neighbours import NEIGHBOURS, VectorIndex
+from corroborator.link.neighbours import NEIGHBOURS, VectorFile, nearest
 from corroborator.link.stories import (
     BILINGUAL_SCALE,
     BILINGUAL_SHIFT,
@@ -78,7 +78,7 @@ def placeable(store: Store, fresh: Sequence[str]) -> bool:
     store, and they bring no second language to a store of one (its vectors would change)."""
     if INDEX_MARK not in store.articles_with_keys([INDEX_MARK]):
         return False
-    counts = store.counts()
+    counts = store.counts(["articles", "article_links", "story_articles"])
     linked = counts["article_links"]
     if counts["articles"] != linked + len(fresh) or counts["story_articles"] != linked:
         return False
@@ -102,46 +102,68 @@ def _bilingual(store: Store) -> bool:
 
 
 class _Space:
-    """The stored vectors of one model, searchable."""
+    """The linked articles' vectors of one model, searchable: from the vector file beside the
+    store (:class:`~corroborator.link.neighbours.VectorFile`), written again from the store
+    when it does not match."""
 
-    def __init__(self, store: Store, model: str, leave_out: Sequence[str]) -> None:
-        stored = store.get_vectors(model)
-        out = set(leave_out)
-        self.ids = sorted(a for a in stored if a not in out)
-        self.vectors = {a: np.frombuffer(stored[a], dtype=np.float32) for a in self.ids}
-        matrix = (
-            np.stack([self.vectors[a] for a in self.ids])
-            if self.ids
-            else np.zeros((0, 1), dtype=np.float32)
-        )
-        self.index = VectorIndex(self.ids, matrix)
+    def __init__(self, store: Store, model: str, linked: int, fresh: Sequence[str]) -> None:
+        self.store = store
+        self.model = model
+        self.file = VectorFile(store.location, model)
+        got = self.file.read(linked)
+        if got is None:
+            stored = store.get_vectors(model)
+            out = set(fresh)
+            ids = sorted(a for a in stored if a not in out)
+            matrix = _stack([np.frombuffer(stored[a], dtype=np.float32) for a in ids])
+            self.file.write(ids, matrix)
+            got = ids, matrix
+        self.ids, self.matrix = got
+        self.placed: dict[str, npt.NDArray[np.float32]] = {}
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, npt.NDArray[np.float32]]:
+        """The vectors of ``ids`` (those that have one)."""
+        stored = self.store.get_vectors(self.model, ids)
+        return {a: np.frombuffer(v, dtype=np.float32) for a, v in stored.items()}
+
+    def search(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[str, float]]:
+        """The ``k`` nearest linked articles, with their cosines."""
+        found = [(self.ids[r], c) for r, c in nearest(self.matrix, vector, k)]
+        found += [(a, float(v @ vector)) for a, v in self.placed.items()]
+        return sorted(found, key=lambda ac: (-ac[1], ac[0]))[:k]
 
     def add(self, aid: str, vector: npt.NDArray[np.float32]) -> None:
-        self.vectors[aid] = vector
-        self.ids.append(aid)
-        self.index = VectorIndex(self.ids, np.stack([self.vectors[a] for a in self.ids]))
+        self.placed[aid] = vector
+        self.file.append(aid, vector)
+
+
+def _stack(rows: list[npt.NDArray[np.float32]]) -> npt.NDArray[np.float32]:
+    return np.stack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
 
 
 def place_articles(store: Store, fresh: Sequence[str], report: LinkReport) -> None:
     """Place each of ``fresh`` (see the module's docstring) and store what changed."""
     bilingual = _bilingual(store)
-    main = _Space(store, EMBEDDING_MODEL, fresh)
-    multi = _Space(store, MULTILINGUAL_MODEL, fresh) if bilingual else None
+    linked = store.counts(["article_links"])["article_links"]
+    main = _Space(store, EMBEDDING_MODEL, linked, fresh)
+    multi = _Space(store, MULTILINGUAL_MODEL, linked, fresh) if bilingual else None
     cannot = [(a, b) for kind, a, b in store.constraints() if kind == "cannot"]
     for aid in sorted(fresh):
         _place_one(store, aid, main, multi, cannot, report)
-    report.stories = store.counts()["stories"]
+    report.stories = store.counts(["stories"])["stories"]
 
 
 def _doc(
-    store: Store, aid: str, main: _Space, multi: _Space | None
+    store: Store,
+    aid: str,
+    vector: npt.NDArray[np.float32],
+    mvector: npt.NDArray[np.float32] | None,
 ) -> tuple[Article, ArticleAnalysis | None, StoryDoc] | None:
     article = store.get_article(aid)
     if article is None:
         return None
     analysis = store.get_analysis(aid)
-    m = multi.vectors.get(aid) if multi is not None else None
-    return article, analysis, _story_doc(article, analysis, main.vectors[aid], m)
+    return article, analysis, _story_doc(article, analysis, vector, mvector)
 
 
 def _place_one(
@@ -192,9 +214,16 @@ def _place_one(
     analyses: dict[str, ArticleAnalysis | None] = {aid: analysis}
     docs = [doc]
     previous: dict[str, str] = {}
+    wanted = [m for story in chosen for m in story.article_ids]
+    vectors = main.vectors(wanted)
+    mvectors = multi.vectors(wanted) if multi is not None else {}
     for story in chosen:
         for member in story.article_ids:
-            got = _doc(store, member, main, multi)
+            got = (
+                _doc(store, member, vectors[member], mvectors.get(member))
+                if member in vectors
+                else None
+            )
             if got is None:
                 continue
             by_id[member], analyses[member], member_doc = got
@@ -302,9 +331,9 @@ def _neighbours(
     threshold: in the main embedding, and, when the store is bilingual, in the multilingual one
     put on the main one's scale (by the larger of the two mappings clustering uses: a candidate
     is scored properly when it is placed)."""
-    out = {a: c for a, c in main.index.search(vector, NEIGHBOURS) if c >= THEME_THRESHOLD}
+    out = {a: c for a, c in main.search(vector, NEIGHBOURS) if c >= THEME_THRESHOLD}
     if multi is not None and mvector is not None:
-        for a, raw in multi.index.search(mvector, NEIGHBOURS):
+        for a, raw in multi.search(mvector, NEIGHBOURS):
             c = max(BILINGUAL_SCALE * raw + BILINGUAL_SHIFT, CROSS_SCALE * raw + CROSS_SHIFT)
             if c >= THEME_THRESHOLD:
                 out[a] = max(out.get(a, c), c)

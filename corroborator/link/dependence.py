@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -79,11 +80,18 @@ def _norm(name: str | None) -> str | None:
     return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip() or None
 
 
+_PERMUTATIONS: list[tuple[Any, Any]] = []
+
+
 def signature(text: str) -> npt.NDArray[np.uint64]:
     """The MinHash signature of ``text``'s word 5-shingles (:data:`PERMUTATIONS` values)."""
     from datasketch import MinHash
 
-    mh = MinHash(num_perm=PERMUTATIONS, seed=1)
+    if not _PERMUTATIONS:  # made once: drawing them is most of a short text's cost
+        first = MinHash(num_perm=PERMUTATIONS, seed=1)
+        _PERMUTATIONS.append((first.permutations, first.scheme))
+    permutations, scheme = _PERMUTATIONS[0]
+    mh = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=permutations, scheme=scheme)
     mh.update_batch([s.encode("utf-8") for s in sorted(_shingles(text))])
     return np.asarray(mh.hashvalues, dtype=np.uint64)
 

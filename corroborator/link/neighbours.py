@@ -2,14 +2,20 @@
 
 Linking finds which articles may belong together through their embeddings' nearest neighbours
 instead of every pair: the blocks of a full run are built on each article's
-:data:`NEIGHBOURS` nearest (:func:`knn_pairs`), and a new article looks up its own
-(:class:`VectorIndex`). The search is exact (``IndexFlatIP``: inner products of unit vectors,
-by BLAS): its answer is a function of the set of vectors, never of the order they were added
-in, which keeps linking independent of the order articles arrived in. Why exact rather than a
-graph index (hnswlib, usearch, faiss HNSW) is measured in ``docs/benchmarks.md``.
+:data:`NEIGHBOURS` nearest (:func:`knn_pairs`, a flat inner-product index), and a new article
+looks up its own (:func:`nearest`) in the linked articles' vectors kept beside the store
+(:class:`VectorFile`, memory-mapped: nothing is read from the store for it). The search is
+exact (inner products of unit vectors, by BLAS): its answer is a function of the set of
+vectors, never of the order they were added in, which keeps linking independent of the order
+articles arrived in. Why exact rather than a graph index (hnswlib, usearch, faiss HNSW) is
+measured in ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -23,29 +29,81 @@ NEIGHBOURS = 64
 QUERIES = 2048
 
 
-class VectorIndex:
-    """An exact inner-product index over unit vectors (float32), rows named by ids."""
+def nearest(
+    matrix: npt.NDArray[np.float32], query: npt.NDArray[np.floating], k: int
+) -> list[tuple[int, float]]:
+    """The ``k`` rows of ``matrix`` (may be memory-mapped) nearest ``query``, most similar
+    first, with their inner products: exact, by faiss, without building an index."""
+    import faiss
 
-    def __init__(self, ids: list[str], vectors: npt.NDArray[np.float32]) -> None:
-        import faiss
+    if not len(matrix) or k <= 0:
+        return []
+    q = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(1, -1))
+    scores, rows = faiss.knn(q, matrix, min(k, len(matrix)), metric=faiss.METRIC_INNER_PRODUCT)
+    return [
+        (int(r), float(sc))
+        for sc, r in zip(scores[0].tolist(), rows[0].tolist(), strict=True)
+        if r >= 0
+    ]
 
-        self.ids = ids
-        width = vectors.shape[1] if vectors.ndim == 2 and len(vectors) else 1
-        self._index = faiss.IndexFlatIP(width)
-        if len(ids):
-            self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
 
-    def search(self, query: npt.NDArray[np.floating], k: int) -> list[tuple[str, float]]:
-        """The ``k`` rows nearest ``query`` (most similar first), with their inner products."""
-        if not self.ids or k <= 0:
-            return []
-        q = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(1, -1))
-        scores, rows = self._index.search(q, min(k, len(self.ids)))
-        return [
-            (self.ids[int(r)], float(s))
-            for s, r in zip(scores[0].tolist(), rows[0].tolist(), strict=True)
-            if r >= 0
-        ]
+class VectorFile:
+    """The article vectors of one model kept beside a store file, so that a new article's
+    nearest neighbours are found without reading every vector from the store: float32 rows,
+    memory-mapped, and their ids, one per line. A cache: a full linking run writes it, placing
+    an article appends to it, and it is written again from the store whenever its number of
+    rows is not the number of linked articles. A store that is no local file (a server) has
+    none, and its vectors are read from the store."""
+
+    def __init__(self, location: str, model: str) -> None:
+        path = Path(location)
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", model).strip("-")
+        self.base = path.with_name(f"{path.name}.{slug}") if path.is_file() else None
+
+    def _paths(self) -> tuple[Path, Path]:
+        assert self.base is not None
+        return self.base.with_suffix(self.base.suffix + ".f32"), self.base.with_suffix(
+            self.base.suffix + ".ids"
+        )
+
+    def write(self, ids: list[str], matrix: npt.NDArray[np.float32]) -> None:
+        """Replace the file by ``ids`` and their rows (written aside, then renamed)."""
+        if self.base is None:
+            return
+        data, names = self._paths()
+        for target, content in (
+            (data, np.ascontiguousarray(matrix, dtype=np.float32).tobytes()),
+            (names, "".join(f"{i}\n" for i in ids).encode("utf-8")),
+        ):
+            aside = target.with_suffix(target.suffix + ".tmp")
+            aside.write_bytes(content)
+            os.replace(aside, target)
+
+    def append(self, aid: str, vector: npt.NDArray[np.float32]) -> None:
+        """Add one row."""
+        if self.base is None:
+            return
+        data, names = self._paths()
+        with data.open("ab") as out:
+            out.write(np.asarray(vector, dtype=np.float32).tobytes())
+        with names.open("ab") as out:
+            out.write(f"{aid}\n".encode())
+
+    def read(self, rows: int) -> tuple[list[str], npt.NDArray[np.float32]] | None:
+        """The ids and rows, when the file holds ``rows`` of them (else ``None``)."""
+        if self.base is None or not rows:
+            return None
+        data, names = self._paths()
+        try:
+            ids = names.read_text("utf-8").splitlines()
+            size = data.stat().st_size
+        except OSError:
+            return None
+        width = size // (4 * rows)
+        if len(ids) != rows or not width or size != rows * width * 4:
+            return None
+        matrix = np.memmap(data, dtype=np.float32, mode="r", shape=(rows, width))
+        return ids, matrix
 
 
 def knn_pairs(

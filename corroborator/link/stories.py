@@ -37,6 +37,7 @@ import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -204,6 +205,7 @@ class StoryDoc:
 # --- dates -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def _interval(value: str) -> tuple[int, int] | None:
     """The first and last day (ordinals) an ISO date, year-month or year covers."""
     parts = value.strip()[:10].split("-")

@@ -163,6 +163,6 @@ class Store(Protocol):
         """Entity mentions matching ``needle``: ``(article_id, label, text, canonical)``."""
         ...
 
-    def counts(self) -> dict[str, int]:
-        """Row counts per table."""
+    def counts(self, tables: Iterable[str] | None = None) -> dict[str, int]:
+        """Row counts per table (only of ``tables``, if given)."""
         ...

@@ -818,9 +818,10 @@ class SQLiteStore:
                 )
             return [(r[0], r[1], r[2], r[3]) for r in rows]
 
-    def counts(self) -> dict[str, int]:
-        """Row counts per table."""
-        return {t: int(self._one(f"SELECT COUNT(*) FROM {t}")[0]) for t in TABLES}
+    def counts(self, tables: Iterable[str] | None = None) -> dict[str, int]:
+        """Row counts per table (only of ``tables``, if given)."""
+        chosen = TABLES if tables is None else [t for t in TABLES if t in set(tables)]
+        return {t: int(self._one(f"SELECT COUNT(*) FROM {t}")[0]) for t in chosen}
 
 
 def _chunks(values: Sequence[str], size: int = 500) -> Iterator[list[str]]:
