@@ -80,7 +80,9 @@ LANGUAGES_MARK = "index:languages:"
 
 @dataclass
 class LinkReport:
-    """What a linking run produced."""
+    """What a linking run produced: ``stories`` in the store; ``events``, ``claims`` and
+    ``conflicts`` of the stories it built (all of them in a run over the whole store, those
+    rebuilt when articles are placed)."""
 
     stories: int = 0
     events: int = 0
@@ -478,9 +480,9 @@ def link_all(store: Store, report: LinkReport) -> None:
     with store.transaction():
         store.replace_links(stories, links)
         store.put_link_keys(keys(), replace=True)
-    VectorFile(store.location, EMBEDDING_MODEL).write(ids, vectors)
-    if len(spoken) > 1:
-        VectorFile(store.location, MULTILINGUAL_MODEL).write(ids, multi)
+        VectorFile(store.location, EMBEDDING_MODEL).write(ids, vectors)
+        if len(spoken) > 1:
+            VectorFile(store.location, MULTILINGUAL_MODEL).write(ids, multi)
 
 
 def _count(report: LinkReport, story: Story) -> None:

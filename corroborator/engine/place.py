@@ -233,7 +233,7 @@ def _place_one(
     sid = assign_new(
         docs, [aid], previous, [(a, b) for a, b in cannot if a in inside and b in inside]
     )[aid]
-    members = sorted([m for m, s in previous.items() if s == sid] + [aid])
+    members = sorted({*(region[sid].article_ids if sid in region else ()), aid})
 
     # 2. source dependence
     src = source(article)
@@ -313,12 +313,14 @@ def _place_one(
         for m in sorted(placed.members | set(placed.derived_from))
     ]  # fmt: skip
     rows = [(key, aid) for key in index_keys(src, sig) + blocking_keys(doc)]
+    # the vector files are appended inside the store's write transaction: two processes
+    # placing at once take turns, so each file's rows and ids stay in step
     with store.transaction():
         store.update_links(stories, links)
         store.put_link_keys(rows)
-    main.add(aid, vector)
-    if multi is not None and mvector is not None:
-        multi.add(aid, mvector)
+        main.add(aid, vector)
+        if multi is not None and mvector is not None:
+            multi.add(aid, mvector)
 
 
 def _neighbours(
