@@ -66,8 +66,8 @@ STEP = 0.05
 # Up to this many articles every pair is a candidate (2 million pairs, a second of BLAS): the
 # seeds, news-dev and ECB+ are linked exactly as before nearest neighbours were used.
 ALL_PAIRS_UP_TO = 2000
-# Pairs scored at once (memory: CHUNK × 384 × 8 bytes per operand).
-CHUNK = 32_768
+# Pairs scored at once (memory: CHUNK × 384 × 8 bytes, 25 MB, per operand).
+CHUNK = 8192
 
 
 def _arrays(

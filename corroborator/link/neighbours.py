@@ -113,24 +113,30 @@ def knn_pairs(
 ) -> npt.NDArray[np.int64]:
     """Index pairs ``(i, j)``, ``i < j``, where one is among the other's ``k`` nearest (by
     inner product), sorted and unique. ``rows`` (default: all) names which rows of
-    ``vectors`` take part; pairs are given in indices of ``vectors``."""
+    ``vectors`` take part; pairs are given in indices of ``vectors``. Exact (``faiss.knn``,
+    :data:`QUERIES` rows at a time, no index copy); each pair is kept as one 64-bit number
+    until the end, so memory stays at a few bytes per pair."""
     import faiss
 
-    chosen = np.arange(len(vectors)) if rows is None else np.asarray(rows, dtype=np.int64)
-    n = len(chosen)
+    chosen = None if rows is None else np.asarray(rows, dtype=np.int64)
+    data = (
+        np.ascontiguousarray(vectors, dtype=np.float32)
+        if chosen is None
+        else np.ascontiguousarray(vectors[chosen], dtype=np.float32)
+    )
+    n = len(data)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    data = np.ascontiguousarray(vectors[chosen], dtype=np.float32)
-    index = faiss.IndexFlatIP(data.shape[1])
-    index.add(data)
     kk = min(k + 1, n)
     found: list[npt.NDArray[np.int64]] = []
     for start in range(0, n, QUERIES):
-        _, nbrs = index.search(data[start : start + QUERIES], kk)
-        left = np.repeat(np.arange(start, start + len(nbrs)), kk)
+        _, nbrs = faiss.knn(data[start : start + QUERIES], data, kk,
+                            metric=faiss.METRIC_INNER_PRODUCT)  # fmt: skip
+        left = np.repeat(np.arange(start, start + len(nbrs), dtype=np.int64), kk)
         right = nbrs.reshape(-1).astype(np.int64)
         keep = (right >= 0) & (right != left)
         a, b = left[keep], right[keep]
-        found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
-    pairs = np.unique(np.concatenate(found), axis=0)
-    return np.asarray(chosen[pairs], dtype=np.int64)
+        found.append(np.unique(np.minimum(a, b) * n + np.maximum(a, b)))
+    keys = np.unique(np.concatenate(found))
+    pairs = np.stack([keys // n, keys % n], axis=1)
+    return pairs if chosen is None else np.asarray(chosen[pairs], dtype=np.int64)
