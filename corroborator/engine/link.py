@@ -415,74 +415,93 @@ def link_all(store: Store, report: LinkReport) -> None:
     reasons = {g.id: g.reasons for g in dependence.groups}
     previous = store.story_assignments()
     taken: set[str] = set()
-    stories: list[Story] = []
-    links: list[ArticleLinks] = []
-    blocking: list[tuple[str, str]] = []
-    for block in blocks:
-        inside = set(block)
-        by_id: dict[str, Article] = {}
-        analyses: dict[str, ArticleAnalysis | None] = {}
-        docs = []
-        for k in block:
-            found = store.get_article(ids[k])
-            if found is None:
-                continue
-            article = found
-            by_id[article.id] = article
-            analyses[article.id] = store.get_analysis(article.id)
-            docs.append(
-                _story_doc(article, analyses[article.id], vectors[k],
-                           multi[k] if groups[k] >= 0 else None)
-            )  # fmt: skip
-            blocking += [(key, article.id) for key in blocking_keys(docs[-1])]
-        clusters = cluster_stories(
-            docs,
-            [(ids[i], ids[j]) for i, j in pairs["must"] if i in inside],
-            [(ids[i], ids[j]) for i, j in pairs["cannot"] if i in inside and j in inside],
-        )
-        named = name_stories(clusters, previous, taken=taken)
-        members: dict[str, list[str]] = {}
-        for aid, sid in named.items():
-            members.setdefault(sid, []).append(aid)
-        for sid, member_ids in sorted(members.items()):
-            member_ids.sort()
-            story = _story(sid, member_ids, analyses, by_id, dependence)
-            stories.append(story)
-            _count(report, story)
-            links += [
-                ArticleLinks(
-                    aid,
-                    sid,
-                    dependence.group_of[aid],
-                    tuple(dependence.derived_from.get(aid, ())),
-                    reasons[dependence.group_of[aid]],
-                )
-                for aid in member_ids
-            ]
-    report.stories = report.stories_rebuilt = len(stories)
 
-    def keys() -> Iterator[tuple[str, str]]:
-        yield INDEX_MARK, ""
-        for lang in sorted(spoken):
-            yield LANGUAGES_MARK + lang, ""
-        if len(spoken) > 1:
-            yield LANGUAGES_MARK + "*", ""  # bilingual: multilingual vectors compared
-        for k, src in enumerate(sources):
-            if src.outlet:
-                yield f"outlet:{src.outlet}", src.id
-            for wire in src.wires:
-                yield f"wire:{wire}", src.id
-            for band in range(BANDS):
-                yield band_key(band, int(hashes[k, band])), src.id
-        yield from blocking
+    def keys(k: int) -> Iterator[tuple[str, str]]:
+        src = sources[k]
+        if src.outlet:
+            yield f"outlet:{src.outlet}", src.id
+        for wire in src.wires:
+            yield f"wire:{wire}", src.id
+        for band in range(BANDS):
+            yield band_key(band, int(hashes[k, band])), src.id
 
-    links.sort(key=lambda x: x.article_id)
+    # one transaction: readers see the previous run until this one is whole. Each block's
+    # stories, links and keys are written as it is done, so no more than one block's analyses
+    # and stories are held (the write lock is held as long as the run)
     with store.transaction():
-        store.replace_links(stories, links)
-        store.put_link_keys(keys(), replace=True)
+        store.replace_links([], [])
+        marks = [(INDEX_MARK, ""), *((LANGUAGES_MARK + lang, "") for lang in sorted(spoken))]
+        if len(spoken) > 1:
+            marks.append((LANGUAGES_MARK + "*", ""))  # bilingual: multilingual vectors compared
+        store.put_link_keys(marks, replace=True)
+        for block in blocks:
+            _link_block(store, block, ids, vectors, multi, groups, pairs, previous, taken,
+                        dependence, reasons, report)  # fmt: skip
+            store.put_link_keys(row for k in block for row in keys(k))
         VectorFile(store.location, EMBEDDING_MODEL).write(ids, vectors)
         if len(spoken) > 1:
             VectorFile(store.location, MULTILINGUAL_MODEL).write(ids, multi)
+
+
+def _link_block(
+    store: Store,
+    block: list[int],
+    ids: list[str],
+    vectors: npt.NDArray[np.float32],
+    multi: npt.NDArray[np.float32],
+    groups: npt.NDArray[np.int64],
+    pairs: dict[str, list[tuple[int, int]]],
+    previous: dict[str, str],
+    taken: set[str],
+    dependence: Dependence,
+    reasons: dict[str, tuple[str, ...]],
+    report: LinkReport,
+) -> None:
+    """Cluster one block, build its stories and write them, their links and blocking keys."""
+    inside = set(block)
+    by_id: dict[str, Article] = {}
+    analyses: dict[str, ArticleAnalysis | None] = {}
+    docs = []
+    blocking: list[tuple[str, str]] = []
+    for k in block:
+        found = store.get_article(ids[k])
+        if found is None:
+            continue
+        by_id[found.id] = found
+        analyses[found.id] = store.get_analysis(found.id)
+        docs.append(
+            _story_doc(found, analyses[found.id], vectors[k], multi[k] if groups[k] >= 0 else None)
+        )
+        blocking += [(key, found.id) for key in blocking_keys(docs[-1])]
+    clusters = cluster_stories(
+        docs,
+        [(ids[i], ids[j]) for i, j in pairs["must"] if i in inside],
+        [(ids[i], ids[j]) for i, j in pairs["cannot"] if i in inside and j in inside],
+    )
+    members: dict[str, list[str]] = {}
+    for aid, sid in name_stories(clusters, previous, taken=taken).items():
+        members.setdefault(sid, []).append(aid)
+    stories = []
+    links = []
+    for sid, member_ids in sorted(members.items()):
+        member_ids.sort()
+        story = _story(sid, member_ids, analyses, by_id, dependence)
+        stories.append(story)
+        _count(report, story)
+        links += [
+            ArticleLinks(
+                aid,
+                sid,
+                dependence.group_of[aid],
+                tuple(dependence.derived_from.get(aid, ())),
+                reasons[dependence.group_of[aid]],
+            )
+            for aid in member_ids
+        ]
+    report.stories += len(stories)
+    report.stories_rebuilt += len(stories)
+    store.update_links(stories, links)
+    store.put_link_keys(blocking)
 
 
 def _count(report: LinkReport, story: Story) -> None:

@@ -588,13 +588,19 @@ class SQLiteStore:
 
     def get_vectors(self, model: str, article_ids: Iterable[str] | None = None) -> dict[str, bytes]:
         """Stored article vectors made by ``model`` (only those of ``article_ids``, if given)."""
-        sql = "SELECT article_id, vector FROM article_vectors WHERE model = ?"
         if article_ids is None:
-            return {r[0]: r[1] for r in self._db.execute(sql, (model,))}
+            rows = self._db.execute(
+                "SELECT article_id, vector FROM article_vectors WHERE model = ?", (model,)
+            )
+            return {r[0]: r[1] for r in rows}
         out: dict[str, bytes] = {}
         for chunk in _chunks(sorted(set(article_ids))):
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"{sql} AND article_id IN ({marks})", (model, *chunk))
+            rows = self._db.execute(
+                "SELECT article_id, vector FROM article_vectors "
+                f"WHERE model = ? AND article_id IN ({marks})",
+                (model, *chunk),
+            )
             out.update({r[0]: r[1] for r in rows})
         return out
 
@@ -680,11 +686,12 @@ class SQLiteStore:
 
     def iter_stories(self, story_ids: Iterable[str] | None = None) -> list[Story]:
         """Every story (only those of ``story_ids``, if given), by start date then id."""
-        order = "ORDER BY start IS NULL, start, id"
         if story_ids is None:
             return [
                 from_json(Story, r[0])
-                for r in self._db.execute(f"SELECT data FROM stories {order}")
+                for r in self._db.execute(
+                    "SELECT data FROM stories ORDER BY start IS NULL, start, id"
+                )
             ]
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(sorted(set(story_ids))):
@@ -701,18 +708,30 @@ class SQLiteStore:
     ) -> dict[str, ArticleLinks]:
         """What linking found about each article: every article's, or those of ``article_ids``
         and of the members of the dependence ``groups`` when either is given."""
-        sql = (
+        select = (
             "SELECT l.article_id, s.story_id, l.dependence_group, l.derived_from, l.reasons "
-            "FROM article_links l LEFT JOIN story_articles s ON s.article_id = l.article_id"
+            "FROM article_links l LEFT JOIN story_articles s ON s.article_id = l.article_id "
         )
         if article_ids is None and groups is None:
-            rows = self._db.execute(sql).fetchall()
+            rows = self._db.execute(select).fetchall()
         else:
             rows = []
-            for column, values in (("l.article_id", article_ids), ("l.dependence_group", groups)):
-                for chunk in _chunks(sorted(set(values or ()))):
-                    marks = ",".join("?" * len(chunk))
-                    rows += self._db.execute(f"{sql} WHERE {column} IN ({marks})", chunk).fetchall()
+            for chunk in _chunks(sorted(set(article_ids or ()))):
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    "SELECT l.article_id, s.story_id, l.dependence_group, l.derived_from, "
+                    "l.reasons FROM article_links l LEFT JOIN story_articles s "
+                    f"ON s.article_id = l.article_id WHERE l.article_id IN ({marks})",
+                    chunk,
+                ).fetchall()
+            for chunk in _chunks(sorted(set(groups or ()))):
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    "SELECT l.article_id, s.story_id, l.dependence_group, l.derived_from, "
+                    "l.reasons FROM article_links l LEFT JOIN story_articles s "
+                    f"ON s.article_id = l.article_id WHERE l.dependence_group IN ({marks})",
+                    chunk,
+                ).fetchall()
         return {
             r[0]: ArticleLinks(
                 r[0], r[1] or "", r[2], tuple(json.loads(r[3])), tuple(json.loads(r[4]))
