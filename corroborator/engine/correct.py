@@ -60,9 +60,9 @@ def correct_story_span(
         if end < start:
             raise StoreError(f"the span's end ({end}) comes before its start ({start})")
     store.put_span_correction(story.article_ids, start, end, author)
-    # the story's articles as new ones: only their block is clustered again and their story
-    # rebuilt, with the correction
-    report = link(store, story.article_ids)
+    # the whole store is linked again (the story may split or merge under the new span; a
+    # placement only places new articles)
+    report = link(store)
     anchor = min(story.article_ids)
     return report, store.story_assignments().get(anchor, story_id)
 
@@ -81,7 +81,7 @@ def merge_stories(store: Store, story_id: str, other_id: str) -> tuple[LinkRepor
     store.put_constraints(
         "must", [(anchor, a) for a in (*first.article_ids[1:], *other.article_ids)]
     )
-    report = link(store, (*first.article_ids, *other.article_ids))
+    report = link(store)  # constraints change clusters: a full run settles them
     return report, store.story_assignments().get(anchor, story_id)
 
 
@@ -101,5 +101,5 @@ def split_story(store: Store, story_id: str, article_ids: Sequence[str]) -> tupl
         raise StoreError("splitting every article out of a story leaves it as it is")
     store.put_constraints("must", [(moving[0], m) for m in moving[1:]])
     store.put_constraints("cannot", [(m, s) for m in moving for s in staying])
-    report = link(store, story.article_ids)
+    report = link(store)  # constraints change clusters: a full run settles them
     return report, store.story_assignments().get(moving[0], story_id)

@@ -1,15 +1,20 @@
 """Linking run: stories, their timelines and claims, and source dependence, from the store.
 
-Linking works on what analysis stored; it never re-analyses an article. Article vectors are
-computed by the analysis and stored with it (:mod:`corroborator.analyze.embeddings`); story
-clustering is re-run over all stored features, which keeps the result independent of the order
-articles arrived in, and the user's corrections (must-link and cannot-link pairs) are applied
-every time. The results replace the previous linking run as a whole, in one transaction.
+Linking works on what analysis stored; it never re-analyses an article, and reads each
+article's analysis only when the block or story it belongs to is handled. Two paths:
 
-Story clustering runs block by block (:mod:`corroborator.link.blocks`): with ``new_ids``
-(``link(store, new_ids)``: what a build or an upload just analysed, the rest linked before) only
-the blocks those articles fall in are clustered again, and only the stories that changed are
-rebuilt; the result is the one a full linking gives, whatever the order articles came in.
+* **the whole store** (``link(store)``, and any build adding more than :data:`PLACE_SHARE` of
+  the store): the store is cut into blocks on its article vectors' nearest neighbours
+  (:mod:`corroborator.link.blocks`, faiss), each block's stories are clustered and built, and
+  the result replaces the previous run's as a whole, in one transaction. It is a function of the
+  set of articles and the user's corrections (must-link and cannot-link pairs, applied every
+  time), never of the order articles arrived in. It also writes the linking index (the store's
+  ``link_keys``: MinHash band keys, outlet and wire keys, month-bound blocking keys).
+* **placing new articles** (``link(store, new_ids)`` on a linked store,
+  :mod:`corroborator.engine.place`): each new article finds its candidate stories through that
+  index and its nearest neighbours, joins the best one or starts its own, and only the stories
+  it touched are rebuilt. A later run over the whole store settles what placing one at a time
+  may have placed otherwise.
 """
 
 from __future__ import annotations
@@ -17,11 +22,12 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
+import numpy.typing as npt
 
 from corroborator.analyze.embeddings import (
     EMBEDDING_MODEL,
@@ -29,11 +35,26 @@ from corroborator.analyze.embeddings import (
     embedding_text,
 )
 from corroborator.analyze.gazetteer import load_gazetteer
-from corroborator.link.blocks import cluster_blocks
+from corroborator.link.blocks import block_indices
 from corroborator.link.claims import build_claims
-from corroborator.link.dependence import Dependence, find_dependence
+from corroborator.link.dependence import (
+    BANDS,
+    Dependence,
+    band_hashes,
+    band_key,
+    group_sources,
+    signature,
+    source,
+)
 from corroborator.link.lexical import content_terms
-from corroborator.link.stories import StoryDoc, name_stories
+from corroborator.link.neighbours import VectorFile
+from corroborator.link.stories import (
+    EMBEDDER_LANGUAGES,
+    StoryDoc,
+    _index_pairs,
+    cluster_stories,
+    name_stories,
+)
 from corroborator.link.timeline import StorySpan, build_events, story_span
 from corroborator.model import (
     Article,
@@ -54,16 +75,27 @@ STORY_DATE_WINDOW_DAYS = 90
 # of slack: a report filed late in the evening carries the next day's local date.
 REPORTED_AFTER_PUBLISHED_DAYS = 1
 _DONE = frozenset({"reported", "in_progress"})
+# A build that adds at most this share of the linked store (or one article) places its
+# articles one by one; more, and the whole store is linked again. Placing costs a candidate
+# search and a story rebuild per article (tens of milliseconds on the synthetic stores of
+# bench/scale.py), linking the whole store about 5 ms per article: a tenth of the store placed
+# one by one is still the cheaper, and a full run settles what the order of arrival changed.
+PLACE_SHARE = 0.1
+# Linking index rows that say what the last full run covered (article id left empty).
+INDEX_MARK = "index:v1"
+LANGUAGES_MARK = "index:languages:"
 
-# Linking progress: (stage, done, total) with stage "reading" (articles' analyses read),
-# "clustering" (articles placed in stories) or "stories" (stories built); told after each
-# article, block and story. Only the CLI shows it.
+# Linking progress: (stage, done, total) with stage "reading" (articles read), "clustering"
+# (articles placed in stories, block by block) or "stories" (blocks whose stories are built).
+# Only the CLI shows it.
 LinkProgress = Callable[[str, int, int], None]
 
 
 @dataclass
 class LinkReport:
-    """What a linking run produced."""
+    """What a linking run produced: ``stories`` in the store; ``events``, ``claims`` and
+    ``conflicts`` of the stories it built (all of them in a run over the whole store, those
+    rebuilt when articles are placed)."""
 
     stories: int = 0
     events: int = 0
@@ -75,24 +107,44 @@ class LinkReport:
 
 
 def _vectors(
-    store: Store, articles: list[Article], model: str = EMBEDDING_MODEL
-) -> tuple[dict[str, np.ndarray], int]:
-    """The stored vectors of ``articles`` by ``model``; those missing are embedded and stored:
+    store: Store, ids: list[str], model: str = EMBEDDING_MODEL
+) -> tuple[dict[str, bytes], int]:
+    """The stored vectors of ``ids`` by ``model``; those missing are embedded and stored:
     English articles' multilingual vectors when the store turns bilingual, and articles
     analysed before analysis made vectors (``corroborator link`` on an old store)."""
     from corroborator.analyze.embeddings import embed, embed_multilingual
 
-    stored = store.get_vectors(model)
-    missing = [a for a in articles if a.id not in stored]
+    stored = store.get_vectors(model, None if len(ids) > 1000 else ids)
+    missing = [i for i in ids if i not in stored]
     if missing:
+        texts = []
+        for aid in missing:
+            article = store.get_article(aid)
+            texts.append(embedding_text(article) if article else "")
         encode = embed_multilingual if model == MULTILINGUAL_MODEL else embed
-        vectors = encode([embedding_text(a) for a in missing])
         fresh = {
-            a.id: v.astype(np.float32).tobytes() for a, v in zip(missing, vectors, strict=True)
+            aid: v.astype(np.float32).tobytes()
+            for aid, v in zip(missing, encode(texts), strict=True)
         }
         store.put_vectors(model, fresh)
         stored.update(fresh)
-    return {aid: np.frombuffer(buf, dtype=np.float32) for aid, buf in stored.items()}, len(missing)
+    return stored, len(missing)
+
+
+def _matrix(stored: dict[str, bytes], ids: list[str]) -> npt.NDArray[np.float32]:
+    """The vectors of ``ids`` as rows (zeros where one is missing)."""
+    width = next((len(b) // 4 for b in stored.values()), 1)
+    out = np.zeros((len(ids), width), dtype=np.float32)
+    for k, aid in enumerate(ids):
+        buf = stored.get(aid)
+        if buf is not None:
+            out[k] = np.frombuffer(buf, dtype=np.float32)
+    return out
+
+
+def language_group(language: str | None) -> int:
+    """1 for a language the main embedder does not read, 0 for one it reads (or unknown)."""
+    return int(language is not None and language not in EMBEDDER_LANGUAGES)
 
 
 _YEARLESS_DAY = re.compile(r"(?:XXXX|-)-(\d\d)-(\d\d)")
@@ -228,6 +280,8 @@ def _countries(places: set[str]) -> frozenset[str]:
 
 
 def _days(a: str, b: str) -> int:
+    from datetime import date
+
     return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
 
@@ -293,15 +347,6 @@ def span_fixes(
     return out
 
 
-def _same_fix(a: SpanCorrection | None, b: SpanCorrection | None) -> bool:
-    """Whether two span corrections are the same user's act (what linking found aside)."""
-    if a is None or b is None:
-        return a is b
-    return (a.start, a.end, a.author, a.made_at, a.anchor) == (
-        b.start, b.end, b.author, b.made_at, b.anchor,
-    )  # fmt: skip
-
-
 def _story(
     sid: str,
     ids: list[str],
@@ -340,94 +385,229 @@ def _story(
 def link(
     store: Store, new_ids: Collection[str] = (), progress: LinkProgress | None = None
 ) -> LinkReport:
-    """Run linking over everything in ``store`` and store the result.
+    """Link ``store`` and store the result.
 
-    With ``new_ids`` (articles just added or analysed again, the rest linked before), only the
-    blocks they fall in are clustered again (:func:`~corroborator.link.blocks.cluster_blocks`),
-    and only the stories that changed, or whose source groups changed, are rebuilt. Without,
-    every block is clustered. Both give the same stories. ``progress`` is told how far the
-    clustering and the building of stories are (:data:`LinkProgress`)."""
+    With ``new_ids`` (articles just added, the rest linked before), each is placed in the
+    stored stories (:mod:`corroborator.engine.place`) and only the stories they touch are
+    rebuilt, when the store's last run left its linking index and they are at most
+    :data:`PLACE_SHARE` of it; otherwise, and without ``new_ids``, the whole store is linked.
+    ``progress`` is told how far it is (:data:`LinkProgress`)."""
+    from corroborator.engine.place import place_articles, placeable
+
     started = time.perf_counter()
     tell: LinkProgress = progress or (lambda stage, done, total: None)
     report = LinkReport()
-    articles = list(store.iter_articles())
-    analyses: dict[str, ArticleAnalysis | None] = {}
-    for n, a in enumerate(articles, 1):
-        analyses[a.id] = store.get_analysis(a.id)
-        tell("reading", n, len(articles))
-    by_id = {a.id: a for a in articles}
-    if not articles:
-        store.replace_links([], [])
-        return report
-    vectors, report.vectors_computed = _vectors(store, articles)
-    multi: dict[str, np.ndarray] = {}
-    if len({a.language for a in articles if a.language}) > 1:
-        multi, computed = _vectors(store, articles, MULTILINGUAL_MODEL)
-        report.vectors_computed += computed
-    docs = [_story_doc(a, analyses[a.id], vectors[a.id], multi.get(a.id)) for a in articles]
-    constraints = store.constraints()
-    must = [(a, b) for kind, a, b in constraints if kind == "must" and a in by_id and b in by_id]
-    cannot = [
-        (a, b) for kind, a, b in constraints if kind == "cannot" and a in by_id and b in by_id
-    ]
-    previous = store.story_assignments()
-    fresh = {a for a in new_ids if a in by_id}
-    incremental = bool(fresh) and set(by_id) - fresh <= set(previous)
-    # only the blocks the new articles fall in are clustered again (link.blocks); without new
-    # ids every block is
-    clusters = cluster_blocks(
-        docs,
-        must,
-        cannot,
-        previous=previous if incremental else None,
-        changed=fresh,
-        progress=lambda done, total: tell("clustering", done, total),
-    )
-    assignment = name_stories(clusters, previous)
-    dependence = find_dependence(articles)
-
-    members: dict[str, list[str]] = {}
-    for aid, sid in assignment.items():
-        members.setdefault(sid, []).append(aid)
-    fixes = span_fixes(store.span_corrections(), assignment)
-    kept: dict[str, Story] = {}
-    if incremental:
-        old_links = store.article_links()
-        changed = {assignment[a] for a in fresh} | {
-            assignment[a]
-            for a, link_ in old_links.items()
-            if a in assignment and link_.dependence_group != dependence.group_of[a]
-        }
-        kept = {
-            s.id: s
-            for s in store.iter_stories()
-            if s.id not in changed
-            and sorted(s.article_ids) == sorted(members.get(s.id, []))
-            and _same_fix(s.span_correction, fixes.get(s.id))
-        }
-    stories = []
-    for n, (sid, ids) in enumerate(sorted(members.items()), 1):
-        ids.sort()
-        story = kept.get(sid) or _story(sid, ids, analyses, by_id, dependence, fixes.get(sid))
-        stories.append(story)
-        tell("stories", n, len(members))
-        report.events += len(story.events)
-        report.claims += len(story.claims)
-        report.conflicts += sum(len(e.conflicts) for e in story.events) + sum(
-            c.verdict == "conflicting" for c in story.claims
-        )
-    report.stories_rebuilt = len(stories) - len(kept)
-    links = [
-        ArticleLinks(
-            aid,
-            assignment[aid],
-            dependence.group_of[aid],
-            tuple(dependence.derived_from.get(aid, ())),
-            next((g.reasons for g in dependence.groups if g.id == dependence.group_of[aid]), ()),
-        )
-        for aid in sorted(by_id)
-    ]
-    store.replace_links(stories, links)
-    report.stories = len(stories)
+    fresh = sorted(set(new_ids))
+    if fresh and placeable(store, fresh):
+        place_articles(store, fresh, report)
+        tell("clustering", len(fresh), len(fresh))
+    else:
+        link_all(store, report, tell)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def link_all(
+    store: Store, report: LinkReport, tell: LinkProgress = lambda stage, done, total: None
+) -> None:
+    """Link the whole store (see the module's docstring), block by block: only the vectors, the
+    MinHash signatures and the linking index's keys are held for every article at once."""
+    sources = []
+    signatures = []
+    languages: dict[str, str | None] = {}
+    total = store.counts(["articles"])["articles"]
+    for n, article in enumerate(store.iter_articles(), 1):
+        tell("reading", n, total)
+        sources.append(source(article))
+        signatures.append(signature(article.text).astype(np.uint32))
+        languages[article.id] = article.language
+    if not sources:
+        with store.transaction():
+            store.replace_links([], [])
+            store.put_link_keys([(INDEX_MARK, "")], replace=True)
+        return
+    order = sorted(range(len(sources)), key=lambda k: sources[k].id)
+    sources = [sources[k] for k in order]
+    sigs = np.stack([signatures[k] for k in order])
+    del signatures
+    ids = [s.id for s in sources]
+    stored, report.vectors_computed = _vectors(store, ids)
+    vectors = _matrix(stored, ids)
+    del stored
+    spoken = {lang for lang in languages.values() if lang}
+    groups = np.full(len(ids), -1, dtype=np.int64)
+    multi = np.zeros((len(ids), 1), dtype=np.float32)
+    if len(spoken) > 1:
+        stored, computed = _vectors(store, ids, MULTILINGUAL_MODEL)
+        report.vectors_computed += computed
+        multi = _matrix(stored, ids)
+        groups = np.array(
+            [language_group(languages[aid]) if aid in stored else -1 for aid in ids],
+            dtype=np.int64,
+        )
+        del stored
+    index = {aid: k for k, aid in enumerate(ids)}
+    constraints = store.constraints()
+    pairs = {
+        kind: _index_pairs(
+            [(a, b) for k, a, b in constraints if k == kind and a in index and b in index], index
+        )
+        for kind in ("must", "cannot")
+    }
+    blocks = block_indices(vectors, groups, multi, pairs["must"])
+    dependence = group_sources(sources, sigs)
+    hashes = band_hashes(sigs)
+    del sigs
+    reasons = {g.id: g.reasons for g in dependence.groups}
+    previous = store.story_assignments()
+    taken: set[str] = set()
+    # a span correction is applied in the block of its anchor (or, the anchor gone, wherever
+    # most of its articles are)
+    corrections = store.span_corrections()
+
+    def keys(k: int) -> Iterator[tuple[str, str]]:
+        src = sources[k]
+        if src.outlet:
+            yield f"outlet:{src.outlet}", src.id
+        for wire in src.wires:
+            yield f"wire:{wire}", src.id
+        for band in range(BANDS):
+            yield band_key(band, int(hashes[k, band])), src.id
+
+    # one transaction: readers see the previous run until this one is whole. Each block's
+    # stories, links and keys are written as it is done, so no more than one block's analyses
+    # and stories are held (the write lock is held as long as the run)
+    with store.transaction():
+        store.replace_links([], [])
+        marks = [(INDEX_MARK, ""), *((LANGUAGES_MARK + lang, "") for lang in sorted(spoken))]
+        if len(spoken) > 1:
+            marks.append((LANGUAGES_MARK + "*", ""))  # bilingual: multilingual vectors compared
+        store.put_link_keys(marks, replace=True)
+        placed = 0
+        for n, block in enumerate(blocks, 1):
+            _link_block(store, block, ids, vectors, multi, groups, pairs, previous, taken,
+                        dependence, reasons, report, corrections, index)  # fmt: skip
+            store.put_link_keys(row for k in block for row in keys(k))
+            placed += len(block)
+            tell("clustering", placed, len(ids))
+            tell("stories", n, len(blocks))
+        VectorFile(store.location, EMBEDDING_MODEL).write(ids, vectors)
+        if len(spoken) > 1:
+            VectorFile(store.location, MULTILINGUAL_MODEL).write(ids, multi)
+
+
+def _link_block(
+    store: Store,
+    block: list[int],
+    ids: list[str],
+    vectors: npt.NDArray[np.float32],
+    multi: npt.NDArray[np.float32],
+    groups: npt.NDArray[np.int64],
+    pairs: dict[str, list[tuple[int, int]]],
+    previous: dict[str, str],
+    taken: set[str],
+    dependence: Dependence,
+    reasons: dict[str, tuple[str, ...]],
+    report: LinkReport,
+    corrections: Sequence[tuple[SpanCorrection, tuple[str, ...]]] = (),
+    index: Mapping[str, int] | None = None,
+) -> None:
+    """Cluster one block, build its stories and write them, their links and blocking keys."""
+    inside = set(block)
+    by_id: dict[str, Article] = {}
+    analyses: dict[str, ArticleAnalysis | None] = {}
+    docs = []
+    blocking: list[tuple[str, str]] = []
+    for k in block:
+        found = store.get_article(ids[k])
+        if found is None:
+            continue
+        by_id[found.id] = found
+        analyses[found.id] = store.get_analysis(found.id)
+        docs.append(
+            _story_doc(found, analyses[found.id], vectors[k], multi[k] if groups[k] >= 0 else None)
+        )
+        blocking += [(key, found.id) for key in blocking_keys(docs[-1])]
+    clusters = cluster_stories(
+        docs,
+        [(ids[i], ids[j]) for i, j in pairs["must"] if i in inside],
+        [(ids[i], ids[j]) for i, j in pairs["cannot"] if i in inside and j in inside],
+    )
+    members: dict[str, list[str]] = {}
+    assignment = name_stories(clusters, previous, taken=taken)
+    for aid, sid in assignment.items():
+        members.setdefault(sid, []).append(aid)
+    here = {ids[k] for k in block}
+    fixes = span_fixes(
+        [
+            c
+            for c in corrections
+            if c[0].anchor in here or (index is not None and c[0].anchor not in index)
+        ],
+        assignment,
+    )
+    stories = []
+    links = []
+    for sid, member_ids in sorted(members.items()):
+        member_ids.sort()
+        story = _story(sid, member_ids, analyses, by_id, dependence, fixes.get(sid))
+        stories.append(story)
+        _count(report, story)
+        links += [
+            ArticleLinks(
+                aid,
+                sid,
+                dependence.group_of[aid],
+                tuple(dependence.derived_from.get(aid, ())),
+                reasons[dependence.group_of[aid]],
+            )
+            for aid in member_ids
+        ]
+    report.stories += len(stories)
+    report.stories_rebuilt += len(stories)
+    store.update_links(stories, links)
+    store.put_link_keys(blocking)
+
+
+def _count(report: LinkReport, story: Story) -> None:
+    report.events += len(story.events)
+    report.claims += len(story.claims)
+    report.conflicts += sum(len(e.conflicts) for e in story.events) + sum(
+        c.verdict == "conflicting" for c in story.claims
+    )
+
+
+# Blocking keys hold an article's month: a new article looks up its own month and the two
+# beside it, so people, places and organisations bring in articles of about the same time only
+# (three months hold the date windows of story clustering: LEAD_WINDOW_DAYS, DATE_WINDOW_DAYS).
+UNDATED = "-"
+
+
+def _month(doc: StoryDoc) -> str:
+    when = doc.lead_date or (doc.dates[0] if doc.dates else None) or doc.published
+    return when[:7] if when and len(when) >= 7 else UNDATED
+
+
+def blocking_keys(doc: StoryDoc, months: Collection[str] = ()) -> list[str]:
+    """The keys an article is found by when a new one is placed: its people, places and
+    organisations each with its month (or ``months``, when looking up), and its dated
+    happenings ("talks:2025-11-26")."""
+    at = sorted(months) if months else [_month(doc)]
+    names = [f"person:{p}" for p in sorted(doc.people)]
+    names += [f"place:{p}" for p in sorted(doc.places)]
+    names += [f"org:{o}" for o in sorted(doc.orgs)]
+    return [f"{n}@{m}" for n in names for m in at] + sorted(f"key:{k}" for k in doc.keys)
+
+
+def months_around(doc: StoryDoc) -> list[str]:
+    """The months a new article looks up: its own and the one before and after (undated: the
+    undated)."""
+    month = _month(doc)
+    if month == UNDATED:
+        return [UNDATED]
+    year, mon = int(month[:4]), int(month[5:7])
+    out = [UNDATED]
+    for step in (-1, 0, 1):
+        y, m = divmod(year * 12 + mon - 1 + step, 12)
+        out.append(f"{y:04d}-{m + 1:02d}")
+    return out

@@ -18,9 +18,11 @@ holding most of the store (it did from 250 of ECB+'s real articles on). A compon
 :data:`MAX_BLOCK` is split again at a cosine :data:`STEP` higher, until every part fits: a
 deterministic function of the component, so still independent of the order of arrival.
 
-Pairs are found by exact search (every pair's cosine, a slice of rows at a time, by BLAS; only
-the components are kept, never the pairs): an approximate index would make a block depend on
-the order its index was built in.
+Up to :data:`ALL_PAIRS_UP_TO` articles every pair is a candidate; above, the pairs are each
+article's :data:`~corroborator.link.neighbours.NEIGHBOURS` nearest by exact search (faiss, in
+the main embedding and, across languages, in the multilingual one), each scored by the cosine
+story clustering compares, so the blocks stay a function of the set of articles. (A graph index
+would make them depend on the order it was built in.)
 """
 
 from __future__ import annotations
@@ -33,7 +35,12 @@ import numpy.typing as npt
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from corroborator.link.neighbours import knn_pairs
 from corroborator.link.stories import (
+    BILINGUAL_SCALE,
+    BILINGUAL_SHIFT,
+    CROSS_SCALE,
+    CROSS_SHIFT,
     THEME_THRESHOLD,
     THRESHOLD,
     Pairs,
@@ -56,8 +63,11 @@ MAX_BLOCK = 300
 # How much higher the cosine is set to split a block over MAX_BLOCK (the theme threshold 0.3
 # was chosen on a plateau 0.25–0.35 of ECB+ theme quality: one step stays near it).
 STEP = 0.05
-# Rows of the cosine matrix computed at once (memory: ROWS × articles × 8 bytes).
-ROWS = 1024
+# Up to this many articles every pair is a candidate (2 million pairs, a second of BLAS): the
+# seeds, news-dev and ECB+ are linked exactly as before nearest neighbours were used.
+ALL_PAIRS_UP_TO = 2000
+# Pairs scored at once (memory: CHUNK × 384 × 8 bytes, 25 MB, per operand).
+CHUNK = 8192
 
 
 def _arrays(
@@ -76,35 +86,105 @@ def _ladder() -> list[float]:
     return out
 
 
-def _labels(
-    vectors: npt.NDArray[np.float64],
+def candidate_pairs(
+    vectors: npt.NDArray[np.floating],
     groups: npt.NDArray[np.int64],
-    multi: npt.NDArray[np.float64],
+    multi: npt.NDArray[np.floating],
+) -> npt.NDArray[np.int64]:
+    """The pairs ``(i, j)``, ``i < j``, whose cosine blocks are cut on: all of them up to
+    :data:`ALL_PAIRS_UP_TO` articles, else each article's nearest neighbours in the main
+    embedding, and, for articles with a multilingual vector, in that one."""
+    n = len(vectors)
+    if n <= ALL_PAIRS_UP_TO:
+        i, j = np.triu_indices(n, 1)
+        return np.stack([i, j], axis=1).astype(np.int64)
+    pairs = knn_pairs(vectors)
+    if (groups > 0).any():
+        pairs = np.unique(
+            np.concatenate([pairs, knn_pairs(multi, rows=np.flatnonzero(groups >= 0))]), axis=0
+        )
+    return pairs
+
+
+def pair_cosines(
+    vectors: npt.NDArray[np.floating],
+    groups: npt.NDArray[np.int64],
+    multi: npt.NDArray[np.floating],
+    pairs: npt.NDArray[np.int64],
+) -> npt.NDArray[np.float64]:
+    """The cosine of each pair as story clustering compares it (the pairwise form of
+    :func:`~corroborator.link.stories._cosines`)."""
+    out = np.empty(len(pairs))
+    for start in range(0, len(pairs), CHUNK):
+        r, c = pairs[start : start + CHUNK, 0], pairs[start : start + CHUNK, 1]
+        cos = np.einsum("ij,ij->i", vectors[r].astype(np.float64), vectors[c].astype(np.float64))
+        gr, gc = groups[r], groups[c]
+        cross = ((gr > 0) | (gc > 0)) & (gr >= 0) & (gc >= 0)
+        if cross.any():
+            raw = np.einsum(
+                "ij,ij->i", multi[r[cross]].astype(np.float64), multi[c[cross]].astype(np.float64)
+            )
+            mixed = (gr[cross] == 0) | (gc[cross] == 0)
+            cos[cross] = np.where(
+                mixed, BILINGUAL_SCALE * raw + BILINGUAL_SHIFT, CROSS_SCALE * raw + CROSS_SHIFT
+            )
+        out[start : start + len(r)] = cos
+    return out
+
+
+def _labels(
+    n: int,
+    pairs: npt.NDArray[np.int64],
+    cosines: npt.NDArray[np.float64],
     must: npt.NDArray[np.int64],
     thresholds: Sequence[float],
 ) -> npt.NDArray[np.int64]:
-    """Component labels (one row per threshold) of the graphs of pairs whose cosine (as story
-    clustering compares them, see :func:`~corroborator.link.stories._cosines`) reaches each
-    threshold, plus the ``must`` pairs. Rows are taken :data:`ROWS` at a time and only each
-    node's components are kept between them, so memory stays at one slice of the cosine matrix
-    however dense the graph is, and every threshold costs one pass."""
-    n = vectors.shape[0]
-    nodes = np.arange(n)
-    labels = np.tile(nodes, (len(thresholds), 1))
-    for start in range(0, n, ROWS):
-        stop = min(n, start + ROWS)
-        cos = _cosines(vectors, groups, multi, slice(start, stop), slice(start, None))
-        for level, threshold in enumerate(thresholds):
-            r, c = np.nonzero(cos >= threshold)
-            keep = c > r  # columns start at `start`: the upper triangle only
-            # each node tied to its component's first member, then this slice's pairs
-            first = np.full(n, n, dtype=np.int64)
-            np.minimum.at(first, labels[level], nodes)
-            rows = np.concatenate([nodes, r[keep] + start, must[:, 0]])
-            cols = np.concatenate([first[labels[level]], c[keep] + start, must[:, 1]])
-            graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
-            labels[level] = connected_components(graph, directed=False)[1]
+    """Component labels (one row per threshold) of the graphs of ``pairs`` whose cosine
+    reaches each threshold, plus the ``must`` pairs."""
+    labels = np.zeros((len(thresholds), n), dtype=np.int64)
+    for level, threshold in enumerate(thresholds):
+        keep = cosines >= threshold  # each level's pairs are a subset of the one below's
+        pairs, cosines = pairs[keep], cosines[keep]
+        edges = np.concatenate([pairs, must])
+        graph = coo_matrix(
+            (np.ones(len(edges), dtype=np.int8), (edges[:, 0], edges[:, 1])), shape=(n, n)
+        )
+        labels[level] = connected_components(graph, directed=False)[1]
     return labels
+
+
+def block_indices(
+    vectors: npt.NDArray[np.floating],
+    groups: npt.NDArray[np.int64],
+    multi: npt.NDArray[np.floating],
+    must: Sequence[tuple[int, int]] = (),
+    *,
+    max_block: int = MAX_BLOCK,
+) -> list[list[int]]:
+    """The blocks (see :func:`blocks`) of articles given by their vectors and language groups
+    (:func:`~corroborator.link.stories._language_groups`)."""
+    n = len(vectors)
+    if not n:
+        return []
+    pairs = np.array(sorted(must), dtype=np.int64).reshape(-1, 2)
+    candidates = candidate_pairs(vectors, groups, multi)
+    if n <= ALL_PAIRS_UP_TO:  # every pair: the cosine matrix at once, by BLAS
+        v, m = vectors.astype(np.float64), multi.astype(np.float64)
+        cosines = _cosines(v, groups, m, slice(None), slice(None))[
+            candidates[:, 0], candidates[:, 1]
+        ]
+    else:
+        cosines = pair_cosines(vectors, groups, multi, candidates)
+    # the graph at a higher cosine is a subgraph of the one below: its components nest inside
+    # theirs, so a block over max_block is replaced by its components one level up
+    labels = _labels(n, candidates, cosines, pairs, _ladder())
+    components: dict[int, list[int]] = {}
+    for k, label in enumerate(labels[0].tolist()):
+        components.setdefault(label, []).append(k)
+    out: list[list[int]] = []
+    for comp in components.values():
+        out += _split(comp, labels, 0, max_block)
+    return sorted(out)
 
 
 def blocks(
@@ -120,18 +200,7 @@ def blocks(
     if not docs:
         return []
     vectors, groups, multi = _arrays(docs)
-    pairs = np.array(sorted(must), dtype=np.int64).reshape(-1, 2)
-    # the graph at a higher cosine is a subgraph of the one below: its components nest inside
-    # theirs, so one pass gives every level, and a block over max_block is replaced by its
-    # components one level up
-    labels = _labels(vectors, groups, multi, pairs, _ladder())
-    components: dict[int, list[int]] = {}
-    for k, label in enumerate(labels[0].tolist()):
-        components.setdefault(label, []).append(k)
-    out: list[list[int]] = []
-    for comp in components.values():
-        out += _split(comp, labels, 0, max_block)
-    return sorted(out)
+    return block_indices(vectors, groups, multi, must, max_block=max_block)
 
 
 def _split(

@@ -37,6 +37,7 @@ import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -204,6 +205,7 @@ class StoryDoc:
 # --- dates -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def _interval(value: str) -> tuple[int, int] | None:
     """The first and last day (ordinals) an ISO date, year-month or year covers."""
     parts = value.strip()[:10].split("-")
@@ -709,11 +711,14 @@ def name_stories(
     previous: Mapping[str, str] | None = None,
     *,
     new_id: Callable[[Sequence[str]], str] = default_story_id,
+    taken: set[str] | None = None,
 ) -> dict[str, str]:
-    """Story ids for ``clusters`` (the naming rule of :func:`recluster`): each document's."""
+    """Story ids for ``clusters`` (the naming rule of :func:`recluster`): each document's.
+    ``taken`` (ids given to other clusters, e.g. of the blocks named before) is extended with
+    the ids given here."""
     ordered = [tuple(sorted(c)) for c in clusters]
     previous = previous or {}
-    taken: set[str] = set()
+    taken = set() if taken is None else taken
     named: dict[str, str] = {}
     pending: list[tuple[str, ...]] = []
     for cluster in sorted(ordered, key=lambda c: (-len(c), c[0])):

@@ -104,8 +104,8 @@ class Store(Protocol):
         ...
 
     # linking
-    def get_vectors(self, model: str) -> dict[str, bytes]:
-        """Stored article vectors made by ``model``."""
+    def get_vectors(self, model: str, article_ids: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Stored article vectors made by ``model`` (only those of ``article_ids``, if given)."""
         ...
 
     def put_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
@@ -128,12 +128,39 @@ class Store(Protocol):
         """Replace every story and article link, atomically."""
         ...
 
-    def iter_stories(self) -> list[Story]:
-        """Every story."""
+    def update_links(
+        self,
+        stories: Sequence[Story],
+        links: Sequence[ArticleLinks],
+        removed: Iterable[str] = (),
+    ) -> None:
+        """Replace the stories ``removed`` and those of ``stories`` (by id) by ``stories``, and
+        each article link of ``links`` (by article), atomically; every other story and link
+        stays. What placing one new article writes (plain SQL: delete by id, insert)."""
         ...
 
-    def article_links(self) -> dict[str, ArticleLinks]:
-        """What linking found about each article."""
+    def iter_stories(self, story_ids: Iterable[str] | None = None) -> list[Story]:
+        """Every story, or those of ``story_ids``, by start date then id."""
+        ...
+
+    def article_links(
+        self, article_ids: Iterable[str] | None = None, groups: Iterable[str] | None = None
+    ) -> dict[str, ArticleLinks]:
+        """What linking found about each article (its story, its dependence group): every
+        article's, or, when either is given, those of ``article_ids`` and of the members of the
+        dependence ``groups``."""
+        ...
+
+    def put_link_keys(self, rows: Iterable[tuple[str, str]], *, replace: bool = False) -> None:
+        """Store ``(key, article_id)`` rows of the linking index: the MinHash band keys, outlet
+        and wire keys, and month-bound blocking keys through which one new article finds the
+        stored articles it may depend on or belong with (``replace``: drop every row first).
+        Plain SQL: a two-column table, primary key (key, article_id), indexed by article."""
+        ...
+
+    def articles_with_keys(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        """The articles holding each of ``keys`` in the linking index, ids sorted (an index
+        lookup: ``SELECT key, article_id FROM link_keys WHERE key IN (...)``)."""
         ...
 
     def publication_estimates(self) -> dict[str, tuple[str | None, float | None, str | None]]:
@@ -148,6 +175,6 @@ class Store(Protocol):
         """Entity mentions matching ``needle``: ``(article_id, label, text, canonical)``."""
         ...
 
-    def counts(self) -> dict[str, int]:
-        """Row counts per table."""
+    def counts(self, tables: Iterable[str] | None = None) -> dict[str, int]:
+        """Row counts per table (only of ``tables``, if given)."""
         ...

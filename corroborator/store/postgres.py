@@ -584,14 +584,19 @@ class PostgresStore:
 
     # -- linking ------------------------------------------------------------------------------
 
-    def get_vectors(self, model: str) -> dict[str, bytes]:
-        """Stored article vectors made by ``model``."""
-        return {
-            r[0]: bytes(r[1])
-            for r in self._rows(
+    def get_vectors(self, model: str, article_ids: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Stored article vectors made by ``model`` (only those of ``article_ids``, if given)."""
+        if article_ids is None:
+            rows = self._rows(
                 "SELECT article_id, vector FROM article_vectors WHERE model = %s", (model,)
             )
-        }
+        else:
+            rows = self._rows(
+                "SELECT article_id, vector FROM article_vectors "
+                "WHERE model = %s AND article_id = ANY(%s)",
+                (model, sorted(set(article_ids))),
+            )
+        return {r[0]: bytes(r[1]) for r in rows}
 
     def put_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
         """Store article vectors (replacing those of the same articles)."""
@@ -633,51 +638,106 @@ class PostgresStore:
         with self.transaction():
             for table in ("story_articles", "stories", "article_links"):
                 self._exec(f"DELETE FROM {table}")
+            self._insert_links(stories, links)
+
+    def _insert_links(self, stories: Sequence[Story], links: Sequence[ArticleLinks]) -> None:
+        self._many(
+            'INSERT INTO stories (id, title, start, "end", independent_sources, data) '
+            "VALUES (%s, %s, %s, %s, %s, %s)",
+            [(s.id, s.title, s.start, s.end, s.independent_sources, to_json(s)) for s in stories],
+        )
+        self._many(
+            "INSERT INTO story_articles (story_id, article_id) VALUES (%s, %s) "
+            "ON CONFLICT DO NOTHING",
+            [(s.id, aid) for s in stories for aid in s.article_ids],
+        )
+        self._many(
+            "INSERT INTO article_links (article_id, dependence_group, derived_from, reasons) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (article_id) DO UPDATE SET "
+            "dependence_group = excluded.dependence_group, "
+            "derived_from = excluded.derived_from, reasons = excluded.reasons",
+            [
+                (
+                    link.article_id,
+                    link.dependence_group,
+                    json.dumps(list(link.derived_from)),
+                    json.dumps(list(link.reasons), ensure_ascii=False),
+                )
+                for link in links
+            ],
+        )
+
+    def update_links(
+        self,
+        stories: Sequence[Story],
+        links: Sequence[ArticleLinks],
+        removed: Iterable[str] = (),
+    ) -> None:
+        """Replace the stories ``removed`` and those of ``stories`` by ``stories``, and each
+        article link of ``links``, atomically; every other story and link stays."""
+        with self.transaction():
+            gone = sorted(set(removed) | {s.id for s in stories})
+            if gone:
+                self._exec("DELETE FROM story_articles WHERE story_id = ANY(%s)", (gone,))
+                self._exec("DELETE FROM stories WHERE id = ANY(%s)", (gone,))
+            self._insert_links(stories, links)
+
+    def put_link_keys(self, rows: Iterable[tuple[str, str]], *, replace: bool = False) -> None:
+        """Store ``(key, article_id)`` rows of the linking index (``replace``: drop every
+        stored row first)."""
+        with self.transaction():
+            if replace:
+                self._exec("DELETE FROM link_keys")
             self._many(
-                'INSERT INTO stories (id, title, start, "end", independent_sources, data) '
-                "VALUES (%s, %s, %s, %s, %s, %s)",
-                [
-                    (s.id, s.title, s.start, s.end, s.independent_sources, to_json(s))
-                    for s in stories
-                ],
-            )
-            self._many(
-                "INSERT INTO story_articles (story_id, article_id) VALUES (%s, %s)",
-                [(s.id, aid) for s in stories for aid in s.article_ids],
-            )
-            self._many(
-                "INSERT INTO article_links (article_id, dependence_group, derived_from, reasons) "
-                "VALUES (%s, %s, %s, %s)",
-                [
-                    (
-                        link.article_id,
-                        link.dependence_group,
-                        json.dumps(list(link.derived_from)),
-                        json.dumps(list(link.reasons), ensure_ascii=False),
-                    )
-                    for link in links
-                ],
+                "INSERT INTO link_keys (key, article_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                list(rows),
             )
 
-    def iter_stories(self) -> list[Story]:
-        """Every story, by start date then id."""
+    def articles_with_keys(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        """The stored articles holding each of ``keys`` in the linking index (ids sorted)."""
+        out: dict[str, list[str]] = {}
+        for key, aid in self._rows(
+            f"SELECT key, article_id FROM link_keys WHERE key = ANY(%s) "
+            f"ORDER BY key {C}, article_id {C}",
+            (sorted(set(keys)),),
+        ):
+            out.setdefault(key, []).append(aid)
+        return out
+
+    def iter_stories(self, story_ids: Iterable[str] | None = None) -> list[Story]:
+        """Every story (only those of ``story_ids``, if given), by start date then id."""
+        where, params = (
+            ("", ()) if story_ids is None else ("WHERE id = ANY(%s) ", (sorted(set(story_ids)),))
+        )
         return [
             from_json(Story, r[0])
             for r in self._rows(
-                f"SELECT data FROM stories ORDER BY start IS NULL, start {C}, id {C}"
+                f"SELECT data FROM stories {where}ORDER BY start IS NULL, start {C}, id {C}",
+                params,
             )
         ]
 
-    def article_links(self) -> dict[str, ArticleLinks]:
-        """What linking found about each article."""
-        stories = self.story_assignments()
+    def article_links(
+        self, article_ids: Iterable[str] | None = None, groups: Iterable[str] | None = None
+    ) -> dict[str, ArticleLinks]:
+        """What linking found about each article: every article's, or those of ``article_ids``
+        and of the members of the dependence ``groups`` when either is given."""
+        select = (
+            "SELECT l.article_id, s.story_id, l.dependence_group, l.derived_from, l.reasons "
+            "FROM article_links l LEFT JOIN story_articles s ON s.article_id = l.article_id "
+        )
+        if article_ids is None and groups is None:
+            rows = self._rows(select)
+        else:
+            rows = self._rows(
+                select + "WHERE l.article_id = ANY(%s) OR l.dependence_group = ANY(%s)",
+                (sorted(set(article_ids or ())), sorted(set(groups or ()))),
+            )
         return {
             r[0]: ArticleLinks(
-                r[0], stories.get(r[0], ""), r[1], tuple(json.loads(r[2])), tuple(json.loads(r[3]))
+                r[0], r[1] or "", r[2], tuple(json.loads(r[3])), tuple(json.loads(r[4]))
             )
-            for r in self._rows(
-                "SELECT article_id, dependence_group, derived_from, reasons FROM article_links"
-            )
+            for r in rows
         }
 
     def publication_estimates(self) -> dict[str, tuple[str | None, float | None, str | None]]:
@@ -726,9 +786,10 @@ class PostgresStore:
         )
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
-    def counts(self) -> dict[str, int]:
-        """Row counts per table."""
-        return {t: int(self._one(f"SELECT COUNT(*) FROM {t}")[0]) for t in TABLES}
+    def counts(self, tables: Iterable[str] | None = None) -> dict[str, int]:
+        """Row counts per table (only of ``tables``, if given)."""
+        chosen = TABLES if tables is None else [t for t in TABLES if t in set(tables)]
+        return {t: int(self._one(f"SELECT COUNT(*) FROM {t}")[0]) for t in chosen}
 
 
 _PUT_VECTOR = (

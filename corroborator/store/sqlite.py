@@ -49,6 +49,7 @@ TABLES = (
     "article_links",
     "article_corrections",
     "story_span_corrections",
+    "link_keys",
 )
 
 
@@ -328,11 +329,11 @@ class SQLiteStore:
 
     def iter_articles(self) -> Iterator[Article]:
         """Every stored article, by source path then id, with the user's corrections applied."""
-        rows = self._db.execute(
-            f"SELECT {self._ARTICLE_COLUMNS} FROM articles ORDER BY source_path, id"
-        ).fetchall()
         fixes = self._corrections()
-        for row in rows:
+        # streamed: a store of 100,000 articles is never held whole (linking reads it once)
+        for row in self._db.execute(
+            f"SELECT {self._ARTICLE_COLUMNS} FROM articles ORDER BY source_path, id"
+        ):
             art = self._article(row)
             yield corrected(art, fixes.get(art.id, []))
 
@@ -621,14 +622,23 @@ class SQLiteStore:
 
     # -- linking ------------------------------------------------------------------------------
 
-    def get_vectors(self, model: str) -> dict[str, bytes]:
-        """Stored article vectors made by ``model``."""
-        return {
-            r[0]: r[1]
-            for r in self._db.execute(
+    def get_vectors(self, model: str, article_ids: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Stored article vectors made by ``model`` (only those of ``article_ids``, if given)."""
+        if article_ids is None:
+            rows = self._db.execute(
                 "SELECT article_id, vector FROM article_vectors WHERE model = ?", (model,)
             )
-        }
+            return {r[0]: r[1] for r in rows}
+        out: dict[str, bytes] = {}
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                "SELECT article_id, vector FROM article_vectors "
+                f"WHERE model = ? AND article_id IN ({marks})",
+                (model, *chunk),
+            )
+            out.update({r[0]: r[1] for r in rows})
+        return out
 
     def put_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
         """Store article vectors (replacing those of the same articles)."""
@@ -676,55 +686,133 @@ class SQLiteStore:
         with self.transaction():
             for table in ("story_articles", "stories", "article_links"):
                 self._db.execute(f"DELETE FROM {table}")
-            for story in stories:
-                self._db.execute(
-                    'INSERT INTO stories (id, title, start, "end", independent_sources, data) '
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        story.id,
-                        story.title,
-                        story.start,
-                        story.end,
-                        story.independent_sources,
-                        to_json(story),
-                    ),
-                )
-                self._db.executemany(
-                    "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
-                    [(story.id, aid) for aid in story.article_ids],
-                )
-            self._db.executemany(
-                "INSERT INTO article_links (article_id, dependence_group, derived_from, reasons) "
-                "VALUES (?, ?, ?, ?)",
-                [
-                    (
-                        link.article_id,
-                        link.dependence_group,
-                        json.dumps(list(link.derived_from)),
-                        json.dumps(list(link.reasons), ensure_ascii=False),
-                    )
-                    for link in links
-                ],
-            )
+            self._insert_links(stories, links)
 
-    def iter_stories(self) -> list[Story]:
-        """Every story, by start date then id."""
+    def _insert_links(self, stories: Sequence[Story], links: Sequence[ArticleLinks]) -> None:
+        for story in stories:
+            self._db.execute(
+                'INSERT INTO stories (id, title, start, "end", independent_sources, data) '
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    story.id,
+                    story.title,
+                    story.start,
+                    story.end,
+                    story.independent_sources,
+                    to_json(story),
+                ),
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                [(story.id, aid) for aid in story.article_ids],
+            )
+        self._db.executemany(
+            "INSERT OR REPLACE INTO article_links "
+            "(article_id, dependence_group, derived_from, reasons) VALUES (?, ?, ?, ?)",
+            [
+                (
+                    link.article_id,
+                    link.dependence_group,
+                    json.dumps(list(link.derived_from)),
+                    json.dumps(list(link.reasons), ensure_ascii=False),
+                )
+                for link in links
+            ],
+        )
+
+    def iter_stories(self, story_ids: Iterable[str] | None = None) -> list[Story]:
+        """Every story (only those of ``story_ids``, if given), by start date then id."""
+        if story_ids is None:
+            return [
+                from_json(Story, r[0])
+                for r in self._db.execute(
+                    "SELECT data FROM stories ORDER BY start IS NULL, start, id"
+                )
+            ]
+        rows: list[tuple[Any, ...]] = []
+        for chunk in _chunks(sorted(set(story_ids))):
+            marks = ",".join("?" * len(chunk))
+            rows += self._db.execute(
+                f"SELECT start IS NULL, start, id, data FROM stories WHERE id IN ({marks})", chunk
+            ).fetchall()
         return [
-            from_json(Story, r[0])
-            for r in self._db.execute("SELECT data FROM stories ORDER BY start IS NULL, start, id")
+            from_json(Story, r[3]) for r in sorted(rows, key=lambda r: (r[0], r[1] or "", r[2]))
         ]
 
-    def article_links(self) -> dict[str, ArticleLinks]:
-        """What linking found about each article."""
-        stories = self.story_assignments()
+    def article_links(
+        self, article_ids: Iterable[str] | None = None, groups: Iterable[str] | None = None
+    ) -> dict[str, ArticleLinks]:
+        """What linking found about each article: every article's, or those of ``article_ids``
+        and of the members of the dependence ``groups`` when either is given."""
+        select = (
+            "SELECT l.article_id, s.story_id, l.dependence_group, l.derived_from, l.reasons "
+            "FROM article_links l LEFT JOIN story_articles s ON s.article_id = l.article_id "
+        )
+        if article_ids is None and groups is None:
+            rows = self._db.execute(select).fetchall()
+        else:
+            rows = []
+            for chunk in _chunks(sorted(set(article_ids or ()))):
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    "SELECT l.article_id, s.story_id, l.dependence_group, l.derived_from, "
+                    "l.reasons FROM article_links l LEFT JOIN story_articles s "
+                    f"ON s.article_id = l.article_id WHERE l.article_id IN ({marks})",
+                    chunk,
+                ).fetchall()
+            for chunk in _chunks(sorted(set(groups or ()))):
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    "SELECT l.article_id, s.story_id, l.dependence_group, l.derived_from, "
+                    "l.reasons FROM article_links l LEFT JOIN story_articles s "
+                    f"ON s.article_id = l.article_id WHERE l.dependence_group IN ({marks})",
+                    chunk,
+                ).fetchall()
         return {
             r[0]: ArticleLinks(
-                r[0], stories.get(r[0], ""), r[1], tuple(json.loads(r[2])), tuple(json.loads(r[3]))
+                r[0], r[1] or "", r[2], tuple(json.loads(r[3])), tuple(json.loads(r[4]))
             )
-            for r in self._db.execute(
-                "SELECT article_id, dependence_group, derived_from, reasons FROM article_links"
-            )
+            for r in rows
         }
+
+    def update_links(
+        self,
+        stories: Sequence[Story],
+        links: Sequence[ArticleLinks],
+        removed: Iterable[str] = (),
+    ) -> None:
+        """Replace the stories ``removed`` and those of ``stories`` by ``stories``, and each
+        article link of ``links``, atomically; every other story and link stays."""
+        with self.transaction():
+            gone = sorted(set(removed) | {s.id for s in stories})
+            for chunk in _chunks(gone):
+                marks = ",".join("?" * len(chunk))
+                self._db.execute(f"DELETE FROM story_articles WHERE story_id IN ({marks})", chunk)
+                self._db.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+            self._insert_links(stories, links)
+
+    def put_link_keys(self, rows: Iterable[tuple[str, str]], *, replace: bool = False) -> None:
+        """Store ``(key, article_id)`` rows of the linking index (``replace``: drop every
+        stored row first)."""
+        with self.transaction():
+            if replace:
+                self._db.execute("DELETE FROM link_keys")
+            self._db.executemany(
+                "INSERT OR IGNORE INTO link_keys (key, article_id) VALUES (?, ?)", rows
+            )
+
+    def articles_with_keys(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        """The stored articles holding each of ``keys`` in the linking index (ids sorted)."""
+        out: dict[str, list[str]] = {}
+        for chunk in _chunks(sorted(set(keys))):
+            marks = ",".join("?" * len(chunk))
+            for key, aid in self._db.execute(
+                f"SELECT key, article_id FROM link_keys WHERE key IN ({marks}) "
+                "ORDER BY key, article_id",
+                chunk,
+            ):
+                out.setdefault(key, []).append(aid)
+        return out
 
     def publication_estimates(self) -> dict[str, tuple[str | None, float | None, str | None]]:
         """Each analysed article's inferred publication date: value, confidence, evidence."""
@@ -785,9 +873,16 @@ class SQLiteStore:
                 )
             return [(r[0], r[1], r[2], r[3]) for r in rows]
 
-    def counts(self) -> dict[str, int]:
-        """Row counts per table."""
-        return {t: int(self._one(f"SELECT COUNT(*) FROM {t}")[0]) for t in TABLES}
+    def counts(self, tables: Iterable[str] | None = None) -> dict[str, int]:
+        """Row counts per table (only of ``tables``, if given)."""
+        chosen = TABLES if tables is None else [t for t in TABLES if t in set(tables)]
+        return {t: int(self._one(f"SELECT COUNT(*) FROM {t}")[0]) for t in chosen}
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    """``values`` in lists of at most ``size`` (SQLite limits the parameters of one query)."""
+    for start in range(0, len(values), size):
+        yield list(values[start : start + size])
 
 
 def _casefold(value: object) -> str:
