@@ -349,6 +349,38 @@ def test_replace_links_replaces_every_story_and_link(store: Store) -> None:
     assert set(store.story_assignments().values()) == {"sto_x"}
 
 
+def test_update_links_filters_and_the_linking_index(store: Store) -> None:
+    a, b, c = article("One."), article("Two."), article("Three.")
+    for x in (a, b, c):
+        store.put_article(x)
+    first = Story("sto_a", "First", (a.id,), "2025-11-01")
+    second = Story("sto_b", "Second", (b.id, c.id), "2025-11-02")
+    store.replace_links(
+        [first, second],
+        [ArticleLinks(a.id, "sto_a", "g1"), ArticleLinks(b.id, "sto_b", "g2")],
+    )
+    # one story rebuilt and one removed; the other story and links stay
+    moved = Story("sto_b", "Second, again", (b.id,), "2025-11-02")
+    store.update_links([moved], [ArticleLinks(c.id, "sto_c", "g2")], removed=["sto_a"])
+    assert [s.title for s in store.iter_stories()] == ["Second, again"]
+    assert store.iter_stories(["sto_b", "sto_missing"]) == [moved]
+    assert set(store.article_links()) == {a.id, b.id, c.id}
+    assert set(store.article_links([a.id])) == {a.id}
+    assert set(store.article_links(groups=["g2"])) == {b.id, c.id}
+    # vectors of some articles only; counts of some tables only
+    store.put_vectors("m", {a.id: b"\x01", b.id: b"\x02"})
+    assert store.get_vectors("m", [b.id, c.id]) == {b.id: b"\x02"}
+    assert store.counts(["stories", "articles"]) == {"articles": 3, "stories": 1}
+    # the linking index: rows kept once, looked up by key, dropped whole on replace
+    store.put_link_keys([("k1", a.id), ("k1", b.id), ("k2", a.id), ("k1", a.id)])
+    assert store.articles_with_keys(["k1", "k2", "k3"]) == {
+        "k1": sorted([a.id, b.id]),
+        "k2": [a.id],
+    }
+    store.put_link_keys([("k3", c.id)], replace=True)
+    assert store.articles_with_keys(["k1", "k3"]) == {"k3": [c.id]}
+
+
 def test_a_failed_replace_links_keeps_the_old_links(store: Store) -> None:
     a = article()
     store.put_article(a)
