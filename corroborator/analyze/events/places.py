@@ -139,9 +139,8 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
     if not found and tok.dep_ in {"advcl", "xcomp"}:
         # "planned to attend a formal event in Kant …, commemorating …": the place of the
         # clause the trigger hangs from
-        # not a phrase inside a relative clause on one of its nouns ("Xi, whose country is
-        # locked in a tariff war with the United States, is expected to sign …" locates no
-        # signing)
+        # not a phrase inside a relative clause on one of its nouns ("the minister, whose
+        # party is in a long dispute with Lisbon, will sign …" locates no signing)
         aside = {
             x.i
             for t in tok.head.subtree
