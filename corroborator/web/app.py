@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -327,6 +327,22 @@ def create_app(
         await _correct(request, article_id, published or None, outlet, title, by)
         return RedirectResponse(f"/articles/{article_id}", status_code=303)
 
+    async def _run_story_job(
+        request: Request, fn: Callable[..., Any], job: tuple[Any, ...]
+    ) -> tuple[int, str]:
+        """Run a story correction in the worker process (off the request path, cancelled when
+        the client leaves); ``(stories, the corrected story's id now)``."""
+        try:
+            stories, now = await worker.run_job(fn, job, request.is_disconnected)
+        except UploadCancelled as exc:
+            cache.invalidate()
+            raise HTTPException(503, str(exc)) from exc
+        except UploadFailed as exc:
+            cache.invalidate()
+            raise HTTPException(500, "the correction could not be applied") from exc
+        await asyncio.to_thread(cache.refresh)
+        return int(stories), str(now)
+
     async def _correct_span(
         request: Request, story_id: str, start: str, end: str | None, author: str | None
     ) -> tuple[int, str]:
@@ -340,16 +356,7 @@ def create_app(
             raise HTTPException(422, f"the span's end ({last}) comes before its start ({first})")
         who = " ".join((author or "").split()) or "explorer"
         job = (settings, story_id, first or None, last or first or None, who)
-        try:
-            stories, now = await worker.run_job(correct_span_in_store, job, request.is_disconnected)
-        except UploadCancelled as exc:
-            cache.invalidate()
-            raise HTTPException(503, str(exc)) from exc
-        except UploadFailed as exc:
-            cache.invalidate()
-            raise HTTPException(500, "the correction could not be applied") from exc
-        await asyncio.to_thread(cache.refresh)
-        return int(stories), str(now)
+        return await _run_story_job(request, correct_span_in_store, job)
 
     @app.post("/stories/{story_id}/span", include_in_schema=False)
     async def span_submit(
@@ -381,16 +388,7 @@ def create_app(
             if len(set(moving)) >= len(members):
                 raise HTTPException(422, "splitting every article out leaves the story as it is")
         job = (settings, story_id, other, articles)
-        try:
-            stories, now = await worker.run_job(regroup_in_store, job, request.is_disconnected)
-        except UploadCancelled as exc:
-            cache.invalidate()
-            raise HTTPException(503, str(exc)) from exc
-        except UploadFailed as exc:
-            cache.invalidate()
-            raise HTTPException(500, "the correction could not be applied") from exc
-        await asyncio.to_thread(cache.refresh)
-        return int(stories), str(now)
+        return await _run_story_job(request, regroup_in_store, job)
 
     @app.post("/stories/{story_id}/merge", include_in_schema=False)
     async def merge_submit(
