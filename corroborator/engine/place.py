@@ -295,7 +295,14 @@ def _place_one(
     group_of = {m: link_.dependence_group for m, link_ in links_now.items()}
     group_of.update(dict.fromkeys(placed.members, placed.group))
     dependence = Dependence(group_of=group_of)
-    fixes = span_fixes(store.span_corrections(), {m: s for s, ids in rebuild.items() for m in ids})
+    # a correction applies here when its anchor is in a rebuilt story, or when its anchor is
+    # in no story any more (then to the story holding most of its articles)
+    here = {m: s for s, ids in rebuild.items() for m in ids}
+    corrections = store.span_corrections()
+    elsewhere = store.article_links([fix.anchor for fix, _ in corrections])
+    fixes = span_fixes(
+        [c for c in corrections if c[0].anchor in here or c[0].anchor not in elsewhere], here
+    )
     stories = []
     for story_id, ids in sorted(rebuild.items()):
         ids = [m for m in ids if m in by_id]
