@@ -115,10 +115,18 @@ def paths_for(port: int) -> list[str]:
     return out
 
 
-def _client(port: int, paths: list[str], until: float, tally: Tally, seed: int) -> None:
+def _client(
+    port: int,
+    paths: list[str],
+    until: float,
+    tally: Tally,
+    seed: int,
+    stop: threading.Event | None = None,
+) -> None:
+    """GET random ``paths`` on one connection until ``until`` (or ``stop`` is set)."""
     rng = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    while time.monotonic() < until:
+    while time.monotonic() < until and not (stop is not None and stop.is_set()):
         path = rng.choice(paths)
         started = time.perf_counter()
         try:
@@ -191,25 +199,9 @@ def during_upload(
     until = time.monotonic() + limit
     threads = []
     for i in range(clients):
-
-        def run(seed: int = i) -> None:
-            rng = random.Random(100 + seed)
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            while not done.is_set() and time.monotonic() < until:
-                t = time.perf_counter()
-                try:
-                    conn.request("GET", rng.choice(paths))
-                    r = conn.getresponse()
-                    r.read()
-                    ok = r.status == 200
-                except (OSError, http.client.HTTPException):
-                    ok = False
-                    conn.close()
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                tally.add(time.perf_counter() - t, ok)
-            conn.close()
-
-        threads.append(threading.Thread(target=run))
+        threads.append(
+            threading.Thread(target=_client, args=(port, paths, until, tally, 100 + i, done))
+        )
     for t in threads:
         t.start()
     for t in threads:

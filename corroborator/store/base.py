@@ -7,7 +7,15 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
-from corroborator.model import Article, ArticleAnalysis, ArticleLinks, SpanCorrection, Story
+from corroborator.errors import StoreError
+from corroborator.model import (
+    CORRECTABLE,
+    Article,
+    ArticleAnalysis,
+    ArticleLinks,
+    SpanCorrection,
+    Story,
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +28,22 @@ class FileRecord:
     status: str  # "done" | "error"
     error: str | None
     article_ids: tuple[str, ...]
+
+
+def check_correctable(field: str) -> None:
+    """Refuse a correction of an article field users may not correct (every backend)."""
+    if field not in CORRECTABLE:
+        raise StoreError(f"{field!r} cannot be corrected (only {', '.join(CORRECTABLE)})")
+
+
+def span_members(article_ids: Sequence[str], start: str | None, end: str | None) -> list[str]:
+    """The sorted articles a story span correction is kept with (its anchor first), after
+    refusing a story without articles or a span that ends before it starts (every backend)."""
+    if not article_ids:
+        raise StoreError("a story without articles cannot be corrected")
+    if start is not None and (end is None or end < start):
+        raise StoreError(f"the span's end ({end}) comes before its start ({start})")
+    return sorted(set(article_ids))
 
 
 class Store(Protocol):

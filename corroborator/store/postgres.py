@@ -20,7 +20,6 @@ import psycopg
 
 from corroborator.errors import StoreError
 from corroborator.model import (
-    CORRECTABLE,
     Article,
     ArticleAnalysis,
     ArticleLinks,
@@ -36,7 +35,7 @@ from corroborator.model import (
     corrected,
 )
 from corroborator.serialize import from_json, to_json
-from corroborator.store.base import FileRecord
+from corroborator.store.base import FileRecord, check_correctable, span_members
 from corroborator.store.sqlite import TABLES, SQLiteStore
 
 # Any fixed 64-bit number: the key of the advisory lock every write transaction takes (locks
@@ -337,8 +336,7 @@ class PostgresStore:
 
     def put_correction(self, article_id: str, field: str, value: str | None, author: str) -> None:
         """Record a user's correction of one field of an article (replacing an earlier one)."""
-        if field not in CORRECTABLE:
-            raise StoreError(f"{field!r} cannot be corrected (only {', '.join(CORRECTABLE)})")
+        check_correctable(field)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction():
             self._exec(
@@ -371,11 +369,7 @@ class PostgresStore:
         """Record a user's correction of the date span of the story made of ``article_ids``,
         anchored on the first of them by id; corrections anchored on any of them before are
         replaced. ``start`` None clears the story's correction."""
-        if not article_ids:
-            raise StoreError("a story without articles cannot be corrected")
-        if start is not None and (end is None or end < start):
-            raise StoreError(f"the span's end ({end}) comes before its start ({start})")
-        members = sorted(set(article_ids))
+        members = span_members(article_ids, start, end)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction():
             self._exec("DELETE FROM story_span_corrections WHERE anchor = ANY(%s)", (members,))

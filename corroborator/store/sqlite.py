@@ -14,7 +14,6 @@ from typing import Any
 
 from corroborator.errors import StoreError
 from corroborator.model import (
-    CORRECTABLE,
     Article,
     ArticleAnalysis,
     ArticleLinks,
@@ -30,7 +29,7 @@ from corroborator.model import (
     corrected,
 )
 from corroborator.serialize import from_json, to_json
-from corroborator.store.base import FileRecord
+from corroborator.store.base import FileRecord, check_correctable, span_members
 
 TABLES = (
     "articles",
@@ -341,8 +340,7 @@ class SQLiteStore:
 
     def put_correction(self, article_id: str, field: str, value: str | None, author: str) -> None:
         """Record a user's correction of one field of an article (replacing an earlier one)."""
-        if field not in CORRECTABLE:
-            raise StoreError(f"{field!r} cannot be corrected (only {', '.join(CORRECTABLE)})")
+        check_correctable(field)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction():
             self._db.execute(
@@ -378,11 +376,7 @@ class SQLiteStore:
         """Record a user's correction of the date span of the story made of ``article_ids``,
         anchored on the first of them by id; corrections anchored on any of them before are
         replaced. ``start`` None clears the story's correction."""
-        if not article_ids:
-            raise StoreError("a story without articles cannot be corrected")
-        if start is not None and (end is None or end < start):
-            raise StoreError(f"the span's end ({end}) comes before its start ({start})")
-        members = sorted(set(article_ids))
+        members = span_members(article_ids, start, end)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction():
             self._db.executemany(
