@@ -259,6 +259,7 @@ StatusReason = Literal[
     "part of a programme",
     "preposition of things to come",
     "infinitive (headline style)",
+    "purpose infinitive",
     "be + to",
     "negated past",
     "negated future",

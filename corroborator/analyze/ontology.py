@@ -29,6 +29,9 @@ class EventType:
     # "country": the event concerns a whole country (a national death toll, a ceasefire), so
     # its place is the country of the place named near it, not a city
     place_scope: str | None = None
+    # the event ends the subject's stay at its place ("left Brasilia"): the story is no longer
+    # there after it
+    leaves_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ class Ontology:
     planned_verbs: frozenset[str]
     planned_adjectives: frozenset[str]
     planned_preps: tuple[tuple[str, ...], ...]
+    # verbs whose to-infinitive happened when they did ("managed to sign", "went on to meet")
+    implicative_verbs: frozenset[str]
+    # verbs whose prepositional object is the event taken part in ("take part in the parade")
+    participation_verbs: frozenset[str]
     cancelled_verbs: frozenset[str]
     cancelled_adjectives: frozenset[str]
     in_progress_words: frozenset[str]
@@ -117,6 +124,7 @@ def load_ontology() -> Ontology:
             yields_to_object_event=bool(spec.get("yields_to_object_event")),
             recurring=bool(spec.get("recurring")),
             place_scope=spec.get("place_scope"),
+            leaves_place=bool(spec.get("leaves_place")),
         )
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()
@@ -152,6 +160,8 @@ def load_ontology() -> Ontology:
         planned_verbs=_words(status.get("planned_verbs")),
         planned_adjectives=_words(status.get("planned_adjectives")),
         planned_preps=tuple(tuple(p.lower().split()) for p in data.get("planned_preps") or []),
+        implicative_verbs=_words(status.get("implicative_verbs")),
+        participation_verbs=_words(status.get("participation_verbs")),
         cancelled_verbs=_words(status.get("cancelled_verbs")),
         cancelled_adjectives=_words(status.get("cancelled_adjectives")),
         in_progress_words=_words(status.get("in_progress_words")),

@@ -100,12 +100,36 @@ def date_of(
         if best is None or rank < best[0]:
             best = (rank, t)
     if best is None:
-        return _while_date(view, trig, sent)
+        return _conjunct_date(view, trig, sent) or _while_date(view, trig, sent)
     date, date_end = timex_dates(best[1])
     if date_end is None and _UNTIL.search(view.text[max(best[1].start - 8, 0) : best[1].start]):
         # "a ceasefire until April 30": the day it ends, not the day it happens
         return None, date, best[1].text
     return date, date_end, best[1].text
+
+
+def _conjunct_date(
+    view: ArticleView, trig: Trigger, sent: Any
+) -> tuple[str | None, str | None, str | None] | None:
+    """An undated verb coordinated with a dated one shares its time ("will meet the premier on
+    Wednesday and sign a trade deal": the signing is on Wednesday too), as coordinated verb
+    phrases share their subject and auxiliary; another conjunct's own date is not taken ("met
+    him on Monday and will sign on Friday")."""
+    tok = trig.token
+    for _ in range(4):  # a list of verbs is flat in the parse: the first verb heads them all
+        if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        head = tok.head
+        ids = clause_tokens(head)
+        for c in head.children:
+            if c.dep_ == "conj":
+                ids -= {t.i for t in c.subtree}
+        found = _dated_in(view, ids, sent)
+        if found is not None:
+            date, date_end = timex_dates(found)
+            return date, date_end, found.text
+        tok = head
+    return None
 
 
 def _negated(trig: Trigger) -> bool:

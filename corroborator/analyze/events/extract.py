@@ -331,6 +331,17 @@ def _mention(
     )
 
 
+def _left(out: list[EventMention], previous: EventMention, view: ArticleView) -> bool:
+    """``previous`` was told in a sentence whose subject left its place ("Before leaving
+    Brasilia, she told reporters …"): what follows it is not there."""
+    return any(
+        m.start == previous.start
+        and m.place == previous.place
+        and view.ont.types[m.type].leaves_place
+        for m in out
+    )
+
+
 def _triggers(view: ArticleView, sent: Any) -> list[Trigger]:
     triggers: list[Trigger] = []
     seen: set[int] = set()
@@ -381,13 +392,15 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             found.append(_mention(view, trig, sent, triggers, context, lang))
         context.previous = out[-1] if out else None
         found = share_places(merge_same_type(found))
-        if context.sequenced and context.previous and context.previous.place:
-            found = follow_place(found, context.previous, view.gaz)
+        previous = context.previous
+        if context.sequenced and previous and previous.place and not _left(out, previous, view):
+            found = follow_place(found, previous, view.gaz)
         for m in found:
             out.append(m)
             if not m.background:
                 last_by_family[_family(m.type)] = m
-    placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz)
+    leaving = frozenset(n for n, t in view.ont.types.items() if t.leaves_place)
+    placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz, leaving)
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
     return localise_all(share_by_sentence(country_scope(placed, view.gaz, scoped)), view)
 

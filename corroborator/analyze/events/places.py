@@ -254,10 +254,15 @@ def _world_city(place: str) -> str | None:
     return place if found is not None and found.kind in {"city", "country"} else None
 
 
-def inherit_places(mentions: list[EventMention], gaz: Gazetteer) -> list[EventMention]:
+def inherit_places(
+    mentions: list[EventMention], gaz: Gazetteer, leaving: frozenset[str] = frozenset()
+) -> list[EventMention]:
     """Fill missing places with the city of the last place the story's events were at (a
     venue the gazetteers cannot place in a city is not passed on; a country that holds that
-    place does not replace it)."""
+    place does not replace it). An event of a ``leaving`` type ("before leaving Brasilia")
+    does not put the story at its place, nor do the events its sentence tells there ("before
+    leaving Brasilia, she told reporters"): what follows happens elsewhere."""
+    left = {(m.start, m.place) for m in mentions if m.type in leaving and m.place}
     out: list[EventMention] = []
     # where the story is, by everything it tells and by what it tells as done or under way: a
     # planned trip elsewhere does not move what happened (see _may_pass)
@@ -271,7 +276,7 @@ def inherit_places(mentions: list[EventMention], gaz: Gazetteer) -> list[EventMe
             m = replace(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
-        if m.place and not m.background:
+        if m.place and not m.background and (m.start, m.place) not in left:
             last_any = _moved(gaz, last_any, m.place)
             if not planned:
                 last_done = _moved(gaz, last_done, m.place)

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from corroborator.analyze.events.dates import BACKGROUND_DAYS, date_bounds, days_between
+from corroborator.analyze.events.dates import (
+    BACKGROUND_DAYS,
+    date_bounds,
+    days_between,
+    timex_dates,
+)
 from corroborator.analyze.events.view import FUTURE_MODALS, SUBJECTS, ArticleView, Trigger
+from corroborator.analyze.ontology import Ontology
 from corroborator.model import Status, StatusReason
 
 
@@ -14,28 +20,65 @@ def _joined(tokens: list[Any]) -> str:
     return " ".join(t.lower_ for t in sorted(tokens, key=lambda t: t.i))
 
 
-def verb_chain(tok: Any) -> list[Any]:
+def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
     """The trigger and the words above it up to the first finite verb of its clause; a
-    participle or infinitive ("featuring", "to sign") takes its tense from above."""
+    participle or infinitive ("featuring", "to sign") takes its tense from above. An event
+    noun reaches an infinitive as its object ("to hold talks": the infinitive's own event, still
+    to come) or through a preposition, where it is the circumstance of the infinitive, not
+    what it brings about ("sent teams to assist in rescue operations", "to speed up recovery in
+    the wake of the quake"): then the chain goes on to the clause above, unless the infinitive
+    is one of taking part ("to take part in the parade"). An infinitive after an implicative
+    verb ("managed to sign", "went on to hold talks") happened when its verb did."""
     chain = [tok]
     current = tok
     if tok.tag_ == "VBN" and tok.dep_ == "acl":
         # a participle that describes a thing by what was done to it ("the agreement, signed
         # after the talks, will help …"): done, whatever the tense of the clause around it
         return chain
+    via_prep = False
     for _ in range(10):
         if current.head.i == current.i:
             break
         if current.dep_ in {"ccomp", "parataxis"} and current.i != tok.i:
             break
+        via_prep = via_prep or current.dep_ == "pobj"
         current = current.head
         chain.append(current)
         finite = current.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
             c.dep_ in {"aux", "auxpass"} for c in current.children
         )
         if current.pos_ in {"VERB", "AUX"} and finite:
+            if ont is not None and is_infinitive(current) and current.i != tok.i:
+                if via_prep and not _taking_part(current, ont):
+                    via_prep = False
+                    continue
+                if current.dep_ == "xcomp" and _lemma(current.head) in ont.implicative_verbs:
+                    continue
             break
     return chain
+
+
+def is_infinitive(tok: Any) -> bool:
+    """``tok`` is a to-infinitive ("to sign")."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _lemma(tok: Any) -> str:
+    """The verb's lemma with its particle ("go on"), as the lexicon writes phrasal verbs."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return f"{tok.lemma_.lower()} {particle}" if particle else str(tok.lemma_.lower())
+
+
+def _taking_part(verb: Any, ont: Ontology) -> bool:
+    """A verb of taking part, whose prepositional object is the event itself ("participate in
+    the forum", "take part in the parade")."""
+    if _lemma(verb) in ont.participation_verbs:
+        return True
+    return any(
+        f"{verb.lemma_.lower()} {c.lemma_.lower()}" in ont.participation_verbs
+        for c in verb.children
+        if c.dep_ in {"dobj", "obj"}
+    )
 
 
 # Modals of possibility: what they govern has not happened yet.
@@ -49,7 +92,7 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     if tok.lower_ == "according":
         # "…, according to the ministry": words already said, whatever they say is to come
         return "reported", "words reported"
-    chain = verb_chain(tok)
+    chain = verb_chain(tok, ont)
     words: list[Any] = []
     for t in chain:
         words.append(t)
@@ -68,7 +111,10 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         # "the summit could be held on the sidelines of …", "Xi may visit": a possibility is
         # still to come ("could have met" looks back)
         return "planned", "future modal"
-    if lemmas & ont.planned_verbs - {"set", "agree", "invite"} or "set to" in _joined(words):
+    # (the forms too: the lemmatiser takes "hoped" for a form of "hop")
+    forms = {b for w in words if w.pos_ == "VERB" for b in _bases(w)}
+    planning = (lemmas | forms) & ont.planned_verbs
+    if planning - {"set", "agree", "invite"} or "set to" in _joined(words):
         return "planned", "planning verb"
     if lemmas & ont.planned_adjectives:
         return "planned", "planning word"
@@ -77,11 +123,14 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
             return "planned", "part of a programme"
     for head in chain[1:3]:
         phrase = tuple(x.lower_ for x in head.doc[max(head.i - 2, 0) : head.i + 1])
-        if any(phrase[-len(p) :] == p for p in ont.planned_preps):
+        if any(phrase[-len(p) :] == p for p in ont.planned_preps) and not _narrated(chain, head):
             return "planned", "preposition of things to come"
-    if any(t.lower_ == "to" and t.dep_ == "aux" for v in verbs for t in v.children) and not any(
-        v.tag_ in {"VBD", "VBZ", "VBP"} for v in verbs
-    ):
+    infinitive = _own_infinitive(chain)
+    if infinitive is not None and infinitive.dep_ == "advcl" and not _dated_done(view, infinitive):
+        # "flew to Lisbon to sign a pact", "arrived to attend the summit": what the trip is
+        # for is still to come when the trip is told, whatever its tense
+        return "planned", "purpose infinitive"
+    if infinitive is not None and not any(v.tag_ in {"VBD", "VBZ", "VBP"} for v in verbs):
         return "planned", "infinitive (headline style)"
     # "is to hold", "are to sign"
     if any(v.lemma_ == "be" and v.tag_ in {"VBZ", "VBP"} for v in verbs) and any(
@@ -122,6 +171,56 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
             else ("reported", "present tense")
         )
     return "reported", "default"
+
+
+def _own_infinitive(chain: list[Any]) -> Any | None:
+    """The infinitive whose clause the trigger is in: the trigger or the verb the chain
+    stopped at, with no finite verb (a relative clause's "that killed") below it."""
+    for t in chain:
+        if t.pos_ in {"VERB", "AUX"} and is_infinitive(t):
+            return t if t is chain[-1] or t is chain[0] else None
+        if t.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+            return None
+    return None
+
+
+def _dated_done(view: ArticleView, infinitive: Any) -> bool:
+    """The infinitive's own clause gives a day that is not after the article ("worked to
+    rescue three women in Mandalay on Monday morning", told on Monday): the report dates the
+    act, so it tells it as done."""
+    start = infinitive.left_edge.idx
+    end = infinitive.right_edge.idx + len(infinitive.right_edge.text)
+    for t in view.timexes:
+        if start <= t.start and t.end <= end:
+            date, _ = timex_dates(t)
+            if date and view.anchor_end and date <= view.anchor_end:
+                return True
+    return False
+
+
+def _bases(verb: Any) -> set[str]:
+    """The base forms a regular verb form may have ("hoped" → "hope", "plans" → "plan",
+    "aiming" → "aim"), where the lemmatiser takes a form for another verb's ("hoped": "hop")."""
+    word = str(verb.lower_)
+    if word.endswith("ed"):
+        return {word[:-1], word[:-2]}
+    if word.endswith("ing"):
+        return {word[:-3], word[:-3] + "e"}
+    if word.endswith("s"):
+        return {word[:-1]}
+    return {word}
+
+
+def _narrated(chain: list[Any], prep: Any) -> bool:
+    """A gerund after "before"/"after" in a clause told in the past ("Before leaving Brasilia,
+    she told reporters …"): the subject's own acts in sequence, all of them done."""
+    gerund = any(t.head.i == prep.i and t.dep_ == "pcomp" and t.tag_ == "VBG" for t in chain)
+    above = chain[chain.index(prep) + 1 :]
+    past = any(
+        t.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in t.children)
+        for t in above
+    )
+    return gerund and past
 
 
 def _lasting(verbs: list[Any]) -> bool:

@@ -1,0 +1,104 @@
+"""How English clauses around a trigger decide its status, date and place: purpose
+infinitives, implicative verbs, "before"/"after" with a gerund, coordinated verbs sharing
+their time, and the story moving on after a departure. Texts are our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from corroborator.analyze.entities import resolve_entities
+from corroborator.analyze.events import extract_events
+from corroborator.analyze.nlp import load_model
+from corroborator.analyze.timex import analyze_dates
+from corroborator.config import Settings
+from corroborator.model import Article, EventMention
+
+DAY = "2030-04-14"  # a Sunday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model(Settings().spacy_model)
+
+
+def _events(nlp: Any, text: str) -> list[EventMention]:
+    article = Article(id="art_clauses", text=text, source_path="c.txt", published=DAY)
+    doc = nlp(text)
+    dates = analyze_dates(doc, article)
+    return extract_events(doc, article, resolve_entities(doc, DAY, article.id), dates.timexes, DAY)
+
+
+def _one(nlp: Any, text: str, kind: str) -> EventMention:
+    [mention] = [m for m in _events(nlp, text) if m.type == kind]
+    return mention
+
+
+def test_a_purpose_infinitive_is_still_to_come(nlp: Any) -> None:
+    text = "President Marta Olvera flew to Lisbon on Monday to sign a defence pact with Portugal."
+    found = _events(nlp, text)
+    signing = next(m for m in found if m.type == "signing")
+    assert (signing.status, signing.status_reason) == ("planned", "purpose infinitive")
+    assert next(m for m in found if m.type == "visit").status == "reported"
+
+
+def test_the_object_of_a_purpose_infinitive_is_still_to_come(nlp: Any) -> None:
+    text = "The prime minister arrived in Madrid to attend a summit of Atlantic leaders."
+    summit = _one(nlp, text, "summit")
+    assert (summit.status, summit.status_reason) == ("planned", "purpose infinitive")
+
+
+def test_an_event_in_a_preposition_under_an_infinitive_is_a_circumstance(nlp: Any) -> None:
+    text = "The ministry sent three crews to assist in rescue operations in the flooded valley."
+    assert _one(nlp, text, "rescue").status == "reported"
+
+
+def test_a_purpose_infinitive_dated_before_the_article_was_done(nlp: Any) -> None:
+    text = "Volunteers worked through the night to rescue two miners in Quetta on Saturday."
+    assert _one(nlp, text, "rescue").status == "reported"
+
+
+def test_an_implicative_verb_tells_its_infinitive_as_done(nlp: Any) -> None:
+    text = "The envoy managed to hold talks with the rebel commanders on Friday."
+    assert _one(nlp, text, "talks").status == "reported"
+
+
+def test_an_intention_in_an_inflected_form_is_planned(nlp: Any) -> None:
+    text = "Speaking aboard her plane, the president said she hoped to open an embassy in Lima."
+    assert _one(nlp, text, "opening").status == "planned"
+
+
+def test_a_gerund_after_before_in_a_past_clause_is_done(nlp: Any) -> None:
+    text = "Before leaving Brasilia, the president told journalists she wanted a trade deal."
+    departure = _one(nlp, text, "departure")
+    assert departure.status == "reported"
+
+
+def test_the_story_is_not_where_its_subject_left(nlp: Any) -> None:
+    text = (
+        "The Brazilian president arrived in Ottawa on Thursday for a two-day visit. "
+        "Before leaving Brasilia, she told journalists she wanted a trade deal. "
+        "After arriving at the airport, she was greeted by the foreign minister. "
+        "She held talks with the prime minister on Thursday, after which they signed four "
+        "agreements."
+    )
+    found = _events(nlp, text)
+    assert next(m for m in found if m.type == "talks").place == "Ottawa"
+    assert next(m for m in found if m.type == "signing").place == "Ottawa"
+
+
+def test_coordinated_verbs_share_their_time_and_modal(nlp: Any) -> None:
+    text = "She will meet Premier Joao Ferraz on Wednesday and sign a trade deal and visit a port."
+    found = {m.type: m for m in _events(nlp, text)}
+    assert found["meeting"].date == "2030-04-17"
+    assert found["signing"].date == "2030-04-17"
+    assert found["signing"].status == "planned"
+    assert found["visit"].date == "2030-04-17"
+
+
+def test_a_conjunct_with_a_date_of_its_own_keeps_it(nlp: Any) -> None:
+    text = "The two leaders met in Rome on Friday and will sign the accord on Wednesday."
+    found = {m.type: m for m in _events(nlp, text)}
+    assert found["signing"].date == "2030-04-17"
+    assert found["signing"].status == "planned"
