@@ -102,3 +102,45 @@ def test_a_conjunct_with_a_date_of_its_own_keeps_it(nlp: Any) -> None:
     found = {m.type: m for m in _events(nlp, text)}
     assert found["signing"].date == "2030-04-17"
     assert found["signing"].status == "planned"
+
+
+def test_a_first_event_in_years_is_the_one_of_the_story(nlp: Any) -> None:
+    text = "It was their first face-to-face meeting in six years."
+    assert not _one(nlp, text, "meeting").background
+    text = "This was the chancellor's first visit since 2009."
+    visit = _one(nlp, text, "visit")
+    assert not visit.background
+    assert visit.date is None  # 2009 opens the span it is counted in
+
+
+def test_a_first_event_dated_long_ago_is_history(nlp: Any) -> None:
+    text = "The chancellor made her first visit to Lima in 2009."
+    assert _one(nlp, text, "visit").background
+
+
+def test_failing_to_act_is_cancelled(nlp: Any) -> None:
+    text = "Critics said the authorities had failed to arrest the general."
+    arrest = _one(nlp, text, "arrest")
+    assert (arrest.status, arrest.status_reason) == ("cancelled", "negated past")
+
+
+def test_what_is_not_allowed_is_no_event(nlp: Any) -> None:
+    text = "Under the truce, the militias are not allowed to attack government posts."
+    assert not [m for m in _events(nlp, text) if m.type == "attack"]
+
+
+def test_a_where_clause_happens_at_the_place_before_it(nlp: Any) -> None:
+    text = (
+        "President Ivan Petrov arrived in Hanoi late on Tuesday after a day in Pyongyang, "
+        "where he signed a defence treaty with the North Korean leader. "
+        "He is expected to hold talks with President Lam on Wednesday."
+    )
+    found = _events(nlp, text)
+    assert next(m for m in found if m.type == "signing").place == "Pyongyang"
+    # told aside, the clause does not move the story
+    assert next(m for m in found if m.type == "talks").place == "Hanoi"
+
+
+def test_the_noun_of_a_verb_object_trigger_names_the_destination(nlp: Any) -> None:
+    text = "Prime Minister Ravi Kumar will pay an official visit to Oslo next week."
+    assert _one(nlp, text, "visit").place == "Oslo"

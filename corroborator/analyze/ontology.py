@@ -52,6 +52,8 @@ class Ontology:
     planned_preps: tuple[tuple[str, ...], ...]
     # verbs whose to-infinitive happened when they did ("managed to sign", "went on to meet")
     implicative_verbs: frozenset[str]
+    # verbs whose to-infinitive did not happen ("failed to arrest", "refused to sign")
+    negative_implicative_verbs: frozenset[str]
     # verbs whose prepositional object is the event taken part in ("take part in the parade")
     participation_verbs: frozenset[str]
     cancelled_verbs: frozenset[str]
@@ -161,6 +163,7 @@ def load_ontology() -> Ontology:
         planned_adjectives=_words(status.get("planned_adjectives")),
         planned_preps=tuple(tuple(p.lower().split()) for p in data.get("planned_preps") or []),
         implicative_verbs=_words(status.get("implicative_verbs")),
+        negative_implicative_verbs=_words(status.get("negative_implicative_verbs")),
         participation_verbs=_words(status.get("participation_verbs")),
         cancelled_verbs=_words(status.get("cancelled_verbs")),
         cancelled_adjectives=_words(status.get("cancelled_adjectives")),

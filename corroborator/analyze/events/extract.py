@@ -30,6 +30,7 @@ from corroborator.analyze.events.places import (
     place_of,
     share_by_sentence,
     share_places,
+    where_of,
 )
 from corroborator.analyze.events.status import is_background, status_of
 from corroborator.analyze.events.triggers import (
@@ -362,6 +363,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
     ruling: tuple[str | None, str | None] = (None, None)
     ruling_day: int | None = None
     last_by_family: dict[str, EventMention] = {}
+    aside: set[int] = set()  # events told in a "where" clause, by trigger offset
     for sent in view.sentences.spans:
         budget.check()
         if _heading(view, sent):
@@ -390,6 +392,8 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             # the event a trigger follows is the one just before it, in this sentence if any
             context.previous = found[-1] if found else (out[-1] if out else None)
             found.append(_mention(view, trig, sent, triggers, context, lang))
+            if where_of(trig.token) is not None:
+                aside.add(found[-1].trigger_start)
         context.previous = out[-1] if out else None
         found = share_places(merge_same_type(found))
         previous = context.previous
@@ -400,7 +404,8 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             if not m.background:
                 last_by_family[_family(m.type)] = m
     leaving = frozenset(n for n, t in view.ont.types.items() if t.leaves_place)
-    placed = inherit_places(fill_frame(out, frame_date(out, view), view.ont), view.gaz, leaving)
+    framed = fill_frame(out, frame_date(out, view), view.ont)
+    placed = inherit_places(framed, view.gaz, leaving, frozenset(aside))
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
     return localise_all(share_by_sentence(country_scope(placed, view.gaz, scoped)), view)
 

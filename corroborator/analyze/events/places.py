@@ -125,6 +125,22 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                     for m in view.mentions_in(child)
                     if m.label in {"FAC", "GPE", "LOC"} and m.canonical
                 ]
+    if tok.pos_ == "VERB":
+        # the noun of a verb-object trigger names the destination ("paid a visit to Oslo",
+        # "sent aid to the stricken region"); only its "to" phrase, as the noun's other phrases
+        # tell a topic ("exchanged views on the war in …")
+        for obj in tok.children:
+            if (
+                obj.dep_ == "dobj"
+                and (
+                    tok.lemma_.lower(),
+                    obj.lemma_.lower(),
+                )
+                in view.ont.verb_objects
+            ):
+                for p in obj.children:
+                    if p.dep_ == "prep" and p.lower_ == "to":
+                        found += phrase_places(view, p)
     here = dateline_place(view)
     for holder in holders:
         for child in holder.children:
@@ -155,7 +171,36 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 and t.i not in aside
             ):
                 found += phrase_places(view, t)
+    found += _where_antecedent(view, tok)
     return most_specific(view.gaz, found)
+
+
+def where_of(tok: Any) -> Any | None:
+    """The "where" that brings in the clause ``tok`` is in, if it is in one."""
+    current = tok
+    for _ in range(5):
+        if current.dep_ in {"relcl", "advcl"}:
+            return next((c for c in current.children if c.lower_ == "where"), None)
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _where_antecedent(view: ArticleView, tok: Any) -> list[str]:
+    """A clause brought in by "where" happens at the place named before it ("after a day in
+    Pyongyang, where he signed a treaty", "flew on to Stockholm, where he is due to meet the
+    king"): the place name just before "where" (the parser often hangs the clause on another
+    noun); "during the talks, where …" names no place."""
+    where = where_of(tok)
+    if where is None:
+        return []
+    before = [
+        m
+        for m in view.entities.at(where.sent.start_char, where.idx)
+        if is_place_name(view, m) and not view.text[m.end : where.idx].strip(" ,")
+    ]
+    return [before[-1].canonical] if before and before[-1].canonical else []
 
 
 def dateline_place(view: ArticleView) -> str | None:
@@ -255,13 +300,18 @@ def _world_city(place: str) -> str | None:
 
 
 def inherit_places(
-    mentions: list[EventMention], gaz: Gazetteer, leaving: frozenset[str] = frozenset()
+    mentions: list[EventMention],
+    gaz: Gazetteer,
+    leaving: frozenset[str] = frozenset(),
+    aside: frozenset[int] = frozenset(),
 ) -> list[EventMention]:
     """Fill missing places with the city of the last place the story's events were at (a
     venue the gazetteers cannot place in a city is not passed on; a country that holds that
     place does not replace it). An event of a ``leaving`` type ("before leaving Brasilia")
     does not put the story at its place, nor do the events its sentence tells there ("before
-    leaving Brasilia, she told reporters"): what follows happens elsewhere."""
+    leaving Brasilia, she told reporters"): what follows happens elsewhere. Nor does an event
+    told aside in a "where" clause (``aside``: trigger offsets; "arrived in Hanoi after a day in
+    Pyongyang, where he signed a treaty")."""
     left = {(m.start, m.place) for m in mentions if m.type in leaving and m.place}
     out: list[EventMention] = []
     # where the story is, by everything it tells and by what it tells as done or under way: a
@@ -276,7 +326,8 @@ def inherit_places(
             m = replace(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
-        if m.place and not m.background and (m.start, m.place) not in left:
+        moves = (m.start, m.place) not in left and m.trigger_start not in aside
+        if m.place and not m.background and moves:
             last_any = _moved(gaz, last_any, m.place)
             if not planned:
                 last_done = _moved(gaz, last_done, m.place)

@@ -52,7 +52,8 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
                 if via_prep and not _taking_part(current, ont):
                     via_prep = False
                     continue
-                if current.dep_ == "xcomp" and _lemma(current.head) in ont.implicative_verbs:
+                implicative = ont.implicative_verbs | ont.negative_implicative_verbs
+                if current.dep_ == "xcomp" and _lemma(current.head) in implicative:
                     continue
             break
     return chain
@@ -105,6 +106,14 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         return "cancelled", "cancel word"
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
     negated = any(c.dep_ == "neg" for v in verbs for c in v.children)
+    if any(
+        v.dep_ == "xcomp"
+        and _lemma(v.head) in ont.negative_implicative_verbs
+        and v.head.tag_ in {"VBD", "VBN"}
+        for v in verbs
+    ):
+        # "failed to arrest him", "refused to sign": it did not happen, as with "did not"
+        return "cancelled", "negated past"
     if texts & FUTURE_MODALS:
         return "planned", "future modal"
     if texts & _POSSIBILITY and not texts & {"have", "has", "'ve"}:
@@ -318,6 +327,28 @@ def is_preview(view: ArticleView) -> bool:
     return view.is_preview
 
 
+def _counted_since(tok: Any) -> bool:
+    """The event is counted over a stretch up to now ("their first meeting in six years", "his
+    first visit since 2000"): English tells the event of the story this way, a "first" that is
+    no history. (Not a phrase in apposition, which sums up another place or leg: "after
+    travelling to Pyongyang, his first such visit in decades".)"""
+    if tok.dep_ == "appos" or any(c.lower_ == "such" for c in tok.children):
+        return False
+    holders = [tok, tok.head] if tok.dep_ in {"attr", "dobj", "nsubj"} else [tok]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ != "prep":
+                continue
+            if c.lower_ == "since":
+                return True
+            if c.lower_ == "in" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in _TIME_UNITS and o.tag_ == "NNS"
+                for o in c.children
+            ):
+                return True
+    return False
+
+
 def is_background(
     view: ArticleView,
     trig: Trigger,
@@ -331,6 +362,8 @@ def is_background(
     cues = {c.lower_ for c in trig.token.children if c.dep_ in {"amod", "advmod", "det"}}
     if relative_day:
         cues -= {"earlier", "later"}
+    if _counted_since(trig.token):
+        cues -= {"first"}
     if cues & view.ont.background_cues and trig.type != "talks":
         return True
     if any(t.lower_ == "ago" for t in view.sentences.of(trig.token.i)):

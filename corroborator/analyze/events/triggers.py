@@ -328,8 +328,22 @@ def is_generic_sentence(view: ArticleView, sent: Any) -> bool:
 # not an event that happened or is planned ("members are obliged to arrest him", "Mongolia
 # should have arrested him").
 _DEONTIC = frozenset({"should", "must", "ought"})
+# Permission is a norm too ("armed groups are not allowed to attack"): what is allowed or
+# forbidden is not told as happening.
 _OBLIGING = frozenset(
-    {"oblige", "obliged", "obligate", "obligated", "require", "required", "supposed"}
+    {
+        "oblige",
+        "obliged",
+        "obligate",
+        "obligated",
+        "require",
+        "required",
+        "supposed",
+        "allow",
+        "allowed",
+        "permit",
+        "permitted",
+    }
 )
 
 
