@@ -32,7 +32,7 @@ from corroborator.analyze.events.places import (
     share_places,
     where_of,
 )
-from corroborator.analyze.events.status import is_background, status_of
+from corroborator.analyze.events.status import counted_since, is_background, status_of
 from corroborator.analyze.events.triggers import (
     is_generic,
     is_generic_sentence,
@@ -392,7 +392,9 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             # the event a trigger follows is the one just before it, in this sentence if any
             context.previous = found[-1] if found else (out[-1] if out else None)
             found.append(_mention(view, trig, sent, triggers, context, lang))
-            if where_of(trig.token) is not None:
+            if where_of(trig.token) is not None or counted_since(trig.token):
+                # told aside ("…, where he signed …") or summed up ("his first trip there in
+                # 24 years"): the narrative does not move to its place
                 aside.add(found[-1].trigger_start)
         context.previous = out[-1] if out else None
         found = share_places(merge_same_type(found))

@@ -327,7 +327,7 @@ def is_preview(view: ArticleView) -> bool:
     return view.is_preview
 
 
-def _counted_since(tok: Any) -> bool:
+def counted_since(tok: Any) -> bool:
     """The event is counted over a stretch up to now ("their first meeting in six years", "his
     first visit since 2000"): English tells the event of the story this way, a "first" that is
     no history. (Not a phrase in apposition, which sums up another place or leg: "after
@@ -362,7 +362,7 @@ def is_background(
     cues = {c.lower_ for c in trig.token.children if c.dep_ in {"amod", "advmod", "det"}}
     if relative_day:
         cues -= {"earlier", "later"}
-    if _counted_since(trig.token):
+    if counted_since(trig.token):
         cues -= {"first"}
     if cues & view.ont.background_cues and trig.type != "talks":
         return True
