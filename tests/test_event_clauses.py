@@ -144,3 +144,26 @@ def test_a_where_clause_happens_at_the_place_before_it(nlp: Any) -> None:
 def test_the_noun_of_a_verb_object_trigger_names_the_destination(nlp: Any) -> None:
     text = "Prime Minister Ravi Kumar will pay an official visit to Oslo next week."
     assert _one(nlp, text, "visit").place == "Oslo"
+
+
+def test_speaking_on_television_is_a_statement(nlp: Any) -> None:
+    text = "Speaking on national television after the meeting, President Rudi Santoso said "
+    text += "trust had been restored."
+    assert _one(nlp, text, "statement").status == "reported"
+
+
+def test_a_plan_told_now_takes_no_past_day_from_the_passage(nlp: Any) -> None:
+    text = (
+        "When President Rudi Santoso landed in Canberra on Tuesday, he came to mend ties. "
+        "He is scheduled to travel to Sydney on Wednesday to open a consulate."
+    )
+    found = _events(nlp, text)
+    visit = next(m for m in found if m.type == "visit")
+    assert (visit.place, visit.status) == ("Sydney", "planned")
+    assert visit.date == "2030-04-17"
+    assert next(m for m in found if m.type == "opening").date != "2030-04-09"
+
+
+def test_a_part_of_the_day_of_a_date_is_that_date(nlp: Any) -> None:
+    text = "The two leaders will have an informal dinner on the evening of April 18."
+    assert _one(nlp, text, "reception").date == "2030-04-18"

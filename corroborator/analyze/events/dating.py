@@ -90,9 +90,12 @@ def date_of(
             if t.i in clause and t.dep_ == "prep" and t.lower_ == "since":
                 clause -= {x.i for x in t.subtree}
     best: tuple[tuple[int, int], TimeExpression] | None = None
+    starts = {t.start for t in view.timexes}
     for t in view.timexes:
         if not (sent.start_char <= t.start < sent.end_char) or _quoted_apart(view, trig, t):
             continue
+        if view.text[t.end : t.end + 4] == " of " and t.end + 4 in starts:
+            continue  # "the evening of February 11": the day is the expression after "of"
         if _SINCE.search(view.text[max(t.start - 8, 0) : t.start]) and not _negated(trig):
             # "his first visit since 2000": the visit is not in 2000 ("has not visited since
             # July 2000" tells the last one, then)

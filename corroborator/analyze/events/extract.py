@@ -195,6 +195,22 @@ def _passage_day(ctx: _Context) -> str | None:
     return None
 
 
+def _ahead_of(view: ArticleView, trig: Trigger, sent: Any, ctx: _Context, lang: Grammar) -> bool:
+    """The trigger is a plan told from the time of writing (its sentence in the present or
+    future: "He is scheduled to travel … to open a consulate") and the day ruling the passage
+    is before the article's: what is still to come is not on a day already past."""
+    ruled = ctx.ruling[1] or ctx.ruling[0]
+    if not ruled or not view.anchor or ruled[:10] >= view.anchor[:10]:
+        return False
+    if lang.status(view, trig, None)[0] != "planned":
+        return False
+    root = sent.root
+    tensed = [root, *(c for c in root.children if c.dep_ in {"aux", "auxpass"})]
+    return not any(t.tag_ in {"VBD"} for t in tensed) and any(
+        t.tag_ in {"VBZ", "VBP", "MD"} for t in tensed
+    )
+
+
 def _mention(
     view: ArticleView,
     trig: Trigger,
@@ -279,7 +295,7 @@ def _mention(
         date, date_end = previous.date, previous.date_end
         source = "previous_event"
         evidence.append("date from the event it follows")
-    if date is None and ctx.ruling[0] and not cued:
+    if date is None and ctx.ruling[0] and not cued and not _ahead_of(view, trig, sent, ctx, lang):
         date, date_end = ctx.ruling
         source = "ruling_sentence"
         evidence.append("date from the sentence ruling the passage")

@@ -153,7 +153,8 @@ def _goes_to_place(view: ArticleView, tok: Any) -> bool:
     # Korea" is the arrival's context, and its place would pass to the events after it)
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     if not subjects and tok.dep_ in {"conj", "xcomp"}:
-        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        # the subject of the verb above, active or passive ("he is scheduled to travel")
+        subjects = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(
         (s.tag_ == "PRP" and s.lower_ not in {"it", "this", "that"})
         or view.label_at(s) in {"PERSON", "ORG", "GPE", "NORP"}
