@@ -167,3 +167,8 @@ def test_a_plan_told_now_takes_no_past_day_from_the_passage(nlp: Any) -> None:
 def test_a_part_of_the_day_of_a_date_is_that_date(nlp: Any) -> None:
     text = "The two leaders will have an informal dinner on the evening of April 18."
     assert _one(nlp, text, "reception").date == "2030-04-18"
+
+
+def test_refusing_to_hold_talks_is_cancelled(nlp: Any) -> None:
+    text = "The envoy refused to hold talks with the rebel commanders."
+    assert _one(nlp, text, "talks").status == "cancelled"

@@ -41,7 +41,12 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
             break
         if current.dep_ in {"ccomp", "parataxis"} and current.i != tok.i:
             break
-        via_prep = via_prep or current.dep_ == "pobj"
+        # a phrase of the verb (not of its object: "to confirm the dates of the visit")
+        via_prep = via_prep or (
+            current.dep_ == "pobj"
+            and current.head.dep_ == "prep"
+            and current.head.head.pos_ in {"VERB", "AUX"}
+        )
         current = current.head
         chain.append(current)
         finite = current.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
@@ -106,11 +111,14 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         return "cancelled", "cancel word"
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
     negated = any(c.dep_ == "neg" for v in verbs for c in v.children)
-    if any(
-        v.dep_ == "xcomp"
-        and _lemma(v.head) in ont.negative_implicative_verbs
-        and v.head.tag_ in {"VBD", "VBN"}
-        for v in verbs
+    own = chain[0] if chain[0].pos_ == "VERB" else None
+    if own is None and len(chain) > 1 and chain[0].dep_ in {"dobj", "obj", "nsubjpass"}:
+        own = chain[1]  # "failed to hold talks": the object is the infinitive's own event
+    if (
+        own is not None
+        and own.dep_ == "xcomp"
+        and _lemma(own.head) in ont.negative_implicative_verbs
+        and own.head.tag_ in {"VBD", "VBN"}
     ):
         # "failed to arrest him", "refused to sign": it did not happen, as with "did not"
         return "cancelled", "negated past"
