@@ -172,3 +172,14 @@ def test_a_part_of_the_day_of_a_date_is_that_date(nlp: Any) -> None:
 def test_refusing_to_hold_talks_is_cancelled(nlp: Any) -> None:
     text = "The envoy refused to hold talks with the rebel commanders."
     assert _one(nlp, text, "talks").status == "cancelled"
+
+
+def test_a_going_passes_its_destination_only_to_what_follows(nlp: Any) -> None:
+    text = (
+        "Arjun Rao held talks with Chancellor Klara Weiss in Vienna on Tuesday. "
+        "Rao, who was awarded the country's highest honour on Tuesday, then flew to Prague, "
+        "where he was received by the Czech president."
+    )
+    found = _events(nlp, text)
+    assert next(m for m in found if m.type == "award").place != "Prague"
+    assert next(m for m in found if m.type == "visit").place == "Prague"

@@ -348,6 +348,10 @@ def _mention(
     )
 
 
+def _lemma_of(tok: Any) -> str:
+    return str(tok.lemma_.lower())
+
+
 def _left(out: list[EventMention], previous: EventMention, view: ArticleView) -> bool:
     """``previous`` was told in a sentence whose subject left its place ("Before leaving
     Brasilia, she told reporters …"): what follows it is not there."""
@@ -380,6 +384,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
     ruling_day: int | None = None
     last_by_family: dict[str, EventMention] = {}
     aside: set[int] = set()  # events told in a "where" clause, by trigger offset
+    going: set[int] = set()  # goings somewhere ("flew to Prague"), by trigger offset
     for sent in view.sentences.spans:
         budget.check()
         if _heading(view, sent):
@@ -408,12 +413,14 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             # the event a trigger follows is the one just before it, in this sentence if any
             context.previous = found[-1] if found else (out[-1] if out else None)
             found.append(_mention(view, trig, sent, triggers, context, lang))
+            if trig.token.pos_ == "VERB" and _lemma_of(trig.token) in view.ont.destination_verbs:
+                going.add(found[-1].trigger_start)
             if where_of(trig.token) is not None or counted_since(trig.token):
                 # told aside ("…, where he signed …") or summed up ("his first trip there in
                 # 24 years"): the narrative does not move to its place
                 aside.add(found[-1].trigger_start)
         context.previous = out[-1] if out else None
-        found = share_places(merge_same_type(found))
+        found = share_places(merge_same_type(found), frozenset(going))
         previous = context.previous
         if context.sequenced and previous and previous.place and not _left(out, previous, view):
             found = follow_place(found, previous, view.gaz)
@@ -425,7 +432,8 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
     framed = fill_frame(out, frame_date(out, view), view.ont)
     placed = inherit_places(framed, view.gaz, leaving, frozenset(aside))
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
-    return localise_all(share_by_sentence(country_scope(placed, view.gaz, scoped)), view)
+    shared = share_by_sentence(country_scope(placed, view.gaz, scoped), frozenset(going))
+    return localise_all(shared, view)
 
 
 def extract_events(

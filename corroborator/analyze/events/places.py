@@ -23,6 +23,8 @@ _NESTED_LOCATIVE = frozenset({"at", "in", "near", "inside", "of", "outside"})
 # the gazetteer lists it as one or its last word is a venue noun ("Gimhae International
 # Airport", "the Kremlin").
 _PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
+# Types whose verb-object trigger goes or sends somewhere ("paid a visit to", "sent aid to").
+_SENT_TO = frozenset({"visit", "aid"})
 
 
 @cache
@@ -126,18 +128,13 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                     if m.label in {"FAC", "GPE", "LOC"} and m.canonical
                 ]
     if tok.pos_ == "VERB":
-        # the noun of a verb-object trigger names the destination ("paid a visit to Oslo",
-        # "sent aid to the stricken region"); only its "to" phrase, as the noun's other phrases
-        # tell a topic ("exchanged views on the war in …")
+        # the noun of a verb-object trigger of going or sending names the destination ("paid a
+        # visit to Oslo", "sent aid to the stricken region"); only its "to" phrase, as the
+        # noun's other phrases tell a topic ("exchanged views on the war in …"), and not for
+        # what is done at a place ("laid wreaths to the memorial" is placed by its own words)
         for obj in tok.children:
-            if (
-                obj.dep_ == "dobj"
-                and (
-                    tok.lemma_.lower(),
-                    obj.lemma_.lower(),
-                )
-                in view.ont.verb_objects
-            ):
+            pair = (tok.lemma_.lower(), obj.lemma_.lower())
+            if obj.dep_ == "dobj" and view.ont.verb_objects.get(pair) in _SENT_TO:
                 for p in obj.children:
                     if p.dep_ == "prep" and p.lower_ == "to":
                         found += phrase_places(view, p)
@@ -233,20 +230,28 @@ def _may_pass(source: EventMention, target: EventMention) -> bool:
     return source.status != "planned" or target.status == "planned"
 
 
-def share_places(mentions: list[EventMention]) -> list[EventMention]:
-    """Events of one sentence without a place take the place of a sibling that has one."""
+def share_places(
+    mentions: list[EventMention], going: frozenset[int] = frozenset()
+) -> list[EventMention]:
+    """Events of one sentence without a place take the place of a sibling that has one. A
+    going somewhere (``going``: trigger offsets; "then flew to Prague") passes its destination
+    only to what the sentence tells after it: "Rao, who was awarded a medal on Tuesday, then
+    flew to Prague" was not awarded in Prague."""
     placed = [m for m in mentions if m.place and not m.background]
     if not placed:
         return mentions
     out = []
     for m in mentions:
+        sources = [
+            p for p in placed if p.trigger_start not in going or p.trigger_start < m.trigger_start
+        ]
         # not to an event still to come ("the meeting … on the eve of the summit")
         if (
             m.place is None
             and not m.background
             and m.status_reason != "preposition of things to come"
         ):
-            source = next((p for p in placed if _may_pass(p, m)), None)
+            source = next((p for p in sources if _may_pass(p, m)), None)
             if source is not None:
                 m = replace(
                     m, place=source.place, evidence=(*m.evidence, "place from the same sentence")
@@ -255,7 +260,9 @@ def share_places(mentions: list[EventMention]) -> list[EventMention]:
     return out
 
 
-def share_by_sentence(mentions: list[EventMention]) -> list[EventMention]:
+def share_by_sentence(
+    mentions: list[EventMention], going: frozenset[int] = frozenset()
+) -> list[EventMention]:
     """:func:`share_places` again over each sentence, once places decided over the whole
     article are in ("Myanmar's government announced a ceasefire across the country": the
     announcement is where the country-wide ceasefire is)."""
@@ -265,7 +272,7 @@ def share_by_sentence(mentions: list[EventMention]) -> list[EventMention]:
         j = i
         while j < len(mentions) and mentions[j].start == mentions[i].start:
             j += 1
-        out += share_places(mentions[i:j])
+        out += share_places(mentions[i:j], going)
         i = j
     return out
 
