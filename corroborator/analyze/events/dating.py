@@ -83,9 +83,9 @@ def date_of(
         ):
             clause -= {t.i for t in other.token.subtree}
     if not _negated(trig):
-        # "his first trip in 24 years, since his visit in July 2000": the phrase opens the span
-        # the event is counted in, and its dates are another event's ("has not visited since
-        # July 2000" tells the last visit, then)
+        # "her first trip there in two decades, since a visit in May 2003": the phrase opens
+        # the span the event is counted in, and its dates are another event's ("has not
+        # visited since July 2000" tells the last visit, then)
         for t in list(view.doc[min(clause) : max(clause) + 1]) if clause else []:
             if t.i in clause and t.dep_ == "prep" and t.lower_ == "since":
                 clause -= {x.i for x in t.subtree}

@@ -417,7 +417,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 going.add(found[-1].trigger_start)
             if where_of(trig.token) is not None or counted_since(trig.token):
                 # told aside ("…, where he signed …") or summed up ("his first trip there in
-                # 24 years"): the narrative does not move to its place
+                # two decades"): the narrative does not move to its place
                 aside.add(found[-1].trigger_start)
         context.previous = out[-1] if out else None
         found = share_places(merge_same_type(found), frozenset(going))

@@ -318,8 +318,8 @@ def inherit_places(
     does not put the story at its place, nor do the events its sentence tells there ("before
     leaving Brasilia, she told reporters"): what follows happens elsewhere. Nor does an event
     told aside in a "where" clause or summed up over years (``aside``: trigger offsets;
-    "arrived in Hanoi after a day in Pyongyang, where he signed a treaty", "his first trip to
-    the country in 24 years")."""
+    "arrived in Hanoi after a day in Pyongyang, where he signed a treaty", "her first trip to
+    the country in two decades")."""
     left = {(m.start, m.place) for m in mentions if m.type in leaving and m.place}
     out: list[EventMention] = []
     # where the story is, by everything it tells and by what it tells as done or under way: a

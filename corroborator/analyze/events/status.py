@@ -25,7 +25,7 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
     participle or infinitive ("featuring", "to sign") takes its tense from above. An event
     noun reaches an infinitive as its object ("to hold talks": the infinitive's own event, still
     to come) or through a preposition, where it is the circumstance of the infinitive, not
-    what it brings about ("sent teams to assist in rescue operations", "to speed up recovery in
+    what it brings about ("dispatched crews to work on rescue operations", "to speed up recovery in
     the wake of the quake"): then the chain goes on to the clause above, unless the infinitive
     is one of taking part ("to take part in the parade"). An infinitive after an implicative
     verb ("managed to sign", "went on to hold talks") happened when its verb did."""
@@ -203,7 +203,7 @@ def _own_infinitive(chain: list[Any]) -> Any | None:
 
 def _dated_done(view: ArticleView, infinitive: Any) -> bool:
     """The infinitive's own clause gives a day that is not after the article ("worked to
-    rescue three women in Mandalay on Monday morning", told on Monday): the report dates the
+    free two miners on Saturday", told on Sunday): the report dates the
     act, so it tells it as done."""
     start = infinitive.left_edge.idx
     end = infinitive.right_edge.idx + len(infinitive.right_edge.text)
@@ -336,10 +336,10 @@ def is_preview(view: ArticleView) -> bool:
 
 
 def counted_since(tok: Any) -> bool:
-    """The event is counted over a stretch up to now ("their first meeting in six years", "his
-    first visit since 2000"): English tells the event of the story this way, a "first" that is
+    """The event is counted over a stretch up to now ("their first summit in a decade", "her
+    first trip there since 2009"): English tells the event of the story this way, a "first" that is
     no history. (Not a phrase in apposition, which sums up another place or leg: "after
-    travelling to Pyongyang, his first such visit in decades".)"""
+    touring the north, her first such trip in years".)"""
     if tok.dep_ == "appos" or any(c.lower_ == "such" for c in tok.children):
         return False
     holders = [tok, tok.head] if tok.dep_ in {"attr", "dobj", "nsubj"} else [tok]
@@ -350,7 +350,9 @@ def counted_since(tok: Any) -> bool:
             if c.lower_ == "since":
                 return True
             if c.lower_ == "in" and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in _TIME_UNITS and o.tag_ == "NNS"
+                o.dep_ == "pobj"
+                and o.lemma_.lower() in _TIME_UNITS
+                and (o.tag_ == "NNS" or any(d.lower_ in {"a", "an"} for d in o.children))
                 for o in c.children
             ):
                 return True
