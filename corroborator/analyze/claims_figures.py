@@ -329,8 +329,8 @@ class _VaguePatterns:
 @cache
 def _vague_patterns(pack: str) -> _VaguePatterns:
     """The patterns of :meth:`_FigureReader._vague` for the number words of ``pack``, built once
-    per process (the lexicons are loaded once too): built per sentence they cost 5% of the
-    claims stage."""
+    per process (the lexicons are loaded once too): built per sentence, they took half of
+    ``_vague``'s CPU (0.075 s against 0.040 s for 42 articles)."""
     data = lexicon.load("claims.yaml")
     plurals = {str(k): float(v) for k, v in (data.get("vague_plurals") or {}).items()}
     scales = {str(k): float(v) for k, v in (data.get("word_scales") or {}).items()}
@@ -354,6 +354,16 @@ def _vague_patterns(pack: str) -> _VaguePatterns:
         re.compile(plural, re.I),
         re.compile(scaled, re.I),
         re.compile(fraction, re.I),
+    )
+
+
+@cache
+def _qualifier_patterns(pack: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """Each qualifier of ``pack`` (longest first) with its pattern: the phrase at the end of
+    the text before a figure ("more than", "up to another"), compiled once per process."""
+    return tuple(
+        (phrase, kind, re.compile(rf"(?<![\w-]){re.escape(phrase)}\s*(?:a\s+|another\s+|the\s+)?$"))
+        for phrase, kind in claims_lexicon(pack).qualifiers
     )
 
 
@@ -636,8 +646,8 @@ class _FigureReader:
 
     def _qualify(self, fig: _Figure) -> None:
         before = self.text[max(0, fig.start - 30) : fig.start].lower()
-        for phrase, kind in self.lex.qualifiers:
-            if re.search(rf"(?<![\w-]){re.escape(phrase)}\s*(?:a\s+|another\s+|the\s+)?$", before):
+        for phrase, kind, pattern in _qualifier_patterns(self.pack):
+            if pattern.search(before):
                 fig.qualifier = kind
                 fig.text = self.text[fig.start - len(before) + before.rfind(phrase) : fig.end]
                 fig.start = fig.end - len(fig.text)
