@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from corroborator import lexicon
@@ -22,28 +23,9 @@ class _CategoricalReader(_SpeakerReader):
         "China ranks first in trade", "rank 3", "Kyrgyzstan's leading trade partner", "the
         country's second-largest city" (an ordinal before a superlative ranks any noun)."""
         data = lexicon.load("claims.yaml")
-        nouns = "|".join(re.escape(str(n)) for n in data["rank_nouns"])
-        words = "|".join(
-            re.escape(str(w)) for w in sorted(data["rank_words"], key=len, reverse=True)
-        )
-        ordinals = {str(k): int(v) for k, v in (data.get("ordinals") or {}).items()}
-        ords = "|".join(sorted(ordinals, key=len, reverse=True))
-        supers = "|".join(re.escape(str(w)) for w in data.get("superlatives", []))
-        domains = {str(k): str(v) for k, v in data.get("rank_domains", {}).items()}
-        dom = "|".join(re.escape(d) for d in domains)
-        pattern = re.compile(
-            rf"\b(?P<ord>{ords}|\d{{1,2}}(?:st|nd|rd|th))[-\s](?:{supers})\s+"
-            rf"(?P<domain2>(?:(?:{dom})\s+)*)(?P<noun2>[a-z]+)"
-            rf"|\b(?P<rank>{words})(?:[-\s](?:{supers}))?\b(?P<domain>(?:\s+(?:{dom}|and))*)"
-            rf"\s+(?P<noun>{nouns})\b"  # singular: "the largest exporters" is a group
-            rf"|\brank(?:s|ed|ing)?\s+(?:no\.\s*|number\s+)?"
-            rf"(?P<rank2>{ords}|\d{{1,2}}(?:st|nd|rd|th)?)\b(?:\s+after\s+(?P<after>[A-Z]\w+))?",
-            re.IGNORECASE,
-        )
+        pattern, context_pattern, ordinals, domains = _rank_patterns()
         # the domain of a bare "ranking second": the partner noun phrase elsewhere in the sentence
-        context = re.search(
-            rf"\b(?P<domain>(?:(?:{dom})\s+)+)(?P<noun>{nouns})s?\b", sent.text, re.IGNORECASE
-        )
+        context = context_pattern.search(sent.text)
         out = []
         text = self.text
         for m in pattern.finditer(text, sent.start_char, sent.end_char):
@@ -196,3 +178,29 @@ def visit_type_claims(events: Sequence[EventMention], text: str = "") -> list[Cl
             )
             break  # one category per article: the first time it names the visit's type
     return out
+
+
+@cache
+def _rank_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int], dict[str, str]]:
+    """The rank pattern, the domain pattern of a sentence, the ordinals and the rank domains,
+    built from ``data/claims.yaml`` once per process (the lexicon is loaded once too): built
+    per sentence, they took half of ``_ranks``' CPU (0.081 s against 0.040 s for 42 articles)."""
+    data = lexicon.load("claims.yaml")
+    nouns = "|".join(re.escape(str(n)) for n in data["rank_nouns"])
+    words = "|".join(re.escape(str(w)) for w in sorted(data["rank_words"], key=len, reverse=True))
+    ordinals = {str(k): int(v) for k, v in (data.get("ordinals") or {}).items()}
+    ords = "|".join(sorted(ordinals, key=len, reverse=True))
+    supers = "|".join(re.escape(str(w)) for w in data.get("superlatives", []))
+    domains = {str(k): str(v) for k, v in data.get("rank_domains", {}).items()}
+    dom = "|".join(re.escape(d) for d in domains)
+    pattern = re.compile(
+        rf"\b(?P<ord>{ords}|\d{{1,2}}(?:st|nd|rd|th))[-\s](?:{supers})\s+"
+        rf"(?P<domain2>(?:(?:{dom})\s+)*)(?P<noun2>[a-z]+)"
+        rf"|\b(?P<rank>{words})(?:[-\s](?:{supers}))?\b(?P<domain>(?:\s+(?:{dom}|and))*)"
+        rf"\s+(?P<noun>{nouns})\b"  # singular: "the largest exporters" is a group
+        rf"|\brank(?:s|ed|ing)?\s+(?:no\.\s*|number\s+)?"
+        rf"(?P<rank2>{ords}|\d{{1,2}}(?:st|nd|rd|th)?)\b(?:\s+after\s+(?P<after>[A-Z]\w+))?",
+        re.IGNORECASE,
+    )
+    context = re.compile(rf"\b(?P<domain>(?:(?:{dom})\s+)+)(?P<noun>{nouns})s?\b", re.IGNORECASE)
+    return pattern, context, ordinals, domains

@@ -59,7 +59,7 @@ def embed(texts: Sequence[str], batch_size: int = 64) -> npt.NDArray[np.float32]
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     model = load_embedder()
-    with _one_thread():
+    with _one_thread(), _fast_matmul():
         vectors = model.encode(
             list(texts),
             batch_size=batch_size,
@@ -86,6 +86,35 @@ def _one_thread() -> Iterator[None]:
     finally:
         if before != 1:
             torch.set_num_threads(before)
+
+
+@cache
+def native_bf16() -> bool:
+    """Whether this CPU multiplies bfloat16 matrices in hardware (AVX-512 BF16 or AMX)."""
+    import torch
+
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):  # a torch built without oneDNN
+        return False
+
+
+@contextmanager
+def _fast_matmul() -> Iterator[None]:
+    """MiniLM's matrix products in bfloat16 (accumulated in float32; layer norms, softmax and
+    pooling stay float32) where the CPU does them in hardware; float32 elsewhere, where
+    bfloat16 would be emulated and slower. Measured on 2 cores with AVX-512 BF16, 30 news
+    leads one at a time on one thread: 37% less CPU (1.73 s against 2.75 s), every vector's
+    cosine with its float32 twin at least 0.99995, pairwise similarities within 0.003 of
+    float32's, and the same bytes on every run; news-dev scores unchanged
+    (docs/benchmarks.md, "Throughput")."""
+    if not native_bf16():
+        yield
+        return
+    import torch
+
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        yield
 
 
 #: Width of a multilingual (USE multilingual v3) vector.

@@ -25,6 +25,8 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" or tok.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if lemma not in ont.nouns and lemma not in ont.nouns_of and lemma not in ont.nouns_of_org:
+        return None  # a noun of no event type: every check below could only say None
     if (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "for"
