@@ -18,6 +18,10 @@ from corroborator.errors import ConfigError
 DEFAULT_CONFIG_FILE = "corroborator.toml"
 
 
+#: The values of ``Settings.embedding_precision`` (analyze/embeddings.PRECISIONS).
+EMBEDDING_PRECISIONS = ("auto", "float32")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every tunable of the pipeline, with its default."""
@@ -49,6 +53,12 @@ class Settings:
     # inputs 3.43 s (a 39,000-character endless sentence); 10 s is over ten times the slowest
     # real article and leaves the pathological texts we know of to finish.
     max_article_seconds: float = 10.0
+    # The sentence embedder's precision (analyze/embeddings.py): "auto" multiplies in bfloat16
+    # where the CPU does it in hardware (37% less embedding CPU, cosine with float32 ≥ 0.99995,
+    # news-dev unchanged: docs/benchmarks.md), "float32" always. Vectors under "auto" differ in
+    # the last digits between CPUs with and without bfloat16: a Dask cluster of mixed machines
+    # that must store the same bytes everywhere sets "float32".
+    embedding_precision: str = "auto"
     # A single input file larger than this is refused before reading; JSONL dumps of many
     # articles are the only legitimate large inputs, and 256 MB holds ~100k typical records.
     max_file_bytes: int = 256 * 1024 * 1024
@@ -115,4 +125,10 @@ def load_settings(config_file: str | None = None, **cli: Any) -> Settings:
         if raw is not None:
             values[key] = _coerce(key, raw, default)
 
-    return base.replace(**values).replace(**cli)
+    settings = base.replace(**values).replace(**cli)
+    if settings.embedding_precision not in EMBEDDING_PRECISIONS:
+        raise ConfigError(
+            f"setting 'embedding_precision': {settings.embedding_precision!r} is not one of "
+            + ", ".join(EMBEDDING_PRECISIONS)
+        )
+    return settings

@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 
 from corroborator.analyze.embeddings import _one_thread, embed, load_embedder, native_bf16
+from corroborator.config import load_settings
+from corroborator.errors import ConfigError
 
 # Our own wording: two reports of one flood, one of a trade deal, one of a football match.
 TEXTS = [
@@ -34,6 +36,9 @@ def test_bfloat16_vectors_keep_float32_similarities() -> None:
         exact = np.stack(
             [model.encode([t], convert_to_numpy=True, normalize_embeddings=True)[0] for t in TEXTS]
         )
+    # "float32" (for clusters of mixed CPUs) is the exact path
+    pinned = np.stack([embed([t], precision="float32")[0] for t in TEXTS])
+    assert pinned.tobytes() == exact.tobytes()
     fast = np.stack([embed([t])[0] for t in TEXTS])
     assert fast.tobytes() != exact.tobytes()  # the fast path is taken
     assert float(np.min(np.sum(fast * exact, axis=1))) > 0.9995
@@ -42,3 +47,11 @@ def test_bfloat16_vectors_keep_float32_similarities() -> None:
     sims = fast @ fast.T
     np.fill_diagonal(sims, -1.0)
     assert int(np.argmax(sims[0])) == 1 and int(np.argmax(sims[1])) == 0
+
+
+def test_an_unknown_precision_is_a_settings_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CORROBORATOR_EMBEDDING_PRECISION", "float16")
+    with pytest.raises(ConfigError, match="embedding_precision"):
+        load_settings()
+    monkeypatch.setenv("CORROBORATOR_EMBEDDING_PRECISION", "float32")
+    assert load_settings().embedding_precision == "float32"

@@ -167,6 +167,7 @@ def analyze_articles(
     batch_size: int = 32,
     vectors: bool = True,
     seconds: float = 0.0,
+    precision: str = "auto",
 ) -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
     """Analyse ``articles`` in order, streaming; yields each article with its analysis, or with
     an :class:`~corroborator.errors.AnalysisFailed` when its analysis raised, or an
@@ -176,10 +177,11 @@ def analyze_articles(
     English (or undetected) articles go through ``model`` with ``nlp.pipe`` in batches of
     ``batch_size``; others get sentence boundaries, and named entities from their language's
     adapter (:data:`ADAPTERS`) where it has one. With ``vectors``, each analysis carries the
-    article's embeddings (:func:`~corroborator.analyze.embeddings.with_vectors`).
+    article's embeddings (:func:`~corroborator.analyze.embeddings.with_vectors`), computed in
+    ``precision`` (:func:`~corroborator.analyze.embeddings.embed`).
     """
     analysed = _analyses(articles, model=model, batch_size=batch_size, seconds=seconds)
-    return with_vectors(analysed) if vectors else analysed
+    return with_vectors(analysed, precision) if vectors else analysed
 
 
 def _analyses(

