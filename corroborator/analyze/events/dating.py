@@ -17,8 +17,13 @@ from corroborator.analyze.events.dates import (
     granularity,
     timex_dates,
 )
-from corroborator.analyze.events.view import SUBJECTS, ArticleView, Trigger, governor
-from corroborator.analyze.ontology import Ontology
+from corroborator.analyze.events.view import (
+    SUBJECTS,
+    ArticleView,
+    Trigger,
+    governor,
+    in_dateline,
+)
 from corroborator.analyze.timex.words import words
 from corroborator.model import EventMention, TimeExpression
 
@@ -82,7 +87,7 @@ def date_of(
             and trig.token not in other.token.subtree
         ):
             clause -= {t.i for t in other.token.subtree}
-    best: tuple[tuple[int, int], TimeExpression] | None = None
+    best: tuple[tuple[bool, int, int], TimeExpression] | None = None
     for t in view.timexes:
         if not (sent.start_char <= t.start < sent.end_char) or _quoted_apart(view, trig, t):
             continue
@@ -95,8 +100,10 @@ def date_of(
             continue
         date, _ = timex_dates(t)
         # prefer days over months over years ("exercises titled … 2023, scheduled for
-        # October 9-13"), then the nearest
-        rank = (granularity(date), min(abs(i - trig.token.i) for i in toks))
+        # October 9-13"), then the nearest; the dateline's day ("MOSCOW, Oct 7 (Wire) - … arrived
+        # late on Monday") is the report's, an event's only when its clause gives no other
+        dateline = in_dateline(view.text, t, view.article.dateline_place)
+        rank = (dateline, granularity(date), min(abs(i - trig.token.i) for i in toks))
         if best is None or rank < best[0]:
             best = (rank, t)
     if best is None:
@@ -135,9 +142,17 @@ SIMULTANEOUS = frozenset({"as", "when", "while", "where"})
 
 
 def _time_clause(tok: Any) -> bool:
-    """``tok`` heads a clause told at the time of what it hangs on ("when he visited …")."""
-    return tok.dep_ in {"advcl", "relcl"} and any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS for c in tok.children
+    """``tok`` heads a clause told at the time of what it hangs on ("when he visited …"), or a
+    participle of result after it ("the storm hit the coast on Tuesday, killing 12 people")."""
+    result = (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.i > tok.head.i
+        and not any(c.dep_ == "mark" for c in tok.children)
+    )
+    return result or (
+        tok.dep_ in {"advcl", "relcl"}
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS for c in tok.children)
     )
 
 
@@ -267,7 +282,7 @@ def ruling_date(view: ArticleView, sent: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
-_DAYS_RE = re.compile(r"^P(\d+)D$")
+_DAYS_RE = re.compile(r"^P(\d+)([DW])$")
 # What follows a date that opens a report as its date line: a dash or a colon ("18th June
 # 2024 – (Pyongyang) Kim greeted …", "June 18: …"), where a ruling date runs into its clause.
 _DATELINE_AFTER = re.compile(r"\s*[–—:-]")
@@ -285,7 +300,8 @@ def length_in_days(view: ArticleView, tok: Any) -> int | None:
             continue
         head = span.root.head
         if head.i == tok.i or (head.dep_ == "prep" and head.head.i == tok.i):
-            return int(found.group(1))
+            # "a week-long tour" is seven days
+            return int(found.group(1)) * (7 if found.group(2) == "W" else 1)
     return None
 
 
@@ -306,11 +322,21 @@ def first_day_span(
     return (_date.fromisoformat(date) + timedelta(days=days - 1)).isoformat()
 
 
+# PLOVER categories of the events a visit is made of (talks, ceremonies, signings, gifts):
+# an article whose first event is one of them may be about a visit.
+DIPLOMATIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
 def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:
     """The day of the article's own one-day visit, if it names one: its undated events
     happen that day. A visit given a span ("from May 7 to 10", "a four-day visit"), or dates
     that disagree, give no such default."""
     days = set()
+    first = next((m for m in so_far if not m.background), None)
+    if first is None or view.ont.types[first.type].plover not in DIPLOMATIC:
+        # an article that opens on an earthquake or a storm is not about a visit: a leader's
+        # visit to the injured is one episode of it, and its day is not the story's
+        return None
     for m in so_far:
         if m.type != "visit" or m.background:
             continue
@@ -326,12 +352,19 @@ def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:
 
 
 def fill_frame(
-    mentions: list[EventMention], frame: str | None, ont: Ontology
+    mentions: list[EventMention], frame: str | None, view: ArticleView
 ) -> list[EventMention]:
     """Undated events of an article about a one-day visit happen on that day (not recurring
-    ones, such as death tolls and rescues, which are not part of a visit's programme)."""
+    ones, such as death tolls and rescues, which are not part of a visit's programme, nor one
+    told as done when the visit's day is still to come)."""
     if frame is None:
         return mentions
+    # told as done, an event is on or before the article's day; one day more, as the article's
+    # date is the writer's and the event's the place's (a night arrival in Pyongyang reported
+    # from Moscow on the 18th is the 19th there)
+    latest = (
+        (_date.fromisoformat(view.anchor) + timedelta(days=1)).isoformat() if view.anchor else None
+    )
     return [
         replace(
             m,
@@ -342,7 +375,34 @@ def fill_frame(
         if m.date is None
         and not m.background
         and not m.day_of_span
-        and not (m.type in ont.types and ont.types[m.type].recurring)
+        and not (m.type in view.ont.types and view.ont.types[m.type].recurring)
+        and not (m.status == "reported" and latest is not None and frame > latest)
         else m
         for m in mentions
     ]
+
+
+# Prepositions that put an event inside another one ("signed during the visit", "met on the
+# sidelines of the summit", "spoke at the ceremony"): it happens on the host event's day.
+HOSTING = frozenset({"during", "at", "amid"})
+HOSTING_NOUNS = frozenset({"sidelines", "margins", "margin", "course"})
+
+
+def host_event(trig: Trigger, told: list[EventMention]) -> EventMention | None:
+    """The event of the same sentence that hosts ``trig`` through a preposition of its clause
+    ("During her visit to Jakarta, Holt signed …": the visit), if it is told with a date."""
+    gov = governor(trig.token)
+    for prep in gov.children:
+        if prep.dep_ != "prep" or prep.lower_ not in HOSTING | {"on", "in"}:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.lower_ in HOSTING_NOUNS:
+                # "on the sidelines of the summit": the host is the object of "of"
+                of = [g for o in obj.children if o.lower_ == "of" for g in o.children]
+                obj = next((g for g in of if g.dep_ == "pobj"), obj)
+            elif prep.lower_ not in HOSTING:
+                continue
+            for m in told:
+                if m.trigger_start <= obj.idx < m.trigger_end and m.date and not m.background:
+                    return m
+    return None
