@@ -33,9 +33,23 @@ HAPPENING = frozenset(
 )
 
 
+# Participles that order an event before or after the clause rather than tell its result
+# ("arrived in Hanoi on Wednesday, following a visit to Pyongyang": the visit came before).
+ORDERING_PARTICIPLES = frozenset({"follow", "precede", "succeed"})
+
+
+def ordered_apart(tok: Any) -> bool:
+    """The trigger hangs on a participle of order ("…, following a visit to Lima")."""
+    gov = governor(tok)
+    return gov.i != tok.i and gov.dep_ == "prep" and gov.lemma_.lower() in ORDERING_PARTICIPLES
+
+
 def clause_tokens(tok: Any) -> set[int]:
     """Token indices of the trigger's clause, without subordinate clauses of other events."""
     gov = governor(tok)
+    if ordered_apart(tok):
+        # "…, following a visit to Lima": the visit is dated by its own phrase only
+        return {t.i for t in gov.subtree}
     # a participle used as a preposition heads no clause of its own ("will take part in
     # celebrations, including the parade, on Friday"): the event's clause is the verb above
     while gov.dep_ == "prep" and gov.i != tok.i and gov.head.i != gov.i:
@@ -142,17 +156,9 @@ SIMULTANEOUS = frozenset({"as", "when", "while", "where"})
 
 
 def _time_clause(tok: Any) -> bool:
-    """``tok`` heads a clause told at the time of what it hangs on ("when he visited …"), or a
-    participle of result after it ("the storm hit the coast on Tuesday, killing 12 people")."""
-    result = (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBG"
-        and tok.i > tok.head.i
-        and not any(c.dep_ == "mark" for c in tok.children)
-    )
-    return result or (
-        tok.dep_ in {"advcl", "relcl"}
-        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS for c in tok.children)
+    """``tok`` heads a clause told at the time of what it hangs on ("when he visited …")."""
+    return tok.dep_ in {"advcl", "relcl"} and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS for c in tok.children
     )
 
 
@@ -322,21 +328,11 @@ def first_day_span(
     return (_date.fromisoformat(date) + timedelta(days=days - 1)).isoformat()
 
 
-# PLOVER categories of the events a visit is made of (talks, ceremonies, signings, gifts):
-# an article whose first event is one of them may be about a visit.
-DIPLOMATIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-
-
 def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:
     """The day of the article's own one-day visit, if it names one: its undated events
     happen that day. A visit given a span ("from May 7 to 10", "a four-day visit"), or dates
     that disagree, give no such default."""
     days = set()
-    first = next((m for m in so_far if not m.background), None)
-    if first is None or view.ont.types[first.type].plover not in DIPLOMATIC:
-        # an article that opens on an earthquake or a storm is not about a visit: a leader's
-        # visit to the injured is one episode of it, and its day is not the story's
-        return None
     for m in so_far:
         if m.type != "visit" or m.background:
             continue
@@ -355,16 +351,9 @@ def fill_frame(
     mentions: list[EventMention], frame: str | None, view: ArticleView
 ) -> list[EventMention]:
     """Undated events of an article about a one-day visit happen on that day (not recurring
-    ones, such as death tolls and rescues, which are not part of a visit's programme, nor one
-    told as done when the visit's day is still to come)."""
+    ones, such as death tolls and rescues, which are not part of a visit's programme)."""
     if frame is None:
         return mentions
-    # told as done, an event is on or before the article's day; one day more, as the article's
-    # date is the writer's and the event's the place's (a night arrival in Pyongyang reported
-    # from Moscow on the 18th is the 19th there)
-    latest = (
-        (_date.fromisoformat(view.anchor) + timedelta(days=1)).isoformat() if view.anchor else None
-    )
     return [
         replace(
             m,
@@ -376,7 +365,6 @@ def fill_frame(
         and not m.background
         and not m.day_of_span
         and not (m.type in view.ont.types and view.ont.types[m.type].recurring)
-        and not (m.status == "reported" and latest is not None and frame > latest)
         else m
         for m in mentions
     ]

@@ -18,6 +18,7 @@ from corroborator.analyze.events.dating import (
     frame_date,
     happening_clauses,
     host_event,
+    ordered_apart,
     reporting_date,
     ruling_date,
     ruling_day_of_span,
@@ -287,7 +288,8 @@ def _mention(
         date, date_end = host.date, host.date_end
         source = "previous_event"
         evidence.append(f"date of the {host.type} it happens during")
-    previous = ctx.previous if ctx.sequenced else None
+    # "…, following a visit to Lima" orders the visit before the clause: no day from it
+    previous = ctx.previous if ctx.sequenced and not ordered_apart(trig.token) else None
     if (
         previous is not None
         and previous.status == "planned"
