@@ -211,6 +211,9 @@ def _narrative_day(view: ArticleView, sent: Any, ctx: _Context) -> tuple[str, st
         or len(last.date) != 10
         or last.date_end
         or last.date_source not in {"expression", "previous_event"}
+        # a day the text names, not a clock time resolved against the article's day ("after
+        # one in the morning" in a report printed a day later)
+        or (last.date_source == "expression" and not _NAMED_DAY.search(last.date_text or ""))
     ):
         return None
     return last.date, None
