@@ -291,8 +291,10 @@ def _mention(
         date, date_end = host.date, host.date_end
         source = "previous_event"
         evidence.append(f"date of the {host.type} it happens during")
-    # "…, following a visit to Lima" orders the visit before the clause: no day from it
-    previous = ctx.previous if ctx.sequenced and not ordered_apart(trig.token) else None
+    # "…, following a visit to Lima" orders a new visit before the clause: no day from it
+    # ("Following the talks, …" points back to the talks just told, and keeps their day)
+    apart = ordered_apart(trig.token) and not lang.definite(trig)
+    previous = ctx.previous if ctx.sequenced and not apart else None
     if (
         previous is not None
         and previous.status == "planned"
