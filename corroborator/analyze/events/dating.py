@@ -17,8 +17,13 @@ from corroborator.analyze.events.dates import (
     granularity,
     timex_dates,
 )
-from corroborator.analyze.events.view import SUBJECTS, ArticleView, Trigger, governor
-from corroborator.analyze.ontology import Ontology
+from corroborator.analyze.events.view import (
+    SUBJECTS,
+    ArticleView,
+    Trigger,
+    governor,
+    in_dateline,
+)
 from corroborator.analyze.timex.words import words
 from corroborator.model import EventMention, TimeExpression
 
@@ -28,9 +33,23 @@ HAPPENING = frozenset(
 )
 
 
+# Participles that order an event before or after the clause rather than tell its result
+# ("arrived in Hanoi on Wednesday, following a visit to Pyongyang": the visit came before).
+ORDERING_PARTICIPLES = frozenset({"follow", "precede", "succeed"})
+
+
+def ordered_apart(tok: Any) -> bool:
+    """The trigger hangs on a participle of order ("…, following a visit to Lima")."""
+    gov = governor(tok)
+    return gov.i != tok.i and gov.dep_ == "prep" and gov.lemma_.lower() in ORDERING_PARTICIPLES
+
+
 def clause_tokens(tok: Any) -> set[int]:
     """Token indices of the trigger's clause, without subordinate clauses of other events."""
     gov = governor(tok)
+    if ordered_apart(tok):
+        # "…, following a visit to Lima": the visit is dated by its own phrase only
+        return {t.i for t in gov.subtree}
     # a participle used as a preposition heads no clause of its own ("will take part in
     # celebrations, including the parade, on Friday"): the event's clause is the verb above
     while gov.dep_ == "prep" and gov.i != tok.i and gov.head.i != gov.i:
@@ -89,7 +108,7 @@ def date_of(
         for t in list(view.doc[min(clause) : max(clause) + 1]) if clause else []:
             if t.i in clause and t.dep_ == "prep" and t.lower_ == "since":
                 clause -= {x.i for x in t.subtree}
-    best: tuple[tuple[int, int], TimeExpression] | None = None
+    best: tuple[tuple[bool, int, int], TimeExpression] | None = None
     starts = {t.start for t in view.timexes}
     for t in view.timexes:
         if not (sent.start_char <= t.start < sent.end_char) or _quoted_apart(view, trig, t):
@@ -105,8 +124,10 @@ def date_of(
             continue
         date, _ = timex_dates(t)
         # prefer days over months over years ("exercises titled … 2023, scheduled for
-        # October 9-13"), then the nearest
-        rank = (granularity(date), min(abs(i - trig.token.i) for i in toks))
+        # October 9-13"), then the nearest; the dateline's day ("MOSCOW, Oct 7 (Wire) - … arrived
+        # late on Monday") is the report's, an event's only when its clause gives no other
+        dateline = in_dateline(view.text, t, view.article.dateline_place)
+        rank = (dateline, granularity(date), min(abs(i - trig.token.i) for i in toks))
         if best is None or rank < best[0]:
             best = (rank, t)
     if best is None:
@@ -301,7 +322,7 @@ def ruling_date(view: ArticleView, sent: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
-_DAYS_RE = re.compile(r"^P(\d+)D$")
+_DAYS_RE = re.compile(r"^P(\d+)([DW])$")
 # What follows a date that opens a report as its date line: a dash or a colon ("18th June
 # 2024 – (Pyongyang) Kim greeted …", "June 18: …"), where a ruling date runs into its clause.
 _DATELINE_AFTER = re.compile(r"\s*[–—:-]")
@@ -319,7 +340,8 @@ def length_in_days(view: ArticleView, tok: Any) -> int | None:
             continue
         head = span.root.head
         if head.i == tok.i or (head.dep_ == "prep" and head.head.i == tok.i):
-            return int(found.group(1))
+            # "a week-long tour" is seven days
+            return int(found.group(1)) * (7 if found.group(2) == "W" else 1)
     return None
 
 
@@ -360,7 +382,7 @@ def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:
 
 
 def fill_frame(
-    mentions: list[EventMention], frame: str | None, ont: Ontology
+    mentions: list[EventMention], frame: str | None, view: ArticleView
 ) -> list[EventMention]:
     """Undated events of an article about a one-day visit happen on that day (not recurring
     ones, such as death tolls and rescues, which are not part of a visit's programme)."""
@@ -376,7 +398,33 @@ def fill_frame(
         if m.date is None
         and not m.background
         and not m.day_of_span
-        and not (m.type in ont.types and ont.types[m.type].recurring)
+        and not (m.type in view.ont.types and view.ont.types[m.type].recurring)
         else m
         for m in mentions
     ]
+
+
+# Prepositions that put an event inside another one ("signed during the visit", "met on the
+# sidelines of the summit", "spoke at the ceremony"): it happens on the host event's day.
+HOSTING = frozenset({"during", "at", "amid"})
+HOSTING_NOUNS = frozenset({"sidelines", "margins", "margin", "course"})
+
+
+def host_event(trig: Trigger, told: list[EventMention]) -> EventMention | None:
+    """The event of the same sentence that hosts ``trig`` through a preposition of its clause
+    ("During her visit to Jakarta, Holt signed …": the visit), if it is told with a date."""
+    gov = governor(trig.token)
+    for prep in gov.children:
+        if prep.dep_ != "prep" or prep.lower_ not in HOSTING | {"on", "in"}:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.lower_ in HOSTING_NOUNS:
+                # "on the sidelines of the summit": the host is the object of "of"
+                of = [g for o in obj.children if o.lower_ == "of" for g in o.children]
+                obj = next((g for g in of if g.dep_ == "pobj"), obj)
+            elif prep.lower_ not in HOSTING:
+                continue
+            for m in told:
+                if m.trigger_start <= obj.idx < m.trigger_end and m.date and not m.background:
+                    return m
+    return None

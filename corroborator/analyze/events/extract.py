@@ -17,6 +17,8 @@ from corroborator.analyze.events.dating import (
     first_day_span,
     frame_date,
     happening_clauses,
+    host_event,
+    ordered_apart,
     reporting_date,
     ruling_date,
     ruling_day_of_span,
@@ -85,6 +87,8 @@ class _Context:
     sequenced: bool
     day_of_span: int | None = None
     told: list[EventMention] = field(default_factory=list)
+    # the mentions already told in this sentence
+    sentence: list[EventMention] = field(default_factory=list)
 
 
 # Types that may name the same happening, for anaphora ("held talks … The meeting took place").
@@ -211,6 +215,27 @@ def _ahead_of(view: ArticleView, trig: Trigger, sent: Any, ctx: _Context, lang: 
     )
 
 
+def _narrative_day(view: ArticleView, sent: Any, ctx: _Context) -> tuple[str, str | None] | None:
+    """The day of the last event told before in the same paragraph, if the article reports it
+    as done and dated it to a day of its own (not a count, not history): the day the report
+    is telling. A new paragraph may turn to another thread (the leg of the trip before)."""
+    last = next((m for m in reversed(ctx.told) if not m.background), None)
+    if (
+        last is None
+        or "\n" in view.text[last.end : sent.start_char]
+        or last.status != "reported"
+        or not last.date
+        or len(last.date) != 10
+        or last.date_end
+        or last.date_source not in {"expression", "previous_event"}
+        # a day the text names, not a clock time resolved against the article's day ("after
+        # one in the morning" in a report printed a day later)
+        or (last.date_source == "expression" and not _NAMED_DAY.search(last.date_text or ""))
+    ):
+        return None
+    return last.date, None
+
+
 def _mention(
     view: ArticleView,
     trig: Trigger,
@@ -278,7 +303,15 @@ def _mention(
         place = place or anaphor.place
         source = "earlier_mention" if date else None
         evidence.append("date and place from the earlier mention of the same event")
-    previous = ctx.previous if ctx.sequenced else None
+    host = host_event(trig, ctx.sentence) if date is None and not cued else None
+    if host is not None:
+        date, date_end = host.date, host.date_end
+        source = "previous_event"
+        evidence.append(f"date of the {host.type} it happens during")
+    # "…, following a visit to Lima" orders a new visit before the clause: no day from it
+    # ("Following the talks, …" points back to the talks just told, and keeps their day)
+    apart = ordered_apart(trig.token) and not lang.definite(trig)
+    previous = ctx.previous if ctx.sequenced and not apart else None
     if (
         previous is not None
         and previous.status == "planned"
@@ -299,6 +332,24 @@ def _mention(
         date, date_end = ctx.ruling
         source = "ruling_sentence"
         evidence.append("date from the sentence ruling the passage")
+    narrative = (
+        _narrative_day(view, sent, ctx)
+        if date is None
+        and not cued
+        and not recurring
+        and not ctx.day_of_span
+        # a sentence that gives a date sets its own time ("arrived on Monday evening and was
+        # received at the residence": the reception is not the day told before)
+        and not any(sent.start_char <= t.start < sent.end_char for t in view.timexes)
+        else None
+    )
+    if narrative and lang.status(view, trig, None)[1] == "past tense":
+        # a report goes on telling the day it opened on ("… held talks in Lisbon on Tuesday.
+        # The leaders signed agreements on shipping."): a past event told without a day of
+        # its own, right after a dated one the article reports, is of that day
+        date, date_end = narrative
+        source = "previous_event"
+        evidence.append("date of the day the report is telling")
     day_of_span = ctx.day_of_span if date is None and not cued else None
     if day_of_span:
         source = "day_of_span"
@@ -412,6 +463,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
         for trig in triggers:
             # the event a trigger follows is the one just before it, in this sentence if any
             context.previous = found[-1] if found else (out[-1] if out else None)
+            context.sentence = found
             found.append(_mention(view, trig, sent, triggers, context, lang))
             if trig.token.pos_ == "VERB" and _lemma_of(trig.token) in view.ont.destination_verbs:
                 going.add(found[-1].trigger_start)
@@ -429,7 +481,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             if not m.background:
                 last_by_family[_family(m.type)] = m
     leaving = frozenset(n for n, t in view.ont.types.items() if t.leaves_place)
-    framed = fill_frame(out, frame_date(out, view), view.ont)
+    framed = fill_frame(out, frame_date(out, view), view)
     placed = inherit_places(framed, view.gaz, leaving, frozenset(aside))
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
     shared = share_by_sentence(country_scope(placed, view.gaz, scoped), frozenset(going))

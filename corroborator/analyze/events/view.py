@@ -23,6 +23,16 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
 
 
+def in_dateline(text: str, t: TimeExpression, place: str | None) -> bool:
+    """``t`` is the date of the dateline ingest read ("MOSCOW, Oct 7 (Wire) -"): the words
+    before it on its line are the dateline's place and nothing else."""
+    if not place:
+        return False
+    line_start = text.rfind("\n", 0, t.start) + 1
+    before = text[line_start : t.start]
+    return re.fullmatch(rf"\W*{re.escape(place)}\W*", before, re.IGNORECASE) is not None
+
+
 @dataclass
 class Trigger:
     """The words that make an event mention: the head token, its type and all its tokens."""

@@ -45,9 +45,14 @@ _LEAD_MIN_WORDS = 6
 
 
 def _lead_end(text: str) -> int:
-    """Where the lead sentence ends: the first full stop closing at least six words."""
+    """Where the lead sentence ends: the first full stop closing at least six words of one
+    line (a headline has no stop, and runs into no dateline: "Leader arrives in the capital
+    / CITY, 3 September. /Agency/. The president …")."""
     start = 0
-    for m in re.finditer(r"[.!?](?=\s)", text):
+    for m in re.finditer(r"[.!?](?=\s)|\n", text):
+        if m.group() == "\n":
+            start = m.end()
+            continue
         if len(text[start : m.start()].split()) >= _LEAD_MIN_WORDS:
             return m.end()
         start = m.end()
@@ -154,8 +159,12 @@ def _constraints(items: list[Item], text: str) -> tuple[list[_Constraint], dict[
                 continue
         if m.signal == "since":
             # "the third meeting since 2019", "the first since 2019": whatever the tense, the
-            # report is written after the year it counts from
-            found.append(_Constraint("ge", frozenset({lo}), W_TENSE, f"{said} since", history=True))
+            # report is written after the year it counts from; a bare year is a year gone by
+            # (news writes "since January" or "earlier this year" for the current one)
+            after = lo + 1 if sem.gran == "year" and sem.kind == "abs" else lo
+            found.append(
+                _Constraint("ge", frozenset({after}), W_TENSE, f"{said} since", history=True)
+            )
             continue
         bounded = m.signal in ("by", "until", "till", "before", "no later than")
         # "is due to chair the bloc in 2026": a plan word shortly before the year makes it a
