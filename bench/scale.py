@@ -15,6 +15,10 @@ scores real news). They are written to a SQLite store, and then, each in a fresh
   stories it touches are rebuilt), and ``link(store)`` (the periodic run over the whole
   store) on a copy of the same store.
 
+* **report**: ``corroborator report --format json -o FILE`` on the store linked from scratch
+  (the CLI in its own process: what a user runs), its wall and CPU seconds, peak resident memory
+  and output size; ``--report-only`` measures just that on the linked stores ``--keep`` kept.
+
 Each run reports wall and CPU seconds of the ``link`` call and the process's peak resident
 memory (with the interpreter, the sentence encoder and the data packs, loaded first as after
 analysis: ``baseline`` is that peak before linking starts). A run that passes ``--timeout``
@@ -22,11 +26,13 @@ seconds or ``--memory-gb`` of address space is stopped and reported so.
 
     .venv/bin/python bench/scale.py                   # 1k and 10k
     .venv/bin/python bench/scale.py --sizes 1000 10000 100000 --timeout 1800
+    .venv/bin/python bench/scale.py --keep /tmp/scale --report-only   # the JSON report again
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import resource
@@ -276,6 +282,42 @@ def measure(
     return result
 
 
+def measure_report(store: Path, timeout: float, memory_gb: float) -> dict[str, object]:
+    """``corroborator report --format json -o FILE`` on ``store`` in a fresh process: wall and
+    CPU seconds, peak resident memory (the child's ``ru_maxrss``) and the output's size."""
+
+    def limit() -> None:
+        cap = int(memory_gb * 2**30)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    out = store.with_suffix(".report.json")
+    code = (
+        "import resource, subprocess, sys, time, json\n"
+        "t0 = time.perf_counter()\n"
+        "done = subprocess.run([sys.executable, '-m', 'corroborator.cli', 'report', '--db', "
+        "sys.argv[1], '--format', 'json', '-o', sys.argv[2]], capture_output=True, text=True)\n"
+        "wall = time.perf_counter() - t0\n"
+        "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(json.dumps({'rc': done.returncode, 'err': done.stderr[-300:], 'seconds': wall, "
+        "'cpu': use.ru_utime + use.ru_stime, 'peak_mb': use.ru_maxrss / 1024}))\n"
+    )
+    cmd = [sys.executable, "-c", code, str(store), str(out)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                              preexec_fn=limit, cwd=ROOT)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"stopped": f"over {timeout:.0f} s"}
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    if result.pop("rc") != 0:
+        return {"stopped": f"failed: {str(result['err']).strip()[-120:]}"}
+    result.pop("err")
+    result["output_mb"] = out.stat().st_size / 2**20
+    with out.open("rb") as f:
+        result["sha256"] = hashlib.file_digest(f, "sha256").hexdigest()
+    out.unlink()
+    return result
+
+
 def _cell(r: dict[str, object]) -> str:
     if "stopped" in r:
         return f"stopped: {r['stopped']}"
@@ -295,6 +337,11 @@ def main() -> int:
         "--keep", type=Path, help="keep the stores in this folder (and reuse the unlinked ones)"
     )
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="measure only the JSON report, on the linked stores --keep kept (linking if none)",
+    )
     parser.add_argument(
         "--no-relink",
         action="store_true",
@@ -316,13 +363,20 @@ def main() -> int:
                 items, _ = make_corpus(n + 1, args.seed)
                 write_store(pristine, items[:n])
                 extra.write_bytes(pickle.dumps(items[n]))
-            shutil.copyfile(pristine, store)
-            made = time.perf_counter() - t0
-            print(f"{n:,} articles: store written in {made:.0f} s", file=sys.stderr)
-            row: dict[str, object] = {"scratch": measure("scratch", store, extra, args.timeout,
-                                                          args.memory_gb)}  # fmt: skip
-            print(f"  scratch: {_cell(row['scratch'])}", file=sys.stderr)  # type: ignore[arg-type]
-            if "stopped" not in row["scratch"]:  # type: ignore[operator]
+            linked = folder / f"scale-{n}-seed{args.seed}.linked.db"
+            row: dict[str, object] = {}
+            if not (args.report_only and linked.exists()):
+                shutil.copyfile(pristine, store)
+                made = time.perf_counter() - t0
+                print(f"{n:,} articles: store written in {made:.0f} s", file=sys.stderr)
+                row["scratch"] = measure("scratch", store, extra, args.timeout, args.memory_gb)
+                print(f"  scratch: {_cell(row['scratch'])}", file=sys.stderr)  # type: ignore[arg-type]
+                if "stopped" not in row["scratch"]:  # type: ignore[operator]
+                    shutil.copyfile(store, linked)
+            if linked.exists():
+                row["report"] = measure_report(linked, args.timeout, args.memory_gb)
+                print(f"  report json: {_cell(row['report'])}", file=sys.stderr)  # type: ignore[arg-type]
+            if not args.report_only and "stopped" not in row["scratch"]:  # type: ignore[operator]
                 copy = folder / f"scale-{n}-copy.db"
                 shutil.copyfile(store, copy)
                 modes = [("add-placed", store)] + ([] if args.no_relink else [("add-full", copy)])
@@ -339,6 +393,12 @@ def main() -> int:
         cells = [_cell(row.get(m, {"stopped": "not run"})) for m in  # type: ignore[arg-type]
                  ("scratch", "add-placed", "add-full")]  # fmt: skip
         print(f"| {int(n):,} | " + " | ".join(cells) + " |")
+    print("\n| articles | `report --format json` | output |")
+    print("|---:|---:|---:|")
+    for n, row in results.items():
+        r = row.get("report", {"stopped": "not run"})
+        size = f"{r['output_mb']:.0f} MB" if "output_mb" in r else "—"  # type: ignore[operator,index]
+        print(f"| {int(n):,} | {_cell(r)} | {size} |")  # type: ignore[arg-type]
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
