@@ -90,14 +90,14 @@ def candidate_pairs(
     vectors: npt.NDArray[np.floating],
     groups: npt.NDArray[np.int64],
     multi: npt.NDArray[np.floating],
-) -> npt.NDArray[np.int64]:
-    """The pairs ``(i, j)``, ``i < j``, whose cosine blocks are cut on: all of them up to
-    :data:`ALL_PAIRS_UP_TO` articles, else each article's nearest neighbours in the main
-    embedding, and, for articles with a multilingual vector, in that one."""
+) -> npt.NDArray[np.int32]:
+    """The pairs ``(i, j)``, ``i < j``, whose cosine blocks are cut on (32-bit indices): all
+    of them up to :data:`ALL_PAIRS_UP_TO` articles, else each article's nearest neighbours in
+    the main embedding, and, for articles with a multilingual vector, in that one."""
     n = len(vectors)
     if n <= ALL_PAIRS_UP_TO:
         i, j = np.triu_indices(n, 1)
-        return np.stack([i, j], axis=1).astype(np.int64)
+        return np.stack([i, j], axis=1).astype(np.int32)
     pairs = knn_pairs(vectors)
     if (groups > 0).any():
         pairs = np.unique(
@@ -110,7 +110,7 @@ def pair_cosines(
     vectors: npt.NDArray[np.floating],
     groups: npt.NDArray[np.int64],
     multi: npt.NDArray[np.floating],
-    pairs: npt.NDArray[np.int64],
+    pairs: npt.NDArray[np.int32],
 ) -> npt.NDArray[np.float64]:
     """The cosine of each pair as story clustering compares it (the pairwise form of
     :func:`~corroborator.link.stories._cosines`)."""
@@ -134,22 +134,25 @@ def pair_cosines(
 
 def _labels(
     n: int,
-    pairs: npt.NDArray[np.int64],
+    pairs: npt.NDArray[np.int32],
     cosines: npt.NDArray[np.float64],
-    must: npt.NDArray[np.int64],
+    must: npt.NDArray[np.int32],
     thresholds: Sequence[float],
-) -> npt.NDArray[np.int64]:
+) -> npt.NDArray[np.int32]:
     """Component labels (one row per threshold) of the graphs of ``pairs`` whose cosine
-    reaches each threshold, plus the ``must`` pairs."""
-    labels = np.zeros((len(thresholds), n), dtype=np.int64)
+    reaches each threshold, plus the ``must`` pairs. One level's graph at a time, its edges
+    picked from the pairs by a mask (32-bit indices, which scipy keeps as they are): at
+    100,000 articles a level holds about 40 MB, where filtering copies of the pairs held 375."""
+    labels = np.zeros((len(thresholds), n), dtype=np.int32)
     for level, threshold in enumerate(thresholds):
-        keep = cosines >= threshold  # each level's pairs are a subset of the one below's
-        pairs, cosines = pairs[keep], cosines[keep]
-        edges = np.concatenate([pairs, must])
-        graph = coo_matrix(
-            (np.ones(len(edges), dtype=np.int8), (edges[:, 0], edges[:, 1])), shape=(n, n)
-        )
+        keep = cosines >= threshold
+        rows = np.concatenate([pairs[keep, 0], must[:, 0]])
+        cols = np.concatenate([pairs[keep, 1], must[:, 1]])
+        del keep
+        graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
+        del rows, cols
         labels[level] = connected_components(graph, directed=False)[1]
+        del graph
     return labels
 
 
@@ -166,7 +169,7 @@ def block_indices(
     n = len(vectors)
     if not n:
         return []
-    pairs = np.array(sorted(must), dtype=np.int64).reshape(-1, 2)
+    pairs = np.array(sorted(must), dtype=np.int32).reshape(-1, 2)
     candidates = candidate_pairs(vectors, groups, multi)
     if n <= ALL_PAIRS_UP_TO:  # every pair: the cosine matrix at once, by BLAS
         v, m = vectors.astype(np.float64), multi.astype(np.float64)
@@ -178,6 +181,7 @@ def block_indices(
     # the graph at a higher cosine is a subgraph of the one below: its components nest inside
     # theirs, so a block over max_block is replaced by its components one level up
     labels = _labels(n, candidates, cosines, pairs, _ladder())
+    del candidates, cosines
     components: dict[int, list[int]] = {}
     for k, label in enumerate(labels[0].tolist()):
         components.setdefault(label, []).append(k)
@@ -204,7 +208,7 @@ def blocks(
 
 
 def _split(
-    members: list[int], labels: npt.NDArray[np.int64], level: int, max_block: int
+    members: list[int], labels: npt.NDArray[np.int32], level: int, max_block: int
 ) -> list[list[int]]:
     """``members`` (a component at ``level``) as blocks: whole when it fits, else its
     components one level up, each split in turn."""
