@@ -27,6 +27,7 @@ seconds or ``--memory-gb`` of address space is stopped and reported so.
     .venv/bin/python bench/scale.py                   # 1k and 10k
     .venv/bin/python bench/scale.py --sizes 1000 10000 100000 --timeout 1800
     .venv/bin/python bench/scale.py --keep /tmp/scale --report-only   # the JSON report again
+    .venv/bin/python bench/scale.py --blocks-only --sizes 10000 100000  # block cutting alone
 """
 
 from __future__ import annotations
@@ -197,6 +198,40 @@ def make_corpus(n: int, seed: int = 1) -> tuple[list[tuple[object, object, bytes
     return [out[i] for i in order], world
 
 
+def make_vectors(n: int, seed: int = 1) -> np.ndarray:
+    """Only the embeddings of a corpus of ``n`` articles, made as :func:`make_corpus` makes
+    them (the same shares of news, topic, story and own direction; not the same numbers): what
+    cutting the blocks reads, in seconds instead of the minutes texts and analyses take."""
+    rng = np.random.default_rng(seed)
+    news = _unit(rng)
+    topics = [_unit(rng) for _ in range(max(5, n // 60))]
+    rows = []
+    for size in story_sizes(n, rng):
+        topic, story = topics[int(rng.integers(len(topics)))], _unit(rng)
+        for _ in range(size):
+            vec = (np.sqrt(SHARE_NEWS) * news + np.sqrt(SHARE_TOPIC) * topic
+                   + np.sqrt(SHARE_STORY) * story + np.sqrt(SHARE_OWN) * _unit(rng))  # fmt: skip
+            rows.append((vec / np.linalg.norm(vec)).astype(np.float32))
+    return np.stack(rows)[rng.permutation(n)]
+
+
+def blocks_child(n: int) -> None:
+    """Cut the blocks of ``n`` synthetic vectors in this (fresh) process; print the seconds and
+    the peak resident memory over what the vectors alone took, as JSON."""
+    import faiss  # noqa: F401  (loaded before the baseline: the search's own memory is counted)
+
+    from corroborator.link.blocks import block_indices
+
+    vectors = make_vectors(n)
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0, c0 = time.perf_counter(), time.process_time()
+    found = block_indices(vectors, np.full(n, -1, dtype=np.int64), np.zeros((n, 1), np.float32))
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "baseline_mb": baseline,
+                      "blocks": len(found), "largest": max(map(len, found))}))  # fmt: skip
+
+
 def write_store(path: Path, items: list[tuple[object, object, bytes]]) -> None:
     from corroborator.engine.link import EMBEDDING_MODEL
     from corroborator.store import SQLiteStore
@@ -324,9 +359,29 @@ def _cell(r: dict[str, object]) -> str:
     return f"{r['seconds']:.2f} s ({r['cpu']:.2f} s CPU), {r['peak_mb']:.0f} MB"
 
 
+def blocks_main(sizes: list[int], timeout: float) -> int:
+    """``--blocks-only``: each size's block cutting in a fresh process, as a table."""
+    print("| vectors | cutting the blocks | peak over the vectors | blocks (largest) |")
+    print("|---:|---:|---:|---:|")
+    for n in sizes:
+        cmd = [sys.executable, __file__, "--blocks-child", str(n)]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        if done.returncode != 0:
+            print(f"| {n:,} | failed: {done.stderr.strip().splitlines()[-1:]} | | |")
+            continue
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"| {n:,} | {r['seconds']:.1f} s ({r['cpu']:.1f} s CPU) | "
+              f"{r['peak_mb'] - r['baseline_mb']:.0f} MB (of {r['peak_mb']:.0f}) | "
+              f"{r['blocks']:,} ({r['largest']}) |", flush=True)  # fmt: skip
+    return 0
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(*sys.argv[2:5])
+        return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--blocks-child":
+        blocks_child(int(sys.argv[2]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
@@ -338,6 +393,11 @@ def main() -> int:
     )
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument(
+        "--blocks-only",
+        action="store_true",
+        help="measure only cutting the blocks, on synthetic vectors alone (no store)",
+    )
+    parser.add_argument(
         "--report-only",
         action="store_true",
         help="measure only the JSON report, on the linked stores --keep kept (linking if none)",
@@ -348,6 +408,8 @@ def main() -> int:
         help="skip 'add one, relinking all' (about the cost of scratch)",
     )
     args = parser.parse_args()
+    if args.blocks_only:
+        return blocks_main(args.sizes, args.timeout)
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
