@@ -205,14 +205,16 @@ def make_vectors(n: int, seed: int = 1) -> np.ndarray:
     rng = np.random.default_rng(seed)
     news = _unit(rng)
     topics = [_unit(rng) for _ in range(max(5, n // 60))]
-    rows = []
+    # written in place, in shuffled order: the process's peak is the matrix alone
+    out = np.empty((n, DIM), dtype=np.float32)
+    where = iter(rng.permutation(n).tolist())
     for size in story_sizes(n, rng):
         topic, story = topics[int(rng.integers(len(topics)))], _unit(rng)
         for _ in range(size):
             vec = (np.sqrt(SHARE_NEWS) * news + np.sqrt(SHARE_TOPIC) * topic
                    + np.sqrt(SHARE_STORY) * story + np.sqrt(SHARE_OWN) * _unit(rng))  # fmt: skip
-            rows.append((vec / np.linalg.norm(vec)).astype(np.float32))
-    return np.stack(rows)[rng.permutation(n)]
+            out[next(where)] = vec / np.linalg.norm(vec)
+    return out
 
 
 def blocks_child(n: int) -> None:
