@@ -132,7 +132,8 @@ def knn_pairs(
     if n < 2:
         return np.zeros((0, 2), dtype=np.int32)
     kk = min(k + 1, n)
-    found: list[npt.NDArray[np.int64]] = []
+    found = np.empty(n * kk, dtype=np.int64)  # every chunk's keys, written in place
+    used = 0
     for start in range(0, n, QUERIES):
         _, nbrs = faiss.knn(data[start : start + QUERIES], data, kk,
                             metric=faiss.METRIC_INNER_PRODUCT)  # fmt: skip
@@ -140,11 +141,13 @@ def knn_pairs(
         right = nbrs.reshape(-1).astype(np.int64)
         keep = (right >= 0) & (right != left)
         a, b = left[keep], right[keep]
-        found.append(np.unique(np.minimum(a, b) * n + np.maximum(a, b)))
-    keys = np.concatenate(found)
+        chunk = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
+        found[used : used + len(chunk)] = chunk
+        used += len(chunk)
+    found = found[:used]
+    found.sort()  # in place: np.unique would sort a copy
+    keys = found[np.concatenate(([True], found[1:] != found[:-1]))]
     del found
-    keys.sort()  # in place: np.unique would sort a copy
-    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
     pairs = np.empty((len(keys), 2), dtype=np.int32)
     pairs[:, 0] = keys // n
     pairs[:, 1] = keys % n
