@@ -15,6 +15,10 @@ scores real news). They are written to a SQLite store, and then, each in a fresh
   stories it touches are rebuilt), and ``link(store)`` (the periodic run over the whole
   store) on a copy of the same store.
 
+* **report**: ``corroborator report --format json -o FILE`` on the store linked from scratch
+  (the CLI in its own process: what a user runs), its wall and CPU seconds, peak resident memory
+  and output size; ``--report-only`` measures just that on the linked stores ``--keep`` kept.
+
 Each run reports wall and CPU seconds of the ``link`` call and the process's peak resident
 memory (with the interpreter, the sentence encoder and the data packs, loaded first as after
 analysis: ``baseline`` is that peak before linking starts). A run that passes ``--timeout``
@@ -22,11 +26,14 @@ seconds or ``--memory-gb`` of address space is stopped and reported so.
 
     .venv/bin/python bench/scale.py                   # 1k and 10k
     .venv/bin/python bench/scale.py --sizes 1000 10000 100000 --timeout 1800
+    .venv/bin/python bench/scale.py --keep /tmp/scale --report-only   # the JSON report again
+    .venv/bin/python bench/scale.py --blocks-only --sizes 10000 100000  # block cutting alone
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import resource
@@ -191,6 +198,42 @@ def make_corpus(n: int, seed: int = 1) -> tuple[list[tuple[object, object, bytes
     return [out[i] for i in order], world
 
 
+def make_vectors(n: int, seed: int = 1) -> np.ndarray:
+    """Only the embeddings of a corpus of ``n`` articles, made as :func:`make_corpus` makes
+    them (the same shares of news, topic, story and own direction; not the same numbers): what
+    cutting the blocks reads, in seconds instead of the minutes texts and analyses take."""
+    rng = np.random.default_rng(seed)
+    news = _unit(rng)
+    topics = [_unit(rng) for _ in range(max(5, n // 60))]
+    # written in place, in shuffled order: the process's peak is the matrix alone
+    out = np.empty((n, DIM), dtype=np.float32)
+    where = iter(rng.permutation(n).tolist())
+    for size in story_sizes(n, rng):
+        topic, story = topics[int(rng.integers(len(topics)))], _unit(rng)
+        for _ in range(size):
+            vec = (np.sqrt(SHARE_NEWS) * news + np.sqrt(SHARE_TOPIC) * topic
+                   + np.sqrt(SHARE_STORY) * story + np.sqrt(SHARE_OWN) * _unit(rng))  # fmt: skip
+            out[next(where)] = vec / np.linalg.norm(vec)
+    return out
+
+
+def blocks_child(n: int) -> None:
+    """Cut the blocks of ``n`` synthetic vectors in this (fresh) process; print the seconds and
+    the peak resident memory over what the vectors alone took, as JSON."""
+    import faiss  # noqa: F401  (loaded before the baseline: the search's own memory is counted)
+
+    from corroborator.link.blocks import block_indices
+
+    vectors = make_vectors(n)
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0, c0 = time.perf_counter(), time.process_time()
+    found = block_indices(vectors, np.full(n, -1, dtype=np.int64), np.zeros((n, 1), np.float32))
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "baseline_mb": baseline,
+                      "blocks": len(found), "largest": max(map(len, found))}))  # fmt: skip
+
+
 def write_store(path: Path, items: list[tuple[object, object, bytes]]) -> None:
     from corroborator.engine.link import EMBEDDING_MODEL
     from corroborator.store import SQLiteStore
@@ -276,15 +319,71 @@ def measure(
     return result
 
 
+def measure_report(store: Path, timeout: float, memory_gb: float) -> dict[str, object]:
+    """``corroborator report --format json -o FILE`` on ``store`` in a fresh process: wall and
+    CPU seconds, peak resident memory (the child's ``ru_maxrss``) and the output's size."""
+
+    def limit() -> None:
+        cap = int(memory_gb * 2**30)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    out = store.with_suffix(".report.json")
+    code = (
+        "import resource, subprocess, sys, time, json\n"
+        "t0 = time.perf_counter()\n"
+        "done = subprocess.run([sys.executable, '-m', 'corroborator.cli', 'report', '--db', "
+        "sys.argv[1], '--format', 'json', '-o', sys.argv[2]], capture_output=True, text=True)\n"
+        "wall = time.perf_counter() - t0\n"
+        "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(json.dumps({'rc': done.returncode, 'err': done.stderr[-300:], 'seconds': wall, "
+        "'cpu': use.ru_utime + use.ru_stime, 'peak_mb': use.ru_maxrss / 1024}))\n"
+    )
+    cmd = [sys.executable, "-c", code, str(store), str(out)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                              preexec_fn=limit, cwd=ROOT)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"stopped": f"over {timeout:.0f} s"}
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    if result.pop("rc") != 0:
+        return {"stopped": f"failed: {str(result['err']).strip()[-120:]}"}
+    result.pop("err")
+    result["output_mb"] = out.stat().st_size / 2**20
+    with out.open("rb") as f:
+        result["sha256"] = hashlib.file_digest(f, "sha256").hexdigest()
+    out.unlink()
+    return result
+
+
 def _cell(r: dict[str, object]) -> str:
     if "stopped" in r:
         return f"stopped: {r['stopped']}"
     return f"{r['seconds']:.2f} s ({r['cpu']:.2f} s CPU), {r['peak_mb']:.0f} MB"
 
 
+def blocks_main(sizes: list[int], timeout: float) -> int:
+    """``--blocks-only``: each size's block cutting in a fresh process, as a table."""
+    print("| vectors | cutting the blocks | peak over the vectors | blocks (largest) |")
+    print("|---:|---:|---:|---:|")
+    for n in sizes:
+        cmd = [sys.executable, __file__, "--blocks-child", str(n)]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        if done.returncode != 0:
+            print(f"| {n:,} | failed: {done.stderr.strip().splitlines()[-1:]} | | |")
+            continue
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"| {n:,} | {r['seconds']:.1f} s ({r['cpu']:.1f} s CPU) | "
+              f"{r['peak_mb'] - r['baseline_mb']:.0f} MB (of {r['peak_mb']:.0f}) | "
+              f"{r['blocks']:,} ({r['largest']}) |", flush=True)  # fmt: skip
+    return 0
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(*sys.argv[2:5])
+        return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--blocks-child":
+        blocks_child(int(sys.argv[2]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
@@ -296,11 +395,23 @@ def main() -> int:
     )
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument(
+        "--blocks-only",
+        action="store_true",
+        help="measure only cutting the blocks, on synthetic vectors alone (no store)",
+    )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="measure only the JSON report, on the linked stores --keep kept (linking if none)",
+    )
+    parser.add_argument(
         "--no-relink",
         action="store_true",
         help="skip 'add one, relinking all' (about the cost of scratch)",
     )
     args = parser.parse_args()
+    if args.blocks_only:
+        return blocks_main(args.sizes, args.timeout)
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
@@ -316,13 +427,20 @@ def main() -> int:
                 items, _ = make_corpus(n + 1, args.seed)
                 write_store(pristine, items[:n])
                 extra.write_bytes(pickle.dumps(items[n]))
-            shutil.copyfile(pristine, store)
-            made = time.perf_counter() - t0
-            print(f"{n:,} articles: store written in {made:.0f} s", file=sys.stderr)
-            row: dict[str, object] = {"scratch": measure("scratch", store, extra, args.timeout,
-                                                          args.memory_gb)}  # fmt: skip
-            print(f"  scratch: {_cell(row['scratch'])}", file=sys.stderr)  # type: ignore[arg-type]
-            if "stopped" not in row["scratch"]:  # type: ignore[operator]
+            linked = folder / f"scale-{n}-seed{args.seed}.linked.db"
+            row: dict[str, object] = {}
+            if not (args.report_only and linked.exists()):
+                shutil.copyfile(pristine, store)
+                made = time.perf_counter() - t0
+                print(f"{n:,} articles: store written in {made:.0f} s", file=sys.stderr)
+                row["scratch"] = measure("scratch", store, extra, args.timeout, args.memory_gb)
+                print(f"  scratch: {_cell(row['scratch'])}", file=sys.stderr)  # type: ignore[arg-type]
+                if "stopped" not in row["scratch"]:  # type: ignore[operator]
+                    shutil.copyfile(store, linked)
+            if linked.exists():
+                row["report"] = measure_report(linked, args.timeout, args.memory_gb)
+                print(f"  report json: {_cell(row['report'])}", file=sys.stderr)  # type: ignore[arg-type]
+            if not args.report_only and "stopped" not in row["scratch"]:  # type: ignore[operator]
                 copy = folder / f"scale-{n}-copy.db"
                 shutil.copyfile(store, copy)
                 modes = [("add-placed", store)] + ([] if args.no_relink else [("add-full", copy)])
@@ -339,6 +457,12 @@ def main() -> int:
         cells = [_cell(row.get(m, {"stopped": "not run"})) for m in  # type: ignore[arg-type]
                  ("scratch", "add-placed", "add-full")]  # fmt: skip
         print(f"| {int(n):,} | " + " | ".join(cells) + " |")
+    print("\n| articles | `report --format json` | output |")
+    print("|---:|---:|---:|")
+    for n, row in results.items():
+        r = row.get("report", {"stopped": "not run"})
+        size = f"{r['output_mb']:.0f} MB" if "output_mb" in r else "—"  # type: ignore[operator,index]
+        print(f"| {int(n):,} | {_cell(r)} | {size} |")  # type: ignore[arg-type]
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import click
 from rich.console import Console
@@ -238,6 +239,7 @@ def build(
 def report(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> None:
     """Write the dossier: JSON (the documented contract), Markdown or self-contained HTML."""
     from corroborator.report import build_dossier, render
+    from corroborator.report.stream import write_dossier_json
 
     if not output and fmt == "html" and sys.stdout.isatty():
         err.print(_error_line("an HTML page is not for the terminal (give -o FILE.html)"))
@@ -245,19 +247,48 @@ def report(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> 
     settings = _settings(ctx, db=db)
     store = _open_existing(settings.db)
     try:
+        if fmt == "json":  # written as it is read: memory stays flat however large the store
+            if output:
+                _write_atomically(output, lambda f: write_dossier_json(store, f))
+            else:
+                write_dossier_json(store, sys.stdout)
+            return
         text = render(build_dossier(store), fmt)
     finally:
         store.close()
     if output:
-        try:
-            Path(output).parent.mkdir(parents=True, exist_ok=True)
-            Path(output).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            err.print(f"error: {output}: cannot write ({exc.strerror or exc})")
-            sys.exit(EXIT_FATAL)
-        err.print(f"wrote {output}")
+        _write_atomically(output, lambda f: f.write(text))
     else:
         sys.stdout.write(text)
+
+
+def _write_atomically(output: str, write: Callable[[TextIO], object]) -> None:
+    """Write ``output`` through ``write`` into a file beside it, renamed over it once whole: a
+    report that fails half-way leaves the earlier file, never half a new one."""
+    path = Path(output)
+    part = path.with_name(f".{path.name}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with part.open("w", encoding="utf-8", newline="") as f:
+            write(f)
+        part.replace(path)
+    except OSError as exc:
+        _discard(part)
+        err.print(f"error: {output}: cannot write ({exc.strerror or exc})")
+        sys.exit(EXIT_FATAL)
+    except BaseException:
+        _discard(part)
+        raise
+    err.print(f"wrote {output}")
+
+
+def _discard(part: Path) -> None:
+    """Remove a half-written file, if it is one (a failure to is not the error to report)."""
+    try:
+        if part.is_file():
+            part.unlink()
+    except OSError:
+        pass
 
 
 @cli.command(epilog=EPILOG)

@@ -81,3 +81,34 @@ def test_untouched_blocks_keep_their_stories(docs: list[StoryDoc]) -> None:
     assert ("quake-a",) in clusters and ("quake-b",) in clusters
     # a full run clusters them again
     assert ("quake-a", "quake-b") in cluster_blocks(docs)
+
+
+def test_levels_found_from_the_top_down_partition_as_each_whole_graph() -> None:
+    """Each level's labels group the articles as the connected components of that level's
+    whole graph (pairs at or above its threshold, plus the must-links) do, ties at the
+    thresholds included."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    from corroborator.link.blocks import _labels, _ladder
+
+    def groups(labels: list[int]) -> set[frozenset[int]]:
+        found: dict[int, set[int]] = {}
+        for k, label in enumerate(labels):
+            found.setdefault(label, set()).add(k)
+        return {frozenset(g) for g in found.values()}
+
+    rng = np.random.default_rng(7)
+    n, m = 400, 900
+    a, b = rng.integers(0, n, m), rng.integers(0, n, m)
+    pairs = np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1).astype(np.int32)
+    cosines = np.round(rng.random(m), 2)  # many exactly at a threshold
+    must = np.array([[3, 390], [10, 11]], dtype=np.int32)
+    thresholds = _ladder()
+    labels = _labels(n, pairs, cosines, must, thresholds)
+    for level, threshold in enumerate(thresholds):
+        edges = np.concatenate([pairs[cosines >= threshold], must])
+        graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+        whole = connected_components(graph, directed=False)[1]
+        assert groups(labels[level].tolist()) == groups(whole.tolist())

@@ -349,6 +349,42 @@ def test_replace_links_replaces_every_story_and_link(store: Store) -> None:
     assert set(store.story_assignments().values()) == {"sto_x"}
 
 
+def test_streamed_reads_keep_the_order_while_other_reads_run(store: Store) -> None:
+    """``iter_articles`` and ``stream_stories`` give what the whole reads give, in the same
+    order, while the caller reads other things between rows (what the JSON report does), past
+    one page of a PostgreSQL server cursor."""
+    arts = [article(f"Text number {i}.", f"{i % 7}/{i:03d}.txt") for i in range(230)]
+    stories = [
+        Story(
+            f"sto_{i:03d}",
+            f"Story {i}",
+            (a.id,),
+            None if i % 5 == 0 else f"2025-{i % 12 + 1:02d}-01",
+        )
+        for i, a in enumerate(arts)
+    ]
+    with store.transaction():
+        for a in arts:
+            store.put_article(a)
+            store.put_analysis(full_analysis(a))
+    store.replace_links(
+        stories,
+        [ArticleLinks(a.id, s.id, f"grp_{s.id}") for a, s in zip(arts, stories, strict=True)],
+    )
+    streamed = []
+    for a in store.iter_articles():
+        assert store.get_analysis(a.id) == full_analysis(a)
+        streamed.append(a.id)
+    paths = {a.id: a.source_path for a in arts}
+    assert streamed == sorted(paths, key=lambda x: (paths[x], x))
+    seen = []
+    for s in store.stream_stories():
+        assert store.article_links([s.article_ids[0]])[s.article_ids[0]].story_id == s.id
+        seen.append(s)
+    assert seen == store.iter_stories() and len(seen) == 230
+    assert seen[-1].start is None  # undated last
+
+
 def test_update_links_filters_and_the_linking_index(store: Store) -> None:
     a, b, c = article("One."), article("Two."), article("Three.")
     for x in (a, b, c):

@@ -81,6 +81,9 @@ _DONE = frozenset({"reported", "in_progress"})
 # bench/scale.py), linking the whole store about 5 ms per article: a tenth of the store placed
 # one by one is still the cheaper, and a full run settles what the order of arrival changed.
 PLACE_SHARE = 0.1
+# Vectors read from the store per query when linking the whole store (an id list of that
+# length, rows of 1.5 KB: 3 MB at a time); any size gives the same matrix.
+VECTOR_BATCH = 2000
 # Linking index rows that say what the last full run covered (article id left empty).
 INDEX_MARK = "index:v1"
 LANGUAGES_MARK = "index:languages:"
@@ -112,34 +115,58 @@ def _vectors(
     """The stored vectors of ``ids`` by ``model``; those missing are embedded and stored:
     English articles' multilingual vectors when the store turns bilingual, and articles
     analysed before analysis made vectors (``corroborator link`` on an old store)."""
-    from corroborator.analyze.embeddings import embed, embed_multilingual
-
     stored = store.get_vectors(model, None if len(ids) > 1000 else ids)
     missing = [i for i in ids if i not in stored]
     if missing:
-        texts = []
-        for aid in missing:
-            article = store.get_article(aid)
-            texts.append(embedding_text(article) if article else "")
-        encode = embed_multilingual if model == MULTILINGUAL_MODEL else embed
-        fresh = {
-            aid: v.astype(np.float32).tobytes()
-            for aid, v in zip(missing, encode(texts), strict=True)
-        }
-        store.put_vectors(model, fresh)
-        stored.update(fresh)
+        stored.update(_embed(store, missing, model))
     return stored, len(missing)
 
 
-def _matrix(stored: dict[str, bytes], ids: list[str]) -> npt.NDArray[np.float32]:
-    """The vectors of ``ids`` as rows (zeros where one is missing)."""
-    width = next((len(b) // 4 for b in stored.values()), 1)
-    out = np.zeros((len(ids), width), dtype=np.float32)
-    for k, aid in enumerate(ids):
-        buf = stored.get(aid)
-        if buf is not None:
-            out[k] = np.frombuffer(buf, dtype=np.float32)
-    return out
+def _embed(store: Store, ids: list[str], model: str) -> dict[str, bytes]:
+    """Embed the articles ``ids`` by ``model`` (all at once) and store their vectors."""
+    from corroborator.analyze.embeddings import embed, embed_multilingual
+
+    texts = []
+    for aid in ids:
+        article = store.get_article(aid)
+        texts.append(embedding_text(article) if article else "")
+    encode = embed_multilingual if model == MULTILINGUAL_MODEL else embed
+    fresh = {aid: v.astype(np.float32).tobytes() for aid, v in zip(ids, encode(texts), strict=True)}
+    store.put_vectors(model, fresh)
+    return fresh
+
+
+def _vector_matrix(
+    store: Store, ids: list[str], model: str = EMBEDDING_MODEL
+) -> tuple[npt.NDArray[np.float32], int]:
+    """The vectors of ``ids`` by ``model`` as rows (those missing embedded and stored, all at
+    once, as :func:`_vectors` does), read from the store
+    :data:`VECTOR_BATCH` at a time straight into the matrix: the store's rows and the matrix
+    are never held side by side (at 100,000 articles, 170 MB of rows beside 154 MB of matrix).
+    Also how many were embedded."""
+    matrix: npt.NDArray[np.float32] | None = None
+    missing: list[int] = []
+    for start in range(0, len(ids), VECTOR_BATCH):
+        chunk = ids[start : start + VECTOR_BATCH]
+        stored = store.get_vectors(model, chunk)
+        for k, aid in enumerate(chunk, start):
+            buf = stored.get(aid)
+            if buf is None:
+                missing.append(k)
+                continue
+            if matrix is None:
+                matrix = np.zeros((len(ids), len(buf) // 4), dtype=np.float32)
+            matrix[k] = np.frombuffer(buf, dtype=np.float32)
+        del stored
+    if missing:
+        fresh = _embed(store, [ids[k] for k in missing], model)
+        if matrix is None:
+            width = next((len(b) // 4 for b in fresh.values()), 1)
+            matrix = np.zeros((len(ids), width), dtype=np.float32)
+        for k in missing:
+            matrix[k] = np.frombuffer(fresh[ids[k]], dtype=np.float32)
+    assert matrix is not None  # ids is not empty: every row was read or embedded
+    return matrix, len(missing)
 
 
 def language_group(language: str | None) -> int:
@@ -431,21 +458,15 @@ def link_all(
     sigs = np.stack([signatures[k] for k in order])
     del signatures
     ids = [s.id for s in sources]
-    stored, report.vectors_computed = _vectors(store, ids)
-    vectors = _matrix(stored, ids)
-    del stored
+    vectors, report.vectors_computed = _vector_matrix(store, ids)
     spoken = {lang for lang in languages.values() if lang}
     groups = np.full(len(ids), -1, dtype=np.int64)
     multi = np.zeros((len(ids), 1), dtype=np.float32)
     if len(spoken) > 1:
-        stored, computed = _vectors(store, ids, MULTILINGUAL_MODEL)
+        multi, computed = _vector_matrix(store, ids, MULTILINGUAL_MODEL)
         report.vectors_computed += computed
-        multi = _matrix(stored, ids)
-        groups = np.array(
-            [language_group(languages[aid]) if aid in stored else -1 for aid in ids],
-            dtype=np.int64,
-        )
-        del stored
+        # every article has its multilingual vector now (those missing were embedded)
+        groups = np.array([language_group(languages[aid]) for aid in ids], dtype=np.int64)
     index = {aid: k for k, aid in enumerate(ids)}
     constraints = store.constraints()
     pairs = {

@@ -97,17 +97,18 @@ def signature(text: str) -> npt.NDArray[np.uint64]:
 
 
 def band_hashes(signatures: npt.NDArray[np.unsignedinteger]) -> npt.NDArray[np.uint64]:
-    """One 64-bit key per LSH band for each row of ``signatures`` (rows × :data:`BANDS`)."""
-    sig = (
-        signatures[:, : BANDS * ROWS_PER_BAND]
-        .astype(np.uint64)
-        .reshape(len(signatures), BANDS, ROWS_PER_BAND)
-    )
-    with np.errstate(over="ignore"):
-        mixed = sig * _MIX[:ROWS_PER_BAND]
-    out = mixed[:, :, 0]
-    for k in range(1, ROWS_PER_BAND):
-        out = out ^ mixed[:, :, k]
+    """One 64-bit key per LSH band for each row of ``signatures`` (rows × :data:`BANDS`).
+    Made band by band: the 64-bit copy of a whole signature matrix would take 89 MB at
+    100,000 articles, a band's takes 2.4."""
+    out = np.empty((len(signatures), BANDS), dtype=np.uint64)
+    for band in range(BANDS):
+        rows = signatures[:, band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
+        with np.errstate(over="ignore"):
+            mixed = rows.astype(np.uint64) * _MIX[:ROWS_PER_BAND]
+        key = mixed[:, 0]
+        for k in range(1, ROWS_PER_BAND):
+            key = key ^ mixed[:, k]
+        out[:, band] = key
     return out
 
 

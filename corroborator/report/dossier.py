@@ -13,6 +13,7 @@ until then, so readers of the contract never meet a missing key.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from corroborator import __version__
@@ -183,15 +184,46 @@ def story_entry(s: Story) -> dict[str, Any]:
     }
 
 
+# Articles read per batch of their links (one store query): about 1 MB of entries at a time.
+ARTICLE_BATCH = 500
+
+
+def article_entries(store: Store) -> Iterator[dict[str, Any]]:
+    """Every article's full entry, by source path then id, read from ``store`` as the caller
+    goes (their links a batch at a time): memory does not grow with the store."""
+    batch: list[Article] = []
+    for article in store.iter_articles():
+        batch.append(article)
+        if len(batch) == ARTICLE_BATCH:
+            yield from _entries(store, batch)
+            batch = []
+    yield from _entries(store, batch)
+
+
+def _entries(store: Store, batch: list[Article]) -> Iterator[dict[str, Any]]:
+    if not batch:
+        return
+    links = store.article_links([a.id for a in batch])
+    for a in batch:
+        yield article_entry(a, store.get_analysis(a.id), links.get(a.id))
+
+
+def story_entries(store: Store) -> Iterator[dict[str, Any]]:
+    """Every story's entry, by start date then id, read from ``store`` one at a time."""
+    for story in store.stream_stories():
+        yield story_entry(story)
+
+
+def dossier_head() -> dict[str, Any]:
+    """The dossier's fields before its articles and stories."""
+    return {"dossier_version": DOSSIER_VERSION, "generator": f"corroborator {__version__}"}
+
+
 def build_dossier(store: Store) -> dict[str, Any]:
-    """The dossier of everything in ``store``."""
-    links = store.article_links()
-    articles = [
-        article_entry(a, store.get_analysis(a.id), links.get(a.id)) for a in store.iter_articles()
-    ]
+    """The dossier of everything in ``store``, whole in memory (the explorer, the Markdown and
+    HTML reports; ``report --format json`` writes it as it reads: :mod:`report.stream`)."""
     return {
-        "dossier_version": DOSSIER_VERSION,
-        "generator": f"corroborator {__version__}",
-        "articles": articles,
-        "stories": [story_entry(s) for s in store.iter_stories()],
+        **dossier_head(),
+        "articles": list(article_entries(store)),
+        "stories": list(story_entries(store)),
     }

@@ -167,6 +167,12 @@ class Store(Protocol):
         """Every story, or those of ``story_ids``, by start date then id."""
         ...
 
+    def stream_stories(self) -> Iterator[Story]:
+        """Every story, by start date then id (as :meth:`iter_stories`), read as the caller
+        goes: a store of 100,000 stories is never held whole (the JSON report writes each one
+        before the next is read)."""
+        ...
+
     def article_links(
         self, article_ids: Iterable[str] | None = None, groups: Iterable[str] | None = None
     ) -> dict[str, ArticleLinks]:

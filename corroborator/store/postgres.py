@@ -46,6 +46,10 @@ WRITE_LOCK = 0x636F72726F626F72  # "corrobor"
 # both backends list the same rows in the same order whatever the server's locale.
 C = 'COLLATE "C"'
 
+# Rows one round trip of a streamed read fetches (articles with their text, stories with their
+# events): a few MB at most, and few enough round trips that 100,000 rows take 500.
+STREAM_ROWS = 200
+
 
 def migrations() -> list[tuple[int, str, str]]:
     """``(version, name, sql)`` for every PostgreSQL migration shipped, in order."""
@@ -82,6 +86,7 @@ class PostgresStore:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._depth = 0
+        self._cursors = 0  # server-side cursors declared, for their names
         self._db = self._connect()
         try:
             self._check_encoding()
@@ -228,6 +233,26 @@ class PostgresStore:
         with self._lock:
             return self._db.execute(sql, params).fetchall()
 
+    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql``, fetched :data:`STREAM_ROWS` at a time through a server-side
+        cursor, so the caller may run other statements between rows. Declared ``WITH HOLD``: the
+        connection is in autocommit, and the cursor outlives the statement's transaction (the
+        server keeps the result, the client holds one page)."""
+        with self._lock:
+            self._cursors += 1
+            cursor = self._db.cursor(name=f"corroborator_stream_{self._cursors}", withhold=True)
+            cursor.execute(sql, params)
+        try:
+            while True:
+                with self._lock:
+                    rows = cursor.fetchmany(STREAM_ROWS)
+                if not rows:
+                    return
+                yield from rows
+        finally:
+            with self._lock:
+                cursor.close()
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self._lock:
             return self._db.execute(sql, params).fetchone()
@@ -324,11 +349,11 @@ class PostgresStore:
 
     def iter_articles(self) -> Iterator[Article]:
         """Every stored article, by source path then id, with the user's corrections applied."""
-        rows = self._rows(
-            f"SELECT {self._ARTICLE_COLUMNS} FROM articles ORDER BY source_path {C}, id {C}"
-        )
         fixes = self._corrections()
-        for row in rows:
+        # streamed through a server-side cursor: a store of 100,000 articles is never held whole
+        for row in self._stream(
+            f"SELECT {self._ARTICLE_COLUMNS} FROM articles ORDER BY source_path {C}, id {C}"
+        ):
             art = SQLiteStore._article(row)
             yield corrected(art, fixes.get(art.id, []))
 
@@ -710,6 +735,12 @@ class PostgresStore:
                 params,
             )
         ]
+
+    def stream_stories(self) -> Iterator[Story]:
+        """Every story, by start date then id, fetched a page at a time (a server cursor)."""
+        sql = f"SELECT data FROM stories ORDER BY start IS NULL, start {C}, id {C}"
+        for row in self._stream(sql):
+            yield from_json(Story, row[0])
 
     def article_links(
         self, article_ids: Iterable[str] | None = None, groups: Iterable[str] | None = None

@@ -733,6 +733,11 @@ class SQLiteStore:
             from_json(Story, r[3]) for r in sorted(rows, key=lambda r: (r[0], r[1] or "", r[2]))
         ]
 
+    def stream_stories(self) -> Iterator[Story]:
+        """Every story, by start date then id, one row at a time (the cursor streams)."""
+        for row in self._db.execute("SELECT data FROM stories ORDER BY start IS NULL, start, id"):
+            yield from_json(Story, row[0])
+
     def article_links(
         self, article_ids: Iterable[str] | None = None, groups: Iterable[str] | None = None
     ) -> dict[str, ArticleLinks]:
