@@ -30,7 +30,8 @@ from typing import Any
 
 from corroborator.analyze.claims_categorical import visit_type_claims
 from corroborator.analyze.claims_figures import _Figure
-from corroborator.analyze.claims_ru_figures import _norm, _RussianFigures
+from corroborator.analyze.claims_ru_figures import _norm
+from corroborator.analyze.claims_ru_ranks import _RussianRanks
 from corroborator.analyze.claims_venue import venue_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian_doc import morph_analyzer
@@ -47,7 +48,7 @@ _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:г\.|год\w*|гг\.)", r
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 
 
-class _RussianClaims(_RussianFigures):
+class _RussianClaims(_RussianRanks):
     # -- what the figure measures ----------------------------------------------------------------
 
     def _measure(self, fig: _Figure) -> tuple[str, str | None, str | None]:
@@ -446,9 +447,6 @@ class _RussianClaims(_RussianFigures):
                 if person:
                     return person
         return None
-
-    def _ranks(self, sent: Any) -> list[ClaimValue]:
-        return []  # Russian rank statements are not read yet
 
 
 def _up(tok: Any, steps: int) -> list[Any]:
