@@ -30,7 +30,7 @@ from typing import Any
 
 from corroborator.analyze.claims_categorical import visit_type_claims
 from corroborator.analyze.claims_figures import _Figure
-from corroborator.analyze.claims_ru_figures import _norm
+from corroborator.analyze.claims_ru_figures import _norm, counted_lemma
 from corroborator.analyze.claims_ru_ranks import _RussianRanks
 from corroborator.analyze.claims_venue import venue_claims
 from corroborator.analyze.entities import ArticleEntities
@@ -63,7 +63,7 @@ class _RussianClaims(_RussianRanks):
             if counted is not None and counted.i in inside:
                 counted = None
         if counted is not None:
-            lemma = _norm(counted.lemma_)
+            lemma = counted_lemma(counted)
             if lemma in self.ru["measure_units"]:
                 fig.unit = self.ru["measure_units"][lemma]
                 counted = None
@@ -80,8 +80,8 @@ class _RussianClaims(_RussianRanks):
         if described is not None:
             return described
         change = self._change(fig, tokens, verb)
-        subject = None
-        if verb is not None:
+        subject = self._priced(fig, last, inside) or self._changed_object(verb, inside)
+        if subject is None and verb is not None:
             subj = self._subject(verb, inside)
             if subj is None and verb.dep_ == "conj":
                 subj = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -129,6 +129,47 @@ class _RussianClaims(_RussianRanks):
             measure = "share" if fig.unit == "percent" else fig.measure or "amount"
             return measure, self._phrase_ru(word.head, inside), None
         return None
+
+    def _priced(self, fig: _Figure, last: Any, inside: set[int]) -> str | None:
+        """ "кредитная линия на 300 млн долларов", "контракт на 2 млрд": an amount a noun is
+        "for" (на, в) is that noun's, whoever the clause is about."""
+        head = last.head
+        if fig.unit in {None, "percent", "times"} or last.dep_ != "nmod" or head.i in inside:
+            return None
+        if head.pos_ != "NOUN" or not any(
+            c.dep_ == "case" and _norm(c.text) in {"на", "в"} for c in last.children
+        ):
+            return None
+        lemma = _norm(head.lemma_)
+        if (
+            lemma in self.lex.wrappers
+            or lemma in self.ru["growth_nouns"]
+            or lemma in self.ru["decline_nouns"]
+        ):
+            return None  # "рост на 17%", "объем в 5 млрд": the change, or a wrapper's own noun
+        return self._phrase_ru(head, inside)
+
+    def _changed_object(self, verb: Any, inside: set[int]) -> str | None:
+        """ "довести товарооборот до 5 млрд", "Россия увеличила экспорт на 8%": what a verb of
+        change or level changes is its object, not who changes it."""
+        if verb is None:
+            return None
+        lemma = _norm(verb.lemma_)
+        if not (
+            lemma in self.lex.growth_verbs
+            or lemma in self.lex.decline_verbs
+            or lemma in self.ru["level_verbs"]
+        ):
+            return None
+        obj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "obj" and c.i not in inside and c.pos_ == "NOUN" and c.i < min(inside)
+            ),
+            None,
+        )
+        return None if obj is None else self._resolve_ru(obj, inside)
 
     def _subject(self, verb: Any, inside: set[int]) -> Any:
         """The verb's subject outside the figure and in its own sentence (a parse that runs
