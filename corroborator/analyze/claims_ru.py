@@ -30,6 +30,7 @@ from typing import Any
 
 from corroborator.analyze.claims_categorical import visit_type_claims
 from corroborator.analyze.claims_figures import _Figure
+from corroborator.analyze.claims_periods import first_months
 from corroborator.analyze.claims_ru_figures import _norm, counted_lemma
 from corroborator.analyze.claims_ru_ranks import _RussianRanks
 from corroborator.analyze.claims_venue import venue_claims
@@ -357,6 +358,10 @@ class _RussianClaims(_RussianRanks):
                 if top.dep_ in {"ccomp", "advcl", "acl:relcl"} or top.pos_ in {"VERB", "AUX"}:
                     break
                 top = node
+            for node in _up(top, 3):  # "вырос на 14% и достиг …": conjoined verbs share it
+                if top.dep_ != "conj":
+                    break
+                top = node
             clause = {t.i for t in _subtree(top)}
         best: tuple[int, str] | None = None
         for t in self.timexes_from(sent.start_char, sent.end_char):
@@ -370,6 +375,19 @@ class _RussianClaims(_RussianRanks):
             distance = abs(t.start - fig.start)
             if best is None or distance < best[0]:
                 best = (distance, t.value)
+        if best is not None:
+            return best[1]
+        # «за девять месяцев», «за первые шесть месяцев 2024 года»: a stretch of the year
+        for a, _, period in first_months(
+            self.text,
+            sent.start_char,
+            sent.end_char,
+            self.article.published,
+            "ru",
+            sent.start_char,
+        ):
+            if best is None or abs(a - fig.start) < best[0]:
+                best = (abs(a - fig.start), period)
         if best is not None:
             return best[1]
         for m in _YEAR.finditer(self.text, sent.start_char, sent.end_char):
@@ -402,7 +420,7 @@ class _RussianClaims(_RussianRanks):
             return None
         for c in tok.children:
             if c.dep_ in _SUBJECT_DEPS:  # "привел пример министр": the parse may give two
-                named = self._named(c)
+                named = self._named(c) or self._body_ru(c)
                 if named:
                     return named
         return None
@@ -418,6 +436,13 @@ class _RussianClaims(_RussianRanks):
 
     def _person(self, tok: Any) -> str | None:
         return self._named(tok, frozenset({"PERSON"}))
+
+    def _body_ru(self, tok: Any) -> str | None:
+        """An unnamed organisation as the speaker ("сообщило министерство здравоохранения"):
+        the noun phrase of a body (``speaking_bodies`` in data/claims_ru.yaml)."""
+        if _norm(tok.lemma_) not in self.ru["bodies"] and _norm(tok.text) not in self.ru["bodies"]:
+            return None
+        return self._phrase_ru(tok, set())
 
     def _speaker(self, sent: Any, fig: _Figure) -> str | None:
         quote = next((q for q in self.quotes if q[0] <= fig.start < q[1]), None)
@@ -443,6 +468,9 @@ class _RussianClaims(_RussianRanks):
             ]
             if named:
                 return named[0]
+            body = self._token_at(after + 1) if after + 1 < sent.end_char else None
+            if body is not None and self._body_ru(body):
+                return self._body_ru(body)  # "по данным министерства", "как сообщило ведомство"
             if re.match(r"\s*(?:его|ее|её|их)\b", low[at + len(phrase) :]) or re.match(
                 r"\s*по\s+(?:его|ее|её|их)\s+словам", low[at:]
             ):

@@ -18,6 +18,7 @@ from typing import Any
 from corroborator import lexicon
 from corroborator.analyze.claims import _Claims
 from corroborator.analyze.claims_figures import _Figure, rounding_step, scale_and_unit
+from corroborator.analyze.claims_periods import first_months
 from corroborator.analyze.russian_doc import morph_analyzer
 
 _MONTHS = (
@@ -120,6 +121,7 @@ def ru_pack() -> dict[str, Any]:
         "growth_nouns": frozenset(str(w) for w in data.get("growth_nouns", [])),
         "decline_nouns": frozenset(str(w) for w in data.get("decline_nouns", [])),
         "speech_verbs": frozenset(str(w) for w in data["speech_verbs"]),
+        "bodies": frozenset(str(w) for w in data.get("speaking_bodies", [])),
         "attribution": tuple(
             sorted((str(p) for p in data["attribution_phrases"]), key=len, reverse=True)
         ),
@@ -336,7 +338,17 @@ class _RussianFigures(_Claims):
             out.append(fig)
             taken.append((m.start(), m.end()))
         toks = list(sent)
+        periods = first_months(
+            self.text,
+            sent.start_char,
+            sent.end_char,
+            self.article.published,
+            "ru",
+            sent.start_char,
+        )
         for n, tok in enumerate(toks[:-1]):
+            if any(a <= tok.idx < b for a, b, _ in periods):
+                continue  # «за девять месяцев»: when (a period of the year), not how long
             unit = self.ru["durations"].get(_norm(toks[n + 1].lemma_))
             if unit is None or any(a <= tok.idx < b for a, b in taken):
                 continue

@@ -77,11 +77,7 @@ class _RussianRanks(_RussianFigures):
             who = self._holder(ranked)
             if noun is None:
                 noun = next(
-                    (
-                        c
-                        for c in ranked.children
-                        if c.dep_ == "nmod" and _norm(c.lemma_) in nouns
-                    ),
+                    (c for c in ranked.children if c.dep_ == "nmod" and _norm(c.lemma_) in nouns),
                     None,
                 )
             if who is None and noun is None:

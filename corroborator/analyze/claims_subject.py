@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from corroborator.analyze.claims_periods import first_months
 from corroborator.analyze.claims_figures import _Figure, _FigureReader
 
 
@@ -304,4 +305,15 @@ class _SubjectReader(_FigureReader):
             distance = abs(t.start - fig.start)
             if best is None or distance < best[0]:
                 best = (distance, value)
+        if best is None:  # "in the first nine months": a stretch of the year, not a duration
+            for a, _, period in first_months(
+                self.text,
+                sent.start_char,
+                sent.end_char,
+                self.article.published,
+                "en",
+                sent.start_char,
+            ):
+                if best is None or abs(a - fig.start) < best[0]:
+                    best = (abs(a - fig.start), period)
         return best[1] if best else None
