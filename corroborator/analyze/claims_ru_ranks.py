@@ -145,9 +145,10 @@ class _RussianRanks(_RussianFigures):
             subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subj is not None and subj.i != ranked.i:
                 return self._name_of(subj)
-            if node.dep_ in {"appos", "nsubj"} and node.head.pos_ in {"PROPN", "NOUN"}:
-                if node.dep_ == "appos" or node.head.pos_ == "PROPN":
-                    return self._name_of(node.head)
+            if (node.dep_ == "appos" and node.head.pos_ in {"PROPN", "NOUN"}) or (
+                node.dep_ == "nsubj" and node.head.pos_ == "PROPN"
+            ):
+                return self._name_of(node.head)
             if node.dep_ not in {"obj", "obl", "xcomp", "nmod", "conj"} or node.head.i == node.i:
                 break
             node = node.head

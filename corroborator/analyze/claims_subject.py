@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from corroborator.analyze.claims_periods import first_months
 from corroborator.analyze.claims_figures import _Figure, _FigureReader
+from corroborator.analyze.claims_periods import first_months
 
 
 class _SubjectReader(_FigureReader):
