@@ -364,8 +364,20 @@ class _RussianClaims(_RussianRanks):
                 top = node
             clause = {t.i for t in _subtree(top)}
         best: tuple[int, str] | None = None
+        # «за первые шесть месяцев 2024 года», "in the first nine months": a stretch of the
+        # year (the year written inside it is part of it)
+        months = first_months(
+            self.text,
+            sent.start_char,
+            sent.end_char,
+            self.article.published,
+            "ru",
+            sent.start_char,
+        )
         for t in self.timexes_from(sent.start_char, sent.end_char):
             if t.type != "DATE" or not t.value:
+                continue
+            if any(a <= t.start < b for a, b, _ in months):
                 continue
             span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or (clause and not any(tok.i in clause for tok in span)):
@@ -378,14 +390,7 @@ class _RussianClaims(_RussianRanks):
         if best is not None:
             return best[1]
         # «за девять месяцев», «за первые шесть месяцев 2024 года»: a stretch of the year
-        for a, _, period in first_months(
-            self.text,
-            sent.start_char,
-            sent.end_char,
-            self.article.published,
-            "ru",
-            sent.start_char,
-        ):
+        for a, _, period in months:
             if best is None or abs(a - fig.start) < best[0]:
                 best = (abs(a - fig.start), period)
         if best is not None:

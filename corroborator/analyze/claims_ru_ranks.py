@@ -131,8 +131,22 @@ class _RussianRanks(_RussianFigures):
         """Who holds the rank: the subject of the ranked noun ("Индонезия — вторая … экономика")
         or of the verb it completes ("Китай остается крупнейшим партнером", "Чили занимает
         третье место"), or the name it is in apposition to; its canonical name when it is one."""
-        appos = next((c for c in ranked.children if c.dep_ == "appos"), None)
-        if appos is not None:  # "крупнейший партнер Монголии — Китай"
+        case = ranked.morph.get("Case")
+        first = min(
+            [ranked.i, *(c.i for c in ranked.children if c.i < ranked.i and c.dep_ != "punct")]
+        )
+        doc = ranked.doc
+        if first >= 2 and doc[first - 1].text in {"—", "–", ","}:
+            # "в Арекипе — втором по величине городе Перу": the name the phrase stands beside,
+            # in its case (a parse may hang the phrase on the verb)
+            before = doc[first - 2]
+            if before.pos_ == "PROPN" and before.morph.get("Case") == case:
+                return self._name_of(before)
+        near = [*ranked.children, *(g for c in ranked.children for g in c.children)]
+        appos = next(  # the parse may hang it on the noun's own "of" phrase
+            (c for c in near if c.dep_ == "appos" and c.morph.get("Case") == case), None
+        )
+        if appos is not None:  # "крупнейший партнер Монголии — Китай" (not "городе Перу")
             return self._name_of(appos)
         naming = {str(w) for w in lexicon.load("claims_ru.yaml").get("naming_verbs", [])}
         if ranked.dep_ == "xcomp" and _norm(ranked.head.lemma_) in naming:
