@@ -15,6 +15,8 @@ from corroborator.analyze.languages import entities_of
 from corroborator.analyze.nlp import load_model
 from corroborator.analyze.timex import analyze_dates
 from corroborator.config import Settings
+from corroborator.link.claims import build_claims
+from corroborator.link.dependence import find_dependence
 from corroborator.model import Article, ClaimValue
 
 
@@ -113,9 +115,7 @@ def test_organisations_give_figures(nlp: Any) -> None:
         "Стороны подписали 14 соглашений, сообщило министерство иностранных дел Перу.\n"
         "По данным министерства, экспорт вырос на 6%."
     )
-    assert next(c for c in ru if c.value == 14).said_by == (
-        "министерство иностранных дел Перу"
-    )
+    assert next(c for c in ru if c.value == 14).said_by == ("министерство иностранных дел Перу")
     assert next(c for c in ru if c.unit == "percent").said_by == "министерство"
     en = _en(
         nlp,
@@ -124,3 +124,47 @@ def test_organisations_give_figures(nlp: Any) -> None:
     )
     assert next(c for c in en if c.value == 14).said_by == "Peruvian foreign ministry"
     assert next(c for c in en if c.unit == "percent").said_by == "trade ministry"
+
+
+# One invented visit told in two languages, in wordings of our own.
+_EN_VISIT = (
+    "Chile ranks third among Indonesia's trading partners in Latin America. Indonesia is the "
+    "second-largest economy in Southeast Asia. Fontana is accompanied by more than 80 business "
+    "leaders. Russia sent more than 120 rescuers to the region."
+)
+_RU_VISIT = (
+    "Чили занимает третье место среди торговых партнеров Индонезии в Латинской Америке. "
+    "Индонезия — вторая по величине экономика Юго-Восточной Азии. В составе делегации — более "
+    "80 представителей деловых кругов. Россия направила в регион более 100 спасателей."
+)
+
+
+def _ids(claim: Any) -> list[str]:
+    return sorted(v.article_id for v in claim.values)
+
+
+def test_ranks_and_agreeing_counts_align_across_languages(nlp: Any) -> None:
+    values = [*_en(nlp, _EN_VISIT), *_ru(_RU_VISIT)]
+    built = build_claims("sty", values, find_dependence([]))
+    ranks = [c for c in built if c.values[0].measure == "rank"]
+    # one claim per holder: Chile's third place in both languages, Indonesia's second in both
+    assert sorted(sorted(float(v.value) for v in c.values) for c in ranks) == [
+        [2.0, 2.0],
+        [3.0, 3.0],
+    ]
+    assert all(_ids(c) == ["en", "ru"] for c in ranks)
+    # "представители деловых кругов" is no packed translation of "business leaders": the
+    # agreeing value says they are one count; "более 100" and "more than 120" overlap
+    delegation = next(c for c in built if any(v.value == 80 for v in c.values))
+    assert _ids(delegation) == ["en", "ru"]
+    rescuers = next(c for c in built if any(v.value == 120 for v in c.values))
+    assert _ids(rescuers) == ["en", "ru"] and rescuers.verdict != "conflicting"
+
+
+def test_an_elided_rank_noun_is_the_one_said_before(nlp: Any) -> None:
+    claims = _en(
+        nlp,
+        "The team moved to Arequipa — one of the worst-hit cities and Peru's second-largest — "
+        "on Monday. Tacna, Peru's third-largest, was spared.",
+    )
+    assert _ranks(claims) == [(2.0, "rank of Arequipa as city"), (3.0, "rank of Tacna")]
