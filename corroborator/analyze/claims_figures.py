@@ -516,7 +516,11 @@ class _FigureReader:
                 if not self._in_timex(tok.idx, end):
                     out.append(fig)
                 continue
-            if noun.lemma_.lower() in self.lex.not_counted or noun.tag_ != "NNS":
+            # a plural noun, or an acronym's plural ("nine MoUs", "two NGOs": tagged NNP or NNPS)
+            acronym = noun.tag_ in {"NNP", "NNPS"} and re.fullmatch(
+                r"[A-Z][A-Za-z]*[A-Z]s", noun.text
+            )
+            if noun.lemma_.lower() in self.lex.not_counted or not (noun.tag_ == "NNS" or acronym):
                 continue
             if any(
                 c.lower_ in {"the", "these", "those", "both", "all"}

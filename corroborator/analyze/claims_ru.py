@@ -81,7 +81,11 @@ class _RussianClaims(_RussianRanks):
         if described is not None:
             return described
         change = self._change(fig, tokens, verb)
-        subject = self._priced(fig, last, inside) or self._changed_object(verb, inside)
+        subject = (
+            self._changing_noun(fig, tokens, inside)
+            or self._priced(fig, last, inside)
+            or self._changed_object(verb, inside)
+        )
         if subject is None and verb is not None:
             subj = self._subject(verb, inside)
             if subj is None and verb.dep_ == "conj":
@@ -129,6 +133,34 @@ class _RussianClaims(_RussianRanks):
         if len(tokens) == 1 and word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"}:
             measure = "share" if fig.unit == "percent" else fig.measure or "amount"
             return measure, self._phrase_ru(word.head, inside), None
+        return None
+
+    def _before(self, tokens: list[Any]) -> list[Any]:
+        """The few words before the figure, in its sentence ("рост товарооборота на 17%": the
+        parse may hang the figure on the verb, past the noun of change written before it)."""
+        first = tokens[0]
+        out = []
+        for t in reversed(self.doc[max(0, first.i - 3) : first.i]):
+            if t.is_punct:
+                break
+            out.append(t)
+        return out
+
+    def _changing_noun(self, fig: _Figure, tokens: list[Any], inside: set[int]) -> str | None:
+        """ "рост товарооборота на 17%", "снижение пошлин на 10%": a change noun's "of" phrase
+        is what changes, whoever the clause is about."""
+        if fig.unit not in {"percent", "times"}:
+            return None
+        for t in [*_up(tokens[-1], 2), *self._before(tokens)]:
+            lemma = _norm(t.lemma_)
+            if lemma not in self.ru["growth_nouns"] and lemma not in self.ru["decline_nouns"]:
+                continue
+            of = next(
+                (c for c in t.children if c.dep_ == "nmod" and c.i not in inside and c.i > t.i),
+                None,
+            )
+            if of is not None and of.pos_ in {"NOUN", "PROPN"}:
+                return self._resolve_ru(of, inside)
         return None
 
     def _priced(self, fig: _Figure, last: Any, inside: set[int]) -> str | None:
@@ -227,7 +259,7 @@ class _RussianClaims(_RussianRanks):
         """ "вырос на 8%", "рост на 17%", "сократился в 1,8 раза": growth or decline."""
         if fig.unit not in {"percent", "times", None} or fig.measure is not None:
             return None
-        near = _up(tokens[-1], 3)
+        near = _up(tokens[-1], 3) + self._before(tokens)
         if verb is not None:
             near.append(verb)
         for t in near:
