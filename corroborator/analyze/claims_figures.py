@@ -253,6 +253,8 @@ class _Figure:
     of_change: bool = False  # the change between two levels ("from 57% to 47%")
 
 
+# an acronym's plural ("MoUs", "NGOs", "SUVs")
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 # "first visit in 24 years", "first meeting since 2019", "first trip in over a decade"
 _FIRST_IN_SPAN = re.compile(
     r"\b(?:since|in\s+(?:[\w,-]+\s+){0,3}(?:years?|decades?|months?|centur(?:y|ies)))\b", re.I
