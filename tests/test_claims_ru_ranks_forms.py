@@ -82,10 +82,14 @@ def test_participles_and_adjectives_count_people() -> None:
 def test_first_in_years_is_no_count_and_bringing_to_a_level_is_exact() -> None:
     claims = _ru(
         "Это первый за 17 лет визит президента в страну. "
+        "Это первый визит лидера за последние почти десять лет. "
         "Стороны решили довести товарооборот до 5 млрд долларов к 2030 году."
     )
     assert not [c for c in claims if c.unit == "occurrence"]
-    assert [(c.value, c.unit) for c in claims if c.measure == "duration"] == [(17.0, "year")]
+    assert [(c.value, c.unit) for c in claims if c.measure == "duration"] == [
+        (17.0, "year"),
+        (10.0, "year"),
+    ]
     target = next(c for c in claims if c.unit == "USD")
     assert (target.qualifier, target.subject, target.period) == ("exact", "товарооборот", "2030")
 
@@ -168,3 +172,14 @@ def test_an_elided_rank_noun_is_the_one_said_before(nlp: Any) -> None:
         "on Monday. Tacna, Peru's third-largest, was spared.",
     )
     assert _ranks(claims) == [(2.0, "rank of Arequipa as city"), (3.0, "rank of Tacna")]
+
+
+def test_a_change_noun_says_what_changes() -> None:
+    claims = _ru(
+        "Рост экспорта на 9% отметил министр. Министр отметил снижение пошлин на 4%. "
+        "Страна увеличила импорт угля на 6%."
+    )
+    got = {(float(c.value), c.measure, c.subject) for c in claims}
+    assert (9.0, "growth", "экспорт") in got
+    assert (4.0, "decline", "пошлины") in got
+    assert (6.0, "growth", "импорт угля") in got

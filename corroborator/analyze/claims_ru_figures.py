@@ -55,7 +55,7 @@ _FROM_TO = re.compile(r"(?<!\w)с\s+\d[\d\s,]*\S*\s+до\s*$", re.IGNORECASE)
 # «первый за 17 лет», «первый визит с 2019 года», «первый после долгого перерыва»: says nothing
 # came between (as English "the first visit in 24 years"), not how many came before
 _FIRST_IN_SPAN = re.compile(
-    r"(?<!\w)(?:за|с|со|после)\s+(?:[\w-]+\s+){0,2}?(?:\d|лет|год|десятилет|век|перерыв)",
+    r"(?<!\w)(?:за|с|со|после)\s+(?:[\w-]+\s+){0,3}?(?:\d|лет|год|десятилет|век|перерыв)",
     re.IGNORECASE,
 )
 # "в 7-й раз", "в 5-й раз": the Nth time is a count of times
