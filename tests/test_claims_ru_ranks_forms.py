@@ -183,3 +183,14 @@ def test_a_change_noun_says_what_changes() -> None:
     assert (9.0, "growth", "экспорт") in got
     assert (4.0, "decline", "пошлины") in got
     assert (6.0, "growth", "импорт угля") in got
+
+
+def test_money_in_something_is_that_things(nlp: Any) -> None:
+    claims = _en(
+        nlp,
+        "The two sides set a goal of $40 billion in bilateral trade by 2030. "
+        "Korea pledged $3 billion in loans. Exports reached $9 billion in 2024.",
+    )
+    subjects = {float(c.value): c.subject for c in claims if c.unit == "USD"}
+    assert subjects[40e9] == "bilateral trade" and subjects[3e9] == "loans"
+    assert subjects[9e9] == "Exports"  # a year after "in" is when, not what

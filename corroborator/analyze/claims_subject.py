@@ -126,6 +126,17 @@ class _SubjectReader(_FigureReader):
             and counted.lemma_.lower() not in transparent
         ):
             return "count", self._phrase(counted, fig), counted.lemma_.lower()
+        money = fig.unit not in {None, "percent", "times", "magnitude"} and fig.measure is None
+        spent = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        if money and spent is not None:
+            # "$2 billion in investment", "$100 billion in bilateral trade": what the money is
+            what = next((c for c in spent.children if c.dep_ == "pobj"), None)
+            if (
+                what is not None
+                and what.pos_ == "NOUN"
+                and not self._in_timex(what.idx, what.idx + len(what.text))
+            ):
+                return "amount", self._phrase(what, fig), None
         # climb to the verb that governs the figure, through "a record $4.1 billion"
         prep = None
         node = root
