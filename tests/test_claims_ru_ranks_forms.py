@@ -97,6 +97,8 @@ def test_first_in_years_is_no_count_and_bringing_to_a_level_is_exact() -> None:
 def test_an_amount_for_a_noun_is_that_nouns() -> None:
     claims = _ru("Перу открыло Чили кредитную линию на 250 млн долларов.")
     assert next(c for c in claims if c.unit == "USD").subject == "кредитная линия"
+    pledged = _ru("Корея пообещала 3 млрд долларов прямых инвестиций.")
+    assert next(c for c in pledged if c.unit == "USD").subject == "прямые инвестиции"
 
 
 def test_first_months_of_a_year_are_a_period_in_both_languages(nlp: Any) -> None:

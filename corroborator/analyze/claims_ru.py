@@ -83,6 +83,7 @@ class _RussianClaims(_RussianRanks):
         change = self._change(fig, tokens, verb)
         subject = (
             self._changing_noun(fig, tokens, inside)
+            or self._money_of(fig, last, inside)
             or self._priced(fig, last, inside)
             or self._changed_object(verb, inside)
         )
@@ -162,6 +163,24 @@ class _RussianClaims(_RussianRanks):
             if of is not None and of.pos_ in {"NOUN", "PROPN"}:
                 return self._resolve_ru(of, inside)
         return None
+
+    def _money_of(self, fig: _Figure, last: Any, inside: set[int]) -> str | None:
+        """ "2 млрд долларов инвестиций", "300 млн долларов кредитов": the noun in the genitive
+        right after the currency is what the money is (as English "$2 billion in investment")."""
+        if fig.unit in {None, "percent", "times", "magnitude"} or fig.measure is not None:
+            return None
+        nxt = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
+        while nxt is not None and nxt.pos_ == "ADJ" and nxt.i + 1 < len(self.doc):
+            nxt = self.doc[nxt.i + 1]  # "долларов иностранных инвестиций"
+        if (
+            nxt is None
+            or nxt.pos_ != "NOUN"
+            or "Gen" not in nxt.morph.get("Case")
+            or nxt.head.i != last.i
+            or self._in_timex(nxt.idx, nxt.idx + len(nxt.text))
+        ):
+            return None
+        return self._phrase_ru(nxt, inside)
 
     def _priced(self, fig: _Figure, last: Any, inside: set[int]) -> str | None:
         """ "кредитная линия на 300 млн долларов", "контракт на 2 млрд": an amount a noun is
