@@ -196,3 +196,13 @@ def test_money_in_something_is_that_things(nlp: Any) -> None:
     subjects = {float(c.value): c.subject for c in claims if c.unit == "USD"}
     assert subjects[40e9] == "bilateral trade" and subjects[3e9] == "loans"
     assert subjects[9e9] == "Exports"  # a year after "in" is when, not what
+
+
+def test_currency_codes_scales_that_multiply_and_pc(nlp: Any) -> None:
+    claims = _en(
+        nlp,
+        "Exports stood at US$1.4 billion. Imports stood at US$ 2.6 billion. "
+        "The port will cost Rs 1.5 lakh crore. Fuel makes up 80 pc of its imports.",
+    )
+    got = {(c.unit, float(c.value)) for c in claims}
+    assert {("USD", 1.4e9), ("USD", 2.6e9), ("INR", 1.5e12), ("percent", 80.0)} <= got

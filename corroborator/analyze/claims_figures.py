@@ -119,6 +119,8 @@ def claims_lexicon(pack: str) -> _Lexicon:
     figure = re.compile(
         rf"(?:(?P<sym>{alt(list(symbols))})\s?)?(?P<num>{number_pattern(decimal, groups)})"
         rf"(?:\s?(?P<scale>{alt(list(scales))})(?!\w))?"
+        # scales multiply: "Rs 2.5 lakh crore" (Indian English), "10 thousand crore"
+        rf"(?:\s(?P<scale2>{alt(list(scales))})(?!\w))?"
         rf"(?:\s?(?P<pct>{alt(list(percent))}))?"
         rf"(?:\s(?P<cur>{alt(list(words))})(?!\w))?",
         re.IGNORECASE,
@@ -174,6 +176,8 @@ def claims_lexicon(pack: str) -> _Lexicon:
 def scale_and_unit(lex: _Lexicon, m: re.Match[str]) -> tuple[float, str | None]:
     """The multiplier ("billion") and the unit (percent, a currency) a figure match carries."""
     scale = lex.scales.get((m.group("scale") or "").lower(), 1.0)
+    if m.group("scale") and m.groupdict().get("scale2"):
+        scale *= lex.scales.get(m.group("scale2").lower(), 1.0)
     unit = None
     if m.group("pct"):
         unit = "percent"
@@ -385,7 +389,9 @@ class _FigureReader:
             value = float(num.replace(",", "")) * scale
             if bare and ("." not in num and 1900 <= value <= 2100 and "," not in num):
                 continue  # a year
-            if self._in_timex(start, end) or self._in_name(start, end):
+            # the currency code before the number may be tagged a name ("US$", "INR"): only
+            # the number and what follows it are checked
+            if self._in_timex(start, end) or self._in_name(m.start("num"), end):
                 continue
             if bare and re.match(
                 r"\s*(?:st|nd|rd|th)\b|-year|\s+years?\s+old", text[end : end + 12]
