@@ -202,7 +202,10 @@ def test_currency_codes_scales_that_multiply_and_pc(nlp: Any) -> None:
     claims = _en(
         nlp,
         "Exports stood at US$1.4 billion. Imports stood at US$ 2.6 billion. "
-        "The port will cost Rs 1.5 lakh crore. Fuel makes up 80 pc of its imports.",
+        "The port will cost Rs 1.5 lakh crore. Fuel makes up 80 pc of its imports. "
+        "They signed a $3-billion deal. He led a 120-member delegation.",
     )
     got = {(c.unit, float(c.value)) for c in claims}
     assert {("USD", 1.4e9), ("USD", 2.6e9), ("INR", 1.5e12), ("percent", 80.0)} <= got
+    assert {("USD", 3e9), ("people", 120.0)} <= got
+    assert next(c for c in claims if c.unit == "people").subject == "delegation"

@@ -118,7 +118,7 @@ def claims_lexicon(pack: str) -> _Lexicon:
     # (?!\w) rather than \b after a word: "тыс." and "долл." end in a dot
     figure = re.compile(
         rf"(?:(?P<sym>{alt(list(symbols))})\s?)?(?P<num>{number_pattern(decimal, groups)})"
-        rf"(?:\s?(?P<scale>{alt(list(scales))})(?!\w))?"
+        rf"(?:[\s-]?(?P<scale>{alt(list(scales))})(?!\w))?"  # "$2-billion deal"
         # scales multiply: "Rs 2.5 lakh crore" (Indian English), "10 thousand crore"
         rf"(?:\s(?P<scale2>{alt(list(scales))})(?!\w))?"
         rf"(?:\s?(?P<pct>{alt(list(percent))}))?"
@@ -708,7 +708,8 @@ _HOURS_MINUTES = re.compile(
 # a tenth: NEARLY_MAX). A fact sheet that says "almost all payments … 97%" agrees with itself.
 FRACTION_STEP = 10.0
 ALL_STEP = 20.0
-_STRONG = re.compile(r"-strong\b", re.IGNORECASE)
+# "a 150-strong delegation", "a 100-member delegation": a group of so many people
+_STRONG = re.compile(r"-(?:strong|member)\b", re.IGNORECASE)
 _DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 # "the first six months", "in the last two days": a part of a stretch of time, not how long
 # something lasts ("for the next three years" is: a commitment's term, kept)
