@@ -185,8 +185,9 @@ class _Claims(_CategoricalReader):
                 if fig.of_change and self.last_subject:
                     subject = self.last_subject  # the change of what its two ends measure
                 measure, unit = self._kind_of_count(fig, measure, unit, subject)
-                if subject and fig.text.lower().endswith("-strong"):
-                    subject = re.sub(r"^strong\s+", "", subject)  # "150-strong delegation"
+                if subject and fig.text.lower().endswith(("-strong", "-member")):
+                    # "150-strong delegation", "100-member delegation"
+                    subject = re.sub(r"^(?:strong|member)\s+", "", subject)
                 earlier = self._compared_with(fig, measure, unit, subject, last_figure)
                 if earlier is not None:
                     subject, unit, measure = earlier

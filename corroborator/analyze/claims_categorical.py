@@ -30,22 +30,27 @@ class _CategoricalReader(_SpeakerReader):
         text = self.text
         for m in pattern.finditer(text, sent.start_char, sent.end_char):
             before = text[max(sent.start_char, m.start() - 40) : m.start()].lower()
-            if re.search(r"\b(?:one of|among)\b[^.,;]*$", before):
-                continue  # "one of the largest investors" ranks nothing
-            rank_word = (m.group("ord") or m.group("rank") or m.group("rank2") or "").lower()
+            if re.search(r"\b(?:one of|among)\b(?:(?!\band\b)[^.,;])*$", before):
+                continue  # "one of the largest investors" ranks nothing (but "one of … and")
+            rank_word = (
+                m.group("ord") or m.group("rank") or m.group("rank2") or m.group("ord3") or ""
+            ).lower()
             rank = ordinals.get(rank_word) or _number_rank(rank_word)
             if rank is None and m.group("rank"):
                 rank = 1  # "leading", "largest", "top"
             if rank is None:
                 continue
-            who = self._ranked(sent, m)
+            elided = self._elided(sent, m) if m.group("ord3") else None
+            if m.group("ord3") and elided is None:
+                continue
+            who = elided[0] if elided else self._ranked(sent, m)
             if who is None and not m.group("noun2"):
                 continue
             found = (m.group("domain") or m.group("domain2") or "").split() or (
                 context.group("domain").split() if context else []
             )
             domain = next((domains[w.lower()] for w in found if w.lower() in domains), "")
-            noun = m.group("noun") or m.group("noun2")
+            noun = m.group("noun") or m.group("noun2") or (elided[1] if elided else None)
             noun = (noun or (context.group("noun") if context else "")).lower()
             noun = f"{domain} {_singular(noun)}".strip()
             subject = f"rank of {who}" if who else "rank"
@@ -80,6 +85,29 @@ class _CategoricalReader(_SpeakerReader):
                 )
             )
         return out
+
+    def _elided(self, sent: Any, m: re.Match[str]) -> tuple[str, str] | None:
+        """ "Mandalay — one of the hardest-hit cities and Myanmar's second-largest —": a rank
+        whose noun is left unsaid stands in apposition to a name after a dash or comma; the
+        noun is the last one said between them ("cities")."""
+        text = self.text
+        lo = max(text.rfind(c, sent.start_char, m.start()) for c in "—–,(")
+        if lo < 0:
+            return None
+        name = next(
+            (
+                t
+                for t in reversed(list(sent))
+                if t.idx + len(t.text) <= lo and not t.is_space and not t.is_punct
+            ),
+            None,
+        )
+        if name is None or name.pos_ != "PROPN":
+            return None
+        nouns = [t for t in sent if lo < t.idx < m.start() and t.pos_ == "NOUN"]
+        words = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        named = " ".join(t.text for t in [*words, name])
+        return named, str(nouns[-1].lemma_).lower() if nouns else ""
 
     def _ranked(self, sent: Any, m: re.Match[str]) -> str | None:
         """Who holds the rank: the place or body a ranked noun stands beside ("Mandalay, the
@@ -198,6 +226,9 @@ def _rank_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int], 
         rf"(?P<domain2>(?:(?:{dom})\s+)*)(?P<noun2>[a-z]+)"
         rf"|\b(?P<rank>{words})(?:[-\s](?:{supers}))?\b(?P<domain>(?:\s+(?:{dom}|and))*)"
         rf"\s+(?P<noun>{nouns})\b"  # singular: "the largest exporters" is a group
+        # "Mandalay — … and Myanmar's second-largest —": the ranked noun left unsaid
+        rf"|(?<=['’]s\s)(?P<ord3>{ords}|\d{{1,2}}(?:st|nd|rd|th))[-\s](?:{supers})"
+        rf"(?=\s*(?:[—–,.;)]|$))"
         rf"|\brank(?:s|ed|ing)?\s+(?:no\.\s*|number\s+)?"
         rf"(?P<rank2>{ords}|\d{{1,2}}(?:st|nd|rd|th)?)\b(?:\s+after\s+(?P<after>[A-Z]\w+))?",
         re.IGNORECASE,

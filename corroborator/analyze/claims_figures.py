@@ -118,7 +118,9 @@ def claims_lexicon(pack: str) -> _Lexicon:
     # (?!\w) rather than \b after a word: "тыс." and "долл." end in a dot
     figure = re.compile(
         rf"(?:(?P<sym>{alt(list(symbols))})\s?)?(?P<num>{number_pattern(decimal, groups)})"
-        rf"(?:\s?(?P<scale>{alt(list(scales))})(?!\w))?"
+        rf"(?:[\s-]?(?P<scale>{alt(list(scales))})(?!\w))?"  # "$2-billion deal"
+        # scales multiply: "Rs 2.5 lakh crore" (Indian English), "10 thousand crore"
+        rf"(?:\s(?P<scale2>{alt(list(scales))})(?!\w))?"
         rf"(?:\s?(?P<pct>{alt(list(percent))}))?"
         rf"(?:\s(?P<cur>{alt(list(words))})(?!\w))?",
         re.IGNORECASE,
@@ -174,6 +176,8 @@ def claims_lexicon(pack: str) -> _Lexicon:
 def scale_and_unit(lex: _Lexicon, m: re.Match[str]) -> tuple[float, str | None]:
     """The multiplier ("billion") and the unit (percent, a currency) a figure match carries."""
     scale = lex.scales.get((m.group("scale") or "").lower(), 1.0)
+    if m.group("scale") and m.groupdict().get("scale2"):
+        scale *= lex.scales.get(m.group("scale2").lower(), 1.0)
     unit = None
     if m.group("pct"):
         unit = "percent"
@@ -253,6 +257,8 @@ class _Figure:
     of_change: bool = False  # the change between two levels ("from 57% to 47%")
 
 
+# an acronym's plural ("MoUs", "NGOs", "SUVs")
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 # "first visit in 24 years", "first meeting since 2019", "first trip in over a decade"
 _FIRST_IN_SPAN = re.compile(
     r"\b(?:since|in\s+(?:[\w,-]+\s+){0,3}(?:years?|decades?|months?|centur(?:y|ies)))\b", re.I
@@ -437,7 +443,9 @@ class _FigureReader:
             value = float(num.replace(",", "")) * scale
             if bare and ("." not in num and 1900 <= value <= 2100 and "," not in num):
                 continue  # a year
-            if self._in_timex(start, end) or self._in_name(start, end):
+            # the currency code before the number may be tagged a name ("US$", "INR"): only
+            # the number and what follows it are checked
+            if self._in_timex(start, end) or self._in_name(m.start("num"), end):
                 continue
             if bare and re.match(
                 r"\s*(?:st|nd|rd|th)\b|-year|\s+years?\s+old", text[end : end + 12]
@@ -570,7 +578,11 @@ class _FigureReader:
                 if not self._in_timex(tok.idx, end):
                     out.append(fig)
                 continue
-            if noun.lemma_.lower() in self.lex.not_counted or noun.tag_ != "NNS":
+            # a plural noun, or an acronym's plural ("nine MoUs", "two NGOs": tagged NNP or NNPS)
+            acronym = noun.tag_ in {"NNP", "NNPS"} and re.fullmatch(
+                r"[A-Z][A-Za-z]*[A-Z]s", noun.text
+            )
+            if noun.lemma_.lower() in self.lex.not_counted or not (noun.tag_ == "NNS" or acronym):
                 continue
             if any(
                 c.lower_ in {"the", "these", "those", "both", "all"}
@@ -737,7 +749,8 @@ _HOURS_MINUTES = re.compile(
 # a tenth: NEARLY_MAX). A fact sheet that says "almost all payments … 97%" agrees with itself.
 FRACTION_STEP = 10.0
 ALL_STEP = 20.0
-_STRONG = re.compile(r"-strong\b", re.IGNORECASE)
+# "a 150-strong delegation", "a 100-member delegation": a group of so many people
+_STRONG = re.compile(r"-(?:strong|member)\b", re.IGNORECASE)
 _DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 # "the first six months", "in the last two days": a part of a stretch of time, not how long
 # something lasts ("for the next three years" is: a commitment's term, kept)

@@ -30,7 +30,9 @@ from typing import Any
 
 from corroborator.analyze.claims_categorical import visit_type_claims
 from corroborator.analyze.claims_figures import _Figure
-from corroborator.analyze.claims_ru_figures import _norm, _RussianFigures
+from corroborator.analyze.claims_periods import first_months
+from corroborator.analyze.claims_ru_figures import _norm, counted_lemma
+from corroborator.analyze.claims_ru_ranks import _RussianRanks
 from corroborator.analyze.claims_venue import venue_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian_doc import morph_analyzer
@@ -47,7 +49,7 @@ _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:г\.|год\w*|гг\.)", r
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 
 
-class _RussianClaims(_RussianFigures):
+class _RussianClaims(_RussianRanks):
     # -- what the figure measures ----------------------------------------------------------------
 
     def _measure(self, fig: _Figure) -> tuple[str, str | None, str | None]:
@@ -62,7 +64,7 @@ class _RussianClaims(_RussianFigures):
             if counted is not None and counted.i in inside:
                 counted = None
         if counted is not None:
-            lemma = _norm(counted.lemma_)
+            lemma = counted_lemma(counted)
             if lemma in self.ru["measure_units"]:
                 fig.unit = self.ru["measure_units"][lemma]
                 counted = None
@@ -79,8 +81,13 @@ class _RussianClaims(_RussianFigures):
         if described is not None:
             return described
         change = self._change(fig, tokens, verb)
-        subject = None
-        if verb is not None:
+        subject = (
+            self._changing_noun(fig, tokens, inside)
+            or self._money_of(fig, last, inside)
+            or self._priced(fig, last, inside)
+            or self._changed_object(verb, inside)
+        )
+        if subject is None and verb is not None:
             subj = self._subject(verb, inside)
             if subj is None and verb.dep_ == "conj":
                 subj = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -128,6 +135,93 @@ class _RussianClaims(_RussianFigures):
             measure = "share" if fig.unit == "percent" else fig.measure or "amount"
             return measure, self._phrase_ru(word.head, inside), None
         return None
+
+    def _before(self, tokens: list[Any]) -> list[Any]:
+        """The few words before the figure, in its sentence ("рост товарооборота на 17%": the
+        parse may hang the figure on the verb, past the noun of change written before it)."""
+        first = tokens[0]
+        out = []
+        for t in reversed(self.doc[max(0, first.i - 3) : first.i]):
+            if t.is_punct:
+                break
+            out.append(t)
+        return out
+
+    def _changing_noun(self, fig: _Figure, tokens: list[Any], inside: set[int]) -> str | None:
+        """ "рост товарооборота на 17%", "снижение пошлин на 10%": a change noun's "of" phrase
+        is what changes, whoever the clause is about."""
+        if fig.unit not in {"percent", "times"}:
+            return None
+        for t in [*_up(tokens[-1], 2), *self._before(tokens)]:
+            lemma = _norm(t.lemma_)
+            if lemma not in self.ru["growth_nouns"] and lemma not in self.ru["decline_nouns"]:
+                continue
+            of = next(
+                (c for c in t.children if c.dep_ == "nmod" and c.i not in inside and c.i > t.i),
+                None,
+            )
+            if of is not None and of.pos_ in {"NOUN", "PROPN"}:
+                return self._resolve_ru(of, inside)
+        return None
+
+    def _money_of(self, fig: _Figure, last: Any, inside: set[int]) -> str | None:
+        """ "2 млрд долларов инвестиций", "300 млн долларов кредитов": the noun in the genitive
+        right after the currency is what the money is (as English "$2 billion in investment")."""
+        if fig.unit in {None, "percent", "times", "magnitude"} or fig.measure is not None:
+            return None
+        nxt = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
+        while nxt is not None and nxt.pos_ == "ADJ" and nxt.i + 1 < len(self.doc):
+            nxt = self.doc[nxt.i + 1]  # "долларов иностранных инвестиций"
+        if (
+            nxt is None
+            or nxt.pos_ != "NOUN"
+            or "Gen" not in nxt.morph.get("Case")
+            or nxt.head.i != last.i
+            or self._in_timex(nxt.idx, nxt.idx + len(nxt.text))
+        ):
+            return None
+        return self._phrase_ru(nxt, inside)
+
+    def _priced(self, fig: _Figure, last: Any, inside: set[int]) -> str | None:
+        """ "кредитная линия на 300 млн долларов", "контракт на 2 млрд": an amount a noun is
+        "for" (на, в) is that noun's, whoever the clause is about."""
+        head = last.head
+        if fig.unit in {None, "percent", "times"} or last.dep_ != "nmod" or head.i in inside:
+            return None
+        if head.pos_ != "NOUN" or not any(
+            c.dep_ == "case" and _norm(c.text) in {"на", "в"} for c in last.children
+        ):
+            return None
+        lemma = _norm(head.lemma_)
+        if (
+            lemma in self.lex.wrappers
+            or lemma in self.ru["growth_nouns"]
+            or lemma in self.ru["decline_nouns"]
+        ):
+            return None  # "рост на 17%", "объем в 5 млрд": the change, or a wrapper's own noun
+        return self._phrase_ru(head, inside)
+
+    def _changed_object(self, verb: Any, inside: set[int]) -> str | None:
+        """ "довести товарооборот до 5 млрд", "Россия увеличила экспорт на 8%": what a verb of
+        change or level changes is its object, not who changes it."""
+        if verb is None:
+            return None
+        lemma = _norm(verb.lemma_)
+        if not (
+            lemma in self.lex.growth_verbs
+            or lemma in self.lex.decline_verbs
+            or lemma in self.ru["level_verbs"]
+        ):
+            return None
+        obj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "obj" and c.i not in inside and c.pos_ == "NOUN" and c.i < min(inside)
+            ),
+            None,
+        )
+        return None if obj is None else self._resolve_ru(obj, inside)
 
     def _subject(self, verb: Any, inside: set[int]) -> Any:
         """The verb's subject outside the figure and in its own sentence (a parse that runs
@@ -184,7 +278,7 @@ class _RussianClaims(_RussianFigures):
         """ "вырос на 8%", "рост на 17%", "сократился в 1,8 раза": growth or decline."""
         if fig.unit not in {"percent", "times", None} or fig.measure is not None:
             return None
-        near = _up(tokens[-1], 3)
+        near = _up(tokens[-1], 3) + self._before(tokens)
         if verb is not None:
             near.append(verb)
         for t in near:
@@ -315,10 +409,26 @@ class _RussianClaims(_RussianFigures):
                 if top.dep_ in {"ccomp", "advcl", "acl:relcl"} or top.pos_ in {"VERB", "AUX"}:
                     break
                 top = node
+            for node in _up(top, 3):  # "вырос на 14% и достиг …": conjoined verbs share it
+                if top.dep_ != "conj":
+                    break
+                top = node
             clause = {t.i for t in _subtree(top)}
         best: tuple[int, str] | None = None
+        # «за первые шесть месяцев 2024 года», "in the first nine months": a stretch of the
+        # year (the year written inside it is part of it)
+        months = first_months(
+            self.text,
+            sent.start_char,
+            sent.end_char,
+            self.article.published,
+            "ru",
+            sent.start_char,
+        )
         for t in self.timexes_from(sent.start_char, sent.end_char):
             if t.type != "DATE" or not t.value:
+                continue
+            if any(a <= t.start < b for a, b, _ in months):
                 continue
             span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or (clause and not any(tok.i in clause for tok in span)):
@@ -328,6 +438,12 @@ class _RussianClaims(_RussianFigures):
             distance = abs(t.start - fig.start)
             if best is None or distance < best[0]:
                 best = (distance, t.value)
+        if best is not None:
+            return best[1]
+        # «за девять месяцев», «за первые шесть месяцев 2024 года»: a stretch of the year
+        for a, _, period in months:
+            if best is None or abs(a - fig.start) < best[0]:
+                best = (abs(a - fig.start), period)
         if best is not None:
             return best[1]
         for m in _YEAR.finditer(self.text, sent.start_char, sent.end_char):
@@ -360,7 +476,7 @@ class _RussianClaims(_RussianFigures):
             return None
         for c in tok.children:
             if c.dep_ in _SUBJECT_DEPS:  # "привел пример министр": the parse may give two
-                named = self._named(c)
+                named = self._named(c) or self._body_ru(c)
                 if named:
                     return named
         return None
@@ -376,6 +492,13 @@ class _RussianClaims(_RussianFigures):
 
     def _person(self, tok: Any) -> str | None:
         return self._named(tok, frozenset({"PERSON"}))
+
+    def _body_ru(self, tok: Any) -> str | None:
+        """An unnamed organisation as the speaker ("сообщило министерство здравоохранения"):
+        the noun phrase of a body (``speaking_bodies`` in data/claims_ru.yaml)."""
+        if _norm(tok.lemma_) not in self.ru["bodies"] and _norm(tok.text) not in self.ru["bodies"]:
+            return None
+        return self._phrase_ru(tok, set())
 
     def _speaker(self, sent: Any, fig: _Figure) -> str | None:
         quote = next((q for q in self.quotes if q[0] <= fig.start < q[1]), None)
@@ -401,6 +524,9 @@ class _RussianClaims(_RussianFigures):
             ]
             if named:
                 return named[0]
+            body = self._token_at(after + 1) if after + 1 < sent.end_char else None
+            if body is not None and self._body_ru(body):
+                return self._body_ru(body)  # "по данным министерства", "как сообщило ведомство"
             if re.match(r"\s*(?:его|ее|её|их)\b", low[at + len(phrase) :]) or re.match(
                 r"\s*по\s+(?:его|ее|её|их)\s+словам", low[at:]
             ):
@@ -446,9 +572,6 @@ class _RussianClaims(_RussianFigures):
                 if person:
                     return person
         return None
-
-    def _ranks(self, sent: Any) -> list[ClaimValue]:
-        return []  # Russian rank statements are not read yet
 
 
 def _up(tok: Any, steps: int) -> list[Any]:

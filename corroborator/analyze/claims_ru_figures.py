@@ -18,6 +18,8 @@ from typing import Any
 from corroborator import lexicon
 from corroborator.analyze.claims import _Claims
 from corroborator.analyze.claims_figures import _Figure, rounding_step, scale_and_unit
+from corroborator.analyze.claims_periods import first_months
+from corroborator.analyze.russian_doc import morph_analyzer
 
 _MONTHS = (
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -50,6 +52,12 @@ _NOT_A_FIGURE_AFTER = re.compile(
 _RANGE_END = re.compile(r"(?<!\w)от\s+\d[\d\s,]*(?:\s*\S+)?\s+до\s*$", re.IGNORECASE)
 # "с 35% до 20%": the second figure is the level reached
 _FROM_TO = re.compile(r"(?<!\w)с\s+\d[\d\s,]*\S*\s+до\s*$", re.IGNORECASE)
+# «первый за 17 лет», «первый визит с 2019 года», «первый после долгого перерыва»: says nothing
+# came between (as English "the first visit in 24 years"), not how many came before
+_FIRST_IN_SPAN = re.compile(
+    r"(?<!\w)(?:за|с|со|после)\s+(?:[\w-]+\s+){0,3}?(?:\d|лет|год|десятилет|век|перерыв)",
+    re.IGNORECASE,
+)
 # "в 7-й раз", "в 5-й раз": the Nth time is a count of times
 _NTH_TIME = re.compile(r"-(?:й|ый|ой)\s+раз(?!\w)", re.IGNORECASE)
 # "в 1,8 раза", "в два раза больше": a factor
@@ -66,6 +74,33 @@ def _norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def _substantive(tok: Any) -> bool:
+    """A participle or adjective standing for a noun after a number ("42 выживших", "214
+    погибших", "двое раненых"): in the plural (or after "один"), no noun after it to agree with."""
+    if tok.pos_ not in {"ADJ", "VERB"} or (
+        tok.pos_ == "VERB" and "Part" not in tok.morph.get("VerbForm")
+    ):
+        return False
+    if "Plur" not in tok.morph.get("Number") or "Cmp" in tok.morph.get("Degree"):
+        return False
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}
+
+
+def counted_lemma(tok: Any) -> str:
+    """The lemma a counted word is known by: a noun's own; a substantivised participle or
+    adjective in the masculine nominative singular ("выживших" → "выживший", where its
+    lemma is the verb "выжить")."""
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return _norm(tok.lemma_)
+    for parse in morph_analyzer().parse(tok.text):
+        if parse.tag.POS in {"ADJF", "PRTF"}:
+            form = parse.inflect({"masc", "sing", "nomn"})
+            if form is not None:
+                return _norm(form.word)
+    return _norm(tok.lemma_)
+
+
 @cache
 def ru_pack() -> dict[str, Any]:
     """The Russian-only parts of ``claims_ru.yaml``, prepared once."""
@@ -78,6 +113,7 @@ def ru_pack() -> dict[str, Any]:
 
     return {
         "up_to": tuple(str(w) for w in data.get("up_to", [])),
+        "level_verbs": frozenset(str(w) for w in data.get("level_verbs", [])),
         "vague": {str(k): float(v) for k, v in data["vague_numbers"].items()},
         "durations": {str(k): str(v) for k, v in data["duration_units"].items()},
         "measure_units": {str(k): str(v) for k, v in data["measure_units"].items()},
@@ -85,6 +121,7 @@ def ru_pack() -> dict[str, Any]:
         "growth_nouns": frozenset(str(w) for w in data.get("growth_nouns", [])),
         "decline_nouns": frozenset(str(w) for w in data.get("decline_nouns", [])),
         "speech_verbs": frozenset(str(w) for w in data["speech_verbs"]),
+        "bodies": frozenset(str(w) for w in data.get("speaking_bodies", [])),
         "attribution": tuple(
             sorted((str(p) for p in data["attribution_phrases"]), key=len, reverse=True)
         ),
@@ -220,6 +257,9 @@ class _RussianFigures(_Claims):
                 continue
             digits = _DIGIT_ORDINAL.fullmatch(tok.text)
             nth = float(digits.group(1)) if digits else self.ru["ordinals"].get(lemma)
+            rest = self.text[tok.idx : min(sent.end_char, tok.idx + 60)]
+            if nth == 1.0 and _FIRST_IN_SPAN.search(rest):
+                continue  # «первый за 17 лет визит»: none came between, not how many before
             if nth is not None and self._of_visit(tok):  # «второй визит», «12-й саммит»
                 end = tok.idx + len(tok.text)
                 out.append(_Figure(tok.idx, end, tok.text, nth, 1.0, "occurrence"))
@@ -275,6 +315,9 @@ class _RussianFigures(_Claims):
             return doc[i]
         if tok.dep_.startswith("nummod") and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and _substantive(nxt):
+            return nxt  # "42 выживших", "трое раненых": a participle or adjective as the noun
         return None
 
     def _durations_ru(self, sent: Any, clock: list[tuple[int, int]]) -> list[_Figure]:
@@ -295,7 +338,17 @@ class _RussianFigures(_Claims):
             out.append(fig)
             taken.append((m.start(), m.end()))
         toks = list(sent)
+        periods = first_months(
+            self.text,
+            sent.start_char,
+            sent.end_char,
+            self.article.published,
+            "ru",
+            sent.start_char,
+        )
         for n, tok in enumerate(toks[:-1]):
+            if any(a <= tok.idx < b for a, b, _ in periods):
+                continue  # «за девять месяцев»: when (a period of the year), not how long
             unit = self.ru["durations"].get(_norm(toks[n + 1].lemma_))
             if unit is None or any(a <= tok.idx < b for a, b in taken):
                 continue
@@ -366,7 +419,8 @@ class _RussianFigures(_Claims):
             return True
         sent = self.sentences.of(self._token_at(fig.start).i)
         return any(
-            _norm(t.lemma_) in self.lex.growth_verbs
+            _norm(t.lemma_) in self.ru["level_verbs"]
+            or _norm(t.lemma_) in self.lex.growth_verbs
             or _norm(t.lemma_) in self.lex.decline_verbs
             or _norm(t.lemma_) in self.ru["growth_nouns"]
             or _norm(t.lemma_) in self.ru["decline_nouns"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from corroborator import lexicon
 from corroborator.analyze.claims_figures import _Figure
 from corroborator.analyze.claims_subject import _SubjectReader
 from corroborator.analyze.entities import ArticleEntities
@@ -66,7 +67,7 @@ class _SpeakerReader(_SubjectReader):
             heads = [tok, *([tok.head] if tok.dep_ == "conj" else [])]
             for child in (c for h in heads for c in h.children):
                 if child.dep_ in {"nsubj", "nsubjpass"}:
-                    person = self._person(child)
+                    person = self._person(child) or self._body(child)
                     if person:
                         return person
         for tok in sent:
@@ -76,6 +77,8 @@ class _SpeakerReader(_SubjectReader):
                 and self.doc[tok.i + 1].lower_ == "to"
             ):
                 person = self._person(self.doc[tok.i + 1])
+                body = next((c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                person = person or (self._body(body) if body is not None else None)
                 if person:
                     return person
         match = self.lex.attribution.search(sent.text)
@@ -112,6 +115,20 @@ class _SpeakerReader(_SubjectReader):
         """ "X highlighted record trade: turnover grew …" — the figures after the colon."""
         between = self.text[verb.idx : fig.start]
         return ":" in between
+
+    def _body(self, tok: Any) -> str | None:
+        """An organisation as the speaker ("the Indonesian foreign ministry said", "according to
+        the health ministry"): its canonical name when it is a named organisation, else the
+        noun phrase of a body (``speaking_bodies`` in data/claims.yaml)."""
+        start = min(t.idx for t in tok.subtree)
+        end = max(t.idx + len(t.text) for t in tok.subtree)
+        for m in self.entities.at(start, end):
+            if m.label == "ORG" and m.canonical:
+                return str(m.canonical)
+        bodies = {str(w) for w in lexicon.load(self.pack).get("speaking_bodies", [])}
+        if tok.lemma_.lower() in bodies or tok.lower_ in bodies:
+            return str(self._phrase(tok))
+        return None
 
     def _person(self, tok: Any) -> str | None:
         start = min(t.idx for t in tok.subtree)

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from corroborator.analyze.claims_figures import _Figure, _FigureReader
+from corroborator.analyze.claims_periods import first_months
 
 
 class _SubjectReader(_FigureReader):
@@ -125,6 +126,17 @@ class _SubjectReader(_FigureReader):
             and counted.lemma_.lower() not in transparent
         ):
             return "count", self._phrase(counted, fig), counted.lemma_.lower()
+        money = fig.unit not in {None, "percent", "times", "magnitude"} and fig.measure is None
+        spent = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        if money and spent is not None:
+            # "$2 billion in investment", "$100 billion in bilateral trade": what the money is
+            what = next((c for c in spent.children if c.dep_ == "pobj"), None)
+            if (
+                what is not None
+                and what.pos_ == "NOUN"
+                and not self._in_timex(what.idx, what.idx + len(what.text))
+            ):
+                return "amount", self._phrase(what, fig), None
         # climb to the verb that governs the figure, through "a record $4.1 billion"
         prep = None
         node = root
@@ -292,8 +304,20 @@ class _SubjectReader(_FigureReader):
                 top = top.head
             clause = {t.i for t in top.subtree}
         best: tuple[int, str] | None = None
+        # «за первые шесть месяцев 2024 года», "in the first nine months": a stretch of the
+        # year (the year written inside it is part of it)
+        months = first_months(
+            self.text,
+            sent.start_char,
+            sent.end_char,
+            self.article.published,
+            "en",
+            sent.start_char,
+        )
         for t in self.timexes_from(sent.start_char, sent.end_char):
             if t.type != "DATE" or not t.value:
+                continue
+            if any(a <= t.start < b for a, b, _ in months):
                 continue
             span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or (clause and not any(tok.i in clause for tok in span)):
@@ -304,4 +328,8 @@ class _SubjectReader(_FigureReader):
             distance = abs(t.start - fig.start)
             if best is None or distance < best[0]:
                 best = (distance, value)
+        if best is None:  # "in the first nine months": a stretch of the year, not a duration
+            for a, _, period in months:
+                if best is None or abs(a - fig.start) < best[0]:
+                    best = (abs(a - fig.start), period)
         return best[1] if best else None

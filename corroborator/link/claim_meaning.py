@@ -167,6 +167,14 @@ def translation(words: Sequence[str], english: Sequence[str]) -> str | None:
     return best if score >= TRANSLATES else None
 
 
+def multilingual_cosine(a: str, b: str) -> float:
+    """Cosine of two phrases on the multilingual encoder (0 for an empty phrase)."""
+    if not a or not b:
+        return 0.0
+    _embed_multilingual_missing((a, b))
+    return float(_MULTILINGUAL[a] @ _MULTILINGUAL[b])
+
+
 def _scaled_cosine(c: float, floor: float, alike: float, align_at: float) -> float:
     """A cosine on the similarity scale: 0 at or below ``floor``, ``align_at`` at ``alike``,
     at most 1."""

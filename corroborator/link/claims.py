@@ -32,11 +32,13 @@ from corroborator import lexicon
 from corroborator.analyze.claims import compatible
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.timex.values import value_bounds
+from corroborator.link.claim_agreement import agreeing_unit, different_ranks, interval_bonus
 from corroborator.link.claim_meaning import (
     MeaningSimilarity,
     context,
     crosses_languages,
     language_of,
+    multilingual_cosine,
     phrase,
     scaled,
     translation,
@@ -361,6 +363,8 @@ def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
         return False
     if a.measure == "venue" and not _same_meeting(a, b):
         return False
+    if different_ranks(a, b):
+        return False  # a rank is its holder's: Chile's third place is not Indonesia's second
     if a.article_id == b.article_id and a.said_by == b.said_by and not _restated(a, b):
         return False  # one voice in one article states one figure once
     # 13.6% and 97% are different facts, not one fact in dispute
@@ -410,6 +414,8 @@ def align(
                 cross = crosses_languages(a, b)
                 if a.kind == "numeric" and _value_close(a, b):
                     score += CROSS_VALUE_BONUS if cross else VALUE_BONUS
+                else:
+                    score += interval_bonus(a, b, cross)
                 if cross and a.period and a.period == b.period:
                     score += CROSS_PERIOD_BONUS
                 if score >= ALIGN_SIMILARITY:
@@ -436,11 +442,13 @@ def _translated(items: Sequence[ClaimValue]) -> dict[int, str]:
     0.73): how one count is named across languages need not be in a word list."""
     english: dict[str, set[str]] = {}  # English unit -> the words that name it
     foreign: list[int] = []
+    counts: list[ClaimValue] = []  # the English counts
     for i, v in enumerate(items):
         if _measure(v) != "count" or not v.unit:
             continue
         language = language_of(v.quote or v.subject)
         if language == "en":
+            counts.append(v)
             names = english.setdefault(_unit_name(v) or v.unit, {v.unit})
             if v.subject and language_of(v.subject) == "en":
                 names.add(v.subject.strip())
@@ -457,6 +465,12 @@ def _translated(items: Sequence[ClaimValue]) -> dict[int, str]:
         best = translation([v.unit or "", v.subject.strip()], sorted(owner))
         if best is not None:
             out[i] = owner[best]
+            continue
+        # a count whose value agrees with one English count's, its noun barely translated
+        # ("более 80 представителей деловых кругов", "more than 80 business leaders")
+        agreed = agreeing_unit(v, counts, _value_close, multilingual_cosine)
+        if agreed is not None:
+            out[i] = _unit_name(replace(v, unit=agreed)) or agreed
     return out
 
 
