@@ -87,7 +87,7 @@ class _CategoricalReader(_SpeakerReader):
         return out
 
     def _elided(self, sent: Any, m: re.Match[str]) -> tuple[str, str] | None:
-        """ "Mandalay — one of the hardest-hit cities and Myanmar's second-largest —": a rank
+        """ "Tarvik — among the worst-affected towns, and Norland's third-largest —": a rank
         whose noun is left unsaid stands in apposition to a name after a dash or comma; the
         noun is the last one said between them ("cities")."""
         text = self.text
@@ -226,7 +226,7 @@ def _rank_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int], 
         rf"(?P<domain2>(?:(?:{dom})\s+)*)(?P<noun2>[a-z]+)"
         rf"|\b(?P<rank>{words})(?:[-\s](?:{supers}))?\b(?P<domain>(?:\s+(?:{dom}|and))*)"
         rf"\s+(?P<noun>{nouns})\b"  # singular: "the largest exporters" is a group
-        # "Mandalay — … and Myanmar's second-largest —": the ranked noun left unsaid
+        # "Tarvik — … and Norland's third-largest —": the ranked noun left unsaid
         rf"|(?<=['’]s\s)(?P<ord3>{ords}|\d{{1,2}}(?:st|nd|rd|th))[-\s](?:{supers})"
         rf"(?=\s*(?:[—–,.;)]|$))"
         rf"|\brank(?:s|ed|ing)?\s+(?:no\.\s*|number\s+)?"
