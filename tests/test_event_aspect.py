@@ -8,12 +8,10 @@ from typing import Any
 
 import pytest
 
-from corroborator.analyze.entities import resolve_entities
-from corroborator.analyze.events import extract_events
 from corroborator.analyze.nlp import load_model
-from corroborator.analyze.timex import analyze_dates
 from corroborator.config import Settings
-from corroborator.model import Article, EventMention
+from corroborator.model import EventMention
+from tests.event_text import events_in, one_event
 
 DAY = "2031-03-12"
 
@@ -24,15 +22,11 @@ def nlp() -> Any:
 
 
 def _events(nlp: Any, text: str) -> list[EventMention]:
-    article = Article(id="art_aspect", text=text, source_path="a.txt", published=DAY)
-    doc = nlp(text)
-    dates = analyze_dates(doc, article)
-    return extract_events(doc, article, resolve_entities(doc, DAY, article.id), dates.timexes, DAY)
+    return events_in(nlp, text, DAY, ident="art_aspect")
 
 
 def _one(nlp: Any, text: str, kind: str) -> EventMention:
-    [mention] = [m for m in _events(nlp, text) if m.type == kind]
-    return mention
+    return one_event(nlp, text, kind, DAY)
 
 
 def test_a_state_lasting_since_a_past_point_is_under_way(nlp: Any) -> None:

@@ -7,12 +7,10 @@ from typing import Any
 
 import pytest
 
-from corroborator.analyze.entities import resolve_entities
-from corroborator.analyze.events import extract_events
 from corroborator.analyze.nlp import load_model
-from corroborator.analyze.timex import analyze_dates
 from corroborator.config import Settings
-from corroborator.model import Article, EventMention
+from corroborator.model import EventMention
+from tests.event_text import events_in
 
 
 @pytest.fixture(scope="module")
@@ -21,15 +19,7 @@ def nlp() -> Any:
 
 
 def _events(nlp: Any, text: str, dateline: str | None) -> list[EventMention]:
-    article = Article(
-        id="art_places", text=text, source_path="p.txt", published="2031-05-08",
-        dateline_place=dateline,
-    )  # fmt: skip
-    doc = nlp(text)
-    dates = analyze_dates(doc, article)
-    return extract_events(
-        doc, article, resolve_entities(doc, "2031-05-08", article.id), dates.timexes, "2031-05-08"
-    )
+    return events_in(nlp, text, "2031-05-08", dateline=dateline, ident="art_places")
 
 
 TEXT = (
