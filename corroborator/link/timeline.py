@@ -9,10 +9,14 @@ Steps, for one story:
    when their dates agree and their places are compatible (the same, or one inside the other),
    or — across articles — when their dates disagree but they name the same venue and share
    participants: the same happening reported with a different day. Different subtypes
-   (restricted and expanded talks) never merge.
-3. **Merged values.** Status: reported over planned, a cancellation kept. Date and place: the
-   value most independent sources give; every other value is kept under ``conflicts`` with
-   its articles. History the articles recall (``background``) stays out of the timeline: it
+   (restricted and expanded talks) never merge. An undated mention told as done does not join
+   an event whose days all fall after its article was printed.
+3. **Merged values.** Status: reported over planned, a cancellation kept. Date: the day the
+   best-told mention gives (its own words, then its sentence or article, then the event told
+   before it, then coreference), among equals the one most independent sources give; place:
+   the value most independent sources give; every other value is kept under ``conflicts``
+   with its articles. A mention keeps the date it was told; only undated ones take the
+   event's. History the articles recall (``background``) stays out of the timeline: it
    becomes events of its own flagged ``background`` (out of the story's span and title).
 """
 
@@ -260,6 +264,25 @@ def _can_join(c: _Cluster, m: EventMention) -> bool:
     return all(_places_compatible(m.place, p) for p in c.places)
 
 
+# A report may be printed in a time zone a day behind the event's (Moscow against Pyongyang):
+# an event told as done is at most this many days after its report's printed day.
+REPORT_LAG_DAYS = 1
+
+
+def _after_report(m: EventMention, c: _Cluster, published: dict[str, str]) -> bool:
+    """An undated mention told as done (reported, under way, cancelled) cannot be an event
+    whose every day falls after its article was printed (beyond :data:`REPORT_LAG_DAYS`): a
+    report tells what has happened by then."""
+    day = (published.get(m.article_id) or "")[:10]
+    if m.status == "planned" or len(day) != 10 or not c.dates:
+        return False
+    try:
+        bound = date.fromisoformat(day) + timedelta(days=REPORT_LAG_DAYS)
+    except ValueError:
+        return False
+    return all(len(d) == 10 and d > bound.isoformat() for d in c.dates)
+
+
 def _within_range(m: EventMention, c: _Cluster) -> bool:
     """A mention dated by a span ("during the 25-27 November visit") or only to a month or a
     year belongs to an event of a day inside it."""
@@ -363,7 +386,9 @@ def merge_visits(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
     return groups
 
 
-def merge_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
+def merge_mentions(
+    mentions: Sequence[EventMention], published: dict[str, str] | None = None
+) -> list[list[EventMention]]:
     """Coreferent groups of a story's (non-background) mentions other than visits
     (:func:`merge_visits`), deterministically. An undated mention of a recurring type (a
     death toll, a rescue, an aid delivery: ``recurring`` in the ontology) is an event of its
@@ -430,6 +455,7 @@ def merge_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention]]
             c
             for c in clusters
             if c.family == _family(m.type)
+            and not _after_report(m, c, published or {})
             and (
                 _can_join(c, m)
                 or (_within_range(m, c) and _people_compatible(set(m.participants), c.people))
@@ -464,7 +490,13 @@ def _vote(
             articles.setdefault(value, set()).add(m.article_id)
     if not support:
         return None, None
-    ranked = sorted(support, key=lambda v: (-len(support[v]), v))
+    if field == "date":
+        # the day the best-told mention gives (its own words over its article over the
+        # event before it over coreference); among equals, the most independent sources
+        rank = {v: min(_evidence_rank(m) for m in mentions if m.date == v) for v in support}
+        ranked = sorted(support, key=lambda v: (rank[v], -len(support[v]), v))
+    else:
+        ranked = sorted(support, key=lambda v: (-len(support[v]), v))
     if field == "place":
         # a venue and the city it is in do not disagree: keep the most specific
         gaz = load_gazetteer()
@@ -485,6 +517,26 @@ def _vote(
         return ranked[0], None
     values = tuple((v, tuple(sorted(articles[v]))) for v in ranked)
     return ranked[0], Conflict(field=field, values=values)
+
+
+# How directly a mention's date was told, best first (``date_source``): its own expression
+# (also as re-read against the story), then its sentence or article (a ruling sentence, an
+# earlier mention of the event, the visit's one day, the article's day for a count), then the
+# event told before it, then coreference. Unknown sources rank with the article-level ones.
+_OWN = frozenset(
+    {"expression", "weekday_for_story", "story_weekday", "story_year", "story_span", "day_of_span"}
+)
+_RANK_PREVIOUS, _RANK_COREFERENCE = 2, 3
+
+
+def _evidence_rank(m: EventMention) -> int:
+    """0 for a date of the mention's own words, 1 for its sentence or article, 2 for the
+    event before it, 3 for coreference (or none)."""
+    if m.date is None or m.date_source == "coreference":
+        return _RANK_COREFERENCE
+    if m.date_source in _OWN:
+        return 0
+    return _RANK_PREVIOUS if m.date_source == "previous_event" else 1
 
 
 def _date_by_coreference(
@@ -511,7 +563,7 @@ def _date_by_coreference(
 
 
 def _dated_by_sentence(
-    mentions: Sequence[EventMention], dependence: Dependence
+    mentions: Sequence[EventMention], dependence: Dependence, published: dict[str, str]
 ) -> list[EventMention]:
     """An undated event told in one sentence with a dated one takes that one's day: "after
     seven hours of talks, they signed a statement", "documents were signed during the
@@ -522,7 +574,7 @@ def _dated_by_sentence(
     if not any(m.date is None and m.type not in recurring for m in mentions):
         return list(mentions)
     days: dict[tuple[str, int], str] = {}
-    for group in merge_mentions(mentions):
+    for group in merge_mentions(mentions, published):
         value, _ = _vote(group, "date", dependence)
         for m in _date_by_coreference(group, value):
             if m.date and len(m.date) == 10 and not m.date_end and m.type not in recurring:
@@ -556,7 +608,8 @@ def build_events(
     events = [
         _visit_event(story_id, _under_way(g, articles), dependence) for g in merge_visits(resolved)
     ]
-    for group in merge_mentions(_dated_by_sentence(resolved, dependence)):
+    published = {aid: a.published for aid, a in articles.items() if a.published}
+    for group in merge_mentions(_dated_by_sentence(resolved, dependence, published), published):
         statuses = {m.status for m in group}
         status = _merged_status(group)
         conflicts = []

@@ -1,0 +1,99 @@
+"""Which day a timeline event and its undated mentions take: the best-told day, a dated event
+of the same sentence, and the day each report was printed (short invented reports, the real
+linker)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corroborator.link.dependence import find_dependence
+from corroborator.link.timeline import build_events
+from corroborator.model import Article, Event, EventMention
+
+PAIR = ("Ilse Marrow", "Tomas Quill")  # two invented leaders
+
+
+def _articles(printed: dict[str, str]) -> dict[str, Article]:
+    """One article per id, printed on its day, each with wording of its own (no dependence)."""
+    return {
+        a: Article(
+            id=a,
+            text=f"Report number {i} from desk {a} about the visit, in words of its own.",
+            source_path=f"{a}.txt",
+            published=day,
+        )
+        for i, (a, day) in enumerate(sorted(printed.items()))
+    }
+
+
+def _told(article: str, type_: str, start: int, at: int, **kw: Any) -> EventMention:
+    """A mention of ``type_`` in the sentence starting at ``start``, its trigger at ``at``."""
+    kw.setdefault("status", "reported")
+    status = kw.pop("status")
+    return EventMention(
+        article, start, start + 80, "…", type_, None, status, trigger_start=at, **kw
+    )
+
+
+def _events(told: list[EventMention], printed: dict[str, str]) -> list[Event]:
+    arts = _articles(printed)
+    return build_events("sty_test", told, arts, find_dependence(list(arts.values())))
+
+
+def _mention(events: list[Event], article: str, type_: str) -> EventMention:
+    [m] = [m for e in events for m in e.mentions if m.article_id == article and m.type == type_]
+    return m
+
+
+def test_an_event_told_as_done_takes_the_day_of_a_done_one_of_its_sentence() -> None:
+    """'After the talks on Wednesday, the two signed a treaty': both done, one day."""
+    told = [
+        _told("art_a", "talks", 0, 10, date="2026-02-11", date_source="expression",
+              participants=PAIR),
+        _told("art_a", "signing", 0, 50),
+    ]  # fmt: skip
+    events = _events(told, {"art_a": "2026-02-12"})
+    signing = _mention(events, "art_a", "signing")
+    assert signing.date == "2026-02-11" and signing.date_source == "coreference"
+
+
+def test_an_events_day_is_the_one_its_reports_tell_in_their_own_words() -> None:
+    """One meeting of the same two people, a day apart in three reports: the one that prints
+    the day outweighs two that only place it after the event they told before; the other day
+    is kept as a date conflict, and no mention is re-dated."""
+    told = [
+        _told("art_a", "talks", 0, 10, date="2026-02-11", date_source="expression",
+              participants=PAIR),
+        _told("art_b", "talks", 0, 10, date="2026-02-12", date_source="previous_event",
+              participants=PAIR),
+        _told("art_c", "talks", 0, 10, date="2026-02-12", date_source="previous_event",
+              participants=PAIR),
+    ]  # fmt: skip
+    events = _events(told, dict.fromkeys(("art_a", "art_b", "art_c"), "2026-02-13"))
+    [talks] = [e for e in events if e.type == "talks"]
+    assert talks.date == "2026-02-11"
+    [conflict] = [c for c in talks.conflicts if c.field == "date"]
+    assert dict(conflict.values) == {"2026-02-11": ("art_a",), "2026-02-12": ("art_b", "art_c")}
+    assert {m.article_id: m.date for m in talks.mentions} == {
+        "art_a": "2026-02-11",
+        "art_b": "2026-02-12",
+        "art_c": "2026-02-12",
+    }
+
+
+def test_a_done_event_is_not_one_that_happened_after_its_report() -> None:
+    """Two reports date talks on 5 March; an undated 'the talks were held' printed on 1 March
+    tells other, earlier talks, while one printed on 6 March tells these."""
+    told = [
+        _told("art_a", "talks", 0, 10, date="2026-03-05", date_source="expression",
+              participants=PAIR),
+        _told("art_b", "talks", 0, 10, date="2026-03-05", date_source="expression",
+              participants=PAIR),
+        _told("art_c", "talks", 0, 10),
+        _told("art_d", "talks", 0, 10),
+    ]  # fmt: skip
+    printed = {"art_a": "2026-03-05", "art_b": "2026-03-06", "art_c": "2026-03-01",
+               "art_d": "2026-03-06"}  # fmt: skip
+    events = _events(told, printed)
+    assert _mention(events, "art_c", "talks").date is None
+    assert _mention(events, "art_d", "talks").date == "2026-03-05"
