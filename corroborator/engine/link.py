@@ -439,7 +439,8 @@ def link_all(
     store: Store, report: LinkReport, tell: LinkProgress = lambda stage, done, total: None
 ) -> None:
     """Link the whole store (see the module's docstring), block by block: only the vectors, the
-    MinHash signatures and the linking index's keys are held for every article at once."""
+    MinHash band keys and the source dependence groups are held for every article at once (the
+    signatures only until those are made, before the vectors are read)."""
     sources = []
     languages: dict[str, str | None] = {}
     total = store.counts(["articles"])["articles"]
@@ -449,7 +450,8 @@ def link_all(
     for n, article in enumerate(store.iter_articles(), 1):
         tell("reading", n, total)
         if n > len(sigs):  # an article stored since the count
-            sigs = np.concatenate([sigs, np.empty_like(sigs[: max(1, len(sigs))])])
+            grown = np.empty((max(1, len(sigs)), PERMUTATIONS), dtype=np.uint32)
+            sigs = np.concatenate([sigs, grown])
         sources.append(source(article))
         sigs[n - 1] = signature(article.text)
         languages[article.id] = article.language
