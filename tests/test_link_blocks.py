@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from corroborator.link.blocks import blocks, cluster_blocks
+from corroborator.link.neighbours import knn_pairs
 from corroborator.link.stories import StoryDoc, cluster_stories, name_stories
 
 from .test_link_stories import REPORTS, _docs
@@ -112,3 +114,28 @@ def test_levels_found_from_the_top_down_partition_as_each_whole_graph() -> None:
         graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
         whole = connected_components(graph, directed=False)[1]
         assert groups(labels[level].tolist()) == groups(whole.tolist())
+
+
+@pytest.mark.parametrize("chosen", [False, True])
+def test_nearest_neighbour_pairs_are_each_pair_once_from_either_side(chosen: bool) -> None:
+    """knn_pairs takes each pair from one neighbour list only: its answer is every pair where
+    one is among the other's k nearest, sorted and unique, also with rows left out and with
+    duplicate vectors (ties)."""
+    import faiss
+
+    rng = np.random.default_rng(5)
+    vectors = rng.normal(size=(700, 24)).astype(np.float32)
+    vectors[50:90] = vectors[0]  # forty copies of one vector: ties in every list they are in
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    rows = np.flatnonzero(rng.random(700) < 0.5) if chosen else np.arange(700)
+    got = knn_pairs(vectors, 12, rows if chosen else None)
+    sub = np.ascontiguousarray(vectors[rows])
+    _, nbrs = faiss.knn(sub, sub, 13, metric=faiss.METRIC_INNER_PRODUCT)
+    expected = sorted({
+        (int(min(rows[i], rows[j])), int(max(rows[i], rows[j])))
+        for i in range(len(rows))
+        for j in nbrs[i].tolist()
+        if j >= 0 and j != i
+    })  # fmt: skip
+    assert got.dtype == np.int32
+    assert [tuple(p) for p in got.tolist()] == expected

@@ -39,6 +39,7 @@ from corroborator.link.blocks import block_indices
 from corroborator.link.claims import build_claims
 from corroborator.link.dependence import (
     BANDS,
+    PERMUTATIONS,
     Dependence,
     band_hashes,
     band_key,
@@ -438,15 +439,21 @@ def link_all(
     store: Store, report: LinkReport, tell: LinkProgress = lambda stage, done, total: None
 ) -> None:
     """Link the whole store (see the module's docstring), block by block: only the vectors, the
-    MinHash signatures and the linking index's keys are held for every article at once."""
+    MinHash band keys and the source dependence groups are held for every article at once (the
+    signatures only until those are made, before the vectors are read)."""
     sources = []
-    signatures = []
     languages: dict[str, str | None] = {}
     total = store.counts(["articles"])["articles"]
+    # each signature is written straight into one matrix (a list of 100,000 small arrays took
+    # 60 MB of scattered heap beside the 51 MB matrix stacked from it)
+    sigs = np.empty((total, PERMUTATIONS), dtype=np.uint32)
     for n, article in enumerate(store.iter_articles(), 1):
         tell("reading", n, total)
+        if n > len(sigs):  # an article stored since the count
+            grown = np.empty((max(1, len(sigs)), PERMUTATIONS), dtype=np.uint32)
+            sigs = np.concatenate([sigs, grown])
         sources.append(source(article))
-        signatures.append(signature(article.text).astype(np.uint32))
+        sigs[n - 1] = signature(article.text)
         languages[article.id] = article.language
     if not sources:
         with store.transaction():
@@ -455,9 +462,14 @@ def link_all(
         return
     order = sorted(range(len(sources)), key=lambda k: sources[k].id)
     sources = [sources[k] for k in order]
-    sigs = np.stack([signatures[k] for k in order])
-    del signatures
+    sigs = sigs[np.asarray(order, dtype=np.int64)]
+    del order
     ids = [s.id for s in sources]
+    # source dependence and the band keys first, from the signatures alone: they are freed
+    # before the vectors are read and the blocks cut, the run's largest step
+    dependence = group_sources(sources, sigs)
+    hashes = band_hashes(sigs)
+    del sigs
     vectors, report.vectors_computed = _vector_matrix(store, ids)
     spoken = {lang for lang in languages.values() if lang}
     groups = np.full(len(ids), -1, dtype=np.int64)
@@ -467,6 +479,7 @@ def link_all(
         report.vectors_computed += computed
         # every article has its multilingual vector now (those missing were embedded)
         groups = np.array([language_group(languages[aid]) for aid in ids], dtype=np.int64)
+    del languages  # only the groups are needed from here on
     index = {aid: k for k, aid in enumerate(ids)}
     constraints = store.constraints()
     pairs = {
@@ -476,9 +489,6 @@ def link_all(
         for kind in ("must", "cannot")
     }
     blocks = block_indices(vectors, groups, multi, pairs["must"])
-    dependence = group_sources(sources, sigs)
-    hashes = band_hashes(sigs)
-    del sigs
     reasons = {g.id: g.reasons for g in dependence.groups}
     previous = store.story_assignments()
     taken: set[str] = set()
