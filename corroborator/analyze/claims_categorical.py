@@ -57,34 +57,39 @@ class _CategoricalReader(_SpeakerReader):
             subject += f" as {noun}" if noun else ""
             if m.group("after"):
                 subject += f" after {m.group('after')}"
-            low, high = interval(float(rank), 1.0, "exact")
             loose = rank_word in {str(w) for w in data.get("loose_rank_words", [])}
-            if loose:  # "the leading partner": one of the first few (data/claims.yaml)
-                high = float(data.get("loose_rank_span", 1)) + 0.5
-            out.append(
-                ClaimValue(
-                    article_id=self.article.id,
-                    subject=subject,
-                    period=None,
-                    unit="rank",
-                    kind="numeric",
-                    value=float(rank),
-                    text=m.group(0),
-                    quote=sent.text.strip(),
-                    start=m.start(),
-                    end=m.end(),
-                    low=low,
-                    high=high,
-                    qualifier="around" if loose else "exact",
-                    said_by=self._speaker(
-                        sent, _Figure(m.start(), m.end(), m.group(0), 0.0, 1.0, None)
-                    ),
-                    measure="rank",
-                    quote_start=sent.start_char,
-                    quote_end=sent.start_char + len(sent.text.rstrip()),
-                )
-            )
+            out.append(self._rank_value(sent, subject, float(rank), m.start(), m.end(), loose))
         return out
+
+    def _rank_value(
+        self, sent: Any, subject: str, rank: float, start: int, end: int, loose: bool
+    ) -> ClaimValue:
+        """A rank figure of ``subject`` at ``start:end``, in either language; a ``loose`` rank
+        word ("the leading partner", «ведущий») is one of the first few (``loose_rank_span``
+        of data/claims.yaml)."""
+        low, high = interval(rank, 1.0, "exact")
+        if loose:
+            high = float(lexicon.load("claims.yaml").get("loose_rank_span", 1)) + 0.5
+        text = self.text[start:end]
+        return ClaimValue(
+            article_id=self.article.id,
+            subject=subject,
+            period=None,
+            unit="rank",
+            kind="numeric",
+            value=rank,
+            text=text,
+            quote=sent.text.strip(),
+            start=start,
+            end=end,
+            low=low,
+            high=high,
+            qualifier="around" if loose else "exact",
+            said_by=self._speaker(sent, _Figure(start, end, text, 0.0, 1.0, None)),
+            measure="rank",
+            quote_start=sent.start_char,
+            quote_end=sent.start_char + len(sent.text.rstrip()),
+        )
 
     def _elided(self, sent: Any, m: re.Match[str]) -> tuple[str, str] | None:
         """ "Tarvik — among the worst-affected towns, and Norland's third-largest —": a rank

@@ -30,7 +30,6 @@ from typing import Any
 
 from corroborator.analyze.claims_categorical import visit_type_claims
 from corroborator.analyze.claims_figures import _Figure
-from corroborator.analyze.claims_periods import first_months
 from corroborator.analyze.claims_ru_figures import _norm, counted_lemma
 from corroborator.analyze.claims_ru_ranks import _RussianRanks
 from corroborator.analyze.claims_venue import venue_claims
@@ -417,14 +416,7 @@ class _RussianClaims(_RussianRanks):
         best: tuple[int, str] | None = None
         # «за первые шесть месяцев 2024 года», "in the first nine months": a stretch of the
         # year (the year written inside it is part of it)
-        months = first_months(
-            self.text,
-            sent.start_char,
-            sent.end_char,
-            self.article.published,
-            "ru",
-            sent.start_char,
-        )
+        months = self._first_months(sent)
         for t in self.timexes_from(sent.start_char, sent.end_char):
             if t.type != "DATE" or not t.value:
                 continue

@@ -143,6 +143,13 @@ class _RussianFigures(_Claims):
 
     pack = "claims_ru.yaml"
 
+    def _first_months(self, sent: Any) -> list[tuple[int, int, str]]:
+        """The first-months periods of ``sent`` («за первые шесть месяцев»), as
+        :func:`~corroborator.analyze.claims_periods.first_months` reads them."""
+        return first_months(
+            self.text, sent.start_char, sent.end_char, self.article.published, "ru", sent.start_char
+        )
+
     def __init__(self, *args: Any) -> None:
         self.ru = ru_pack()
         super().__init__(*args)
@@ -338,14 +345,7 @@ class _RussianFigures(_Claims):
             out.append(fig)
             taken.append((m.start(), m.end()))
         toks = list(sent)
-        periods = first_months(
-            self.text,
-            sent.start_char,
-            sent.end_char,
-            self.article.published,
-            "ru",
-            sent.start_char,
-        )
+        periods = self._first_months(sent)
         for n, tok in enumerate(toks[:-1]):
             if any(a <= tok.idx < b for a, b, _ in periods):
                 continue  # «за девять месяцев»: when (a period of the year), not how long

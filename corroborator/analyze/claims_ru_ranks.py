@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 from corroborator import lexicon
-from corroborator.analyze.claims_figures import _Figure, interval
 from corroborator.analyze.claims_ru_figures import _DIGIT_ORDINAL, _norm, _RussianFigures
 from corroborator.model import ClaimValue
 
@@ -27,7 +26,6 @@ _ONE_OF = {"один", "одна", "одно", "одним", "одной", "од
 class _RussianRanks(_RussianFigures):
     def _ranks(self, sent: Any) -> list[ClaimValue]:
         data = lexicon.load("claims_ru.yaml")
-        en = lexicon.load("claims.yaml")
         ordinals = {str(k): float(v) for k, v in data.get("ordinals", {}).items()}
         nouns = {str(k): str(v) for k, v in data.get("rank_nouns", {}).items()}
         words = {str(k): str(v) for k, v in data.get("rank_words", {}).items()}
@@ -92,31 +90,7 @@ class _RussianRanks(_RussianFigures):
             start = tok.idx
             end = max(tok.idx + len(tok.text), ranked.idx + len(ranked.text))
             taken |= {tok.i, ranked.i}
-            low, high = interval(nth, 1.0, "exact")
-            if loose:
-                high = float(en.get("loose_rank_span", 1)) + 0.5
-            text = self.text[start:end]
-            out.append(
-                ClaimValue(
-                    article_id=self.article.id,
-                    subject=subject,
-                    period=None,
-                    unit="rank",
-                    kind="numeric",
-                    value=nth,
-                    text=text,
-                    quote=sent.text.strip(),
-                    start=start,
-                    end=end,
-                    low=low,
-                    high=high,
-                    qualifier="around" if loose else "exact",
-                    said_by=self._speaker(sent, _Figure(start, end, text, 0.0, 1.0, None)),
-                    measure="rank",
-                    quote_start=sent.start_char,
-                    quote_end=sent.start_char + len(sent.text.rstrip()),
-                )
-            )
+            out.append(self._rank_value(sent, subject, nth, start, end, loose))
         return out
 
     @staticmethod
