@@ -27,11 +27,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.ontology import load_ontology
 from corroborator.link.dependence import Dependence
-from corroborator.model import Article, Conflict, Event, EventMention
+from corroborator.model import Article, Conflict, DateSource, Event, EventMention
 
 _FAMILY = {"meeting": "talks"}
 # Type to show for a merged family: the more specific one.
@@ -51,6 +52,11 @@ SPAN_MARGIN_DAYS = 3
 # corpus dispute one day (Tuesday against Wednesday), a time-zone slip is one day; two leaves
 # room for both and no more: the same leaders meeting again three days later is another one.
 DISPUTE_MAX_DAYS = 2
+
+
+def _redated(m: EventMention, day: str, source: DateSource, why: str, **more: Any) -> EventMention:
+    """``m`` dated ``day`` by ``source``, with ``why`` added to its evidence."""
+    return replace(m, date=day, date_source=source, evidence=(*m.evidence, why), **more)
 
 
 def _family(t: str) -> str:
@@ -140,12 +146,7 @@ def _yearless(mentions: Sequence[EventMention], articles: dict[str, Article]) ->
         )
         moved = _same_day_in(span, day) if day else None
         if moved:
-            m = replace(
-                m,
-                date=moved,
-                date_source="story_year",
-                evidence=(*m.evidence, "year of the days the story tells"),
-            )
+            m = _redated(m, moved, "story_year", "year of the days the story tells")
         out.append(m)
     return out
 
@@ -166,12 +167,7 @@ def resolve_story_dates(
         if m.date is None and m.day_of_span:
             day = span.start + timedelta(days=m.day_of_span - 1) if m.day_of_span > 0 else span.end
             if span.start <= day <= span.end:
-                m = replace(
-                    m,
-                    date=day.isoformat(),
-                    date_source="story_span",
-                    evidence=(*m.evidence, "day of the story's visit"),
-                )
+                m = _redated(m, day.isoformat(), "story_span", "day of the story's visit")
         text = (m.date_text or "").lower().removeprefix("on ").strip()
         article = articles.get(m.article_id)
         if (
@@ -185,24 +181,19 @@ def resolve_story_dates(
             # "27 November" in an article that prints no year: the year the story is in
             moved = _same_day_in(span, m.date)
             if moved and moved != m.date:
-                m = replace(
-                    m,
-                    date=moved,
-                    date_source="story_year",
-                    evidence=(*m.evidence, "year of the story's span"),
-                )
+                m = _redated(m, moved, "story_year", "year of the story's span")
         if text in _WEEKDAYS and article is not None and article.published is None:
             lo = span.start - timedelta(days=SPAN_MARGIN_DAYS)
             hi = span.end + timedelta(days=SPAN_MARGIN_DAYS)
             days = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
             hits = [d for d in days if d.weekday() == _WEEKDAYS[text]]
             if len(hits) == 1 and hits[0].isoformat() != m.date:
-                m = replace(
+                m = _redated(
                     m,
-                    date=hits[0].isoformat(),
+                    hits[0].isoformat(),
+                    "story_weekday",
+                    f"{text.title()} read within the story's span",
                     date_end=None,
-                    date_source="story_weekday",
-                    evidence=(*m.evidence, f"{text.title()} read within the story's span"),
                 )
         out.append(m)
     return out
@@ -552,12 +543,7 @@ def _date_by_coreference(
     for m in group:
         day = own.get(m.article_id) or date_value
         if m.date is None and day:
-            m = replace(
-                m,
-                date=day,
-                date_source="coreference",
-                evidence=(*m.evidence, "date of the event it refers to"),
-            )
+            m = _redated(m, day, "coreference", "date of the event it refers to")
         out.append(m)
     return out
 
@@ -583,12 +569,7 @@ def _dated_by_sentence(
     for m in mentions:
         day = days.get((m.article_id, m.start))
         if m.date is None and day and not m.background and m.type not in recurring:
-            m = replace(
-                m,
-                date=day,
-                date_source="coreference",
-                evidence=(*m.evidence, "date of the event told in the same sentence"),
-            )
+            m = _redated(m, day, "coreference", "date of the event told in the same sentence")
         out.append(m)
     return out
 
