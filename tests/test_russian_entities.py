@@ -69,3 +69,20 @@ def test_foreign_names_keep_their_nominative_and_lose_only_endings() -> None:
     found = _canon("Затем министр побеседовал с премьер-министром Нгуен Ван Зунгом.")
     canonical = found["Нгуен Ван Зунгом"][1] or ""
     assert canonical.startswith("Nguyen") and canonical.endswith("Zung")
+
+
+def test_names_of_several_words_take_the_nominative_of_their_head() -> None:
+    # our own sentences: the head noun and the adjectives before it go to the nominative and
+    # agree with it; the complement after the head keeps its case, as Russian names it
+    found = _canon(
+        "Представители Министерства иностранных дел и Государственной думе направили "
+        "письмо в Совет Безопасности. Делегация Объединённых Арабских Эмиратов посетила "
+        "Московский государственный университет."
+    )
+    canonical = {text: canon for text, (_, canon) in found.items()}
+    assert canonical["Министерства иностранных дел"] == "Министерство иностранных дел"
+    assert canonical["Государственной думе"] == "Государственная дума"
+    assert canonical["Объединённых Арабских Эмиратов"] == "Объединённые Арабские Эмираты"
+    found = _canon("Об этом сообщили в Министерстве экономики и в Белом доме.")
+    assert found["Министерстве экономики"][1] == "Министерство экономики"
+    assert found["Белом доме"][1] == "Белый дом"

@@ -39,6 +39,9 @@ _PLACE_LABEL = {"country": "GPE", "city": "GPE", "region": "GPE"}
 # natasha's case names → pymorphy's (OpenCorpora) grammemes
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _NAME_TAGS = {"PER": ("Surn", "Name", "Patr"), "LOC": ("Geox",), "ORG": ("Orgn",)}
+# pymorphy parts of speech that agree with a noun like an adjective (full adjectives and
+# participles: Государственная дума, Объединённые Арабские Эмираты)
+_ADJECTIVAL = {"ADJF", "PRTF"}
 # Case endings stripped to compare names pymorphy does not know (Ыном / Ын, Жапарову /
 # Жапаров); longest first. The same stripping applies to aliases, so it only has to be
 # consistent, not linguistically exact.
@@ -178,6 +181,47 @@ def _lemma(
     return normal
 
 
+def _phrase_lemma(words: list[str], morph: Any, case: str | None) -> str | None:
+    """The nominative of a name of several words that is an adjective phrase around a noun:
+    the head noun and the adjectives before it go to the nominative, agreeing with the head
+    in number and gender, and what follows the head (its genitive or prepositional
+    complement) is kept as written, as Russian names it (Министерства иностранных дел →
+    Министерство иностранных дел, Объединённых Арабских Эмиратов → Объединённые Арабские
+    Эмираты, Государственной думе → Государственная дума). ``None`` when the words are not
+    of that shape (a word before the head that is no adjective), and the caller normalises
+    word by word."""
+    want = _CASES.get(case or "")
+    parses = [morph.parse(w) for w in words]
+    head = next((i for i, ps in enumerate(parses) if ps and ps[0].tag.POS == "NOUN"), None)
+    if head is None or not all(any(p.tag.POS in _ADJECTIVAL for p in ps) for ps in parses[:head]):
+        return None
+    nouns = [p for p in parses[head] if p.tag.POS == "NOUN"]
+    noun = next((p for p in nouns if want and want in p.tag), nouns[0])
+    head_nom = noun.inflect({"nomn"})
+    if head_nom is None:
+        return None
+    agree = {"nomn", str(noun.tag.number or "sing")}
+    if noun.tag.number != "plur" and noun.tag.gender:
+        agree.add(str(noun.tag.gender))
+    out: list[str] = []
+    for word, ps in zip(words[:head], parses[:head], strict=True):
+        adjectives = [p for p in ps if p.tag.POS in _ADJECTIVAL]
+        adj = next((p for p in adjectives if noun.tag.case in p.tag), adjectives[0])
+        form = adj.inflect(agree)
+        if form is None:
+            return None
+        out.append(_cased(form.word, word))
+    out.append(_cased(head_nom.word, words[head]))
+    return " ".join(out + words[head + 1 :])
+
+
+def _cased(form: str, like: str) -> str:
+    """``form`` written with the capitals of ``like`` (all capitals, or the first letter)."""
+    if like.isupper() and len(like) > 1:
+        return form.upper()
+    return form[:1].upper() + form[1:] if like[:1].isupper() else form
+
+
 def _span_case(span: Any) -> str | None:
     """The case of a name in its sentence: nominative only when the parse reads every word of
     it so (its tags for foreign names are unsure: «Чан Тхань Маном» has one word read as
@@ -236,7 +280,8 @@ def mentions_from_doc(doc: Any, article_id: str = "") -> list[Mention]:
         words = [tok.text for tok in span]
         gender = _gender(words, morph) if span.label_ == "PER" else None
         case = _span_case(span)
-        lemma = " ".join(_lemma(w, span.label_, morph, gender, case) for w in words)
+        phrase = _phrase_lemma(words, morph, case) if span.label_ in {"ORG", "LOC"} else None
+        lemma = phrase or " ".join(_lemma(w, span.label_, morph, gender, case) for w in words)
         label, canonical, how = _resolve(span.text, lemma, span.label_, gaz, tables)
         out.append(
             Mention(
