@@ -38,6 +38,12 @@ HAPPENING = frozenset(
 ORDERING_PARTICIPLES = frozenset({"follow", "precede", "succeed"})
 
 
+# Events made of words (a speech verb as trigger) and the clauses such a verb reports (English
+# and Russian UD labels alike).
+SPOKEN = frozenset({"announcement", "statement"})
+_REPORTED_CLAUSES = frozenset({"ccomp", "parataxis"})
+
+
 def ordered_apart(tok: Any) -> bool:
     """The trigger hangs on a participle of order ("…, following a visit to Lima")."""
     gov = governor(tok)
@@ -92,6 +98,12 @@ def date_of(
     clause = clause_tokens(trig.token)
     for rel in happening_clauses(trig, sent, others):
         clause |= {t.i for t in rel.subtree}
+    if trig.type in SPOKEN and trig.token.pos_ == "VERB":
+        # "the ministry said that the president will arrive on Friday": the reported clause's
+        # dates are the reported event's; the words were spoken when the verb's own date says
+        for child in trig.token.children:
+            if child.dep_ in _REPORTED_CLAUSES:
+                clause -= {t.i for t in child.subtree}
     # dates inside another trigger's own phrase belong to that event ("previous visits …
     # in 2000" does not date "this will mark his third visit")
     for other in others:

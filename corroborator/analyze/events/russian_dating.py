@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from corroborator.analyze.events.dates import granularity, timex_dates
-from corroborator.analyze.events.dating import date_of
+from corroborator.analyze.events.dating import SPOKEN, date_of
 from corroborator.analyze.events.russian_pack import norm
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.analyze.timex.grammar_ru import ru_words
@@ -110,8 +110,12 @@ def _date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigge
         return _found(_nearest(trig, elsewhere)) if elsewhere else own
     # an event named inside another's phrase ("число погибших при землетрясении", "перемирие
     # для ликвидации последствий землетрясения") is a reference: only its own date dates it
+    # (not the words that report it: "МИД сообщил, что переговоры состоятся в среду")
     nested = any(
-        o is not trig and o.token in trig.token.ancestors and o.token.i != trig.token.i
+        o is not trig
+        and o.token in trig.token.ancestors
+        and o.token.i != trig.token.i
+        and not (o.type in SPOKEN and o.token.pos_ == "VERB")
         for o in others
     )
     heads = {trig.token.i} if nested else {trig.token.i, governor(trig.token).i}

@@ -47,6 +47,8 @@ class RussianPack:
     counterpart_groups: frozenset[str]
     # official bodies and their voices, speakers of statements though unnamed ("власти")
     announcing_speakers: frozenset[str]
+    # the media that relay official words ("агентство", "телеканал"): no announcers themselves
+    media_words: frozenset[str]
     vague_modifiers: frozenset[str]
     generic_determiners: frozenset[str]
     definite_determiners: frozenset[str]
@@ -131,6 +133,7 @@ def load_russian_pack() -> RussianPack:
         blocking_heads=_words(data.get("blocking_heads")),
         counterpart_groups=_words(data.get("counterpart_groups")),
         announcing_speakers=_words(data.get("announcing_speakers")),
+        media_words=_words(data.get("media_words")),
         vague_modifiers=_words(data.get("vague_modifiers")),
         generic_determiners=_words(data.get("generic_determiners")),
         definite_determiners=_words(data.get("definite_determiners")),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from corroborator.analyze.events.russian_pack import RussianPack, load_russian_pack, norm
+from corroborator.analyze.events.russian_speech import announcement
 from corroborator.analyze.events.view import ArticleView, Trigger
 
 SUBJECTS_RU = frozenset({"nsubj", "nsubj:pass"})
@@ -15,6 +16,8 @@ SUBJECTS_RU = frozenset({"nsubj", "nsubj:pass"})
 # договор").
 _VERB_NOUNS = frozenset({"obj", "iobj", "obl", "nsubj:pass"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "X"})
+# the preposition of what is announced or told ("объявили о перемирии", "об отставке")
+_ABOUT = frozenset({"о", "об", "обо"})
 
 
 def lemma(tok: Any) -> str:
@@ -156,6 +159,9 @@ def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
         return None
     spec = view.ont.types[verb_type]
     objects = [c for c in tok.children if c.dep_ in {"obj", "nsubj:pass"}]
+    if spec.yields_to_object_event:
+        # "объявили о прекращении огня": what is announced, with "о", is its object too
+        objects += [c for c in tok.children if c.dep_ == "obl" and case_words(c) & _ABOUT]
     if any(lemma(o) in pack.exclude_objects.get(verb_type, ()) for o in objects):
         return None
     if spec.yields_to_object_event and (tok.dep_ in {"acl", "amod"} or not objects):
@@ -201,7 +207,11 @@ def triggers(view: ArticleView, sent: Any) -> list[Trigger]:
     for tok in sent:
         if tok.i in seen:
             continue
-        trig = verb_trigger(view, pack, tok) or noun_trigger(view, pack, tok)
+        trig = (
+            verb_trigger(view, pack, tok)
+            or noun_trigger(view, pack, tok)
+            or announcement(view, pack, tok)
+        )
         if trig is None or any(t.i in seen for t in trig.tokens) or is_generic(pack, trig):
             continue
         seen.update(t.i for t in trig.tokens)
