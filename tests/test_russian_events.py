@@ -205,3 +205,14 @@ def test_visit_protocol_and_disaster_types() -> None:
 def test_announced_ceasefire_is_an_announcement_and_a_ceasefire() -> None:
     found = {m.type for m in events("Правительство объявило перемирие на две недели.")}
     assert {"announcement", "ceasefire"} <= found
+
+
+def test_the_venue_of_an_event_noun_and_no_place_from_a_title_or_a_clause() -> None:
+    # our own sentences: a place phrase under the genitive that names the event with its
+    # trigger, a venue by its place noun, and neither a title's country nor a clause's place
+    found = events("Торжественная церемония встречи в Мраморном зале прошла без задержек.")
+    assert one(found, "welcome_ceremony").place == "Мраморный зал"
+    found = events(
+        "Возле гостиницы, где остановился президент Чили, сотни людей ждали его приезда."
+    )
+    assert one(found, "arrival").place != "Chile"

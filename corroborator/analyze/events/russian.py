@@ -15,7 +15,7 @@ from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.events.extract import Grammar, run
 from corroborator.analyze.events.places import dateline_place, most_specific
 from corroborator.analyze.events.russian_dating import date_of_ru
-from corroborator.analyze.events.russian_pack import load_russian_pack
+from corroborator.analyze.events.russian_pack import load_russian_pack, norm
 from corroborator.analyze.events.russian_status import is_background, status_of
 from corroborator.analyze.events.russian_triggers import (
     SUBJECTS_RU,
@@ -31,8 +31,40 @@ _PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
 _WITH = frozenset({"с", "со", "между"})
 
 
+# Dependents of a place phrase that lead away from where the event is: clauses inside it
+# ("у гостиницы, где остановился председатель КНР") tell of something else.
+_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis"})
+
+
 def _places_in(view: ArticleView, tok: Any) -> list[str]:
-    return [m.canonical for m in view.mentions_in(tok) if m.label in _PLACE_LABELS and m.canonical]
+    """The named places of the phrase headed by ``tok``: place names, and names of
+    organisations that are venues by a place noun among their words («Георгиевский зал»,
+    «Дворец съездов»); not those in a clause inside the phrase, nor the country of a person's
+    title («председатель КНР» is no place)."""
+    skip: set[int] = set()
+    for t in tok.subtree:
+        if t.i != tok.i and t.dep_ in _CLAUSES:
+            skip |= {x.i for x in t.subtree}
+        if t.dep_ == "nmod" and not case_words(t) and "Anim" in t.head.morph.get("Animacy"):
+            skip |= {x.i for x in t.subtree}  # the genitive of a title: «президента США»
+    words = [t for t in tok.subtree if t.i not in skip]
+    if not words:
+        return []
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    kept = {t.idx for t in words}
+    found = []
+    for m in view.mentions_in(tok):
+        if not m.canonical or not (start <= m.start < end) or m.start not in kept:
+            continue
+        if m.label in _PLACE_LABELS or (m.label == "ORG" and _venue(m.canonical)):
+            found.append(m.canonical)
+    return found
+
+
+def _venue(name: str) -> bool:
+    """An organisation's name that is a venue by one of its words («Георгиевский зал»)."""
+    nouns = load_russian_pack().place_nouns
+    return any(norm(w) in nouns for w in name.split())
 
 
 def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str | None:
@@ -45,6 +77,11 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
         holders.append(gov)
     if tok.dep_ == "acl":  # "Си Цзиньпина, прилетевшего в Москву"
         holders.append(tok.head)
+    # a common noun in the genitive names the event with it ("церемония встречи в
+    # Георгиевском зале", "начало переговоров в Пекине"): its place phrases are the event's
+    holders += [
+        c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and not case_words(c)
+    ]
     found: list[str] = []
     if tok.pos_ == "VERB" and lemma(tok) in pack.place_object_verbs:
         for child in tok.children:
