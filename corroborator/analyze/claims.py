@@ -35,6 +35,7 @@ from corroborator.analyze.claims_figures import (
     interval,
     rounding_step,
 )
+from corroborator.analyze.claims_offices import office_claims
 from corroborator.analyze.claims_venue import venue_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
@@ -268,4 +269,5 @@ def extract_claims(
         _Claims(doc, article, entities, timexes).run()
         + visit_type_claims(events, article.text)
         + venue_claims(events, entities, article.text, article.language, article.dateline_place)
+        + office_claims(entities, article.text, article.id)
     )

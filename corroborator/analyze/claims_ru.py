@@ -30,6 +30,7 @@ from typing import Any
 
 from corroborator.analyze.claims_categorical import visit_type_claims
 from corroborator.analyze.claims_figures import _Figure
+from corroborator.analyze.claims_offices import office_claims
 from corroborator.analyze.claims_ru_figures import _norm, counted_lemma
 from corroborator.analyze.claims_ru_ranks import _RussianRanks
 from corroborator.analyze.claims_venue import venue_claims
@@ -636,4 +637,5 @@ def extract_claims_ru(
         figures
         + visit_type_claims(events, article.text)
         + venue_claims(events, entities, article.text, "ru", article.dateline_place)
+        + office_claims(entities, article.text, article.id)
     )

@@ -1,0 +1,93 @@
+"""When two categorical values agree: the same category at two levels of detail, or one person
+spelled two ways.
+
+* **Categories** ("state visit", "Busan") agree when equal, when one is a kind of the other
+  (``category_kinds`` of data/claims.yaml: a state visit is also official), or when they differ
+  only by epithets (``visit_epithets`` of data/categories.yaml: "friendly visit" and "state
+  visit" both shorten "friendly state visit"; an epithet names no protocol level).
+* **Office holders** ("president of Mongolia": a person's name) agree when the two names share a
+  word, allowing for transliteration ("Ukhnaagiin"/"Ukhnaagiyn"): one report may give the full
+  name and another the surname, or spell a foreign name another way.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import cache
+
+from corroborator import lexicon
+from corroborator.model import ClaimValue
+
+# Two name words at or above this similarity (difflib ratio) are one word spelled two ways:
+# transliterations of one Cyrillic or Mongolian name differ by a letter or two
+# ("Ukhnaagiin"/"Ukhnaagiyn" 0.9, "Zhaparov"/"Japarov" 0.8), while different surnames of one
+# country's office holders differ more ("Khurelsukh"/"Battulga" 0.33, "Putin"/"Medvedev" 0.15).
+NAME_WORD_SIMILARITY = 0.75
+# Name words shorter than this say nothing alone (initials, "Jr", "bin").
+_MIN_NAME_WORD = 3
+
+
+@cache
+def _category_kinds() -> dict[str, frozenset[str]]:
+    """Each category with the broader ones it is a kind of (``category_kinds`` in
+    data/claims.yaml, closed transitively): "state visit" is a kind of "official visit"."""
+    data = lexicon.load("claims.yaml").get("category_kinds") or {}
+    broader = {str(k).lower(): {str(x).lower() for x in v} for k, v in data.items()}
+    changed = True
+    while changed:
+        changed = False
+        for kinds in broader.values():
+            more = set().union(*(broader.get(k, set()) for k in kinds)) - kinds
+            if more:
+                kinds |= more
+                changed = True
+    return {k: frozenset(v) for k, v in broader.items()}
+
+
+@cache
+def _epithets() -> frozenset[str]:
+    data = lexicon.load("categories.yaml").get("visit_epithets") or {}
+    return frozenset(str(k).lower() for k in data)
+
+
+def _without_epithets(value: str) -> str:
+    return " ".join(w for w in value.split() if w not in _epithets())
+
+
+def categories_agree(a: float | str, b: float | str) -> bool:
+    """Two categorical values agree when they are equal, one is a kind of the other ("state
+    visit" and "official visit": one visit named at two levels of detail), or they differ only
+    by epithets ("friendly visit", "state visit"); "state visit" and "working visit", or two
+    different cities, do not."""
+    x, y = str(a).lower(), str(b).lower()
+    kinds = _category_kinds()
+    if x == y or y in kinds.get(x, ()) or x in kinds.get(y, ()):
+        return True
+    bx, by = _without_epithets(x), _without_epithets(y)
+    if (bx, by) == (x, y):
+        return False
+    # an epithet left the bare noun ("friendly visit" → "visit"): no level to disagree with
+    return len(bx.split()) <= 1 or len(by.split()) <= 1 or categories_agree(bx, by)
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Two spellings of one person: a word of one is a word of the other, allowing for
+    transliteration (:data:`NAME_WORD_SIMILARITY`)."""
+    wa = [w for w in re.findall(r"[^\W\d_]+", a.lower()) if len(w) >= _MIN_NAME_WORD]
+    wb = [w for w in re.findall(r"[^\W\d_]+", b.lower()) if len(w) >= _MIN_NAME_WORD]
+    if not wa or not wb:
+        return a.strip().lower() == b.strip().lower()
+    return any(
+        x == y or SequenceMatcher(None, x, y).ratio() >= NAME_WORD_SIMILARITY
+        for x in wa
+        for y in wb
+    )
+
+
+def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
+    """Two categorical values of one claim agree (office holders by name, others by
+    category)."""
+    if a.measure == "office" or b.measure == "office":
+        return names_agree(str(a.value), str(b.value))
+    return categories_agree(a.value, b.value)
