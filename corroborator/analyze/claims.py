@@ -28,6 +28,7 @@ from typing import Any
 
 from corroborator.analyze import budget
 from corroborator.analyze.claims_categorical import _CategoricalReader, visit_type_claims
+from corroborator.analyze.claims_documents import document_claims
 from corroborator.analyze.claims_figures import (
     _clean,
     _Figure,
@@ -270,4 +271,5 @@ def extract_claims(
         + visit_type_claims(events, article.text)
         + venue_claims(events, entities, article.text, article.language, article.dateline_place)
         + office_claims(entities, article.text, article.id)
+        + document_claims(article.text, article.id)
     )

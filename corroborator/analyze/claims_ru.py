@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from corroborator.analyze.claims_categorical import visit_type_claims
+from corroborator.analyze.claims_documents import document_claims
 from corroborator.analyze.claims_figures import _Figure
 from corroborator.analyze.claims_offices import office_claims
 from corroborator.analyze.claims_ru_figures import _norm, counted_lemma
@@ -638,4 +639,5 @@ def extract_claims_ru(
         + visit_type_claims(events, article.text)
         + venue_claims(events, entities, article.text, "ru", article.dateline_place)
         + office_claims(entities, article.text, article.id)
+        + document_claims(article.text, article.id)
     )
