@@ -112,6 +112,21 @@ def _adjective_country(text: str) -> str | None:
     return None
 
 
+def _country_named(text: str, at: int) -> str | None:
+    """The country whose name (one to three capitalised words) starts at ``at``, where the
+    entity model tagged none ("President To Lam of Vietnam in Da Nang")."""
+    words = re.match(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}", text[at : at + 60])
+    if words is None:
+        return None
+    parts = words.group(0).split()
+    for n in range(len(parts), 0, -1):
+        name = " ".join(parts[:n])
+        found = country_of(Mention("", at, at + len(name), "GPE", name, name))
+        if found is not None:
+            return found
+    return None
+
+
 def _latin(name: str) -> str:
     return transliterate(name) if _CYRILLIC.search(name) else name
 
@@ -121,9 +136,12 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
     role_at_end, _, after_only, not_now = _roles()
     places = [m for m in entities.mentions if m.label in _COUNTRY_LABELS]
     found: dict[str, ClaimValue] = {}
-    for person in entities.mentions:
-        if person.label != "PERSON" or person.resolved_by == "role" or not person.canonical:
-            continue
+    people = [
+        m
+        for m in entities.mentions
+        if m.label == "PERSON" and m.resolved_by != "role" and m.canonical
+    ]
+    for person in sorted([*people, *_untagged(entities, text, article_id)], key=lambda m: m.start):
         before = text[max(0, person.start - 80) : person.start]
         office = _title_before(before, person.start, places, role_at_end, after_only, text)
         if office is None:
@@ -156,6 +174,33 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
             quote_end=q_end,
         )
     return list(found.values())
+
+
+# A name after a title: one to four capitalised words ("President To Lam of Vietnam").
+_NAME_AFTER = re.compile(r"\s(?P<name>[A-ZА-ЯЁ][\w’'-]+(?:\s+[A-ZА-ЯЁ][\w’'-]+){0,3})")
+
+
+def _untagged(entities: ArticleEntities, text: str, article_id: str) -> list[Mention]:
+    """Names right after a title that the entity models did not tag ("President To Lam"): the
+    capitalised words after a role word, up to the first word another mention covers."""
+    _, words, _, _ = _roles()
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w-])(?:{alt})\w*", text, re.IGNORECASE):
+        name = _NAME_AFTER.match(text, m.end())
+        if name is None or entities.at(name.start("name"), name.start("name") + 1):
+            continue
+        start, end = name.start("name"), name.start("name")
+        for w in re.finditer(r"[\w’'-]+", name.group("name")):
+            if entities.at(name.start("name") + w.start(), name.start("name") + w.end()):
+                break
+            end = name.start("name") + w.end()
+        value = re.sub(r"[’']s$", "", text[start:end])
+        if value:
+            out.append(
+                Mention(article_id, start, start + len(value), "PERSON", value, value, "title")
+            )
+    return out
 
 
 def _title_before(
@@ -221,7 +266,9 @@ def _title_around(
         return None
     country = next((p for p in places if p.start == person.end + of.end()), None)
     role = _role_of(m.group("role"))
-    named = country_of(country) if country is not None else None
+    named = (
+        country_of(country) if country is not None else _country_named(text, person.end + of.end())
+    )
     if role is None or named is None:
         return None
     return role, named, person.start - len(before) + m.start()
