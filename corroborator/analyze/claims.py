@@ -268,7 +268,7 @@ def extract_claims(
     """The figures and categorical statements of one article as claim values."""
     return (
         _Claims(doc, article, entities, timexes).run()
-        + visit_type_claims(events, article.text)
+        + visit_type_claims(events, article.text, article.published)
         + venue_claims(events, entities, article.text, article.language, article.dateline_place)
         + office_claims(entities, article.text, article.id)
         + document_claims(article.text, article.id)

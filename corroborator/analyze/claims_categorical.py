@@ -180,26 +180,38 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
-def visit_type_claims(events: Sequence[EventMention], text: str = "") -> list[ClaimValue]:
+def visit_type_claims(
+    events: Sequence[EventMention], text: str = "", published: str | None = None
+) -> list[ClaimValue]:
     """The protocol category of the visit an article reports ("state visit", «дружественный
     визит»), read from the words before each visit word of its events (``visit_levels`` and
     ``visit_epithets`` of data/categories.yaml), else from the event's subtype. An article
     gives one value per category it names, in text order ("a state visit …, the two-day
-    official visit"); the value's span covers the category words."""
+    official visit"); the value's span covers the category words. Visit words in a sentence
+    that names a year before the article's (``published``) are of a past visit ("in 2023, when
+    Kim paid another official visit") and give nothing."""
     out: list[ClaimValue] = []
     seen: set[str] = set()
     nouns = _visit_nouns()
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    done: set[int] = set()  # sentences read
     for e in sorted(events, key=lambda x: x.trigger_start):
-        if e.type not in {"visit", "arrival"} or e.background:
+        if e.background:
             continue
-        # each visit word of the event's sentence ("arrived … for a four-day state visit"): the
-        # trigger may be the verb («посетит … с государственным визитом»)
-        named = [
-            (*f, m.end())
-            for m in nouns.finditer(text, e.start, e.end)
-            if (f := _category_before(text, m.start()))
-        ]
-        if not named and e.type == "visit" and e.subtype:
+        # each visit word of a sentence that reports an event of the story ("arrived … for a
+        # four-day state visit", "talks concluded … as part of his two-day official visit"):
+        # the trigger may be the verb («посетит … с государственным визитом»)
+        named = []
+        if e.start not in done:
+            named = [
+                (*f, m.end())
+                for m in nouns.finditer(text, e.start, e.end)
+                if not _past(text[e.start : m.start()], year)
+                and (f := _category_before(text, m.start()))
+            ]
+        done.add(e.start)
+        past = _past(text[e.start : e.trigger_start], year)
+        if not named and e.type == "visit" and e.subtype and not past:
             value = f"{e.subtype.replace('_', ' ')} visit"
             named = [(value, e.trigger_start, e.trigger_end)]
         for value, start, end in named:
@@ -226,6 +238,18 @@ def visit_type_claims(events: Sequence[EventMention], text: str = "") -> list[Cl
                 )
             )
     return out
+
+
+def _past(before: str, year: int | None) -> bool:
+    """Whether a sentence names, before a visit word, a year earlier than the article's ("in
+    September 2023, when Kim paid another official visit"): that visit is a past one. A year
+    after "since" («с», «после») dates the last visit, not this one ("the first since 2000")."""
+    if year is None:
+        return False
+    return any(
+        int(m.group(1)) < year
+        for m in re.finditer(r"(?<!since )(?<!с )(?<!после )\b((?:19|20)\d\d)\b", before)
+    )
 
 
 # How far before the visit word its category words are looked for: "a long-awaited four-day

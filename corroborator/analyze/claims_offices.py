@@ -14,6 +14,7 @@ the office's current holder and gives nothing; a role with no country named give
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import cache
 
 from corroborator import lexicon
@@ -24,6 +25,15 @@ from corroborator.analyze.world import load_world
 from corroborator.model import ClaimValue, Mention
 
 OFFICE_MEASURE = "office"
+# The role of a "counterpart" (``office_counterparts``): the office of the title before it.
+COUNTERPART = "counterpart"
+# Two name words at or above this similarity (difflib ratio) are one word spelled two ways:
+# transliterations of one name differ by a letter or two ("Ukhnaagiin"/"Ukhnaagiyn" 0.9,
+# "Luong"/"Lyong" 0.8, "Zhaparov"/"Japarov" 0.8), while different surnames of one country's
+# office holders differ more ("Khurelsukh"/"Battulga" 0.33, "Thuong"/"Lam" 0.22).
+NAME_WORD_SIMILARITY = 0.75
+# Name words shorter than this say nothing alone (initials, "Jr", "bin").
+_MIN_NAME_WORD = 3
 _COUNTRY_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # Characters a title, its country and the name may have between them: a space, "'s ", ", the
@@ -45,7 +55,9 @@ def _roles() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patte
         )
         return alt, words
 
-    alt, words = alternatives(data.get("office_roles") or {})
+    roles = dict(data.get("office_roles") or {})
+    roles[COUNTERPART] = list(data.get("office_counterparts") or [])
+    alt, words = alternatives(roles)
     after_alt, after_words = alternatives(data.get("office_roles_country_after") or {})
     words.update(after_words)
     not_now = "|".join(
@@ -127,15 +139,35 @@ def _country_named(text: str, at: int) -> str | None:
     return None
 
 
+def names_agree(a: str, b: str) -> bool:
+    """Two spellings of one person: a word of one is a word of the other, allowing for
+    transliteration (:data:`NAME_WORD_SIMILARITY`)."""
+    wa = [w for w in re.findall(r"[^\W\d_]+", a.lower()) if len(w) >= _MIN_NAME_WORD]
+    wb = [w for w in re.findall(r"[^\W\d_]+", b.lower()) if len(w) >= _MIN_NAME_WORD]
+    if not wa or not wb:
+        return a.strip().lower() == b.strip().lower()
+    return any(
+        x == y or SequenceMatcher(None, x, y).ratio() >= NAME_WORD_SIMILARITY
+        for x in wa
+        for y in wb
+    )
+
+
 def _latin(name: str) -> str:
     return transliterate(name) if _CYRILLIC.search(name) else name
 
 
 def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list[ClaimValue]:
-    """Who holds which office, one value per office an article names (the first naming)."""
+    """Who holds which office, one value per office an article names (the first naming). A
+    "counterpart" holds the office of the title before it in its sentence ("Russian President
+    Vladimir Putin and his Vietnamese counterpart To Lam"). An article that names two people for
+    one office speaks of two moments (a caption of an earlier meeting beside today's report) and
+    gives no value for that office."""
     role_at_end, _, after_only, not_now = _roles()
     places = [m for m in entities.mentions if m.label in _COUNTRY_LABELS]
     found: dict[str, ClaimValue] = {}
+    mixed: set[str] = set()  # offices the article gives two people for
+    last: tuple[int, str] | None = None  # the sentence and role of the last title
     people = [
         m
         for m in entities.mentions
@@ -151,10 +183,18 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
         role, country, start = office
         if not_now.search(text[max(0, start - 20) : start]):
             continue
-        subject = f"{role} of {country}"
-        if subject in found:
-            continue
         q_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        if role == COUNTERPART:
+            if last is None or last[0] != q_start:
+                continue
+            role = last[1]
+        last = (q_start, role)
+        subject = f"{role} of {country}"
+        value = _latin(person.canonical or person.text)
+        if subject in found:
+            if not names_agree(str(found[subject].value), value):
+                mixed.add(subject)
+            continue
         q_ends = [i for c in ".!?\n" if (i := text.find(c, person.end)) >= 0]
         q_end = min(q_ends) + 1 if q_ends else len(text)
         found[subject] = ClaimValue(
@@ -163,7 +203,7 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
             period=None,
             unit="person",
             kind="categorical",
-            value=_latin(person.canonical),
+            value=value,
             text=text[start : person.end],
             quote=text[q_start:q_end].strip(),
             start=start,
@@ -173,7 +213,7 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
             quote_start=q_start,
             quote_end=q_end,
         )
-    return list(found.values())
+    return [v for subject, v in found.items() if subject not in mixed]
 
 
 # A name after a title: one to four capitalised words ("President To Lam of Vietnam").

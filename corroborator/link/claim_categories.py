@@ -12,20 +12,13 @@ spelled two ways.
 
 from __future__ import annotations
 
-import re
-from difflib import SequenceMatcher
 from functools import cache
 
 from corroborator import lexicon
+from corroborator.analyze.claims_offices import names_agree
 from corroborator.model import ClaimValue
 
-# Two name words at or above this similarity (difflib ratio) are one word spelled two ways:
-# transliterations of one Cyrillic or Mongolian name differ by a letter or two
-# ("Ukhnaagiin"/"Ukhnaagiyn" 0.9, "Zhaparov"/"Japarov" 0.8), while different surnames of one
-# country's office holders differ more ("Khurelsukh"/"Battulga" 0.33, "Putin"/"Medvedev" 0.15).
-NAME_WORD_SIMILARITY = 0.75
-# Name words shorter than this say nothing alone (initials, "Jr", "bin").
-_MIN_NAME_WORD = 3
+__all__ = ["categories_agree", "names_agree", "values_agree"]
 
 
 @cache
@@ -69,20 +62,6 @@ def categories_agree(a: float | str, b: float | str) -> bool:
         return False
     # an epithet left the bare noun ("friendly visit" → "visit"): no level to disagree with
     return len(bx.split()) <= 1 or len(by.split()) <= 1 or categories_agree(bx, by)
-
-
-def names_agree(a: str, b: str) -> bool:
-    """Two spellings of one person: a word of one is a word of the other, allowing for
-    transliteration (:data:`NAME_WORD_SIMILARITY`)."""
-    wa = [w for w in re.findall(r"[^\W\d_]+", a.lower()) if len(w) >= _MIN_NAME_WORD]
-    wb = [w for w in re.findall(r"[^\W\d_]+", b.lower()) if len(w) >= _MIN_NAME_WORD]
-    if not wa or not wb:
-        return a.strip().lower() == b.strip().lower()
-    return any(
-        x == y or SequenceMatcher(None, x, y).ratio() >= NAME_WORD_SIMILARITY
-        for x in wa
-        for y in wb
-    )
 
 
 def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
