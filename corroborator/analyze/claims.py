@@ -269,7 +269,14 @@ def extract_claims(
     return (
         _Claims(doc, article, entities, timexes).run()
         + visit_type_claims(events, article.text, article.published)
-        + venue_claims(events, entities, article.text, article.language, article.dateline_place)
+        + venue_claims(
+            events,
+            entities,
+            article.text,
+            article.language,
+            article.dateline_place,
+            article.published,
+        )
         + office_claims(entities, article.text, article.id)
         + document_claims(article.text, article.id)
     )

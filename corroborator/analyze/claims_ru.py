@@ -637,7 +637,9 @@ def extract_claims_ru(
     return (
         figures
         + visit_type_claims(events, article.text, article.published)
-        + venue_claims(events, entities, article.text, "ru", article.dateline_place)
+        + venue_claims(
+            events, entities, article.text, "ru", article.dateline_place, article.published
+        )
         + office_claims(entities, article.text, article.id)
         + document_claims(article.text, article.id)
     )
