@@ -35,7 +35,8 @@ EN_STATE = _article(
     "en",
     "HANOI, March 4 — Kazakh President Kassym-Jomart Tokayev arrived in Hanoi on Tuesday for a "
     "three-day state visit at the invitation of Vietnamese President Luong Cuong. Later in the "
-    "day the two-day official visit moved on to talks.",
+    "day the two-day official visit moved on to talks. In 2023, when Tokayev paid a working "
+    "visit to Hanoi, the two sides met in the same hall.",
 )
 EN_WORKING = _article(
     "en2",
@@ -60,7 +61,7 @@ RU_FRIENDLY = _article(
 def test_visit_categories_and_office_holders_in_both_languages() -> None:
     found = _analysed(EN_STATE, EN_WORKING, RU_STATE, RU_FRIENDLY)
     visit = "protocol category of the visit"
-    # one value per category an article names, the epithet kept
+    # one value per category an article names, the epithet kept; a past visit's gives none
     assert _of(found["en1"], "category") == [(visit, "state visit"), (visit, "official visit")]
     assert _of(found["en2"], "category") == [(visit, "working visit")]
     assert _of(found["ru1"], "category") == [(visit, "state visit")]
