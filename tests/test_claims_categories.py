@@ -102,7 +102,9 @@ def test_category_and_name_agreement() -> None:
     assert categories_agree("friendly visit", "state visit")  # both shorten "friendly state"
     assert categories_agree("friendly state visit", "official visit")
     assert categories_agree("friendly visit", "working visit")  # an epithet names no level
+    assert categories_agree("official state visit", "state visit")  # one says more
     assert not categories_agree("state visit", "working visit")
+    assert not categories_agree("official state visit", "working visit")
     assert not categories_agree("Busan", "Gyeongju")
     assert names_agree("Ukhnaagiin Khurelsukh", "Khurelsukh")
     assert names_agree("Ukhnaagiin Khurelsukh", "Ukhnaagiyn Khurelsukh")

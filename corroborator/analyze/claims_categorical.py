@@ -265,20 +265,22 @@ def _category_before(text: str, trigger: int) -> tuple[str, int] | None:
     cut = max(window.rfind(c) for c in '.,;:!?()«»"\n—–')
     offset = trigger - len(window) + cut + 1
     words = list(re.finditer(r"[\w’'-]+", window[cut + 1 :]))
-    named: set[str] = set()
+    named: list[str] = []  # nearest the visit word first
     start = None
     for m in reversed(words):
         word = m.group(0).lower()
         key = _word_key(word, levels) or _word_key(word, epithets)
         if key is not None:
-            named.add(key)
+            named.append(key)
             start = offset + m.start()
         elif not _between(word, between):
             break
     if start is None:
         return None
-    order = [*epithets, *levels]
-    return " ".join([k for k in order if k in named] + ["visit"]), start
+    # epithets first, then the levels as the text orders them ("official state visit")
+    said = list(dict.fromkeys(reversed(named)))
+    value = [k for k in epithets if k in said] + [k for k in said if k in levels]
+    return " ".join([*value, "visit"]), start
 
 
 def _between(word: str, forms: tuple[str, ...]) -> bool:

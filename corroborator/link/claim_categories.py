@@ -50,18 +50,29 @@ def _without_epithets(value: str) -> str:
 
 def categories_agree(a: float | str, b: float | str) -> bool:
     """Two categorical values agree when they are equal, one is a kind of the other ("state
-    visit" and "official visit": one visit named at two levels of detail), or they differ only
-    by epithets ("friendly visit", "state visit"); "state visit" and "working visit", or two
-    different cities, do not."""
+    visit" and "official visit": one visit named at two levels of detail), they differ only by
+    epithets ("friendly visit", "state visit"), or one says more of the same noun ("official
+    state visit", "state visit"); "state visit" and "working visit", or two different cities,
+    do not."""
     x, y = str(a).lower(), str(b).lower()
-    kinds = _category_kinds()
-    if x == y or y in kinds.get(x, ()) or x in kinds.get(y, ()):
+    if x == y or _nested(x, y):
         return True
-    bx, by = _without_epithets(x), _without_epithets(y)
-    if (bx, by) == (x, y):
-        return False
-    # an epithet left the bare noun ("friendly visit" → "visit"): no level to disagree with
-    return len(bx.split()) <= 1 or len(by.split()) <= 1 or categories_agree(bx, by)
+    wx, wy = _without_epithets(x).split(), _without_epithets(y).split()
+    if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1]:
+        # a bare noun left by an epithet ("friendly visit" → "visit") has no level to disagree
+        # with; two nouns (two cities) are two categories
+        stripped = (" ".join(wx), " ".join(wy)) != (x, y)
+        return stripped and wx[-1:] == wy[-1:]
+    head = wx[-1]
+    mx, my = set(wx[:-1]), set(wy[:-1])
+    if mx <= my or my <= mx:
+        return True  # one says more than the other ("official state visit", "state visit")
+    return any(_nested(f"{p} {head}", f"{q} {head}") for p in mx for q in my)
+
+
+def _nested(x: str, y: str) -> bool:
+    kinds = _category_kinds()
+    return x == y or y in kinds.get(x, ()) or x in kinds.get(y, ())
 
 
 def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
