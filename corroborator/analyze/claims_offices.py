@@ -222,7 +222,8 @@ _NAME_AFTER = re.compile(r"\s(?P<name>[A-ZА-ЯЁ][\w’'-]+(?:\s+[A-ZА-ЯЁ][\
 
 def _untagged(entities: ArticleEntities, text: str, article_id: str) -> list[Mention]:
     """Names right after a title that the entity models did not tag ("President To Lam"): the
-    capitalised words after a role word, up to the first word another mention covers."""
+    capitalised words after a role word, up to the first word another mention covers (through
+    it, as that person, when it is a person's)."""
     _, words, _, _ = _roles()
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     out = []
@@ -230,16 +231,21 @@ def _untagged(entities: ArticleEntities, text: str, article_id: str) -> list[Men
         name = _NAME_AFTER.match(text, m.end())
         if name is None or entities.at(name.start("name"), name.start("name") + 1):
             continue
-        start, end = name.start("name"), name.start("name")
+        start = end = name.start("name")
+        canonical = None
         for w in re.finditer(r"[\w’'-]+", name.group("name")):
-            if entities.at(name.start("name") + w.start(), name.start("name") + w.end()):
+            covered = entities.at(start + w.start(), start + w.end())
+            person = next((c for c in covered if c.label == "PERSON" and c.canonical), None)
+            if person is not None:
+                # the rest of the name is a known person's ("Kassym-Jomart" + "Tokayev")
+                end, canonical = person.end, person.canonical
+            if covered:
                 break
-            end = name.start("name") + w.end()
+            end = start + w.end()
         value = re.sub(r"[’']s$", "", text[start:end])
         if value:
-            out.append(
-                Mention(article_id, start, start + len(value), "PERSON", value, value, "title")
-            )
+            end = start + len(value)
+            out.append(Mention(article_id, start, end, "PERSON", value, canonical or value, "title"))
     return out
 
 
