@@ -244,8 +244,8 @@ def _untagged(entities: ArticleEntities, text: str, article_id: str) -> list[Men
             end = start + w.end()
         value = re.sub(r"[’']s$", "", text[start:end])
         if value:
-            end = start + len(value)
-            out.append(Mention(article_id, start, end, "PERSON", value, canonical or value, "title"))
+            end, canonical = start + len(value), canonical or value
+            out.append(Mention(article_id, start, end, "PERSON", value, canonical, "title"))
     return out
 
 
