@@ -54,7 +54,8 @@ RU_STATE = _article(
 RU_FRIENDLY = _article(
     "ru2",
     "ru",
-    "Касым-Жомарт Токаев во вторник начал второй дружественный визит во Вьетнам.",
+    "Касым-Жомарт Токаев во вторник начал второй дружественный визит во Вьетнам. Председатель "
+    "КНР Си Цзиньпин направил участникам встречи приветствие.",
 )
 
 
@@ -70,6 +71,8 @@ def test_visit_categories_and_office_holders_in_both_languages() -> None:
     assert ("president of Vietnam", "Luong Cuong") in _of(found["en1"], "office")
     assert ("president of Kazakhstan", "Kassym-Jomart Tokayev") in _of(found["en1"], "office")
     assert _of(found["en2"], "office") == [("president of Vietnam", "To Lam")]
+    # «председатель» before a country is its head of state
+    assert ("president of China", "Xi Jinping") in _of(found["ru2"], "office")
     ru_offices = dict(_of(found["ru1"], "office"))
     assert names_agree(ru_offices["president of Vietnam"], "Luong Cuong")
     assert names_agree(ru_offices["president of Kazakhstan"], "Kassym-Jomart Tokayev")
