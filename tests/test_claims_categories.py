@@ -127,7 +127,8 @@ def test_named_documents_compare_across_languages() -> None:
         "Лидеры подписали Договор о всеобъемлющем стратегическом партнерстве. Стороны также "
         "договорились о сотрудничестве в области энергетики.",
     )
-    found = _analysed(en, ru)
+    short = _article("d3", "en", "The comprehensive partnership treaty takes effect in a year.")
+    found = _analysed(en, ru, short)
     names = {a: [str(v.value) for v in vs if v.measure == "document"] for a, vs in found.items()}
     assert names["d1"] == [
         "comprehensive strategic partnership treaty",
@@ -135,6 +136,13 @@ def test_named_documents_compare_across_languages() -> None:
     ]
     # «договорились о сотрудничестве» (they agreed to cooperate) names no document
     assert names["d2"] == ["comprehensive strategic partnership treaty"]
+    assert names["d3"] == ["comprehensive partnership treaty"]
     claims = build_claims("s", found["d1"] + found["d2"], find_dependence([en, ru]))
     shared = [c for c in claims if len(c.values) == 2]
     assert [c.verdict for c in shared] == ["corroborated"]
+    # a name said less fully is the same document; another name is another document
+    values = found["d1"] + found["d2"] + found["d3"]
+    claims = build_claims("s", values, find_dependence([en, ru, short]))
+    by_docs = sorted(sorted(v.article_id for v in c.values) for c in claims)
+    assert by_docs == [["d1"], ["d1", "d2", "d3"]]
+    assert all(c.verdict != "conflicting" for c in claims)

@@ -7,8 +7,8 @@ with the words of its name before it ("strategic partnership treaty") or after "
 «о» ("Treaty on Comprehensive Strategic Partnership") gives the value "<name words> <noun>", in
 English whatever the report's language (``document_words``), so that reports in any language
 compare. Only listed words make a name ("a new … pact" names the same treaty as "the … treaty").
-Each name is its own claim (the subject names it): a story's documents are many, and two names
-are two documents rather than one document in dispute.
+The subject names the document: a story's documents are many, and two names are two documents
+rather than one document in dispute (linking joins a name said less fully to the fuller one).
 """
 
 from __future__ import annotations

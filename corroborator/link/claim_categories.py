@@ -5,6 +5,8 @@ spelled two ways.
   (``category_kinds`` of data/claims.yaml: a state visit is also official), or when they differ
   only by epithets (``visit_epithets`` of data/categories.yaml: "friendly visit" and "state
   visit" both shorten "friendly state visit"; an epithet names no protocol level).
+* **Document names** agree when one's words are within the other's, for one kind of document
+  ("comprehensive partnership treaty", "comprehensive strategic partnership treaty").
 * **Office holders** ("president of Mongolia": a person's name) agree when the two names share a
   word, allowing for transliteration ("Ukhnaagiin"/"Ukhnaagiyn"): one report may give the full
   name and another the surname, or spell a foreign name another way.
@@ -80,4 +82,8 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     category)."""
     if a.measure == "office" or b.measure == "office":
         return names_agree(str(a.value), str(b.value))
+    if a.measure == "document" or b.measure == "document":
+        # one name's words within the other's, the same kind of document
+        wa, wb = str(a.value).lower().split(), str(b.value).lower().split()
+        return wa[-1:] == wb[-1:] and (set(wa) <= set(wb) or set(wb) <= set(wa))
     return categories_agree(a.value, b.value)

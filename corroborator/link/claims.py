@@ -341,6 +341,10 @@ def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
         return False
     if a.measure == "venue" and not _same_meeting(a, b):
         return False
+    if a.measure == "document" or b.measure == "document":
+        # a document named more or less fully ("the comprehensive partnership treaty", "the
+        # comprehensive strategic partnership treaty") is one document
+        return a.measure == b.measure and values_agree(a, b)
     if a.kind == "categorical" and a.measure != "venue" and a.subject != b.subject:
         # a categorical subject is a key, not words ("president of Mongolia" is not "prime
         # minister of Mongolia" however many words they share)
