@@ -204,9 +204,11 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
             unit="person",
             kind="categorical",
             value=value,
-            text=text[start : person.end],
+            # the name alone: the title is in the quote, and a title's words may be another
+            # value's ("Kyrgyz counterpart" beside a rank or a category)
+            text=text[person.start : person.end],
             quote=text[q_start:q_end].strip(),
-            start=start,
+            start=person.start,
             end=person.end,
             qualifier="exact",
             measure=OFFICE_MEASURE,
