@@ -53,6 +53,8 @@ def _claims_of(dossier: dict[str, Any], value: float) -> list[list[tuple[str, fl
     out = []
     for story in dossier["stories"]:
         for claim in story["claims"]:
+            if claim["kind"] != "numeric":
+                continue
             values = [(name[v["article"]], float(v["value"])) for v in claim["values"]]
             if any(x == value for _, x in values):
                 out.append(values)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from corroborator.analyze import analyze_articles
 from corroborator.config import Settings
-from corroborator.link.claims import build_claims, categories_agree
+from corroborator.link.claim_categories import categories_agree
+from corroborator.link.claims import build_claims
 from corroborator.link.dependence import find_dependence
 from corroborator.model import Article, ClaimValue
 

@@ -180,16 +180,44 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
-def visit_type_claims(events: Sequence[EventMention], text: str = "") -> list[ClaimValue]:
-    """The protocol category of the visit an article reports ("state visit"), from its events.
-    The value's span covers the category words too when they stand before the visit word."""
-    out = []
-    for e in events:
-        if e.type == "visit" and e.subtype and not e.background:
-            start = e.trigger_start
-            words = f"{e.subtype.replace('_', ' ')} "
-            if text[max(0, start - len(words)) : start].lower() == words.lower():
-                start -= len(words)
+def visit_type_claims(
+    events: Sequence[EventMention], text: str = "", published: str | None = None
+) -> list[ClaimValue]:
+    """The protocol category of the visit an article reports ("state visit", «дружественный
+    визит»), read from the words before each visit word of its events (``visit_levels`` and
+    ``visit_epithets`` of data/categories.yaml), else from the event's subtype. An article
+    gives one value per category it names, in text order ("a state visit …, the two-day
+    official visit"); the value's span covers the category words. Visit words in a sentence
+    that names a year before the article's (``published``) are of a past visit ("in 2023, when
+    Kim paid another official visit") and give nothing."""
+    out: list[ClaimValue] = []
+    seen: set[str] = set()
+    nouns = _visit_nouns()
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    done: set[int] = set()  # sentences read
+    for e in sorted(events, key=lambda x: x.trigger_start):
+        if e.background:
+            continue
+        # each visit word of a sentence that reports an event of the story ("arrived … for a
+        # four-day state visit", "talks concluded … as part of his two-day official visit"):
+        # the trigger may be the verb («посетит … с государственным визитом»)
+        named = []
+        if e.start not in done:
+            named = [
+                (*f, m.end())
+                for m in nouns.finditer(text, e.start, e.end)
+                if not _past(text[e.start : m.start()], year)
+                and (f := _category_before(text, m.start()))
+            ]
+        done.add(e.start)
+        past = _past(text[e.start : e.trigger_start], year)
+        if not named and e.type == "visit" and e.subtype and not past:
+            value = f"{e.subtype.replace('_', ' ')} visit"
+            named = [(value, e.trigger_start, e.trigger_end)]
+        for value, start, end in named:
+            if value in seen:
+                continue
+            seen.add(value)
             out.append(
                 ClaimValue(
                     article_id=e.article_id,
@@ -197,11 +225,11 @@ def visit_type_claims(events: Sequence[EventMention], text: str = "") -> list[Cl
                     period=None,
                     unit="category",
                     kind="categorical",
-                    value=f"{e.subtype} visit",
-                    text=text[start : e.trigger_end] if text else f"{e.subtype} visit",
+                    value=value,
+                    text=text[start:end],
                     quote=e.quote,
                     start=start,
-                    end=e.trigger_end,
+                    end=end,
                     qualifier="exact",
                     said_by=e.said_by,
                     measure="category",
@@ -209,8 +237,93 @@ def visit_type_claims(events: Sequence[EventMention], text: str = "") -> list[Cl
                     quote_end=e.end,
                 )
             )
-            break  # one category per article: the first time it names the visit's type
     return out
+
+
+def _past(before: str, year: int | None) -> bool:
+    """Whether a sentence names, before a visit word, a year earlier than the article's ("in
+    September 2023, when Kim paid another official visit"): that visit is a past one. A year
+    after "since" («с», «после») dates the last visit, not this one ("the first since 2000")."""
+    if year is None:
+        return False
+    return any(
+        int(m.group(1)) < year
+        for m in re.finditer(r"(?<!since )(?<!с )(?<!после )\b((?:19|20)\d\d)\b", before)
+    )
+
+
+# How far before the visit word its category words are looked for: "a long-awaited four-day
+# friendly state visit" is 45 characters; a clause boundary ends the search sooner.
+_CATEGORY_WINDOW = 80
+
+
+def _category_before(text: str, trigger: int) -> tuple[str, int] | None:
+    """``(value, start)`` of the category words right before the visit word at ``trigger``:
+    levels and epithets, with ``visit_between`` words allowed among them."""
+    levels, epithets, between = _visit_words()
+    window = text[max(0, trigger - _CATEGORY_WINDOW) : trigger]
+    cut = max(window.rfind(c) for c in '.,;:!?()«»"\n—–')
+    offset = trigger - len(window) + cut + 1
+    words = list(re.finditer(r"[\w’'-]+", window[cut + 1 :]))
+    named: list[str] = []  # nearest the visit word first
+    start = None
+    for m in reversed(words):
+        word = m.group(0).lower()
+        key = _word_key(word, levels) or _word_key(word, epithets)
+        if key is not None:
+            named.append(key)
+            start = offset + m.start()
+        elif not _between(word, between):
+            break
+    if start is None:
+        return None
+    # epithets first, then the levels as the text orders them ("official state visit")
+    said = list(dict.fromkeys(reversed(named)))
+    value = [k for k in epithets if k in said] + [k for k in said if k in levels]
+    return " ".join([*value, "visit"]), start
+
+
+def _between(word: str, forms: tuple[str, ...]) -> bool:
+    """Whether ``word`` may stand among category words: a listed English word, any "-day"
+    compound or number, or a word holding a listed Russian stem («двухдневный»)."""
+    if re.fullmatch(r"\w+-day|\d+", word):
+        return True
+    return any(word == f or (_CYRILLIC.match(f) and f in word) for f in forms)
+
+
+def _word_key(word: str, table: _Table) -> str | None:
+    """The key of ``table`` one of whose words ``word`` is: an English word whole, a Russian
+    one as a stem (any case ending)."""
+    for key, forms in table.items():
+        for form in forms:
+            if word == form or (_CYRILLIC.match(form) and word.startswith(form)):
+                return key
+    return None
+
+
+_CYRILLIC = re.compile(r"[а-яё]")
+_Table = dict[str, tuple[str, ...]]  # a key (English) → its words
+
+
+@cache
+def _visit_nouns() -> re.Pattern[str]:
+    """The visit words (``visit_nouns`` of data/categories.yaml): English whole, Russian stems."""
+    forms = [str(w).lower() for w in lexicon.load("categories.yaml").get("visit_nouns", [])]
+    alt = "|".join(re.escape(f) + (r"\w*" if _CYRILLIC.match(f) else "") for f in forms)
+    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+
+
+@cache
+def _visit_words() -> tuple[
+    dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], tuple[str, ...]
+]:
+    data = lexicon.load("categories.yaml")
+
+    def table(name: str) -> _Table:
+        return {str(k): tuple(str(w).lower() for w in v) for k, v in (data.get(name) or {}).items()}
+
+    between = tuple(str(w).lower() for w in data.get("visit_between", []))
+    return table("visit_levels"), table("visit_epithets"), between
 
 
 @cache

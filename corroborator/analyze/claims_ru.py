@@ -29,7 +29,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from corroborator.analyze.claims_categorical import visit_type_claims
+from corroborator.analyze.claims_documents import document_claims
 from corroborator.analyze.claims_figures import _Figure
+from corroborator.analyze.claims_offices import office_claims
 from corroborator.analyze.claims_ru_figures import _norm, counted_lemma
 from corroborator.analyze.claims_ru_ranks import _RussianRanks
 from corroborator.analyze.claims_venue import venue_claims
@@ -634,6 +636,10 @@ def extract_claims_ru(
     ]
     return (
         figures
-        + visit_type_claims(events, article.text)
-        + venue_claims(events, entities, article.text, "ru", article.dateline_place)
+        + visit_type_claims(events, article.text, article.published)
+        + venue_claims(
+            events, entities, article.text, "ru", article.dateline_place, article.published
+        )
+        + office_claims(entities, article.text, article.id)
+        + document_claims(article.text, article.id)
     )

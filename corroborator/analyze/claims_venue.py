@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.analyze.timex.values import value_bounds
 from corroborator.analyze.world import load_world
 from corroborator.model import ClaimValue, EventMention, Mention
 
@@ -111,21 +113,47 @@ def _venue(
     return None
 
 
+# A meeting that ended this many days or more before the article was printed (undated: before the
+# last day its own events are dated) is history the article recalls ("after a high-level meeting
+# in Geneva" in June, in a report of the October summit), not the meeting it reports: news-dev's
+# reports and previews are printed within a week of their meetings.
+PAST_MEETING_DAYS = 30
+
+
+def _long_before(e: EventMention, now: date | None) -> bool:
+    """Whether ``e`` ended :data:`PAST_MEETING_DAYS` or more before ``now``."""
+    ended = value_bounds(e.date_end or e.date)
+    return now is not None and ended is not None and (now - ended[1]).days >= PAST_MEETING_DAYS
+
+
+def _now(events: Sequence[EventMention], published: str | None) -> date | None:
+    """The article's moment: its publication day, else the last day its own events are dated."""
+    day = value_bounds((published or "")[:10])
+    if day is not None:
+        return day[0]
+    ends = [b[1] for e in events if not e.background and (b := value_bounds(e.date_end or e.date))]
+    return max(ends, default=None)
+
+
 def venue_claims(
     events: Sequence[EventMention],
     entities: ArticleEntities,
     text: str,
     language: str | None,
     dateline: str | None = None,
+    published: str | None = None,
 ) -> list[ClaimValue]:
-    """The city of each meeting the article reports or announces (module docstring)."""
+    """The city of each meeting the article reports or announces (module docstring); a
+    meeting long before the article (:data:`PAST_MEETING_DAYS`) is not one."""
     kinds, named_kinds = _venue_types()
+    now = _now(events, published)
     found: dict[tuple[str, ...], ClaimValue] = {}
     meetings = [
         e
         for e in sorted(events, key=lambda x: x.trigger_start)
         if not e.background
         and e.status != "cancelled"
+        and not _long_before(e, now)
         and (e.type in kinds or (e.type in named_kinds and len(set(e.participants)) >= 2))
     ]
     for e in meetings:

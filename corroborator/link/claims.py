@@ -33,6 +33,7 @@ from corroborator.analyze.claims import compatible
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.timex.values import value_bounds
 from corroborator.link.claim_agreement import agreeing_unit, different_ranks, interval_bonus
+from corroborator.link.claim_categories import values_agree
 from corroborator.link.claim_meaning import (
     MeaningSimilarity,
     context,
@@ -224,32 +225,6 @@ def _period_bounds(period: str) -> tuple[date, date] | None:
     return (lo[0], hi[1]) if lo and hi else None
 
 
-@cache
-def _category_kinds() -> dict[str, frozenset[str]]:
-    """Each category with the broader ones it is a kind of (``category_kinds`` in
-    data/claims.yaml, closed transitively): "state visit" is a kind of "official visit"."""
-    data = lexicon.load("claims.yaml").get("category_kinds") or {}
-    broader = {str(k).lower(): {str(x).lower() for x in v} for k, v in data.items()}
-    changed = True
-    while changed:
-        changed = False
-        for kinds in broader.values():
-            more = set().union(*(broader.get(k, set()) for k in kinds)) - kinds
-            if more:
-                kinds |= more
-                changed = True
-    return {k: frozenset(v) for k, v in broader.items()}
-
-
-def categories_agree(a: float | str, b: float | str) -> bool:
-    """Two categorical values agree when they are equal or one is a kind of the other ("state
-    visit" and "official visit": one visit named at two levels of detail); "state visit" and
-    "working visit", or two different cities, do not."""
-    x, y = str(a).lower(), str(b).lower()
-    kinds = _category_kinds()
-    return x == y or y in kinds.get(x, ()) or x in kinds.get(y, ())
-
-
 def _parties(v: ClaimValue) -> frozenset[str]:
     """The people a venue claim's meeting is of ("city of the meeting of A and B")."""
     _, _, names = v.subject.partition(" of the meeting of ")
@@ -350,7 +325,10 @@ def _subject_score(a: ClaimValue, b: ClaimValue, similarity: SubjectSimilarity) 
 
 def _restated(a: ClaimValue, b: ClaimValue) -> bool:
     """One figure told twice by one voice, once loosely: "2,886" and "nearly 3,000" (values
-    within :data:`VALUE_RATIO` whose intervals overlap)."""
+    within :data:`VALUE_RATIO` whose intervals overlap); one category told at two levels of
+    detail ("a state visit", then "the official visit")."""
+    if a.kind == "categorical" and b.kind == "categorical":
+        return values_agree(a, b)
     return (
         a.kind == "numeric"
         and _value_close(a, b)
@@ -362,6 +340,14 @@ def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
     if not _periods_agree(a.period, b.period):
         return False
     if a.measure == "venue" and not _same_meeting(a, b):
+        return False
+    if a.measure == "document" or b.measure == "document":
+        # a document named more or less fully ("the comprehensive partnership treaty", "the
+        # comprehensive strategic partnership treaty") is one document
+        return a.measure == b.measure and values_agree(a, b)
+    if a.kind == "categorical" and a.measure != "venue" and a.subject != b.subject:
+        # a categorical subject is a key, not words ("president of Mongolia" is not "prime
+        # minister of Mongolia" however many words they share)
         return False
     if different_ranks(a, b):
         return False  # a rank is its holder's: Chile's third place is not Indonesia's second
@@ -389,6 +375,7 @@ def align(
         return any(
             (items[x].article_id, items[x].said_by) == (items[y].article_id, items[y].said_by)
             and not _value_close(items[x], items[y])
+            and not _restated(items[x], items[y])
             for x in members[ri]
             for y in members[rj]
         )
@@ -524,7 +511,7 @@ def verdict(
             if a.kind == "numeric":
                 if not compatible(_interval(a, slack=True), _interval(b, slack=True)):
                     return "conflicting", sources
-            elif not categories_agree(a.value, b.value):
+            elif not values_agree(a, b):
                 return "conflicting", sources
     if updated:
         return "updated", sources

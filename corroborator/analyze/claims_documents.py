@@ -1,0 +1,122 @@
+"""Claims, part seven: the names of documents signed or discussed ("the comprehensive strategic
+partnership treaty", "a Treaty on Friendship and Cooperation", «Договор о всеобъемлющем
+стратегическом партнерстве»), as categorical claims.
+
+A document noun (``document_nouns`` of data/categories.yaml: treaty, pact, agreement, «договор»…)
+with the words of its name before it ("strategic partnership treaty") or after "on", "of",
+«о» ("Treaty on Comprehensive Strategic Partnership") gives the value "<name words> <noun>", in
+English whatever the report's language (``document_words``), so that reports in any language
+compare. Only listed words make a name ("a new … pact" names the same treaty as "the … treaty").
+The subject names the document: a story's documents are many, and two names are two documents
+rather than one document in dispute (linking joins a name said less fully to the fuller one).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from corroborator import lexicon
+from corroborator.model import ClaimValue
+
+DOCUMENT_MEASURE = "document"
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'&-]+")
+# Prepositions after a document noun that introduce its name: "Treaty on …", «Договор о …».
+_OF = re.compile(r"\s+(?:on|of|about|о|об)\s+", re.IGNORECASE)
+
+_Table = dict[str, tuple[str, ...]]
+
+
+@cache
+def _tables() -> tuple[_Table, _Table, frozenset[str], re.Pattern[str]]:
+    data = lexicon.load("categories.yaml")
+
+    def table(name: str) -> _Table:
+        return {str(k): tuple(str(w).lower() for w in v) for k, v in (data.get(name) or {}).items()}
+
+    nouns, words = table("document_nouns"), table("document_words")
+    joiners = frozenset(str(w).lower() for w in data.get("document_joiners", []))
+    alt = "|".join(
+        # a Russian noun with its case ending only: «договором», not «договоренность»
+        re.escape(f) + (r"\w{0,3}" if _CYRILLIC.match(f) else r"s?")
+        for forms in nouns.values()
+        for f in sorted(forms, key=len, reverse=True)
+    )
+    return nouns, words, joiners, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+
+
+def _key(word: str, table: _Table) -> str | None:
+    low = word.lower()
+    for key, forms in table.items():
+        for form in forms:
+            if low == form or (_CYRILLIC.match(form) and low.startswith(form)):
+                return key
+    return None
+
+
+def _name(words: list[re.Match[str]], table: _Table, joiners: frozenset[str]) -> list[str]:
+    """The listed words at the start of ``words`` (joiners among them), in English."""
+    out: list[str] = []
+    for m in words:
+        key = _key(m.group(0), table)
+        if key is not None:
+            out.append(key)
+        elif m.group(0).lower() not in joiners:
+            break
+    return out
+
+
+def document_claims(text: str, article_id: str) -> list[ClaimValue]:
+    """The named documents of an article, one value per name (module docstring)."""
+    nouns, table, joiners, pattern = _tables()
+    found: dict[str, ClaimValue] = {}
+    for m in pattern.finditer(text):
+        word = m.group(0)
+        noun = _key(word if _CYRILLIC.match(word) else word.rstrip("sS"), nouns)
+        if noun is None:
+            continue
+        head = text[max(0, m.start() - 80) : m.start()]
+        cut = max(head.rfind(c) for c in '.;:!?()«»"\n—–')
+        before = list(_WORD.finditer(head[cut + 1 :]))[::-1]
+        name = _name(before, table, joiners)[::-1]
+        start = m.start()
+        if name:
+            listed = [w for w in before if _key(w.group(0), table)]
+            start = m.start() - len(head) + cut + 1 + listed[len(name) - 1].start()
+        end = m.end()
+        of = _OF.match(text, m.end())
+        if of is not None:
+            tail = text[of.end() : of.end() + 100]
+            stop = min([i for c in '.;:!?()«»"\n—–' if (i := tail.find(c)) >= 0] or [len(tail)])
+            after = list(_WORD.finditer(tail[:stop]))
+            named_after = _name(after, table, joiners)
+            if named_after:
+                last = [w for w in after if _key(w.group(0), table)][len(named_after) - 1]
+                end = of.end() + last.end()
+                name += named_after
+        if not name:
+            continue
+        value = " ".join([*dict.fromkeys(name), noun])
+        if value in found:
+            continue
+        q_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        q_ends = [i for c in ".!?\n" if (i := text.find(c, end)) >= 0]
+        q_end = min(q_ends) + 1 if q_ends else len(text)
+        found[value] = ClaimValue(
+            article_id=article_id,
+            subject=f"name of the {value}",
+            period=None,
+            unit="name",
+            kind="categorical",
+            value=value,
+            text=text[start:end],
+            quote=text[q_start:q_end].strip(),
+            start=start,
+            end=end,
+            qualifier="exact",
+            measure=DOCUMENT_MEASURE,
+            quote_start=q_start,
+            quote_end=q_end,
+        )
+    return list(found.values())

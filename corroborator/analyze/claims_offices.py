@@ -1,0 +1,322 @@
+"""Claims, part six: who holds an office, as a categorical claim ("Mongolian President X",
+"President X of Mongolia", "the president of Mongolia, X", «президент Монголии X», «монгольский
+президент X»).
+
+A named person with a role title and a country gives the value ``X`` (the person's canonical
+name, in Latin letters) for the subject "<role> of <country>" (the role's English name and the
+country's: ``office_roles`` and ``demonyms`` of data/categories.yaml, the gazetteer's countries,
+the world tables), so that reports in any language compare: two reports naming different people
+for one office of one country disagree, while different roles, or one role of two countries,
+are different claims. A title after "former", "vice" or the like (``office_not_now``) is not
+the office's current holder and gives nothing; a role with no country named gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import cache
+
+from corroborator import lexicon
+from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.analyze.russian import transliterate
+from corroborator.analyze.world import load_world
+from corroborator.model import ClaimValue, Mention
+
+OFFICE_MEASURE = "office"
+# The role of a "counterpart" (``office_counterparts``): the office of the title before it.
+COUNTERPART = "counterpart"
+# Two name words at or above this similarity (difflib ratio) are one word spelled two ways:
+# transliterations of one name differ by a letter or two ("Ukhnaagiin"/"Ukhnaagiyn" 0.9,
+# "Luong"/"Lyong" 0.8, "Zhaparov"/"Japarov" 0.8), while different surnames of one country's
+# office holders differ more ("Khurelsukh"/"Battulga" 0.33, "Thuong"/"Lam" 0.22).
+NAME_WORD_SIMILARITY = 0.75
+# Name words shorter than this say nothing alone (initials, "Jr", "bin").
+_MIN_NAME_WORD = 3
+_COUNTRY_LABELS = frozenset({"GPE", "NORP", "LOC"})
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+# Characters a title, its country and the name may have between them: a space, "'s ", ", the
+# president of Mongolia, " — a clause boundary other than the comma ends a title.
+_GAP = 3
+
+
+@cache
+def _roles() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """The role pattern (a title word at the end of a stretch of text), role word → role, the
+    pattern of roles that count only before a country, and the not-now words."""
+    data = lexicon.load("categories.yaml")
+
+    def alternatives(table: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
+        words = {str(w).lower(): str(role) for role, ws in table.items() for w in ws}
+        alt = "|".join(
+            re.escape(w) + (r"\w*" if _CYRILLIC.match(w) else "")
+            for w in sorted(words, key=len, reverse=True)
+        )
+        return alt, words
+
+    roles = dict(data.get("office_roles") or {})
+    roles[COUNTERPART] = list(data.get("office_counterparts") or [])
+    alt, words = alternatives(roles)
+    after_alt, after_words = alternatives(data.get("office_roles_country_after") or {})
+    words.update(after_words)
+    not_now = "|".join(
+        re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else r"\b")
+        for w in data.get("office_not_now", [])
+    )
+    return (
+        re.compile(rf"(?<![\w-])(?P<role>{alt})$", re.IGNORECASE),
+        words,
+        re.compile(rf"(?<![\w-])(?P<role>{after_alt})$", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{not_now})[\s-]*$", re.IGNORECASE),
+    )
+
+
+def _role_of(word: str) -> str | None:
+    """The role a title word (in any case form) names."""
+    _, words, _, _ = _roles()
+    low = word.lower()
+    for form, role in sorted(words.items(), key=lambda x: -len(x[0])):
+        if low == form or (_CYRILLIC.match(form) and low.startswith(form)):
+            return role
+    return None
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    data = lexicon.load("categories.yaml").get("demonyms") or {}
+    return {str(k).lower(): str(v) for k, v in data.items()}
+
+
+def country_of(m: Mention) -> str | None:
+    """The country a place or nationality mention names, by its English name."""
+    gaz = load_gazetteer()
+    for name in (m.canonical, m.text):
+        if not name:
+            continue
+        code = gaz.countries.get(name) or gaz.countries.get(name.strip())
+        if code is not None:
+            return gaz.country_names.get(code, name)
+        entry = gaz.lookup(name)
+        if entry is not None and entry.kind == "place" and entry.place_kind == "country":
+            return entry.name
+        found = load_world().lookup(name)
+        if found is not None and found.kind == "country":
+            return found.name
+        low = name.lower()
+        for word, country in _demonyms().items():
+            if low == word or (_CYRILLIC.match(word) and low.startswith(word)):
+                return country
+    return None
+
+
+def _adjective_country(text: str) -> str | None:
+    """The country an adjective the models did not tag names («монгольский»: the Russian model
+    tags no adjective)."""
+    gaz = load_gazetteer()
+    code = gaz.countries.get(text)
+    if code is not None:
+        return gaz.country_names.get(code)
+    low = text.lower()
+    for word, country in _demonyms().items():
+        if low == word or (_CYRILLIC.match(word) and low.startswith(word)):
+            return country
+    return None
+
+
+def _country_named(text: str, at: int) -> str | None:
+    """The country whose name (one to three capitalised words) starts at ``at``, where the
+    entity model tagged none ("President To Lam of Vietnam in Da Nang")."""
+    words = re.match(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}", text[at : at + 60])
+    if words is None:
+        return None
+    parts = words.group(0).split()
+    for n in range(len(parts), 0, -1):
+        name = " ".join(parts[:n])
+        found = country_of(Mention("", at, at + len(name), "GPE", name, name))
+        if found is not None:
+            return found
+    return None
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Two spellings of one person: a word of one is a word of the other, allowing for
+    transliteration (:data:`NAME_WORD_SIMILARITY`)."""
+    wa = [w for w in re.findall(r"[^\W\d_]+", a.lower()) if len(w) >= _MIN_NAME_WORD]
+    wb = [w for w in re.findall(r"[^\W\d_]+", b.lower()) if len(w) >= _MIN_NAME_WORD]
+    if not wa or not wb:
+        return a.strip().lower() == b.strip().lower()
+    return any(
+        x == y or SequenceMatcher(None, x, y).ratio() >= NAME_WORD_SIMILARITY
+        for x in wa
+        for y in wb
+    )
+
+
+def _latin(name: str) -> str:
+    return transliterate(name) if _CYRILLIC.search(name) else name
+
+
+def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list[ClaimValue]:
+    """Who holds which office, one value per office an article names (the first naming). A
+    "counterpart" holds the office of the title before it in its sentence ("Russian President
+    Vladimir Putin and his Vietnamese counterpart To Lam"). An article that names two people for
+    one office speaks of two moments (a caption of an earlier meeting beside today's report) and
+    gives no value for that office."""
+    role_at_end, _, after_only, not_now = _roles()
+    places = [m for m in entities.mentions if m.label in _COUNTRY_LABELS]
+    found: dict[str, ClaimValue] = {}
+    mixed: set[str] = set()  # offices the article gives two people for
+    last: tuple[int, str] | None = None  # the sentence and role of the last title
+    people = [
+        m
+        for m in entities.mentions
+        if m.label == "PERSON" and m.resolved_by != "role" and m.canonical
+    ]
+    for person in sorted([*people, *_untagged(entities, text, article_id)], key=lambda m: m.start):
+        before = text[max(0, person.start - 80) : person.start]
+        office = _title_before(before, person.start, places, role_at_end, after_only, text)
+        if office is None:
+            office = _title_around(person, places, text, role_at_end)
+        if office is None:
+            continue
+        role, country, start = office
+        if not_now.search(text[max(0, start - 20) : start]):
+            continue
+        q_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        if role == COUNTERPART:
+            if last is None or last[0] != q_start:
+                continue
+            role = last[1]
+        last = (q_start, role)
+        subject = f"{role} of {country}"
+        value = _latin(person.canonical or person.text)
+        if subject in found:
+            if not names_agree(str(found[subject].value), value):
+                mixed.add(subject)
+            continue
+        q_ends = [i for c in ".!?\n" if (i := text.find(c, person.end)) >= 0]
+        q_end = min(q_ends) + 1 if q_ends else len(text)
+        found[subject] = ClaimValue(
+            article_id=article_id,
+            subject=subject,
+            period=None,
+            unit="person",
+            kind="categorical",
+            value=value,
+            # the name alone: the title is in the quote, and a title's words may be another
+            # value's ("Kyrgyz counterpart" beside a rank or a category)
+            text=text[person.start : person.end],
+            quote=text[q_start:q_end].strip(),
+            start=person.start,
+            end=person.end,
+            qualifier="exact",
+            measure=OFFICE_MEASURE,
+            quote_start=q_start,
+            quote_end=q_end,
+        )
+    return [v for subject, v in found.items() if subject not in mixed]
+
+
+# A name after a title: one to four capitalised words ("President To Lam of Vietnam").
+_NAME_AFTER = re.compile(r"\s(?P<name>[A-ZА-ЯЁ][\w’'-]+(?:\s+[A-ZА-ЯЁ][\w’'-]+){0,3})")
+
+
+def _untagged(entities: ArticleEntities, text: str, article_id: str) -> list[Mention]:
+    """Names right after a title that the entity models did not tag ("President To Lam"): the
+    capitalised words after a role word, up to the first word another mention covers (through
+    it, as that person, when it is a person's)."""
+    _, words, _, _ = _roles()
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w-])(?:{alt})\w*", text, re.IGNORECASE):
+        name = _NAME_AFTER.match(text, m.end())
+        if name is None or entities.at(name.start("name"), name.start("name") + 1):
+            continue
+        start = end = name.start("name")
+        canonical = None
+        for w in re.finditer(r"[\w’'-]+", name.group("name")):
+            covered = entities.at(start + w.start(), start + w.end())
+            person = next((c for c in covered if c.label == "PERSON" and c.canonical), None)
+            if person is not None:
+                # the rest of the name is a known person's ("Kassym-Jomart" + "Tokayev")
+                end, canonical = person.end, person.canonical
+            if covered:
+                break
+            end = start + w.end()
+        value = re.sub(r"[’']s$", "", text[start:end])
+        if value:
+            end, canonical = start + len(value), canonical or value
+            out.append(Mention(article_id, start, end, "PERSON", value, canonical, "title"))
+    return out
+
+
+def _title_before(
+    before: str,
+    at: int,
+    places: list[Mention],
+    role_at_end: re.Pattern[str],
+    after_only: re.Pattern[str],
+    text: str,
+) -> tuple[str, str, int] | None:
+    """``(role, country, start)`` of a title standing right before a name: "[country]['s]
+    [role] X", «[role] [country's genitive] X», «[adjective] [role] X», "the [role] of
+    [country], X"."""
+    offset = at - len(before)
+    stripped = before.rstrip()
+    if len(before) - len(stripped) > 1 or not stripped:
+        return None
+    # «президент Монголии X»: the country's mention right before the name, a role before it
+    country = next((p for p in places if 0 <= at - p.end <= _GAP and p.end <= at), None)
+    if country is not None:
+        head = text[max(0, country.start - 40) : country.start].rstrip()
+        head = re.sub(r"\s+of(?:\s+the)?$", "", head)  # "the president of Mongolia, X"
+        m = role_at_end.search(head) or after_only.search(head)
+        named = country_of(country)
+        if m and named and text[country.end : at].strip(" ,") == "":
+            role = _role_of(m.group("role"))
+            start = max(0, country.start - 40) + m.start()
+            return (role, named, start) if role else None
+    # "Mongolian President X", "Mongolia's President X", «монгольский президент X»
+    m = role_at_end.search(stripped)
+    if m is None:
+        return None
+    role = _role_of(m.group("role"))
+    lead_end = offset + m.start()
+    lead = text[max(0, lead_end - 40) : lead_end]
+    if role is None or not re.search(r"(?:['’]s)?\s$", lead):
+        return None
+    owner = next(
+        (p for p in places if 0 <= lead_end - p.end <= _GAP and p.end <= lead_end),
+        None,
+    )
+    if owner is not None and text[owner.end : lead_end].strip() in {"", "'s", "’s"}:
+        named = country_of(owner)
+        return (role, named, owner.start) if named else None
+    word = re.search(r"(\w+)\s+$", lead)
+    if word is not None:
+        named = _adjective_country(word.group(1))
+        if named:
+            return role, named, lead_end - len(word.group(0))
+    return None
+
+
+def _title_around(
+    person: Mention, places: list[Mention], text: str, role_at_end: re.Pattern[str]
+) -> tuple[str, str, int] | None:
+    """ "President X of Mongolia": a role right before the name, the country after "of"."""
+    before = text[max(0, person.start - 40) : person.start]
+    m = role_at_end.search(before.rstrip())
+    if m is None or len(before) - len(before.rstrip()) != 1:
+        return None
+    of = re.match(r"\s+of\s+(?:the\s+)?", text[person.end : person.end + 12])
+    if of is None:
+        return None
+    country = next((p for p in places if p.start == person.end + of.end()), None)
+    role = _role_of(m.group("role"))
+    named = (
+        country_of(country) if country is not None else _country_named(text, person.end + of.end())
+    )
+    if role is None or named is None:
+        return None
+    return role, named, person.start - len(before) + m.start()

@@ -1,0 +1,89 @@
+"""When two categorical values agree: the same category at two levels of detail, or one person
+spelled two ways.
+
+* **Categories** ("state visit", "Busan") agree when equal, when one is a kind of the other
+  (``category_kinds`` of data/claims.yaml: a state visit is also official), or when they differ
+  only by epithets (``visit_epithets`` of data/categories.yaml: "friendly visit" and "state
+  visit" both shorten "friendly state visit"; an epithet names no protocol level).
+* **Document names** agree when one's words are within the other's, for one kind of document
+  ("comprehensive partnership treaty", "comprehensive strategic partnership treaty").
+* **Office holders** ("president of Mongolia": a person's name) agree when the two names share a
+  word, allowing for transliteration ("Ukhnaagiin"/"Ukhnaagiyn"): one report may give the full
+  name and another the surname, or spell a foreign name another way.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from corroborator import lexicon
+from corroborator.analyze.claims_offices import names_agree
+from corroborator.model import ClaimValue
+
+__all__ = ["categories_agree", "names_agree", "values_agree"]
+
+
+@cache
+def _category_kinds() -> dict[str, frozenset[str]]:
+    """Each category with the broader ones it is a kind of (``category_kinds`` in
+    data/claims.yaml, closed transitively): "state visit" is a kind of "official visit"."""
+    data = lexicon.load("claims.yaml").get("category_kinds") or {}
+    broader = {str(k).lower(): {str(x).lower() for x in v} for k, v in data.items()}
+    changed = True
+    while changed:
+        changed = False
+        for kinds in broader.values():
+            more = set().union(*(broader.get(k, set()) for k in kinds)) - kinds
+            if more:
+                kinds |= more
+                changed = True
+    return {k: frozenset(v) for k, v in broader.items()}
+
+
+@cache
+def _epithets() -> frozenset[str]:
+    data = lexicon.load("categories.yaml").get("visit_epithets") or {}
+    return frozenset(str(k).lower() for k in data)
+
+
+def _without_epithets(value: str) -> str:
+    return " ".join(w for w in value.split() if w not in _epithets())
+
+
+def categories_agree(a: float | str, b: float | str) -> bool:
+    """Two categorical values agree when they are equal, one is a kind of the other ("state
+    visit" and "official visit": one visit named at two levels of detail), they differ only by
+    epithets ("friendly visit", "state visit"), or one says more of the same noun ("official
+    state visit", "state visit"); "state visit" and "working visit", or two different cities,
+    do not."""
+    x, y = str(a).lower(), str(b).lower()
+    if x == y or _nested(x, y):
+        return True
+    wx, wy = _without_epithets(x).split(), _without_epithets(y).split()
+    if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1]:
+        # a bare noun left by an epithet ("friendly visit" → "visit") has no level to disagree
+        # with; two nouns (two cities) are two categories
+        stripped = (" ".join(wx), " ".join(wy)) != (x, y)
+        return stripped and wx[-1:] == wy[-1:]
+    head = wx[-1]
+    mx, my = set(wx[:-1]), set(wy[:-1])
+    if mx <= my or my <= mx:
+        return True  # one says more than the other ("official state visit", "state visit")
+    return any(_nested(f"{p} {head}", f"{q} {head}") for p in mx for q in my)
+
+
+def _nested(x: str, y: str) -> bool:
+    kinds = _category_kinds()
+    return x == y or y in kinds.get(x, ()) or x in kinds.get(y, ())
+
+
+def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
+    """Two categorical values of one claim agree (office holders by name, others by
+    category)."""
+    if a.measure == "office" or b.measure == "office":
+        return names_agree(str(a.value), str(b.value))
+    if a.measure == "document" or b.measure == "document":
+        # one name's words within the other's, the same kind of document
+        wa, wb = str(a.value).lower().split(), str(b.value).lower().split()
+        return wa[-1:] == wb[-1:] and (set(wa) <= set(wb) or set(wb) <= set(wa))
+    return categories_agree(a.value, b.value)
