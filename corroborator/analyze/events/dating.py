@@ -24,6 +24,7 @@ from corroborator.analyze.events.view import (
     governor,
     in_dateline,
 )
+from corroborator.analyze.events.status import BEGINNING, is_infinitive
 from corroborator.analyze.timex.words import words
 from corroborator.model import EventMention, TimeExpression
 
@@ -146,7 +147,14 @@ def _conjunct_date(
     Wednesday and sign a trade deal": the signing is on Wednesday too), as coordinated verb
     phrases share their subject and auxiliary; another conjunct's own date is not taken ("met
     him on Monday and will sign on Friday")."""
-    tok = trig.token
+    # a noun trigger's verb ("… on Monday, and the two oversaw the signing of accords")
+    return _conjunct_date_of(view, governor(trig.token), sent)
+
+
+def _conjunct_date_of(
+    view: ArticleView, tok: Any, sent: Any
+) -> tuple[str | None, str | None, str | None] | None:
+    """The date of the verb ``tok`` is coordinated with, if it is an undated conjunct."""
     for _ in range(4):  # a list of verbs is flat in the parse: the first verb heads them all
         if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ not in {"VERB", "AUX"}:
             return None
@@ -190,7 +198,13 @@ SIMULTANEOUS = frozenset({"as", "when", "while", "where"})
 
 
 def _time_clause(tok: Any) -> bool:
-    """``tok`` heads a clause told at the time of what it hangs on ("when he visited …")."""
+    """``tok`` heads a clause told at the time of what it hangs on ("when he visited …"), or a
+    participial clause with no conjunction ("arrived on Sunday, beginning a four-day visit"),
+    which English uses for what goes with the main clause (not one of order: "following")."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() not in ORDERING_PARTICIPLES:
+        return not any(c.dep_ == "mark" for c in tok.children)
+    if tok.dep_ == "advcl" and tok.lemma_.lower() in BEGINNING and is_infinitive(tok):
+        return True  # "arrived on Sunday to begin a visit": it begins with the arrival
     return tok.dep_ in {"advcl", "relcl"} and any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS for c in tok.children
     )
@@ -214,6 +228,11 @@ def _while_date(
         if found is not None:
             date, date_end = timex_dates(found)
             return date, date_end, found.text
+        # "… on Wednesday and the two signed an accord, while their ministers met …": the
+        # clause hangs on an undated conjunct, which shares the date of its first verb
+        shared = _conjunct_date_of(view, main, sent)
+        if shared is not None:
+            return shared
         cur = governor(main)
         if cur.i == main.i and not _time_clause(cur):
             return None, None, None
@@ -371,6 +390,11 @@ def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:
         if m.type != "visit" or m.background:
             continue
         trigger = view.doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        if trigger is not None and trigger.root.pos_ == "VERB":
+            # a going or a tour told by its verb ("will fly to Milan the next day", "will tour
+            # a plant on Tuesday") is a leg or a stop of the trip; the visit the article is
+            # about is named ("a one-day visit", "the visit … on June 19")
+            continue
         # a length counts for the visit as it happened, not the trip as first planned ("was
         # scheduled … for a two-day visit", then "shortened to a one-day visit")
         length = length_in_days(view, trigger.root) if trigger is not None else None
@@ -428,3 +452,58 @@ def host_event(trig: Trigger, told: list[EventMention]) -> EventMention | None:
                 if m.trigger_start <= obj.idx < m.trigger_end and m.date and not m.background:
                     return m
     return None
+
+
+# Words that make a present perfect tell experience or repetition rather than the news of the
+# day: "has visited Vietnam four times", "has never met", "has already signed", "has long
+# backed", "has not visited since 2000".
+_NOT_NEWS = frozenset(
+    {"never", "ever", "already", "long", "often", "twice", "repeatedly", "before", "previously",
+     "since", "times", "yet", "not", "n't", "recently", "so", "far"}
+)  # fmt: skip
+
+
+# verbs of speaking that carry words said at an occasion ("speaking at a news conference")
+_SPEAKING = frozenset({"speak", "talk"})
+
+
+def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> bool:
+    """The event is the news of the report's own day by how English news tells it, when no
+    day is written: words said in the past ("…, the ministry announced", "told reporters"),
+    the present perfect of news ("has arrived in Hanoi", "has cancelled his trip to Phuket"),
+    and what is under way at writing ("is holding talks"). News writes a day only when it is
+    not the report's own (a wire's "said" is today's)."""
+    if status == "in_progress" and reason == "under way at writing":
+        # (a stay of several days under way is a span around the day, not the day)
+        return (length_in_days(view, trig.token) or 1) < 2
+    if status not in {"reported", "cancelled"}:
+        return False
+    gov = governor(trig.token)
+    if any(s <= gov.idx < e for s, e in view.quotes):
+        return False  # the speaker's words, not the report's
+    if reason in {"past tense", "words reported"} and view.ont.types[trig.type].said_on_report_day:
+        if trig.token.lower_ == "according":
+            return True
+        # "Speaking to reporters, she said …", "She, speaking at a news conference, said …":
+        # the time of the clause it opens or the subject it describes
+        said = gov.head if gov.tag_ == "VBG" and gov.dep_ in {"advcl", "acl"} else gov
+        if said.pos_ in {"NOUN", "PROPN"} and said.dep_ in SUBJECTS:
+            said = said.head
+        # the verb of saying itself, finite ("warned", "told a news conference"), not a verb
+        # that has the words as its subject or object ("the announcement … drew a rebuke")
+        saying = trig.token.i == gov.i or gov.lemma_.lower() in view.ont.speech_verbs | _SPEAKING
+        return saying and said.tag_ in {"VBD", "VBZ", "VBP"}
+    if gov.dep_ == "advcl" and gov.lemma_.lower() in BEGINNING and is_infinitive(gov):
+        gov = gov.head  # "has arrived in Tokyo to begin a visit": begun on arrival
+    aux = [c for c in gov.children if c.dep_ == "aux"]
+    perfect = gov.tag_ == "VBN" and any(
+        a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in aux
+    )
+    if not perfect or gov.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp"}:
+        return False
+    # the verb's own words, without the clauses it holds
+    own = {gov.i}
+    for c in gov.children:
+        if c.dep_ not in {"ccomp", "advcl", "relcl", "conj", "parataxis"}:
+            own |= {t.i for t in c.subtree}
+    return not any(view.doc[i].lower_ in _NOT_NEWS for i in own)

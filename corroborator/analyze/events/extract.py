@@ -22,6 +22,7 @@ from corroborator.analyze.events.dating import (
     reporting_date,
     ruling_date,
     ruling_day_of_span,
+    told_today,
 )
 from corroborator.analyze.events.local_date import localise_all
 from corroborator.analyze.events.participants import participants_of, said_by
@@ -77,6 +78,9 @@ class Grammar:
     # the lemmas of the verbs that report a recurring count ("сообщил"), read when first
     # needed; None: the English ones
     reporting_verbs: Callable[[], frozenset[str]] | None = None
+    # (view, trigger, status, status reason) → the event is news of the report's own day by
+    # its grammar, when nothing else dates it ("…, the ministry said"); None: never
+    told_today: Callable[[ArticleView, Trigger, str, str], bool] | None = None
 
 
 @dataclass
@@ -350,6 +354,22 @@ def _mention(
         date, date_end = narrative
         source = "previous_event"
         evidence.append("date of the day the report is telling")
+    if (
+        date is None
+        and not cued
+        and not recurring
+        and not ctx.day_of_span
+        and lang.told_today is not None
+        and view.anchor is not None
+        and view.anchor == view.anchor_end
+        and lang.told_today(view, trig, *lang.status(view, trig, None))
+    ):
+        # "…, the Kremlin said", "has arrived in Hanoi", "is holding talks": told with no day
+        # of its own, the news is of the report's day
+        date = view.anchor
+        date_end = first_day_span(view, trig, date, None)
+        source = "article_date"
+        evidence.append("the day of the report, which tells it as its news")
     day_of_span = ctx.day_of_span if date is None and not cued else None
     if day_of_span:
         source = "day_of_span"
@@ -511,4 +531,5 @@ ENGLISH = Grammar(
     generic_sentence=is_generic_sentence,
     sequenced=_sequenced,
     definite=_definite,
+    told_today=told_today,
 )
