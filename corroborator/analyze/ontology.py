@@ -35,6 +35,8 @@ class EventType:
     # words said: told in the past without a day of their own, they were said on the day of
     # the report ("…, the ministry said", "told reporters")
     said_on_report_day: bool = False
+    # made public by an official body: placed where the body sits ("the Kremlin said")
+    at_speakers_seat: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ def load_ontology() -> Ontology:
             place_scope=spec.get("place_scope"),
             leaves_place=bool(spec.get("leaves_place")),
             said_on_report_day=bool(spec.get("said_on_report_day")),
+            at_speakers_seat=bool(spec.get("at_speakers_seat")),
         )
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()

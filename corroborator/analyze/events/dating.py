@@ -467,23 +467,24 @@ _NOT_NEWS = frozenset(
 _SPEAKING = frozenset({"speak", "talk"})
 
 
-def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> bool:
-    """The event is the news of the report's own day by how English news tells it, when no
-    day is written: words said in the past ("…, the ministry announced", "told reporters"),
-    the present perfect of news ("has arrived in Hanoi", "has cancelled his trip to Phuket"),
-    and what is under way at writing ("is holding talks"). News writes a day only when it is
-    not the report's own (a wire's "said" is today's)."""
+def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> str | None:
+    """Whether the event is news of the report's own day by how English news tells it, when
+    no day is written: ``"now"`` for the present perfect of news ("has arrived in Hanoi", "has
+    cancelled his trip to Phuket") and what is under way at writing ("is holding talks");
+    ``"said"`` for words said in the past ("…, the ministry announced", "told reporters"),
+    which are of the day the report tells (news writes a day only when it is not the
+    report's own: a wire's "said" is today's, a next-day report's that of its lead)."""
     if status == "in_progress" and reason == "under way at writing":
         # (a stay of several days under way is a span around the day, not the day)
-        return (length_in_days(view, trig.token) or 1) < 2
+        return "now" if (length_in_days(view, trig.token) or 1) < 2 else None
     if status not in {"reported", "cancelled"}:
-        return False
+        return None
     gov = governor(trig.token)
     if any(s <= gov.idx < e for s, e in view.quotes):
-        return False  # the speaker's words, not the report's
+        return None  # the speaker's words, not the report's
     if reason in {"past tense", "words reported"} and view.ont.types[trig.type].said_on_report_day:
         if trig.token.lower_ == "according":
-            return True
+            return "said"
         # "Speaking to reporters, she said …", "She, speaking at a news conference, said …":
         # the time of the clause it opens or the subject it describes
         said = gov.head if gov.tag_ == "VBG" and gov.dep_ in {"advcl", "acl"} else gov
@@ -492,7 +493,7 @@ def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> bo
         # the verb of saying itself, finite ("warned", "told a news conference"), not a verb
         # that has the words as its subject or object ("the announcement … drew a rebuke")
         saying = trig.token.i == gov.i or gov.lemma_.lower() in view.ont.speech_verbs | _SPEAKING
-        return saying and said.tag_ in {"VBD", "VBZ", "VBP"}
+        return "said" if saying and said.tag_ in {"VBD", "VBZ", "VBP"} else None
     if gov.dep_ == "advcl" and gov.lemma_.lower() in BEGINNING and is_infinitive(gov):
         gov = gov.head  # "has arrived in Tokyo to begin a visit": begun on arrival
     aux = [c for c in gov.children if c.dep_ == "aux"]
@@ -500,10 +501,10 @@ def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> bo
         a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in aux
     )
     if not perfect or gov.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp"}:
-        return False
+        return None
     # the verb's own words, without the clauses it holds
     own = {gov.i}
     for c in gov.children:
         if c.dep_ not in {"ccomp", "advcl", "relcl", "conj", "parataxis"}:
             own |= {t.i for t in c.subtree}
-    return not any(view.doc[i].lower_ in _NOT_NEWS for i in own)
+    return None if any(view.doc[i].lower_ in _NOT_NEWS for i in own) else "now"

@@ -23,6 +23,9 @@ _NESTED_LOCATIVE = frozenset({"at", "in", "near", "inside", "of", "outside"})
 # the gazetteer lists it as one or its last word is a venue noun ("Gimhae International
 # Airport", "the Kremlin").
 _PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
+# Prepositions of a verb's object that locate the act on it ("addressed the parliament in
+# Ottawa").
+_OBJECT_LOCATIVE = frozenset({"at", "in", "near", "inside"})
 # Types whose verb-object trigger goes or sends somewhere ("paid a visit to", "sent aid to").
 _SENT_TO = frozenset({"visit", "aid"})
 
@@ -138,6 +141,15 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 for p in obj.children:
                     if p.dep_ == "prep" and p.lower_ == "to":
                         found += phrase_places(view, p)
+    if tok.pos_ == "VERB":
+        # the object's own locative phrase ("addressed the parliament in Ottawa", "met
+        # students at the university in Hue"): where the act on it happens (not "on", "to",
+        # which tell a topic or an addressee: "a pact on workers")
+        for obj in tok.children:
+            if obj.dep_ in {"dobj", "obj"}:
+                for p in obj.children:
+                    if p.dep_ == "prep" and p.lower_ in _OBJECT_LOCATIVE:
+                        found += phrase_places(view, p)
     here = dateline_place(view)
     for holder in holders:
         for child in holder.children:
@@ -231,13 +243,19 @@ def _may_pass(source: EventMention, target: EventMention) -> bool:
 
 
 def share_places(
-    mentions: list[EventMention], going: frozenset[int] = frozenset()
+    mentions: list[EventMention],
+    going: frozenset[int] = frozenset(),
+    apart: frozenset[int] = frozenset(),
 ) -> list[EventMention]:
     """Events of one sentence without a place take the place of a sibling that has one. A
     going somewhere (``going``: trigger offsets; "then flew to Prague") passes its destination
     only to what the sentence tells after it: "Rao, who was awarded a medal on Tuesday, then
     flew to Prague" was not awarded in Prague."""
-    placed = [m for m in mentions if m.place and not m.background]
+    # (``apart``: trigger offsets of mentions placed where their speaker sits, not where what
+    # they tell happens: "the rescue will go on, the government in the capital announced")
+    placed = [
+        m for m in mentions if m.place and not m.background and m.trigger_start not in apart
+    ]
     if not placed:
         return mentions
     out = []
@@ -261,7 +279,9 @@ def share_places(
 
 
 def share_by_sentence(
-    mentions: list[EventMention], going: frozenset[int] = frozenset()
+    mentions: list[EventMention],
+    going: frozenset[int] = frozenset(),
+    apart: frozenset[int] = frozenset(),
 ) -> list[EventMention]:
     """:func:`share_places` again over each sentence, once places decided over the whole
     article are in ("Myanmar's government announced a ceasefire across the country": the
@@ -272,7 +292,7 @@ def share_by_sentence(
         j = i
         while j < len(mentions) and mentions[j].start == mentions[i].start:
             j += 1
-        out += share_places(mentions[i:j], going)
+        out += share_places(mentions[i:j], going, apart)
         i = j
     return out
 
@@ -391,3 +411,40 @@ def _country_of(gaz: Gazetteer, place: str) -> str | None:
     if code is None:
         return None
     return gaz.country_names.get(code) or load_world().country_names.get(code)
+
+
+def seat_of(view: ArticleView, tok: Any) -> str | None:
+    """Where an official body speaks from, for its announcement: the place its name gives ("the
+    Kremlin said", "Beijing announced", "the White House said") in its city, or the capital of
+    the country it speaks for ("the Chinese commerce ministry", "according to India's foreign
+    ministry"). A person's words are placed where the person is, not here."""
+    gov = governor(tok)
+    if tok.lower_ == "according":
+        voices = [o for p in tok.children if p.lower_ == "to" for o in p.children]
+    else:
+        voices = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    world = load_world()
+    for voice in voices:
+        if voice.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        found = view.mentions_in(voice)
+        if any(m.label == "PERSON" for m in found):
+            return None  # "Putin's aide Yury Ushakov": a person, wherever he is
+        for m in found:
+            if not m.canonical:
+                continue
+            if m.label == "NORP" or m.canonical in view.gaz.countries:
+                # "the Chinese commerce ministry", "the Kremlin" (the gazetteer's name for
+                # Russia's government)
+                return world.capitals.get(view.gaz.countries.get(m.canonical) or "")
+            if m.label == "GPE":
+                place = world.lookup(m.canonical)
+                if place is not None and place.kind == "city":
+                    return place.name  # "Beijing said"
+                code = view.gaz.country_code(m.canonical)
+                if place is not None and place.kind == "country":
+                    return world.capitals.get(code or "")  # "China's foreign ministry"
+            if m.canonical in view.gaz.places:
+                # a seat the gazetteer knows ("the Kremlin", "the White House"), in its city
+                return view.gaz.city_of(m.canonical) or m.canonical
+    return None
