@@ -63,13 +63,19 @@ def clause_tokens(tok: Any) -> set[int]:
     for t in gov.subtree:
         if (
             t.i != gov.i
-            and t.pos_ == "VERB"
+            and t.pos_ in {"VERB", "AUX"}
             and t.dep_ in {"ccomp", "advcl", "relcl", "acl"}
             and tok not in t.subtree
-            and t.head.i != tok.i
+            and (t.head.i != tok.i or _reported(t))
         ):
             ids -= {s.i for s in t.subtree}
     return ids
+
+
+def _reported(clause: Any) -> bool:
+    """``clause`` is what a verb of saying reports ("said the two would sign on Tuesday",
+    "said the visit had been a success"): its dates are of what is said, not the saying."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words().reporting_verbs
 
 
 def happening_clauses(trig: Trigger, sent: Any, others: list[Trigger]) -> list[Any]:
@@ -224,6 +230,9 @@ def _while_date(
             return None, None, None
         main = cur.head
         toks = {t.i for t in main.subtree} - {t.i for t in cur.subtree}
+        for c in main.children:
+            if _reported(c):  # "Speaking to reporters, he said he would go next year"
+                toks -= {t.i for t in c.subtree}
         found = _dated_in(view, toks, sent)
         if found is not None:
             date, date_end = timex_dates(found)
@@ -390,11 +399,6 @@ def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:
         if m.type != "visit" or m.background:
             continue
         trigger = view.doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
-        if trigger is not None and trigger.root.pos_ == "VERB":
-            # a going or a tour told by its verb ("will fly to Milan the next day", "will tour
-            # a plant on Tuesday") is a leg or a stop of the trip; the visit the article is
-            # about is named ("a one-day visit", "the visit … on June 19")
-            continue
         # a length counts for the visit as it happened, not the trip as first planned ("was
         # scheduled … for a two-day visit", then "shortened to a one-day visit")
         length = length_in_days(view, trigger.root) if trigger is not None else None
@@ -423,6 +427,9 @@ def fill_frame(
         and not m.background
         and not m.day_of_span
         and not (m.type in view.ont.types and view.ont.types[m.type].recurring)
+        # a day after the article's frames only what is still to come ("has arrived in
+        # Rome …; the next day she will fly to Milan": the arrival is not on that day)
+        and (m.status == "planned" or not view.anchor_end or frame <= view.anchor_end)
         else m
         for m in mentions
     ]
@@ -494,8 +501,10 @@ def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> st
         # that has the words as its subject or object ("the announcement … drew a rebuke")
         saying = trig.token.i == gov.i or gov.lemma_.lower() in view.ont.speech_verbs | _SPEAKING
         return "said" if saying and said.tag_ in {"VBD", "VBZ", "VBP"} else None
-    if gov.dep_ == "advcl" and gov.lemma_.lower() in BEGINNING and is_infinitive(gov):
-        gov = gov.head  # "has arrived in Tokyo to begin a visit": begun on arrival
+    if view.ont.types[trig.type].travel:
+        # "has arrived in Pyongyang" in a report dated in Moscow: the local day may be the
+        # next one (dprk2024: the arrival at 2:22 local time is told on the day before)
+        return None
     aux = [c for c in gov.children if c.dep_ == "aux"]
     perfect = gov.tag_ == "VBN" and any(
         a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in aux
