@@ -37,8 +37,6 @@ class EventType:
     said_on_report_day: bool = False
     # made public by an official body: placed where the body sits ("the Kremlin said")
     at_speakers_seat: bool = False
-    # a journey between places, often across time zones (see told_today)
-    travel: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,7 +134,6 @@ def load_ontology() -> Ontology:
             leaves_place=bool(spec.get("leaves_place")),
             said_on_report_day=bool(spec.get("said_on_report_day")),
             at_speakers_seat=bool(spec.get("at_speakers_seat")),
-            travel=bool(spec.get("travel")),
         )
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()

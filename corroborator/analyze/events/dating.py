@@ -461,13 +461,15 @@ def host_event(trig: Trigger, told: list[EventMention]) -> EventMention | None:
     return None
 
 
-# Words that make a present perfect tell experience or repetition rather than the news of the
-# day: "has visited Vietnam four times", "has never met", "has already signed", "has long
-# backed", "has not visited since 2000".
-_NOT_NEWS = frozenset(
-    {"never", "ever", "already", "long", "often", "twice", "repeatedly", "before", "previously",
-     "since", "times", "yet", "not", "n't", "recently", "so", "far"}
-)  # fmt: skip
+def _cancelling(view: ArticleView, tok: Any) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in view.ont.cancelled_verbs
+
+
+def _present_perfect(verb: Any) -> bool:
+    """``verb`` is in the present perfect ("has cancelled", "have called off")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    )
 
 
 # verbs of speaking that carry words said at an occasion ("speaking at a news conference")
@@ -476,17 +478,23 @@ _SPEAKING = frozenset({"speak", "talk"})
 
 def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> str | None:
     """Whether the event is news of the report's own day by how English news tells it, when
-    no day is written: ``"now"`` for the present perfect of news ("has arrived in Hanoi", "has
-    cancelled his trip to Phuket") and what is under way at writing ("is holding talks");
+    no day is written: ``"now"`` for what is under way at writing ("is holding talks"),
     ``"said"`` for words said in the past ("…, the ministry announced", "told reporters"),
     which are of the day the report tells (news writes a day only when it is not the
-    report's own: a wire's "said" is today's, a next-day report's that of its lead)."""
+    report's own: a wire's "said" is today's, a next-day report's that of its lead). The
+    present perfect ("has arrived") is left to the story: a traveller's arrival told from
+    his capital may fall on the next local day, and "have warned" may span weeks."""
     if status == "in_progress" and reason == "under way at writing":
         # (a stay of several days under way is a span around the day, not the day)
         return "now" if (length_in_days(view, trig.token) or 1) < 2 else None
-    if status not in {"reported", "cancelled"}:
-        return None
     gov = governor(trig.token)
+    if status == "cancelled" and reason == "cancel word":
+        # "has cancelled his trip to Phuket", "has postponed the summit": calling it off is
+        # the news, in the present perfect of the report's own day
+        verb = next((v for v in (trig.token, gov, gov.head) if _cancelling(view, v)), None)
+        return "now" if verb is not None and _present_perfect(verb) else None
+    if status != "reported":
+        return None
     if any(s <= gov.idx < e for s, e in view.quotes):
         return None  # the speaker's words, not the report's
     if reason in {"past tense", "words reported"} and view.ont.types[trig.type].said_on_report_day:
@@ -501,19 +509,4 @@ def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> st
         # that has the words as its subject or object ("the announcement … drew a rebuke")
         saying = trig.token.i == gov.i or gov.lemma_.lower() in view.ont.speech_verbs | _SPEAKING
         return "said" if saying and said.tag_ in {"VBD", "VBZ", "VBP"} else None
-    if view.ont.types[trig.type].travel:
-        # "has arrived in Pyongyang" in a report dated in Moscow: the local day may be the
-        # next one (dprk2024: the arrival at 2:22 local time is told on the day before)
-        return None
-    aux = [c for c in gov.children if c.dep_ == "aux"]
-    perfect = gov.tag_ == "VBN" and any(
-        a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in aux
-    )
-    if not perfect or gov.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp"}:
-        return None
-    # the verb's own words, without the clauses it holds
-    own = {gov.i}
-    for c in gov.children:
-        if c.dep_ not in {"ccomp", "advcl", "relcl", "conj", "parataxis"}:
-            own |= {t.i for t in c.subtree}
-    return None if any(view.doc[i].lower_ in _NOT_NEWS for i in own) else "now"
+    return None

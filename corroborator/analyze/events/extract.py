@@ -403,6 +403,9 @@ def _mention(
         and lang.told_today is not None
         and view.anchor is not None
         and view.anchor == view.anchor_end
+        # the report's day as printed: a day inferred from the text is a guess to build on
+        and view.article.published is not None
+        and view.anchor == view.article.published[:10]
         else None
     )
     if today is not None and view.anchor is not None:
