@@ -214,29 +214,25 @@ _NEWS_DAY_LAG = 1
 
 
 def _news_day(view: ArticleView, ctx: _Context) -> str | None:
-    """The day the report tells: that of the first event it reports as done on a day it names
-    (its lead: "concluded a meeting on Thursday", printed on Friday), when that is the
-    article's day or the day before; else the article's day."""
+    """The day the report tells: the latest day, the article's or the one before, that it has
+    named for an event it reports as done ("concluded a meeting on Thursday", printed on
+    Friday: Thursday; "arrived on Monday … held talks on Tuesday", printed on Tuesday:
+    Tuesday); the article's day when it has named neither."""
     anchor = view.anchor
     if anchor is None:
         return None
-    lead = next(
-        (
-            m
-            for m in ctx.told
-            if m.status == "reported" and not m.background and m.date and len(m.date) == 10
-        ),
-        None,
-    )
-    if (
-        lead is not None
-        and lead.date
-        and lead.date_source == "expression"
-        and _NAMED_DAY.search(lead.date_text or "")
-        and 0 <= days_between(lead.date, anchor) <= _NEWS_DAY_LAG
-    ):
-        return lead.date
-    return anchor
+    told = [
+        m.date
+        for m in ctx.told
+        if m.status == "reported"
+        and not m.background
+        and m.date
+        and len(m.date) == 10
+        and m.date_source == "expression"
+        and _NAMED_DAY.search(m.date_text or "")
+        and 0 <= days_between(m.date, anchor) <= _NEWS_DAY_LAG
+    ]
+    return max(told) if told else anchor
 
 
 def _ahead_of(view: ArticleView, trig: Trigger, sent: Any, ctx: _Context, lang: Grammar) -> bool:
