@@ -485,8 +485,10 @@ def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> st
     present perfect ("has arrived") is left to the story: a traveller's arrival told from
     his capital may fall on the next local day, and "have warned" may span weeks."""
     if status == "in_progress" and reason == "under way at writing":
-        # (a stay of several days under way is a span around the day, not the day)
-        return "now" if (length_in_days(view, trig.token) or 1) < 2 else None
+        # a stay under way ("is on a trip to Chile", "a four-day visit") is a span around the
+        # day, not the day: it began before
+        stay = trig.token.dep_ == "pobj" and trig.token.head.lower_ == "on"
+        return "now" if (length_in_days(view, trig.token) or 1) < 2 and not stay else None
     gov = governor(trig.token)
     if status == "cancelled" and reason == "cancel word":
         # "has cancelled his trip to Phuket", "has postponed the summit": calling it off is
