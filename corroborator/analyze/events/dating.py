@@ -17,6 +17,7 @@ from corroborator.analyze.events.dates import (
     granularity,
     timex_dates,
 )
+from corroborator.analyze.events.status import BEGINNING, is_infinitive
 from corroborator.analyze.events.view import (
     SUBJECTS,
     ArticleView,
@@ -24,7 +25,6 @@ from corroborator.analyze.events.view import (
     governor,
     in_dateline,
 )
-from corroborator.analyze.events.status import BEGINNING, is_infinitive
 from corroborator.analyze.timex.words import words
 from corroborator.model import EventMention, TimeExpression
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from corroborator.analyze import budget
 from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.events.dates import days_between
 from corroborator.analyze.events.dating import (
     date_of,
     fill_frame,
@@ -24,7 +25,6 @@ from corroborator.analyze.events.dating import (
     ruling_day_of_span,
     told_today,
 )
-from corroborator.analyze.events.dates import days_between
 from corroborator.analyze.events.local_date import localise_all
 from corroborator.analyze.events.participants import participants_of, said_by
 from corroborator.analyze.events.places import (

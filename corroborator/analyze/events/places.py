@@ -253,9 +253,7 @@ def share_places(
     flew to Prague" was not awarded in Prague."""
     # (``apart``: trigger offsets of mentions placed where their speaker sits, not where what
     # they tell happens: "the rescue will go on, the government in the capital announced")
-    placed = [
-        m for m in mentions if m.place and not m.background and m.trigger_start not in apart
-    ]
+    placed = [m for m in mentions if m.place and not m.background and m.trigger_start not in apart]
     if not placed:
         return mentions
     out = []

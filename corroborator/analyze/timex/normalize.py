@@ -504,7 +504,9 @@ def _shift_unit(m: Match) -> Sem | None:
     if m.text.lower().startswith("the") and gran == "day" and shift != 0:
         # "the next day", "the previous day": counted from the day the text last told, as
         # "the following day" is; "next week" without the article counts from now
-        return Sem("anaphor", "DATE", gran="day", unit="day", offset=shift, note=f"the {phrase} day")
+        return Sem(
+            "anaphor", "DATE", gran="day", unit="day", offset=shift, note=f"the {phrase} day"
+        )
     return Sem("rel", "DATE", gran=gran, unit=unit.name, offset=shift, mod=mod, note=f"{phrase}")
 
 
