@@ -99,3 +99,9 @@ def test_the_objects_locative_phrase_places_the_act(nlp: Any) -> None:
     text = "On Tuesday, the Chilean president addressed the parliament in Oslo."
     [speech] = [m for m in _events(nlp, text, None) if m.type == "speech"]
     assert speech.place == "Oslo"
+
+
+def test_words_said_on_a_craft_are_said_there(nlp: Any) -> None:
+    text = "The president told journalists on Air Force One that tariffs would fall soon."
+    [said] = [m for m in _events(nlp, text, None) if m.type == "statement"]
+    assert said.place == "Air Force One"

@@ -67,10 +67,12 @@ def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> b
     return found is not None and found.kind in {"city", "country"}
 
 
-def phrase_places(view: ArticleView, prep: Any) -> list[str]:
+def phrase_places(view: ArticleView, prep: Any, boarded: bool = False) -> list[str]:
     """The places a prepositional phrase locates its event at: the names in its object and in
     the locative phrases nested in it, not those of a phrase that leads elsewhere ("at a key
-    moment in the war with Ukraine" names no place) or of a clause inside it."""
+    moment in the war with Ukraine" names no place) or of a clause inside it. ``boarded``:
+    the phrase tells where words were said ("told reporters on Air Force One"), so any name
+    in it is a place, as after "aboard"."""
     away: set[int] = set()
     for t in prep.subtree:
         if t.i == prep.i or t.i in away:
@@ -85,7 +87,7 @@ def phrase_places(view: ArticleView, prep: Any) -> list[str]:
     found = [
         m.canonical
         for m in view.mentions_in(prep)
-        if m.start in allowed and is_place_name(view, m, prep.lower_)
+        if m.start in allowed and is_place_name(view, m, "aboard" if boarded else prep.lower_)
     ]
     return found + [
         name
@@ -150,13 +152,21 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 for p in obj.children:
                     if p.dep_ == "prep" and p.lower_ in _OBJECT_LOCATIVE:
                         found += phrase_places(view, p)
+    # words said "on" a craft or a broadcast are said there ("told reporters on Air Force One"),
+    # and a speaker "aboard" one says them there ("Trump, aboard Air Force One, told …")
+    saying = gov.pos_ == "VERB" and gov.lemma_.lower() in view.ont.speech_verbs
+    if saying:
+        for subject in (c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            for p in subject.children:
+                if p.dep_ == "prep" and p.lower_ == "aboard":
+                    found += phrase_places(view, p)
     here = dateline_place(view)
     for holder in holders:
         for child in holder.children:
             if here and child.dep_ == "advmod" and child.lower_ == "here":
                 found.append(here)  # "arrived here": where the dateline says the report is
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                found += phrase_places(view, child)
+                found += phrase_places(view, child, saying and child.lower_ == "on")
             if child.dep_ in {"npadvmod", "pobj"}:
                 for m in view.mentions_in(child):
                     if m.label == "FAC" and m.canonical:
