@@ -78,3 +78,30 @@ def test_a_planned_trip_does_not_place_what_was_done(nlp: Any) -> None:
     )
     found = [m for m in _events(nlp, text, None) if m.status == "reported"]
     assert found and all(m.place != "Brazil" for m in found)
+
+
+def test_an_announcement_is_placed_where_the_body_sits(nlp: Any) -> None:
+    text = (
+        "Chile will lift its duties on copper wire, according to the Chinese trade ministry.\n"
+        "The Peruvian president will visit Oslo next month, the Kremlin said."
+    )
+    found = [m for m in _events(nlp, text, None) if m.type == "announcement"]
+    assert [m.place for m in found] == ["Beijing", "Moscow"], [(m.trigger, m.place) for m in found]
+
+
+def test_the_seat_is_not_passed_to_what_it_tells(nlp: Any) -> None:
+    text = "The two presidents will hold talks in the spring, the Kremlin said."
+    [talks] = [m for m in _events(nlp, text, None) if m.type == "talks"]
+    assert talks.place != "Moscow"
+
+
+def test_the_objects_locative_phrase_places_the_act(nlp: Any) -> None:
+    text = "On Tuesday, the Chilean president addressed the parliament in Oslo."
+    [speech] = [m for m in _events(nlp, text, None) if m.type == "speech"]
+    assert speech.place == "Oslo"
+
+
+def test_words_said_on_a_craft_are_said_there(nlp: Any) -> None:
+    text = "The president told journalists on Air Force One that tariffs would fall soon."
+    [said] = [m for m in _events(nlp, text, None) if m.type == "statement"]
+    assert said.place == "Air Force One"

@@ -32,6 +32,11 @@ class EventType:
     # the event ends the subject's stay at its place ("left Brasilia"): the story is no longer
     # there after it
     leaves_place: bool = False
+    # words said: told in the past without a day of their own, they were said on the day of
+    # the report ("…, the ministry said", "told reporters")
+    said_on_report_day: bool = False
+    # made public by an official body: placed where the body sits ("the Kremlin said")
+    at_speakers_seat: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,8 @@ def load_ontology() -> Ontology:
             recurring=bool(spec.get("recurring")),
             place_scope=spec.get("place_scope"),
             leaves_place=bool(spec.get("leaves_place")),
+            said_on_report_day=bool(spec.get("said_on_report_day")),
+            at_speakers_seat=bool(spec.get("at_speakers_seat")),
         )
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()

@@ -11,7 +11,7 @@ cities of different countries do not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 # Alternate names that are codes (IATA "HAN", "FNJ") are not spellings of the city.
@@ -51,6 +51,7 @@ class World:
 
     places: dict[str, WorldPlace]
     country_names: dict[str, str]  # ISO code → country name
+    capitals: dict[str, str] = field(default_factory=dict)  # ISO code → capital's name
 
     def lookup(self, name: str) -> WorldPlace | None:
         """The place ``name`` spells: a country first, else the most populous city so named."""
@@ -86,10 +87,13 @@ def load_world() -> World:
             if _CODE.match(spelling) or not _SCRIPT.match(spelling):
                 continue
             places.setdefault(spelling.casefold(), place)
+    capitals: dict[str, str] = {}
     for code, country in cache_.get_countries().items():
         country_names[code] = country["name"]
+        if country.get("capital"):
+            capitals[code] = str(country["capital"])
         # a country's own name outranks any city of that name
         places[country["name"].casefold()] = WorldPlace(country["name"], "country", code)
     for region in _REGIONS:
         places[region.casefold()] = WorldPlace(region, "region", "")
-    return World(places, country_names)
+    return World(places, country_names, capitals)

@@ -17,6 +17,7 @@ from corroborator.analyze.events.dates import (
     granularity,
     timex_dates,
 )
+from corroborator.analyze.events.status import BEGINNING, is_infinitive
 from corroborator.analyze.events.view import (
     SUBJECTS,
     ArticleView,
@@ -68,13 +69,19 @@ def clause_tokens(tok: Any) -> set[int]:
     for t in gov.subtree:
         if (
             t.i != gov.i
-            and t.pos_ == "VERB"
+            and t.pos_ in {"VERB", "AUX"}
             and t.dep_ in {"ccomp", "advcl", "relcl", "acl"}
             and tok not in t.subtree
-            and t.head.i != tok.i
+            and (t.head.i != tok.i or _reported(t))
         ):
             ids -= {s.i for s in t.subtree}
     return ids
+
+
+def _reported(clause: Any) -> bool:
+    """``clause`` is what a verb of saying reports ("said the two would sign on Tuesday",
+    "said the visit had been a success"): its dates are of what is said, not the saying."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words().reporting_verbs
 
 
 def happening_clauses(trig: Trigger, sent: Any, others: list[Trigger]) -> list[Any]:
@@ -158,7 +165,14 @@ def _conjunct_date(
     Wednesday and sign a trade deal": the signing is on Wednesday too), as coordinated verb
     phrases share their subject and auxiliary; another conjunct's own date is not taken ("met
     him on Monday and will sign on Friday")."""
-    tok = trig.token
+    # a noun trigger's verb ("… on Monday, and the two oversaw the signing of accords")
+    return _conjunct_date_of(view, governor(trig.token), sent)
+
+
+def _conjunct_date_of(
+    view: ArticleView, tok: Any, sent: Any
+) -> tuple[str | None, str | None, str | None] | None:
+    """The date of the verb ``tok`` is coordinated with, if it is an undated conjunct."""
     for _ in range(4):  # a list of verbs is flat in the parse: the first verb heads them all
         if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ not in {"VERB", "AUX"}:
             return None
@@ -202,7 +216,13 @@ SIMULTANEOUS = frozenset({"as", "when", "while", "where"})
 
 
 def _time_clause(tok: Any) -> bool:
-    """``tok`` heads a clause told at the time of what it hangs on ("when he visited …")."""
+    """``tok`` heads a clause told at the time of what it hangs on ("when he visited …"), or a
+    participial clause with no conjunction ("arrived on Sunday, beginning a four-day visit"),
+    which English uses for what goes with the main clause (not one of order: "following")."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() not in ORDERING_PARTICIPLES:
+        return not any(c.dep_ == "mark" for c in tok.children)
+    if tok.dep_ == "advcl" and tok.lemma_.lower() in BEGINNING and is_infinitive(tok):
+        return True  # "arrived on Sunday to begin a visit": it begins with the arrival
     return tok.dep_ in {"advcl", "relcl"} and any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS for c in tok.children
     )
@@ -222,10 +242,18 @@ def _while_date(
             return None, None, None
         main = cur.head
         toks = {t.i for t in main.subtree} - {t.i for t in cur.subtree}
+        for c in main.children:
+            if _reported(c):  # "Speaking to reporters, he said he would go next year"
+                toks -= {t.i for t in c.subtree}
         found = _dated_in(view, toks, sent)
         if found is not None:
             date, date_end = timex_dates(found)
             return date, date_end, found.text
+        # "… on Wednesday and the two signed an accord, while their ministers met …": the
+        # clause hangs on an undated conjunct, which shares the date of its first verb
+        shared = _conjunct_date_of(view, main, sent)
+        if shared is not None:
+            return shared
         cur = governor(main)
         if cur.i == main.i and not _time_clause(cur):
             return None, None, None
@@ -411,6 +439,9 @@ def fill_frame(
         and not m.background
         and not m.day_of_span
         and not (m.type in view.ont.types and view.ont.types[m.type].recurring)
+        # a day after the article's frames only what is still to come ("has arrived in
+        # Rome …; the next day she will fly to Milan": the arrival is not on that day)
+        and (m.status == "planned" or not view.anchor_end or frame <= view.anchor_end)
         else m
         for m in mentions
     ]
@@ -439,4 +470,57 @@ def host_event(trig: Trigger, told: list[EventMention]) -> EventMention | None:
             for m in told:
                 if m.trigger_start <= obj.idx < m.trigger_end and m.date and not m.background:
                     return m
+    return None
+
+
+def _cancelling(view: ArticleView, tok: Any) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in view.ont.cancelled_verbs
+
+
+def _present_perfect(verb: Any) -> bool:
+    """``verb`` is in the present perfect ("has cancelled", "have called off")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    )
+
+
+# verbs of speaking that carry words said at an occasion ("speaking at a news conference")
+_SPEAKING = frozenset({"speak", "talk"})
+
+
+def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> str | None:
+    """Whether the event is news of the report's own day by how English news tells it, when
+    no day is written: ``"now"`` for what is under way at writing ("is holding talks"),
+    ``"said"`` for words said in the past ("…, the ministry announced", "told reporters"),
+    which are of the day the report tells (news writes a day only when it is not the
+    report's own: a wire's "said" is today's, a next-day report's that of its lead). The
+    present perfect ("has arrived") is left to the story: a traveller's arrival told from
+    his capital may fall on the next local day, and "have warned" may span weeks."""
+    if status == "in_progress" and reason == "under way at writing":
+        # a stay under way ("is on a trip to Chile", "a four-day visit") is a span around the
+        # day, not the day: it began before
+        stay = trig.token.dep_ == "pobj" and trig.token.head.lower_ == "on"
+        return "now" if (length_in_days(view, trig.token) or 1) < 2 and not stay else None
+    gov = governor(trig.token)
+    if status == "cancelled" and reason == "cancel word":
+        # "has cancelled his trip to Phuket", "has postponed the summit": calling it off is
+        # the news, in the present perfect of the report's own day
+        verb = next((v for v in (trig.token, gov, gov.head) if _cancelling(view, v)), None)
+        return "now" if verb is not None and _present_perfect(verb) else None
+    if status != "reported":
+        return None
+    if any(s <= gov.idx < e for s, e in view.quotes):
+        return None  # the speaker's words, not the report's
+    if reason in {"past tense", "words reported"} and view.ont.types[trig.type].said_on_report_day:
+        if trig.token.lower_ == "according":
+            return "said"
+        # "Speaking to reporters, she said …", "She, speaking at a news conference, said …":
+        # the time of the clause it opens or the subject it describes
+        said = gov.head if gov.tag_ == "VBG" and gov.dep_ in {"advcl", "acl"} else gov
+        if said.pos_ in {"NOUN", "PROPN"} and said.dep_ in SUBJECTS:
+            said = said.head
+        # the verb of saying itself, finite ("warned", "told a news conference"), not a verb
+        # that has the words as its subject or object ("the announcement … drew a rebuke")
+        saying = trig.token.i == gov.i or gov.lemma_.lower() in view.ont.speech_verbs | _SPEAKING
+        return "said" if saying and said.tag_ in {"VBD", "VBZ", "VBP"} else None
     return None

@@ -11,6 +11,7 @@ from typing import Any
 
 from corroborator.analyze import budget
 from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.events.dates import days_between
 from corroborator.analyze.events.dating import (
     date_of,
     fill_frame,
@@ -22,6 +23,7 @@ from corroborator.analyze.events.dating import (
     reporting_date,
     ruling_date,
     ruling_day_of_span,
+    told_today,
 )
 from corroborator.analyze.events.local_date import localise_all
 from corroborator.analyze.events.participants import participants_of, said_by
@@ -30,6 +32,7 @@ from corroborator.analyze.events.places import (
     follow_place,
     inherit_places,
     place_of,
+    seat_of,
     share_by_sentence,
     share_places,
     where_of,
@@ -77,6 +80,12 @@ class Grammar:
     # the lemmas of the verbs that report a recurring count ("сообщил"), read when first
     # needed; None: the English ones
     reporting_verbs: Callable[[], frozenset[str]] | None = None
+    # (view, trigger, status, status reason) → the event is news of the report's own day by
+    # its grammar, when nothing else dates it: "now" ("has arrived", "is holding talks") or
+    # "said" ("…, the ministry said": the day the report tells); None: never
+    told_today: Callable[[ArticleView, Trigger, str, str], str | None] | None = None
+    # (view, trigger token) → the seat of the official body that speaks; None: never
+    seat: Callable[[ArticleView, Any], str | None] | None = None
 
 
 @dataclass
@@ -199,6 +208,33 @@ def _passage_day(ctx: _Context) -> str | None:
     return None
 
 
+# A report tells the news of its own day or of the day before (a morning paper's "on
+# Thursday", printed on Friday); a lead dated earlier is a look back, not the report's day.
+_NEWS_DAY_LAG = 1
+
+
+def _news_day(view: ArticleView, ctx: _Context) -> str | None:
+    """The day the report tells: the latest day, the article's or the one before, that it has
+    named for an event it reports as done ("concluded a meeting on Thursday", printed on
+    Friday: Thursday; "arrived on Monday … held talks on Tuesday", printed on Tuesday:
+    Tuesday); the article's day when it has named neither."""
+    anchor = view.anchor
+    if anchor is None:
+        return None
+    told = [
+        m.date
+        for m in ctx.told
+        if m.status == "reported"
+        and not m.background
+        and m.date
+        and len(m.date) == 10
+        and m.date_source == "expression"
+        and _NAMED_DAY.search(m.date_text or "")
+        and 0 <= days_between(m.date, anchor) <= _NEWS_DAY_LAG
+    ]
+    return max(told) if told else anchor
+
+
 def _ahead_of(view: ArticleView, trig: Trigger, sent: Any, ctx: _Context, lang: Grammar) -> bool:
     """The trigger is a plan told from the time of writing (its sentence in the present or
     future: "He is scheduled to travel … to open a consulate") and the day ruling the passage
@@ -252,6 +288,10 @@ def _mention(
         date, date_end = same_day, None
     date_end = first_day_span(view, trig, date, date_end) or date_end
     place = lang.place(view, trig.token, happening_clauses(trig, sent, others))
+    if place is None and lang.seat is not None and view.ont.types[trig.type].at_speakers_seat:
+        place = lang.seat(view, trig.token)
+        if place:
+            evidence.append("place: where the body that made it public sits")
     # a recurring event's figure is dated by the report that gives it
     recurring = view.ont.types[trig.type].recurring
     reported_on = date is None and not date_text and recurring
@@ -350,6 +390,27 @@ def _mention(
         date, date_end = narrative
         source = "previous_event"
         evidence.append("date of the day the report is telling")
+    today = (
+        lang.told_today(view, trig, *lang.status(view, trig, None))
+        if date is None
+        and not cued
+        and not recurring
+        and not ctx.day_of_span
+        and lang.told_today is not None
+        and view.anchor is not None
+        and view.anchor == view.anchor_end
+        # the report's day as printed: a day inferred from the text is a guess to build on
+        and view.article.published is not None
+        and view.anchor == view.article.published[:10]
+        else None
+    )
+    if today is not None and view.anchor is not None:
+        # "has arrived in Hanoi", "is holding talks": told with no day of its own, the news is
+        # of the report's day; "…, the Kremlin said": of the day the report tells
+        date = _news_day(view, ctx) if today == "said" else view.anchor
+        date_end = first_day_span(view, trig, date, None)
+        source = "article_date"
+        evidence.append("the day of the report, which tells it as its news")
     day_of_span = ctx.day_of_span if date is None and not cued else None
     if day_of_span:
         source = "day_of_span"
@@ -436,6 +497,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
     last_by_family: dict[str, EventMention] = {}
     aside: set[int] = set()  # events told in a "where" clause, by trigger offset
     going: set[int] = set()  # goings somewhere ("flew to Prague"), by trigger offset
+    seats: set[int] = set()  # announcements placed at their speaker's seat, by trigger offset
     for sent in view.sentences.spans:
         budget.check()
         if _heading(view, sent):
@@ -471,10 +533,25 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 # told aside ("…, where he signed …") or summed up ("his first trip there in
                 # two decades"): the narrative does not move to its place
                 aside.add(found[-1].trigger_start)
+            if (
+                lang.seat is not None
+                and view.ont.types[trig.type].at_speakers_seat
+                and found[-1].place
+                and found[-1].place == lang.seat(view, trig.token)
+            ):
+                # the telling is at the seat; what it tells is not (nor does the story move)
+                seats.add(found[-1].trigger_start)
+                aside.add(found[-1].trigger_start)
         context.previous = out[-1] if out else None
-        found = share_places(merge_same_type(found), frozenset(going))
+        found = share_places(merge_same_type(found), frozenset(going), frozenset(seats))
         previous = context.previous
-        if context.sequenced and previous and previous.place and not _left(out, previous, view):
+        if (
+            context.sequenced
+            and previous
+            and previous.place
+            and previous.trigger_start not in seats
+            and not _left(out, previous, view)
+        ):
             found = follow_place(found, previous, view.gaz)
         for m in found:
             out.append(m)
@@ -484,7 +561,9 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
     framed = fill_frame(out, frame_date(out, view), view)
     placed = inherit_places(framed, view.gaz, leaving, frozenset(aside))
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
-    shared = share_by_sentence(country_scope(placed, view.gaz, scoped), frozenset(going))
+    shared = share_by_sentence(
+        country_scope(placed, view.gaz, scoped), frozenset(going), frozenset(seats)
+    )
     return localise_all(shared, view)
 
 
@@ -511,4 +590,6 @@ ENGLISH = Grammar(
     generic_sentence=is_generic_sentence,
     sequenced=_sequenced,
     definite=_definite,
+    told_today=told_today,
+    seat=seat_of,
 )

@@ -23,6 +23,9 @@ _NESTED_LOCATIVE = frozenset({"at", "in", "near", "inside", "of", "outside"})
 # the gazetteer lists it as one or its last word is a venue noun ("Gimhae International
 # Airport", "the Kremlin").
 _PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
+# Prepositions of a verb's object that locate the act on it ("addressed the parliament in
+# Ottawa").
+_OBJECT_LOCATIVE = frozenset({"at", "in", "near", "inside"})
 # Types whose verb-object trigger goes or sends somewhere ("paid a visit to", "sent aid to").
 _SENT_TO = frozenset({"visit", "aid"})
 
@@ -64,10 +67,12 @@ def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> b
     return found is not None and found.kind in {"city", "country"}
 
 
-def phrase_places(view: ArticleView, prep: Any) -> list[str]:
+def phrase_places(view: ArticleView, prep: Any, boarded: bool = False) -> list[str]:
     """The places a prepositional phrase locates its event at: the names in its object and in
     the locative phrases nested in it, not those of a phrase that leads elsewhere ("at a key
-    moment in the war with Ukraine" names no place) or of a clause inside it."""
+    moment in the war with Ukraine" names no place) or of a clause inside it. ``boarded``:
+    the phrase tells where words were said ("told reporters on Air Force One"), so any name
+    in it is a place, as after "aboard"."""
     away: set[int] = set()
     for t in prep.subtree:
         if t.i == prep.i or t.i in away:
@@ -82,7 +87,7 @@ def phrase_places(view: ArticleView, prep: Any) -> list[str]:
     found = [
         m.canonical
         for m in view.mentions_in(prep)
-        if m.start in allowed and is_place_name(view, m, prep.lower_)
+        if m.start in allowed and is_place_name(view, m, "aboard" if boarded else prep.lower_)
     ]
     return found + [
         name
@@ -138,13 +143,30 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 for p in obj.children:
                     if p.dep_ == "prep" and p.lower_ == "to":
                         found += phrase_places(view, p)
+    if tok.pos_ == "VERB":
+        # the object's own locative phrase ("addressed the parliament in Ottawa", "met
+        # students at the university in Hue"): where the act on it happens (not "on", "to",
+        # which tell a topic or an addressee: "a pact on workers")
+        for obj in tok.children:
+            if obj.dep_ in {"dobj", "obj"}:
+                for p in obj.children:
+                    if p.dep_ == "prep" and p.lower_ in _OBJECT_LOCATIVE:
+                        found += phrase_places(view, p)
+    # words said "on" a craft or a broadcast are said there ("told reporters on Air Force One"),
+    # and a speaker "aboard" one says them there ("Trump, aboard Air Force One, told …")
+    saying = gov.pos_ == "VERB" and gov.lemma_.lower() in view.ont.speech_verbs
+    if saying:
+        for subject in (c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            for p in subject.children:
+                if p.dep_ == "prep" and p.lower_ == "aboard":
+                    found += phrase_places(view, p)
     here = dateline_place(view)
     for holder in holders:
         for child in holder.children:
             if here and child.dep_ == "advmod" and child.lower_ == "here":
                 found.append(here)  # "arrived here": where the dateline says the report is
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                found += phrase_places(view, child)
+                found += phrase_places(view, child, saying and child.lower_ == "on")
             if child.dep_ in {"npadvmod", "pobj"}:
                 for m in view.mentions_in(child):
                     if m.label == "FAC" and m.canonical:
@@ -231,13 +253,17 @@ def _may_pass(source: EventMention, target: EventMention) -> bool:
 
 
 def share_places(
-    mentions: list[EventMention], going: frozenset[int] = frozenset()
+    mentions: list[EventMention],
+    going: frozenset[int] = frozenset(),
+    apart: frozenset[int] = frozenset(),
 ) -> list[EventMention]:
     """Events of one sentence without a place take the place of a sibling that has one. A
     going somewhere (``going``: trigger offsets; "then flew to Prague") passes its destination
     only to what the sentence tells after it: "Rao, who was awarded a medal on Tuesday, then
     flew to Prague" was not awarded in Prague."""
-    placed = [m for m in mentions if m.place and not m.background]
+    # (``apart``: trigger offsets of mentions placed where their speaker sits, not where what
+    # they tell happens: "the rescue will go on, the government in the capital announced")
+    placed = [m for m in mentions if m.place and not m.background and m.trigger_start not in apart]
     if not placed:
         return mentions
     out = []
@@ -261,7 +287,9 @@ def share_places(
 
 
 def share_by_sentence(
-    mentions: list[EventMention], going: frozenset[int] = frozenset()
+    mentions: list[EventMention],
+    going: frozenset[int] = frozenset(),
+    apart: frozenset[int] = frozenset(),
 ) -> list[EventMention]:
     """:func:`share_places` again over each sentence, once places decided over the whole
     article are in ("Myanmar's government announced a ceasefire across the country": the
@@ -272,7 +300,7 @@ def share_by_sentence(
         j = i
         while j < len(mentions) and mentions[j].start == mentions[i].start:
             j += 1
-        out += share_places(mentions[i:j], going)
+        out += share_places(mentions[i:j], going, apart)
         i = j
     return out
 
@@ -391,3 +419,40 @@ def _country_of(gaz: Gazetteer, place: str) -> str | None:
     if code is None:
         return None
     return gaz.country_names.get(code) or load_world().country_names.get(code)
+
+
+def seat_of(view: ArticleView, tok: Any) -> str | None:
+    """Where an official body speaks from, for its announcement: the place its name gives ("the
+    Kremlin said", "Beijing announced", "the White House said") in its city, or the capital of
+    the country it speaks for ("the Chinese commerce ministry", "according to India's foreign
+    ministry"). A person's words are placed where the person is, not here."""
+    gov = governor(tok)
+    if tok.lower_ == "according":
+        voices = [o for p in tok.children if p.lower_ == "to" for o in p.children]
+    else:
+        voices = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    world = load_world()
+    for voice in voices:
+        if voice.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        found = view.mentions_in(voice)
+        if any(m.label == "PERSON" for m in found):
+            return None  # "Putin's aide Yury Ushakov": a person, wherever he is
+        for m in found:
+            if not m.canonical:
+                continue
+            if m.label == "NORP" or m.canonical in view.gaz.countries:
+                # "the Chinese commerce ministry", "the Kremlin" (the gazetteer's name for
+                # Russia's government)
+                return world.capitals.get(view.gaz.countries.get(m.canonical) or "")
+            if m.label == "GPE":
+                place = world.lookup(m.canonical)
+                if place is not None and place.kind == "city":
+                    return place.name  # "Beijing said"
+                code = view.gaz.country_code(m.canonical)
+                if place is not None and place.kind == "country":
+                    return world.capitals.get(code or "")  # "China's foreign ministry"
+            if m.canonical in view.gaz.places:
+                # a seat the gazetteer knows ("the Kremlin", "the White House"), in its city
+                return view.gaz.city_of(m.canonical) or m.canonical
+    return None

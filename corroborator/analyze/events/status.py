@@ -60,6 +60,8 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
                 implicative = ont.implicative_verbs | ont.negative_implicative_verbs
                 if current.dep_ == "xcomp" and _lemma(current.head) in implicative:
                     continue
+                if current.dep_ == "advcl" and current.lemma_.lower() in BEGINNING:
+                    continue  # "has arrived to begin a visit": begun when it arrived
             break
     return chain
 
@@ -86,6 +88,10 @@ def _taking_part(verb: Any, ont: Ontology) -> bool:
         if c.dep_ in {"dobj", "obj"}
     )
 
+
+# Verbs of beginning: a trip "to begin a visit" begins it on arrival ("has arrived in Tokyo to
+# begin a four-day visit": the visit is under way, not still to come, as with "arrived to sign").
+BEGINNING = frozenset({"begin", "start", "commence"})
 
 # Modals of possibility: what they govern has not happened yet.
 _POSSIBILITY = frozenset({"could", "might", "may"})
@@ -143,7 +149,12 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         if any(phrase[-len(p) :] == p for p in ont.planned_preps) and not _narrated(chain, head):
             return "planned", "preposition of things to come"
     infinitive = _own_infinitive(chain)
-    if infinitive is not None and infinitive.dep_ == "advcl" and not _dated_done(view, infinitive):
+    if (
+        infinitive is not None
+        and infinitive.dep_ == "advcl"
+        and not _dated_done(view, infinitive)
+        and infinitive.lemma_.lower() not in BEGINNING
+    ):
         # "flew to Lisbon to sign a pact", "arrived to attend the summit": what the trip is
         # for is still to come when the trip is told, whatever its tense
         return "planned", "purpose infinitive"
@@ -298,6 +309,14 @@ def _under_way(view: ArticleView, chain: list[Any], verbs: list[Any], words: set
         for c in v.children
     ):
         return True
+    if (
+        len(chain) > 2
+        and chain[1].lower_ == "on"
+        and chain[0].dep_ == "pobj"
+        and chain[2].lemma_ == "be"
+        and chain[0].pos_ == "NOUN"
+    ):
+        return True  # "is on a three-day visit", "are on a tour of the region"
     # the progressive: a present form of "be" with a gerund of the event's own verb (or the
     # light verb that carries a noun trigger: "is holding talks"), active or passive ("teams
     # are being dispatched for rescue operations")

@@ -274,7 +274,11 @@ class Resolver:
             res = self._resolve(sem, ctx, pinned)
         finally:
             self.anchor = saved
-        shifted_ref = sem.kind == "anaphor" and sem.offset != 0 and sem.sub != "anchor"
+        # a shifted reference ("the previous year") is not a new point of reference, except a
+        # day counted on ("The next day … A day later …": a narrative moves on day by day)
+        shifted_ref = (
+            sem.kind == "anaphor" and sem.offset != 0 and sem.sub != "anchor" and sem.unit != "day"
+        )
         if sem.type in ("DATE", "TIME") and not shifted_ref and not sem.inherit:
             self._remember(ctx.sentence, res.gran, res.value)
             if sem.kind == "range" and res.gran == "day" and res.begin and res.end:

@@ -501,6 +501,12 @@ def _shift_unit(m: Match) -> Sem | None:
     if phrase == "past" and m.text.lower().startswith("the") and gran != "year":
         # "the past week", "the past decade": the span that ends now (TimeML: a duration)
         return Sem("dur", "DURATION", v.duration(unit.multiplier, unit.code), note="the past unit")
+    if m.text.lower().startswith("the") and gran == "day" and shift != 0:
+        # "the next day", "the previous day": counted from the day the text last told, as
+        # "the following day" is; "next week" without the article counts from now
+        return Sem(
+            "anaphor", "DATE", gran="day", unit="day", offset=shift, note=f"the {phrase} day"
+        )
     return Sem("rel", "DATE", gran=gran, unit=unit.name, offset=shift, mod=mod, note=f"{phrase}")
 
 
