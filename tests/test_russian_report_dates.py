@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from corroborator.ingest.metadata import read_metadata
 from corroborator.link.timeline import resolve_story_dates
 from corroborator.model import Article, EventMention
 
@@ -74,3 +75,12 @@ def test_a_russian_weekday_is_read_within_the_story_span() -> None:
     assert (by_type["talks"].date, by_type["talks"].date_source) == ("2031-04-17", "story_weekday")
     assert by_type["arrival"].date == "2031-04-16"
     assert by_type["signing"].date is None
+
+
+def test_the_agency_after_a_cyrillic_datelines_dash_is_credited() -> None:
+    """ "ГОРОД, 12 фев — ТАСС." and "— РИА Новости.": the agency of the dispatch, as "/ТАСС/"
+    between slashes; a sentence after the dash that names no agency credits nothing."""
+    assert read_metadata("ДАККА, 12 фев — ТАСС. Вода затопила деревни.").attributed_to == ("TASS",)
+    meta = read_metadata("ТАШКЕНТ, 16 апр – РИА Новости. Президент прибыл в Ташкент.")
+    assert (meta.dateline_date, meta.attributed_to) == ("--04-16", ("RIA Novosti",))
+    assert read_metadata("ТАШКЕНТ, 16 апр — Президент прибыл.").attributed_to == ()
