@@ -84,3 +84,16 @@ def test_the_agency_after_a_cyrillic_datelines_dash_is_credited() -> None:
     meta = read_metadata("ТАШКЕНТ, 16 апр – РИА Новости. Президент прибыл в Ташкент.")
     assert (meta.dateline_date, meta.attributed_to) == ("--04-16", ("RIA Novosti",))
     assert read_metadata("ТАШКЕНТ, 16 апр — Президент прибыл.").attributed_to == ()
+
+
+def test_an_undated_until_is_no_day_of_the_event() -> None:
+    """ "продлится до пятницы" in a text without a date: Friday ends the visit, it is not the day
+    the story should give it; "в пятницу" is."""
+    text = "Президент находится в Ташкенте с визитом, который продлится до пятницы."
+    [visit] = [e for e in events(text, None) if e.type == "visit"]
+    assert (visit.date, visit.date_text) == (None, None)
+    [talks] = [
+        e for e in events("В пятницу президенты провели переговоры в Ташкенте.", None)
+        if e.type == "talks"
+    ]  # fmt: skip
+    assert (talks.date_text, talks.date_source) == ("пятницу", "weekday_for_story")

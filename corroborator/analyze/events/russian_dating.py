@@ -61,7 +61,23 @@ def date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger
         for t, span in _in_sentence(view, sent):
             if t.text == text and _until(view, span):
                 return None, date, text
+    if text and not (date or date_end) and _undated_until(view, sent, text):
+        # "визит продлится до пятницы" in an undated text: Friday is the end the story cannot
+        # place, not the day the visit happens
+        return None, None, None
     return date, date_end, text
+
+
+def _undated_until(view: ArticleView, sent: Any, text: str) -> bool:
+    """The undated expression ``text`` of ``sent`` (a weekday, a day without a year) follows
+    "до"."""
+    for t in view.timexes:
+        if t.text != text or not sent.start_char <= t.start < sent.end_char:
+            continue
+        span = view.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _until(view, span):
+            return True
+    return False
 
 
 # Marks that end a written sentence; a parse tree that ends without one ("…визит в Южную Корею
