@@ -2,7 +2,9 @@
 English extractor's nearest date in the trigger's clause (:func:`.dating.date_of`), else, where
 the parser split the sentence into several trees, the nearest date in the sentence. An event
 named inside another event's phrase takes only a date of its own. A date after "до" ("перемирие
-до 22 апреля") is the day the event ends, not the day it happens, as "until" in English."""
+до 22 апреля") is the day the event ends, not the day it happens, as "until" in English. A
+count takes the day of the report told after it (:func:`reported_after`: "…, сообщает агентство
+в пятницу", "Об этом в субботу сообщает …")."""
 
 from __future__ import annotations
 
