@@ -33,3 +33,16 @@ def test_sentences_tags_lemmas_and_dependencies() -> None:
 def test_names_are_entities() -> None:
     doc = parse_russian(TEXT)
     assert "Омске" in {e.text for e in doc.ents if e.label_ == "LOC"}
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
+    """Scraped pages lose the space after a stop ("закрыли метро.Власти объявили …"): still two
+    sentences, the text kept as it is; abbreviations ("г.Тверь") stay inside theirs."""
+    text = "Жители г.Тверь ждали поезда.Власти закрыли вокзал.Поезда ушли."
+    doc = parse_russian(text)
+    assert doc.text == text
+    assert [s.text for s in doc.sents] == [
+        "Жители г.Тверь ждали поезда.",
+        "Власти закрыли вокзал.",
+        "Поезда ушли.",
+    ]

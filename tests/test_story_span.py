@@ -39,6 +39,10 @@ def _summit(dossier: dict) -> dict:
     return max(dossier["stories"], key=lambda s: len(s["articles"]))
 
 
+# The weekdays of the Russian preview (examples/bishkek-2025/09-preview-ru.txt), in English.
+_RUSSIAN_WEEKDAYS = {"вторник": "Tuesday", "среду": "Wednesday"}
+
+
 def _weekday_mentions(story: dict) -> list[dict]:
     """The mentions a bare "Tuesday" dates within the story's span."""
     return [
@@ -54,8 +58,9 @@ def test_a_corrected_span_sets_dates_title_timeline_and_survives_rebuilds(
     before = _summit(_dossier(db))
     assert (before["start"], before["end"]) == ("2025-11-25", "2025-11-27")
     assert before["span_correction"] is None
-    # a "Tuesday" in an article that prints no date is read within the story's span
-    assert {m["date"] for m in _weekday_mentions(before)} == {"2025-11-25"}
+    # a "Tuesday" in an article that prints no date is read within the story's span, and so
+    # is the Russian preview's «в среду» (Wednesday)
+    assert {m["date"] for m in _weekday_mentions(before)} == {"2025-11-25", "2025-11-26"}
 
     fixed = run_cli(
         "stories", "--db", str(db), "span", before["id"], "2025-12-01", "2025-12-03",
@@ -77,7 +82,8 @@ def test_a_corrected_span_sets_dates_title_timeline_and_survives_rebuilds(
     reread = {(m["date_text"], m["date"]) for m in _weekday_mentions(story)}
     assert ("Tuesday", "2025-12-02") in reread, reread
     for text, day in reread:
-        assert date.fromisoformat(day).strftime("%A") == text.removeprefix("on ").title()
+        named = _RUSSIAN_WEEKDAYS.get(text, text.removeprefix("on ").title())
+        assert date.fromisoformat(day).strftime("%A") == named
         assert "2025-11-28" <= day <= "2025-12-06"  # the span with its margin
     # the other story is left alone
     assert all(s["span_correction"] is None for s in dossier["stories"] if s is not story)
@@ -109,7 +115,7 @@ def test_a_corrected_span_sets_dates_title_timeline_and_survives_rebuilds(
     assert cleared.exit_code == 0, cleared.output
     back = _summit(_dossier(db))
     assert back["span_correction"] is None and back["start"] == "2025-11-25"
-    assert {m["date"] for m in _weekday_mentions(back)} == {"2025-11-25"}
+    assert {m["date"] for m in _weekday_mentions(back)} == {"2025-11-25", "2025-11-26"}
 
 
 def test_bad_span_corrections_are_refused(example_db: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ Models load lazily, once per process (about 2 s).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -116,6 +117,20 @@ class _Token:
 # A line break ends a sentence: headlines, date stamps and captions stand on lines of their
 # own without a full stop, and razdel would run them into the sentence after them.
 _LINE = re.compile(r"[^\n]+")
+# A full stop glued to the next sentence ("закрыла метро.Власти объявили …"), as pages scraped
+# without their paragraph breaks print it, ends a sentence too; razdel would read it as one
+# token. A word of at least four lower-case letters before the stop keeps abbreviations
+# ("г.Москва", "ул.Ленина") and initials ("А.С.Пушкин") whole.
+_GLUED_STOP = re.compile(r"(?<=[а-яё]{4}[.!?])(?=[А-ЯЁ][а-яё])")
+
+
+def _segments(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, text)`` of each line of ``text``, cut again at glued full stops."""
+    for line in _LINE.finditer(text):
+        at = line.start()
+        cuts = [m.start() for m in _GLUED_STOP.finditer(line.group())]
+        for lo, hi in zip([0, *cuts], [*cuts, len(line.group())], strict=True):
+            yield at + lo, line.group()[lo:hi]
 
 
 def _natasha(text: str) -> tuple[list[list[_Token]], list[tuple[int, int, str]]]:
@@ -126,12 +141,11 @@ def _natasha(text: str) -> tuple[list[list[_Token]], list[tuple[int, int, str]]]
     segmenter, morph_tagger, syntax, ner = _models()[:4]
     sentences: list[list[_Token]] = []
     names: list[tuple[int, int, str]] = []
-    for line in _LINE.finditer(text):
-        if not line.group().strip():
+    for at, segment in _segments(text):
+        if not segment.strip():
             continue
         budget.check()
-        at = line.start()
-        nd = NatashaDoc(line.group())
+        nd = NatashaDoc(segment)
         nd.segment(segmenter)
         nd.tag_morph(morph_tagger)
         nd.parse_syntax(syntax)

@@ -241,6 +241,19 @@ def _dateline(lines: list[tuple[int, str]], title: str | None) -> re.Match[str] 
     return None
 
 
+# What follows a Cyrillic dateline's dash up to the full stop: the agency of the dispatch
+# ("МОСКВА, 28 мар — РИА Новости. …", "ПЕКИН, 30 окт – РИА Новости.").
+_DASH_AGENCY = re.compile(r"\s*(?P<name>[^.\n]{2,40}?)\s*\.")
+
+
+def _dash_agency(m: re.Match[str]) -> str | None:
+    """The known agency a Cyrillic dateline names after its dash, if any."""
+    if m.re is not _DATELINE_CYR or not re.search(r"[—–-]", m.group("sep")):
+        return None
+    after = _DASH_AGENCY.match(m.string, m.end())
+    return canonical_agency(after.group("name")) if after else None
+
+
 @cache
 def _places() -> frozenset[str]:
     """Names of places (countries, cities, venues) the gazetteer knows, lower-cased."""
@@ -477,6 +490,9 @@ def read_metadata(
                 # between slashes only the Russian convention names the publisher
                 # ("/ТАСС/", "/Корр. ИА .../"); elsewhere slashes hold credits
                 outlet = _clean_name(raw)
+        dashed = _dash_agency(m)
+        if dashed and dashed not in attributed:
+            attributed.append(dashed)
 
     authors = meta_authors
     by = _byline(lines)

@@ -27,8 +27,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
+from corroborator import lexicon
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.ontology import load_ontology
 from corroborator.link.dependence import Dependence
@@ -37,15 +39,31 @@ from corroborator.model import Article, Conflict, DateSource, Event, EventMentio
 _FAMILY = {"meeting": "talks"}
 # Type to show for a merged family: the more specific one.
 _PREFERRED = {"talks": 0, "meeting": 1}
-_WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+
+
+@cache
+def _weekday_names() -> tuple[dict[str, int], frozenset[str]]:
+    """Weekday words of every language's temporal pack (English "tuesday", Russian "вторник",
+    "во вторник" read as "вторник", "пятницу") with their numbers, and the Russian words of a
+    part of the day that may follow one ("в среду вечером")."""
+    names: dict[str, int] = {}
+    for pack in ("temporal.yaml", "temporal_ru.yaml"):
+        for num, forms in (lexicon.load(pack).get("weekdays") or {}).items():
+            names.update({str(f).lower(): int(num) for f in forms})
+    parts = lexicon.load("temporal_ru.yaml").get("parts_of_day") or {}
+    return names, frozenset(str(w).lower() for forms in parts.values() for w in forms)
+
+
+def _weekday(text: str | None, *, first_word: bool = False) -> int | None:
+    """The weekday a mention's date text names alone ("Tuesday", "пятницу", "среду вечером"),
+    or with ``first_word`` the weekday its first word names ("Monday night")."""
+    words = (text or "").lower().removeprefix("on ").split()
+    names, parts = _weekday_names()
+    if not words or (not first_word and not all(w in parts for w in words[1:])):
+        return None
+    return names.get(words[0])
+
+
 # A re-read weekday must fall within the story's span widened by this many days either side.
 SPAN_MARGIN_DAYS = 3
 # Two reports giving one meeting of the same people different days: the seeds and the example
@@ -182,11 +200,12 @@ def resolve_story_dates(
             moved = _same_day_in(span, m.date)
             if moved and moved != m.date:
                 m = _redated(m, moved, "story_year", "year of the story's span")
-        if text in _WEEKDAYS and article is not None and article.published is None:
+        weekday = _weekday(text)
+        if weekday is not None and article is not None and article.published is None:
             lo = span.start - timedelta(days=SPAN_MARGIN_DAYS)
             hi = span.end + timedelta(days=SPAN_MARGIN_DAYS)
             days = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
-            hits = [d for d in days if d.weekday() == _WEEKDAYS[text]]
+            hits = [d for d in days if d.weekday() == weekday]
             if len(hits) == 1 and hits[0].isoformat() != m.date:
                 m = _redated(
                     m,
@@ -426,8 +445,7 @@ def merge_mentions(
             # count changes from report to report, so it stays undated and apart — unless its
             # own weekday ("as of Monday night", in an article without a date) names the day
             # of exactly one dated event of its type in the story
-            words = (m.date_text or "").lower().removeprefix("on ").split()
-            weekday = _WEEKDAYS.get(words[0]) if words else None
+            weekday = _weekday(m.date_text, first_word=True)
             same_day = [
                 c
                 for c in clusters

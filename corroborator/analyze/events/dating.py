@@ -20,6 +20,8 @@ from corroborator.analyze.events.dates import (
 from corroborator.analyze.events.status import BEGINNING, is_infinitive
 from corroborator.analyze.events.view import (
     SUBJECTS,
+    WEEKDAY_ONLY_RE,
+    YEARLESS_DAY_RE,
     ArticleView,
     Trigger,
     governor,
@@ -278,17 +280,25 @@ def _dated_in(view: ArticleView, toks: set[int], sent: Any) -> TimeExpression | 
 
 
 def _day_in(view: ArticleView, toks: set[int], sent: Any) -> TimeExpression | None:
-    """The first expression of the sentence dated to a day whose words all lie in ``toks``."""
+    """The first expression of the sentence dated to a day whose words all lie in ``toks``: a
+    day, or in an article that cannot date it a bare weekday or a day without a year, which
+    the story dates ("reported on Saturday" in an undated text)."""
     for t in view.timexes:
         if not (sent.start_char <= t.start < sent.end_char):
             continue
         date, _ = timex_dates(t)
-        if not date or not DAY_RE.match(date):
+        if not (date and DAY_RE.match(date)) and not _undated_day(t):
             continue
         span = view.doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and all(tk.i in toks for tk in span):
             return t
     return None
+
+
+def _undated_day(t: TimeExpression) -> bool:
+    """A weekday or a day and month that the article, having no date, cannot place."""
+    value = t.value or ""
+    return bool(WEEKDAY_ONLY_RE.match(value) or YEARLESS_DAY_RE.match(value))
 
 
 def reporting_date(
@@ -318,6 +328,22 @@ def reporting_date(
         if cur.head.i == cur.i:
             break
         cur = cur.head
+    return None, None, None
+
+
+def reported_by(
+    view: ArticleView, sent: Any, reporting: frozenset[str], verb: Any = None
+) -> tuple[str | None, str | None, str | None]:
+    """The day a reporting verb of ``sent`` (one of the lemmas ``reporting``, or ``verb``) is
+    dated by, in its own words: "Об этом в субботу сообщает агентство" → Saturday."""
+    for tok in [verb] if verb is not None else sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting:
+            continue
+        toks = {t.i for t in tok.subtree}
+        found = _day_in(view, toks, sent)
+        if found is not None:
+            date, date_end = timex_dates(found)
+            return date, date_end, found.text
     return None, None, None
 
 

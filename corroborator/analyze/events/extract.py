@@ -86,6 +86,11 @@ class Grammar:
     told_today: Callable[[ArticleView, Trigger, str, str], str | None] | None = None
     # (view, trigger token) → the seat of the official body that speaks; None: never
     seat: Callable[[ArticleView, Any], str | None] | None = None
+    # the day of a recurring count told by the sentence after it ("Об этом в субботу сообщает
+    # агентство"), when its own sentence gives none; None: the language has no such pattern
+    reported_after: (
+        Callable[[ArticleView, Any], tuple[str | None, str | None, str | None]] | None
+    ) = None
 
 
 @dataclass
@@ -299,6 +304,8 @@ def _mention(
         date, date_end, date_text = reporting_date(
             view, trig, sent, lang.reporting_verbs() if lang.reporting_verbs else None
         )
+        if not (date or date_end or date_text) and lang.reported_after is not None:
+            date, date_end, date_text = lang.reported_after(view, sent)
     by_article = (
         reported_on
         and date is None

@@ -14,7 +14,7 @@ from typing import Any
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.events.extract import Grammar, run
 from corroborator.analyze.events.places import dateline_place, most_specific
-from corroborator.analyze.events.russian_dating import date_of_ru
+from corroborator.analyze.events.russian_dating import date_of_ru, reported_after
 from corroborator.analyze.events.russian_pack import load_russian_pack, norm
 from corroborator.analyze.events.russian_status import is_background, status_of
 from corroborator.analyze.events.russian_triggers import (
@@ -192,6 +192,7 @@ RUSSIAN = Grammar(
     sequenced=_sequenced,
     definite=_definite,
     reporting_verbs=lambda: load_russian_pack().speech_verbs,
+    reported_after=reported_after,
 )
 
 

@@ -2,15 +2,17 @@
 English extractor's nearest date in the trigger's clause (:func:`.dating.date_of`), else, where
 the parser split the sentence into several trees, the nearest date in the sentence. An event
 named inside another event's phrase takes only a date of its own. A date after "до" ("перемирие
-до 22 апреля") is the day the event ends, not the day it happens, as "until" in English."""
+до 22 апреля") is the day the event ends, not the day it happens, as "until" in English. A
+count takes the day of the report told after it (:func:`reported_after`: "…, сообщает агентство
+в пятницу", "Об этом в субботу сообщает …")."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from corroborator.analyze.events.dates import granularity, timex_dates
-from corroborator.analyze.events.dating import SPOKEN, date_of
-from corroborator.analyze.events.russian_pack import norm
+from corroborator.analyze.events.dating import SPOKEN, date_of, reported_by
+from corroborator.analyze.events.russian_pack import load_russian_pack, norm
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.analyze.timex.grammar_ru import ru_words
 from corroborator.model import TimeExpression
@@ -61,7 +63,23 @@ def date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger
         for t, span in _in_sentence(view, sent):
             if t.text == text and _until(view, span):
                 return None, date, text
+    if text and not (date or date_end) and _undated_until(view, sent, text):
+        # "визит продлится до пятницы" in an undated text: Friday is the end the story cannot
+        # place, not the day the visit happens
+        return None, None, None
     return date, date_end, text
+
+
+def _undated_until(view: ArticleView, sent: Any, text: str) -> bool:
+    """The undated expression ``text`` of ``sent`` (a weekday, a day without a year) follows
+    "до"."""
+    for t in view.timexes:
+        if t.text != text or not sent.start_char <= t.start < sent.end_char:
+            continue
+        span = view.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _until(view, span):
+            return True
+    return False
 
 
 # Marks that end a written sentence; a parse tree that ends without one ("…визит в Южную Корею
@@ -133,3 +151,30 @@ def _date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigge
     # nearest date is the best guess
     roots = [t for t in sent if t.dep_ == "ROOT" and not (t.is_space or t.is_punct)]
     return _found(_nearest(trig, found)) if len(roots) > 1 else own
+
+
+def reported_after(view: ArticleView, sent: Any) -> DateFound:
+    """The day of the report that gives the figure of ``sent``, told after it: Russian news
+    names the source of a figure in a clause after it, set off by a comma ("Число погибших
+    превысило 80, сообщает агентство в пятницу"), or in a sentence of its own opened by "об
+    этом" ("… превысило 80. Об этом в пятницу сообщает агентство"). The day must hang from that
+    clause's reporting verb."""
+    pack = load_russian_pack()
+    # the comma clause, when the parser hangs it on the sentence ("parataxis")
+    inserted = [t for t in sent if t.dep_ == "parataxis" and t.lemma_.lower() in pack.speech_verbs]
+    for verb in inserted:
+        found = reported_by(view, sent, pack.speech_verbs, verb)
+        if found[2]:
+            return found
+    nxt = next((s for s in view.sentences.spans if s.start >= sent.end), None)
+    if nxt is None:
+        return None, None, None
+    words = [t for t in nxt if not (t.is_punct or t.is_space)]
+    opens = [norm(t.lower_) for t in words]
+    # the comma clause, when the parser left it as a tree of its own
+    runs_on = bool(words) and not _ends_sentence(view, sent) and words[0].pos_ == "VERB"
+    if runs_on and words[0].lemma_.lower() in pack.speech_verbs:
+        return reported_by(view, nxt, pack.speech_verbs, words[0])
+    if any(tuple(opens[: len(o)]) == o for o in pack.report_back_openers):
+        return reported_by(view, nxt, pack.speech_verbs)
+    return None, None, None
