@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from corroborator.analyze.timex import grammar, triggers
+from corroborator import regex_needs
+from corroborator.analyze.timex import grammar
 
 TEXTS = [
     "The council met on Tuesday, March 4, 2025, and again three weeks later.",
@@ -23,7 +24,7 @@ TEXTS = [
 
 def _all(text: str, skip: bool, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, grammar.Match]]:
     if not skip:
-        monkeypatch.setattr(triggers, "can_match", lambda *_: True)
+        monkeypatch.setattr(regex_needs, "can_match", lambda *_: True)
     found = grammar._all_matches(text)
     monkeypatch.undo()
     return found
@@ -37,9 +38,9 @@ def test_skipping_rules_keeps_every_match(text: str, monkeypatch: pytest.MonkeyP
 def test_a_text_without_a_rule_s_words_skips_it() -> None:
     rules = grammar._compiled()
     text = "Nothing here names a time at all"
-    folded, digit = triggers.fold(text), triggers.has_digit(text)
+    folded, digit = regex_needs.fold(text), regex_needs.has_digit(text)
     ran = [n for (n, _), need in zip(rules.rules, rules.needs, strict=True)
-           if triggers.can_match(need, folded, digit)]  # fmt: skip
+           if regex_needs.can_match(need, folded, digit)]  # fmt: skip
     assert "fiscal_year" not in ran and "century" not in ran and "mdy" not in ran
     assert len(ran) < len(rules.rules) / 2
 
@@ -51,16 +52,19 @@ def test_every_rule_s_needs_hold_for_its_matches() -> None:
             # the match with a few characters around it (a lookaround's words lie outside)
             span = text[max(0, m.start - 10) : m.end + 10]
             need = rules.needs[order]
-            assert triggers.can_match(need, triggers.fold(span), triggers.has_digit(span))
+            assert regex_needs.can_match(need, regex_needs.fold(span), regex_needs.has_digit(span))
 
 
 def test_fold_matches_ignorecase() -> None:
     for word, variant in [("first", "FİRST"), ("second", "ſECOND"), ("week", "WEE\u212a")]:
         assert re.fullmatch(word, variant, re.IGNORECASE)
-        assert word in triggers.fold(variant)
+        assert word in regex_needs.fold(variant)
 
 
 def test_needs_of_plain_patterns() -> None:
-    assert triggers.needs(re.compile(r"(?:the\s+)?fiscal\s+year", re.I)) == {"fiscal"}
-    assert triggers.needs(re.compile(r"(?:a|b)?\d+", re.I)) == {triggers.DIGIT}
-    assert triggers.needs(re.compile(r"(?:foo|\w+)", re.I)) is None
+    fiscal = regex_needs.needs(re.compile(r"(?:the\s+)?fiscal\s+(?:year|quarter)", re.I))
+    assert fiscal == ({"fiscal"}, {"quarter", "year"})
+    assert regex_needs.needs(re.compile(r"(?:a|b)?\d+", re.I)) == ({regex_needs.DIGIT},)
+    assert regex_needs.needs(re.compile(r"(?:foo|\w+)", re.I)) == ()
+    digit_first = regex_needs.needs(re.compile(r"(?:May|June)\s+\d+", re.I))
+    assert digit_first == ({regex_needs.DIGIT}, {"may", "june"})

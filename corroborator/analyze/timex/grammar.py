@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
 
-from corroborator.analyze.timex import triggers
+from corroborator import regex_needs
 from corroborator.analyze.timex.words import words
 
 T = TypeVar("T")
@@ -276,7 +276,7 @@ RULES: tuple[tuple[str, str], ...] = (
 @dataclass(frozen=True)
 class _Compiled:
     rules: tuple[tuple[str, re.Pattern[str]], ...]
-    needs: tuple[triggers.Need | None, ...]  # per rule: text one of which a match needs
+    needs: tuple[regex_needs.Needs, ...]  # per rule: text one of which a match needs
     pmod: re.Pattern[str]
     dmod: re.Pattern[str]
     signal: re.Pattern[str]
@@ -303,7 +303,7 @@ def _compiled() -> _Compiled:
     )
     dmod = re.compile(rf"(?<![\w])(?P<mod>{_alt(w.duration_modifiers)})\s+$", re.IGNORECASE)
     signal = re.compile(rf"(?<![\w])(?P<sig>{_alt(w.boundary_signals)})\s+$", re.IGNORECASE)
-    needs = tuple(triggers.needs(pattern) for _, pattern in rules)
+    needs = tuple(regex_needs.needs(pattern) for _, pattern in rules)
     return _Compiled(tuple(rules), needs, pmod, dmod, signal)
 
 
@@ -327,9 +327,9 @@ def _all_matches(text: str) -> list[tuple[int, Match]]:
     found: list[tuple[int, Match]] = []
     compiled = _compiled()
     # a rule whose needed words are nowhere in the text cannot match: it is not run at all
-    folded, digit = triggers.fold(text), triggers.has_digit(text)
+    folded, digit = regex_needs.fold(text), regex_needs.has_digit(text)
     for order, (name, pattern) in enumerate(compiled.rules):
-        if not triggers.can_match(compiled.needs[order], folded, digit):
+        if not regex_needs.can_match(compiled.needs[order], folded, digit):
             continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
