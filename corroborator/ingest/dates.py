@@ -55,7 +55,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _needs() -> dict[str, regex_needs.Needs]:
-    """What each of :func:`page_dates`' patterns needs in a line (:mod:`corroborator.regex_needs`)."""
+    """What each pattern of :func:`page_dates` needs in a line (:mod:`corroborator.regex_needs`)."""
     return {key: regex_needs.needs(p) for key, p in {**patterns(), "slashed": _SLASHED}.items()}
 
 
