@@ -31,7 +31,7 @@ def test_build_stores_vectors_and_linking_embeds_nothing(tmp_path: Path) -> None
         assert foreign and foreign <= set(multi)  # the Russian preview
         # the vector is the one linking used to make: title and lead, MiniLM
         first = articles[0]
-        again = embed([embedding_text(first)])[0]
+        again = embed([embedding_text(first, EMBEDDING_MODEL)])[0]
         assert np.allclose(np.frombuffer(main[first.id], dtype=np.float32), again, atol=1e-5)
         analysis = store.get_analysis(first.id)
         assert analysis is not None and {v.model for v in analysis.vectors} >= {EMBEDDING_MODEL}

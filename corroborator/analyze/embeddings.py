@@ -31,6 +31,13 @@ MAIN_LANGUAGES = frozenset({"en"})
 # Characters of an article that represent it: the headline and lead carry the story; the rest
 # adds background that blurs it (and MiniLM reads 256 tokens at most).
 LEAD_CHARS = 1200
+# Characters of the lead MiniLM reads (the multilingual encoder and linking's content terms
+# read all of LEAD_CHARS). Shorter leads cost less (800: -24% of MiniLM's CPU, 600: -38%) but
+# move the vectors linking was calibrated on (cosine to these as low as 0.86 and 0.81); on
+# news-dev development they left the meta feed the same and raised bare B3 (0.867 -> 0.891 at
+# 800), ECB+ stories stayed the same (its documents are short), and linking's thresholds were
+# not rechecked for them, so the lead stays (docs/benchmarks.md, "Throughput").
+MINILM_LEAD_CHARS = 1200
 
 
 @cache
@@ -159,9 +166,12 @@ def embed_multilingual(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
 
-def embedding_text(article: Article) -> str:
-    """The text an article is embedded on: its title and the first :data:`LEAD_CHARS` of it."""
-    return (article.title or "") + "\n" + article.text[:LEAD_CHARS]
+def embedding_text(article: Article, model: str | None = None) -> str:
+    """The text an article is embedded on by ``model``: its title and the first
+    :data:`LEAD_CHARS` of it (:data:`MINILM_LEAD_CHARS` for MiniLM); without a model, the lead
+    linking reads its content terms from."""
+    chars = MINILM_LEAD_CHARS if model == EMBEDDING_MODEL else LEAD_CHARS
+    return (article.title or "") + "\n" + article.text[:chars]
 
 
 def needs_multilingual(article: Article) -> bool:
@@ -186,9 +196,10 @@ def with_vectors(
         if not isinstance(analysis, ArticleAnalysis):
             yield art, analysis
             continue
-        text = embedding_text(art)
-        vectors = [ArticleVector(EMBEDDING_MODEL, embed([text], precision=precision)[0].tobytes())]
+        lead = embed([embedding_text(art, EMBEDDING_MODEL)], precision=precision)[0]
+        vectors = [ArticleVector(EMBEDDING_MODEL, lead.tobytes())]
         if needs_multilingual(art):
+            text = embedding_text(art)
             vectors.append(
                 ArticleVector(MULTILINGUAL_MODEL, embed_multilingual([text])[0].tobytes())
             )

@@ -130,7 +130,7 @@ def _embed(store: Store, ids: list[str], model: str) -> dict[str, bytes]:
     texts = []
     for aid in ids:
         article = store.get_article(aid)
-        texts.append(embedding_text(article) if article else "")
+        texts.append(embedding_text(article, model) if article else "")
     encode = embed_multilingual if model == MULTILINGUAL_MODEL else embed
     fresh = {aid: v.astype(np.float32).tobytes() for aid, v in zip(ids, encode(texts), strict=True)}
     store.put_vectors(model, fresh)

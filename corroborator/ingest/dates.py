@@ -13,7 +13,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
 
-from corroborator import lexicon
+from corroborator import lexicon, regex_needs
 
 
 @cache
@@ -51,6 +51,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "iso": re.compile(iso),
         "dotted": re.compile(dotted),
     }
+
+
+@cache
+def _needs() -> dict[str, regex_needs.Needs]:
+    """What each pattern of :func:`page_dates` needs in a line (:mod:`corroborator.regex_needs`)."""
+    return {key: regex_needs.needs(p) for key, p in {**patterns(), "slashed": _SLASHED}.items()}
 
 
 def _valid(y: int | None, m: int, d: int) -> bool:
@@ -172,7 +178,11 @@ def page_dates(line: str) -> list[PageDate]:
     found: list[PageDate] = []
     label = _label_re()
     taken: list[tuple[int, int]] = []
+    # a pattern whose needed text (a digit, a month name) the line lacks is not run at all
+    folded, digit = regex_needs.fold(line), regex_needs.has_digit(line)
     for key in ("iso", "dotted", "mdy", "dmy"):
+        if not regex_needs.can_match(_needs()[key], folded, digit):
+            continue
         for m in patterns()[key].finditer(line):
             s, e = m.span()
             if (s > 0 and line[s - 1].isalnum()) or (e < len(line) and line[e].isalnum()):
@@ -186,6 +196,8 @@ def page_dates(line: str) -> list[PageDate]:
             labelled = bool(label.search(line[:s]))
             timed = bool(_STAMP_TIME.match(line[e:]))
             found.append(PageDate(value, s, e, labelled, timed))
+    if not regex_needs.can_match(_needs()["slashed"], folded, digit):
+        return sorted(found, key=lambda p: p.start)
     for m in _SLASHED.finditer(line):
         s, e = m.span()
         if (s > 0 and line[s - 1].isalnum()) or not label.search(line[:s]):

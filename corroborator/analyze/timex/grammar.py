@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
 
+from corroborator import regex_needs
 from corroborator.analyze.timex.words import words
 
 T = TypeVar("T")
@@ -275,6 +276,7 @@ RULES: tuple[tuple[str, str], ...] = (
 @dataclass(frozen=True)
 class _Compiled:
     rules: tuple[tuple[str, re.Pattern[str]], ...]
+    needs: tuple[regex_needs.Needs, ...]  # per rule: text one of which a match needs
     pmod: re.Pattern[str]
     dmod: re.Pattern[str]
     signal: re.Pattern[str]
@@ -301,7 +303,8 @@ def _compiled() -> _Compiled:
     )
     dmod = re.compile(rf"(?<![\w])(?P<mod>{_alt(w.duration_modifiers)})\s+$", re.IGNORECASE)
     signal = re.compile(rf"(?<![\w])(?P<sig>{_alt(w.boundary_signals)})\s+$", re.IGNORECASE)
-    return _Compiled(tuple(rules), pmod, dmod, signal)
+    needs = tuple(regex_needs.needs(pattern) for _, pattern in rules)
+    return _Compiled(tuple(rules), needs, pmod, dmod, signal)
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
@@ -322,7 +325,12 @@ def _end(text: str, start: int, end: int) -> int:
 
 def _all_matches(text: str) -> list[tuple[int, Match]]:
     found: list[tuple[int, Match]] = []
-    for order, (name, pattern) in enumerate(_compiled().rules):
+    compiled = _compiled()
+    # a rule whose needed words are nowhere in the text cannot match: it is not run at all
+    folded, digit = regex_needs.fold(text), regex_needs.has_digit(text)
+    for order, (name, pattern) in enumerate(compiled.rules):
+        if not regex_needs.can_match(compiled.needs[order], folded, digit):
+            continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue

@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from corroborator import lexicon
+from corroborator import lexicon, regex_needs
 from corroborator.analyze.timex import values as v
 from corroborator.analyze.timex.grammar import Match, choose
 from corroborator.analyze.timex.normalize import Sem, TimexType
@@ -270,9 +270,19 @@ def _widen(m: Match, text: str) -> Match:
     )  # fmt: skip
 
 
+@cache
+def _needs() -> tuple[regex_needs.Needs, ...]:
+    """What each rule needs in a text (:mod:`corroborator.regex_needs`)."""
+    return tuple(regex_needs.needs(pattern) for _, pattern in _compiled()[0])
+
+
 def _matches(text: str) -> list[tuple[int, Match]]:
     found = []
+    # a rule whose needed words are nowhere in the text cannot match: it is not run at all
+    folded, digit = regex_needs.fold(text), regex_needs.has_digit(text)
     for order, (name, pattern) in enumerate(_compiled()[0]):
+        if not regex_needs.can_match(_needs()[order], folded, digit):
+            continue
         for m in pattern.finditer(text):
             end = m.end()
             while end > m.start() and text[end - 1] in " ,":
