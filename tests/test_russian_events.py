@@ -213,6 +213,6 @@ def test_the_venue_of_an_event_noun_and_no_place_from_a_title_or_a_clause() -> N
     found = events("Торжественная церемония встречи в Мраморном зале прошла без задержек.")
     assert one(found, "welcome_ceremony").place == "Мраморный зал"
     found = events(
-        "Возле гостиницы, где остановился президент Чили, сотни людей ждали его приезда."
+        "У отеля, в котором жил президент Чили, с утра собрались журналисты в ожидании его приезда."
     )
     assert one(found, "arrival").place != "Chile"

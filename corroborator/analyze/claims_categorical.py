@@ -188,8 +188,8 @@ def visit_type_claims(
     ``visit_epithets`` of data/categories.yaml), else from the event's subtype. An article
     gives one value per category it names, in text order ("a state visit …, the two-day
     official visit"); the value's span covers the category words. Visit words in a sentence
-    that names a year before the article's (``published``) are of a past visit ("in 2023, when
-    Kim paid another official visit") and give nothing."""
+    that names a year before the article's (``published``) are of a past visit ("in 2021, when
+    the leader made a further official visit") and give nothing."""
     out: list[ClaimValue] = []
     seen: set[str] = set()
     nouns = _visit_nouns()
@@ -242,7 +242,7 @@ def visit_type_claims(
 
 def _past(before: str, year: int | None) -> bool:
     """Whether a sentence names, before a visit word, a year earlier than the article's ("in
-    September 2023, when Kim paid another official visit"): that visit is a past one. A year
+    May 2021, when the leader made a further official visit"): that visit is a past one. A year
     after "since" («с», «после») dates the last visit, not this one ("the first since 2000")."""
     if year is None:
         return False

@@ -76,6 +76,8 @@ def document_claims(text: str, article_id: str) -> list[ClaimValue]:
         noun = _key(word if _CYRILLIC.match(word) else word.rstrip("sS"), nouns)
         if noun is None:
             continue
+        # a document's name before its noun runs to the clause's start; 80 characters hold the
+        # longest named in the development texts and our own (about 60) with room to spare
         head = text[max(0, m.start() - 80) : m.start()]
         cut = max(head.rfind(c) for c in '.;:!?()«»"\n—–')
         before = list(_WORD.finditer(head[cut + 1 :]))[::-1]
@@ -87,6 +89,7 @@ def document_claims(text: str, article_id: str) -> list[ClaimValue]:
         end = m.end()
         of = _OF.match(text, m.end())
         if of is not None:
+            # "Treaty on …" names run longer after the noun (up to about 80 characters seen)
             tail = text[of.end() : of.end() + 100]
             stop = min([i for c in '.;:!?()«»"\n—–' if (i := tail.find(c)) >= 0] or [len(tail)])
             after = list(_WORD.finditer(tail[:stop]))

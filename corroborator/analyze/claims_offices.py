@@ -1,5 +1,5 @@
-"""Claims, part six: who holds an office, as a categorical claim ("Mongolian President X",
-"President X of Mongolia", "the president of Mongolia, X", «президент Монголии X», «монгольский
+"""Claims, part six: who holds an office, as a categorical claim ("Chilean President X",
+"President X of Chile", "the president of Chile, X", «президент Чили X», «чилийский
 президент X»).
 
 A named person with a role title and a country gives the value ``X`` (the person's canonical
@@ -27,17 +27,23 @@ from corroborator.model import ClaimValue, Mention
 OFFICE_MEASURE = "office"
 # The role of a "counterpart" (``office_counterparts``): the office of the title before it.
 COUNTERPART = "counterpart"
-# Two name words at or above this similarity (difflib ratio) are one word spelled two ways:
-# transliterations of one name differ by a letter or two ("Ukhnaagiin"/"Ukhnaagiyn" 0.9,
-# "Luong"/"Lyong" 0.8, "Zhaparov"/"Japarov" 0.8), while different surnames of one country's
-# office holders differ more ("Khurelsukh"/"Battulga" 0.33, "Thuong"/"Lam" 0.22).
+# Two name words at or above this similarity (difflib ratio) are one word spelled two ways.
+# Calibrated on transliteration pairs of post-Soviet and other leaders' names as English and
+# Russian-derived spellings give them ("Zhaparov"/"Japarov" 0.80, "Peskov"/"Peskoff" 0.77,
+# "Shoigu"/"Shoygu" 0.83, "Tokayev"/"Tokaev" 0.92, "Lukashenko"/"Lukashenka" 0.90) against
+# surnames of different holders of one office ("Nazarbayev"/"Tokayev" 0.47,
+# "Jeenbekov"/"Japarov" 0.38, "Medvedev"/"Mishustin" 0.12); the closest different pair found,
+# "Thuong"/"Vuong" (0.73), stays below.
 NAME_WORD_SIMILARITY = 0.75
-# Name words shorter than this say nothing alone (initials, "Jr", "bin").
+# Name words shorter than this say nothing alone (initials, "Jr", "bin"); words shorter than
+# _MIN_FUZZY_WORD must match exactly ("Moon"/"Yoon" 0.75 are two presidents, "Lee"/"Li" two
+# families): short words leave a letter or two no room to be a spelling variant.
 _MIN_NAME_WORD = 3
+_MIN_FUZZY_WORD = 5
 _COUNTRY_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # Characters a title, its country and the name may have between them: a space, "'s ", ", the
-# president of Mongolia, " — a clause boundary other than the comma ends a title.
+# president of Chile, " — a clause boundary other than the comma ends a title.
 _GAP = 3
 
 
@@ -140,17 +146,59 @@ def _country_named(text: str, at: int) -> str | None:
 
 
 def names_agree(a: str, b: str) -> bool:
-    """Two spellings of one person: a word of one is a word of the other, allowing for
-    transliteration (:data:`NAME_WORD_SIMILARITY`)."""
+    """Two spellings of one person: every word of the shorter name is a word of the other,
+    allowing for transliteration in words of :data:`_MIN_FUZZY_WORD` letters or more
+    (:data:`NAME_WORD_SIMILARITY`). A shared family name alone does not make two people one
+    ("Kim Jong Un" and "Kim Il Sung", "Lee Jae-myung" and "Lee Myung-bak"); a surname alone
+    is the full name that has it ("Japarov", "Sadyr Zhaparov")."""
     wa = [w for w in re.findall(r"[^\W\d_]+", a.lower()) if len(w) >= _MIN_NAME_WORD]
     wb = [w for w in re.findall(r"[^\W\d_]+", b.lower()) if len(w) >= _MIN_NAME_WORD]
     if not wa or not wb:
         return a.strip().lower() == b.strip().lower()
-    return any(
-        x == y or SequenceMatcher(None, x, y).ratio() >= NAME_WORD_SIMILARITY
-        for x in wa
-        for y in wb
-    )
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return all(any(_same_word(x, y) for y in long) for x in short)
+
+
+def _last_role(before: str, role_words: dict[str, str]) -> str | None:
+    """The role of the last title word in ``before`` (not a counterpart's)."""
+    low = before.lower()
+    best: tuple[int, str] | None = None
+    for word, role in role_words.items():
+        if role == COUNTERPART:
+            continue
+        pattern = re.escape(word) + (r"\w*" if _CYRILLIC.match(word) else r"\b")
+        for m in re.finditer(r"(?<!\w)" + pattern, low):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), role)
+    return best[1] if best else None
+
+
+def _same_word(x: str, y: str) -> bool:
+    """One name word spelled two ways: equal, or (both long enough) close in letters or with
+    the same consonants as they sound (:func:`_skeleton`)."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < _MIN_FUZZY_WORD:
+        return False
+    if SequenceMatcher(None, x, y).ratio() >= NAME_WORD_SIMILARITY:
+        return True
+    return _skeleton(x) == _skeleton(y)
+
+
+# Spellings of one sound in romanised names, and the letters that only mark a consonant's
+# sound (kh, zh, sh, th): a name romanised through Russian keeps its consonants but not its
+# vowels or Latin letters ("Cuong" → «Кыонг» → "Kyong").
+_SOUNDS = str.maketrans({"c": "k", "q": "k", "w": "v", "j": "z", "x": "s"})
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _skeleton(word: str) -> str:
+    """The word's first letter and its consonants as they sound: "kyong" and "cuong" are both
+    "kng". Words of different people of one office rarely share one ("Thuong" "tng", "Vuong"
+    "vng")."""
+    w = word.translate(_SOUNDS).replace("ph", "f")
+    w = re.sub(r"(?<=[bcdfgkpstvz])h", "", w)
+    return w[:1] + _VOWELS.sub("", w[1:])
 
 
 def _latin(name: str) -> str:
@@ -159,11 +207,11 @@ def _latin(name: str) -> str:
 
 def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list[ClaimValue]:
     """Who holds which office, one value per office an article names (the first naming). A
-    "counterpart" holds the office of the title before it in its sentence ("Russian President
-    Vladimir Putin and his Vietnamese counterpart To Lam"). An article that names two people for
+    "counterpart" holds the office of the title before it in its sentence ("the Chilean
+    president and her Peruvian counterpart"). An article that names two people for
     one office speaks of two moments (a caption of an earlier meeting beside today's report) and
     gives no value for that office."""
-    role_at_end, _, after_only, not_now = _roles()
+    role_at_end, role_words, after_only, not_now = _roles()
     places = [m for m in entities.mentions if m.label in _COUNTRY_LABELS]
     found: dict[str, ClaimValue] = {}
     mixed: set[str] = set()  # offices the article gives two people for
@@ -174,6 +222,8 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
         if m.label == "PERSON" and m.resolved_by != "role" and m.canonical
     ]
     for person in sorted([*people, *_untagged(entities, text, article_id)], key=lambda m: m.start):
+        # a title with its country before a name ("Kazakh President", "the president of the
+        # Kyrgyz Republic, ") fits in 80 characters; _title_before stops at a clause boundary
         before = text[max(0, person.start - 80) : person.start]
         office = _title_before(before, person.start, places, role_at_end, after_only, text)
         if office is None:
@@ -185,9 +235,12 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
             continue
         q_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
         if role == COUNTERPART:
-            if last is None or last[0] != q_start:
+            # the office of the nearest title before it in the sentence, whether or not that
+            # title named a country ("Foreign Minister Wang briefed his counterpart …")
+            nearest = _last_role(text[q_start:start], role_words)
+            if nearest is None or last is None or last[0] != q_start:
                 continue
-            role = last[1]
+            role = nearest
         last = (q_start, role)
         subject = f"{role} of {country}"
         value = _latin(person.canonical or person.text)
@@ -270,14 +323,14 @@ def _title_before(
     country = next((p for p in places if 0 <= at - p.end <= _GAP and p.end <= at), None)
     if country is not None:
         head = text[max(0, country.start - 40) : country.start].rstrip()
-        head = re.sub(r"\s+of(?:\s+the)?$", "", head)  # "the president of Mongolia, X"
+        head = re.sub(r"\s+of(?:\s+the)?$", "", head)  # "the president of Chile, X"
         m = role_at_end.search(head) or after_only.search(head)
         named = country_of(country)
         if m and named and text[country.end : at].strip(" ,") == "":
             role = _role_of(m.group("role"))
             start = max(0, country.start - 40) + m.start()
             return (role, named, start) if role else None
-    # "Mongolian President X", "Mongolia's President X", «монгольский президент X»
+    # "Chilean President X", "Chile's President X", «чилийский президент X»
     m = role_at_end.search(stripped)
     if m is None:
         return None
@@ -304,7 +357,7 @@ def _title_before(
 def _title_around(
     person: Mention, places: list[Mention], text: str, role_at_end: re.Pattern[str]
 ) -> tuple[str, str, int] | None:
-    """ "President X of Mongolia": a role right before the name, the country after "of"."""
+    """ "President X of Chile": a role right before the name, the country after "of"."""
     before = text[max(0, person.start - 40) : person.start]
     m = role_at_end.search(before.rstrip())
     if m is None or len(before) - len(before.rstrip()) != 1:

@@ -219,7 +219,14 @@ def _cased(form: str, like: str) -> str:
     """``form`` written with the capitals of ``like`` (all capitals, or the first letter)."""
     if like.isupper() and len(like) > 1:
         return form.upper()
-    return form[:1].upper() + form[1:] if like[:1].isupper() else form
+    if not like[:1].isupper():
+        return form
+    # each part of a hyphenated name keeps its capital (Нью-Йорке → Нью-Йорк)
+    parts, shapes = form.split("-"), like.split("-")
+    return "-".join(
+        p[:1].upper() + p[1:] if i >= len(shapes) or shapes[i][:1].isupper() else p
+        for i, p in enumerate(parts)
+    )
 
 
 def _span_case(span: Any) -> str | None:

@@ -124,11 +124,28 @@ _LINE = re.compile(r"[^\n]+")
 _GLUED_STOP = re.compile(r"(?<=[а-яё]{4}[.!?])(?=[А-ЯЁ][а-яё])")
 
 
+# Abbreviations of four letters or more written before a name ("проф.Иванов", "акад.
+# Сахарова", "просп.Мира", "обл.центр"): a stop after one of them ends no sentence.
+_ABBREVIATIONS = frozenset(
+    {"проф", "акад", "просп", "пров", "наб", "обл", "респ", "канд", "докт", "тыс", "млрд", "млн"}
+)
+
+
+def _abbreviated(line: str, cut: int) -> bool:
+    """The word before a glued stop at ``cut`` is an abbreviation."""
+    word = re.search(r"([а-яё]+)[.!?]$", line[:cut])
+    return word is not None and word.group(1) in _ABBREVIATIONS
+
+
 def _segments(text: str) -> Iterator[tuple[int, str]]:
     """``(offset, text)`` of each line of ``text``, cut again at glued full stops."""
     for line in _LINE.finditer(text):
         at = line.start()
-        cuts = [m.start() for m in _GLUED_STOP.finditer(line.group())]
+        cuts = [
+            m.start()
+            for m in _GLUED_STOP.finditer(line.group())
+            if not _abbreviated(line.group(), m.start())
+        ]
         for lo, hi in zip([0, *cuts], [*cuts, len(line.group())], strict=True):
             yield at + lo, line.group()[lo:hi]
 

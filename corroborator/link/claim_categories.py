@@ -7,9 +7,9 @@ spelled two ways.
   visit" both shorten "friendly state visit"; an epithet names no protocol level).
 * **Document names** agree when one's words are within the other's, for one kind of document
   ("comprehensive partnership treaty", "comprehensive strategic partnership treaty").
-* **Office holders** ("president of Mongolia": a person's name) agree when the two names share a
-  word, allowing for transliteration ("Ukhnaagiin"/"Ukhnaagiyn"): one report may give the full
-  name and another the surname, or spell a foreign name another way.
+* **Office holders** ("president of Chile": a person's name) agree when every word of the
+  shorter name is a word of the other, allowing for transliteration ("Zhaparov"/"Japarov"): one
+  report may give the full name and another the surname, or spell a foreign name another way.
 """
 
 from __future__ import annotations

@@ -346,8 +346,8 @@ def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
         # comprehensive strategic partnership treaty") is one document
         return a.measure == b.measure and values_agree(a, b)
     if a.kind == "categorical" and a.measure != "venue" and a.subject != b.subject:
-        # a categorical subject is a key, not words ("president of Mongolia" is not "prime
-        # minister of Mongolia" however many words they share)
+        # a categorical subject is a key, not words ("president of Chile" is not "prime
+        # minister of Chile" however many words they share)
         return False
     if different_ranks(a, b):
         return False  # a rank is its holder's: Chile's third place is not Indonesia's second

@@ -81,7 +81,7 @@ class Grammar:
     # needed; None: the English ones
     reporting_verbs: Callable[[], frozenset[str]] | None = None
     # (view, trigger, status, status reason) → the event is news of the report's own day by
-    # its grammar, when nothing else dates it: "now" ("has arrived", "is holding talks") or
+    # its grammar, when nothing else dates it: "now" ("is holding talks", "has cancelled") or
     # "said" ("…, the ministry said": the day the report tells); None: never
     told_today: Callable[[ArticleView, Trigger, str, str], str | None] | None = None
     # (view, trigger token) → the seat of the official body that speaks; None: never
@@ -215,6 +215,8 @@ def _passage_day(ctx: _Context) -> str | None:
 
 # A report tells the news of its own day or of the day before (a morning paper's "on
 # Thursday", printed on Friday); a lead dated earlier is a look back, not the report's day.
+# Set by how dailies date, not fitted: the development reports' leads fall on their printed
+# day or the day before; two days would take Monday's news in Wednesday's paper for its own.
 _NEWS_DAY_LAG = 1
 
 
@@ -412,7 +414,7 @@ def _mention(
         else None
     )
     if today is not None and view.anchor is not None:
-        # "has arrived in Hanoi", "is holding talks": told with no day of its own, the news is
+        # "is holding talks", "has cancelled the trip": told with no day of its own, the news is
         # of the report's day; "…, the Kremlin said": of the day the report tells
         date = _news_day(view, ctx) if today == "said" else view.anchor
         date_end = first_day_span(view, trig, date, None)

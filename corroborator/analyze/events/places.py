@@ -67,6 +67,22 @@ def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> b
     return found is not None and found.kind in {"city", "country"}
 
 
+def _located_object(view: ArticleView, obj: Any) -> bool:
+    """An object the act is done to where it is: people, a group of them, a body or a venue
+    ("addressed the parliament in Ottawa", "met students at the university"), not a topic
+    ("discussed the war in Ukraine", "the situation in the region")."""
+    if view.label_at(obj) in {"PERSON", "ORG", "FAC", "NORP"}:
+        return True
+    word = obj.lemma_.lower()
+    return word in view.ont.counterpart_groups or word in _venue_nouns() or word in _BODIES
+
+
+# Bodies addressed or visited where they sit ("addressed the parliament in Ottawa").
+_BODIES = frozenset(
+    {"parliament", "assembly", "congress", "senate", "council", "audience", "crowd", "rally"}
+)
+
+
 def phrase_places(view: ArticleView, prep: Any, boarded: bool = False) -> list[str]:
     """The places a prepositional phrase locates its event at: the names in its object and in
     the locative phrases nested in it, not those of a phrase that leads elsewhere ("at a key
@@ -148,7 +164,7 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
         # students at the university in Hue"): where the act on it happens (not "on", "to",
         # which tell a topic or an addressee: "a pact on workers")
         for obj in tok.children:
-            if obj.dep_ in {"dobj", "obj"}:
+            if obj.dep_ in {"dobj", "obj"} and _located_object(view, obj):
                 for p in obj.children:
                     if p.dep_ == "prep" and p.lower_ in _OBJECT_LOCATIVE:
                         found += phrase_places(view, p)

@@ -328,7 +328,7 @@ def is_generic_sentence(view: ArticleView, sent: Any) -> bool:
 
 
 # Modals and words of obligation: what "should", "must" or "is obliged to" happen is a norm,
-# not an event that happened or is planned ("members are obliged to arrest him", "Mongolia
+# not an event that happened or is planned ("members are obliged to arrest him", "Peru
 # should have arrested him").
 _DEONTIC = frozenset({"should", "must", "ought"})
 # Permission is a norm too ("armed groups are not allowed to attack"): what is allowed or
@@ -350,7 +350,7 @@ _OBLIGING = frozenset(
 )
 
 
-# Verbs of asking: the act they ask for is not an occurrence ("urged Mongolia to arrest him",
+# Verbs of asking: the act they ask for is not an occurrence ("urged Peru to arrest him",
 # "called on the authorities to evacuate", "asked them to sign"); as blocking_heads for nouns.
 _REQUESTING = frozenset({"urge", "call", "ask", "demand", "request", "press", "appeal"})
 
@@ -375,7 +375,7 @@ def is_hypothetical(trig: Trigger) -> bool:
             and current.dep_ in {"xcomp", "advcl", "ccomp"}
             and current.head.lemma_.lower() in _REQUESTING
         ):
-            return True  # "urged Mongolia to arrest him": asked for, not done
+            return True  # "urged Peru to arrest him": asked for, not done
         # a clause of its own ("when he arrived", "that he will visit") is not under the
         # modal of the clause it hangs from
         if current.head.i == current.i or current.dep_ in {"ccomp", "parataxis", "relcl", "advcl"}:
