@@ -60,14 +60,3 @@ def test_narrative_present_takes_the_day_told_in_a_later_report() -> None:
 def test_present_on_the_reports_own_day_stays_under_way() -> None:
     talks = one(events(_TOLD, published="2025-03-05"), "talks")
     assert talks.status == "in_progress"
-
-
-def test_host_greeting_a_named_guest_is_the_welcome() -> None:
-    found = events("Канцлера Германии встретил президент Турции у дворца.")
-    assert one(found, "welcome_ceremony").status == "reported"
-    for text in (
-        "Армия встретила упорное сопротивление.",
-        "Волонтёры встречали беженцев на вокзале.",
-        "Министр встретился с послом Франции.",
-    ):
-        assert not [e for e in events(text) if e.type == "welcome_ceremony"], text

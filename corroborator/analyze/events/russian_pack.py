@@ -29,7 +29,6 @@ class RussianPack:
     exclude_objects: dict[str, frozenset[str]]  # type → object lemmas that stop its verbs
     arg_lemmas: dict[str, frozenset[str]]  # type → argument lemmas its verbs need
     place_verbs: dict[str, str]  # verb → type, when its object is a place
-    guest_verbs: dict[str, str]  # verb → type, when its object names a person
     place_nouns: frozenset[str]  # common nouns that are places ("город", "аэропорт")
     subtypes: dict[str, dict[str, frozenset[str]]]  # type → subtype → cue lemmas
     by_disaster: dict[str, str]
@@ -89,7 +88,6 @@ def load_russian_pack() -> RussianPack:
     exclude: dict[str, frozenset[str]] = {}
     args: dict[str, frozenset[str]] = {}
     place_verbs: dict[str, str] = {}
-    guest_verbs: dict[str, str] = {}
     subtypes: dict[str, dict[str, frozenset[str]]] = {}
     for name, spec in (data.get("types") or {}).items():
         if name not in known:
@@ -102,8 +100,6 @@ def load_russian_pack() -> RussianPack:
             verbs[norm(str(verb))] = name
         for verb in spec.get("place_verbs") or []:
             place_verbs[norm(str(verb))] = name
-        for verb in spec.get("guest_verbs") or []:
-            guest_verbs[norm(str(verb))] = name
         for verb, obj in spec.get("verb_objects") or []:
             verb_objects[(norm(str(verb)), norm(str(obj)))] = name
         for noun in spec.get("nouns_of_org") or []:
@@ -124,7 +120,6 @@ def load_russian_pack() -> RussianPack:
         exclude_objects=exclude,
         arg_lemmas=args,
         place_verbs=place_verbs,
-        guest_verbs=guest_verbs,
         place_nouns=_words(data.get("place_nouns")),
         subtypes=subtypes,
         by_disaster={norm(str(k)): str(v) for k, v in (data.get("by_disaster") or {}).items()},

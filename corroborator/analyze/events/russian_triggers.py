@@ -132,17 +132,6 @@ def _has_counterpart(view: ArticleView, tok: Any) -> bool:
     return False
 
 
-def _guest(view: ArticleView, tok: Any) -> bool:
-    """The phrase names a person: by name, or by an office of a country or an organisation
-    ("президента России", "генсека ООН": an animate noun with a named genitive)."""
-    if view.people(tok):
-        return True
-    return "Anim" in tok.morph.get("Animacy") and any(
-        g.dep_ == "nmod" and not case_words(g) and view.label_at(g) in {"GPE", "ORG"}
-        for g in tok.children
-    )
-
-
 def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | None:
     """The verbal trigger headed by ``tok`` ("прибыл", "возложил венки"), if any."""
     if tok.pos_ != "VERB":
@@ -163,9 +152,6 @@ def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
         for c in tok.children
     ):
         return Trigger(tok, place_type, [tok])  # "покинул Пхеньян", not "покинул пост"
-    guest_type = pack.guest_verbs.get(word)
-    if guest_type and any(c.dep_ == "obj" and _guest(view, c) for c in tok.children):
-        return Trigger(tok, guest_type, [tok])  # "президента встречает президент Вьетнама"
     if word in pack.by_disaster and _caused_by_disaster(pack, tok):
         return Trigger(tok, pack.by_disaster[word], [tok])
     verb_type = pack.verbs.get(word)
