@@ -19,6 +19,10 @@ def test_fighters_taking_off_to_escort_are_an_air_escort() -> None:
     found = events("Перехватчики ВВС поднялись в воздух для сопровождения самолёта гостя.")
     assert one(found, "air_escort").status == "reported"
     assert one(events("Истребители взлетели для сопровождения."), "air_escort")
+    # flying out for a purpose is not a departure
+    found = events("Самолёты ВВС вылетели с целью сопровождения борта премьера.")
+    assert one(found, "air_escort")
+    assert not [e for e in found if e.type == "departure"], found
     # escorting people on the ground is no air escort
     found = events("Полицейские сопровождали колонну автобусов до границы.")
     assert not [e for e in found if e.type == "air_escort"], found
