@@ -435,9 +435,10 @@ def seat_of(view: ArticleView, tok: Any) -> str | None:
 
 
 def seat_place(view: ArticleView, mention: Any) -> str | None:
-    """The city of a seat of power named as an organisation ("the Kremlin", «в Кремле»): a name
-    the gazetteer gives a country's government that is not the country's own name; None for
-    any other name."""
+    """A seat of power named as an organisation ("the Kremlin", «в Кремле»), as the place of
+    what happens in it: a name the gazetteer gives a country's government that is not the
+    country's own name; None for any other name. The seat itself, not its city: the gazetteer
+    does not place it in one, so it is not passed on to the events around it."""
     code = view.gaz.countries.get(mention.canonical or "")
     if mention.label != "ORG" or code is None:
         return None
@@ -446,7 +447,7 @@ def seat_place(view: ArticleView, mention: Any) -> str | None:
     found = load_world().lookup(mention.canonical)
     if found is not None and found.kind == "country":
         return None
-    return load_world().capitals.get(code)
+    return str(mention.canonical)
 
 
 def seat_of_voices(view: ArticleView, voices: list[Any]) -> str | None:

@@ -68,7 +68,7 @@ def _places_in(view: ArticleView, tok: Any) -> list[str]:
         ):
             found.append(_capital(view, tok, m.canonical) or m.canonical)
         elif seat := seat_place(view, m):
-            found.append(seat)  # «в Кремле»: the seat of power, in its city
+            found.append(seat)  # «в Кремле»: the seat of power
     return found
 
 
