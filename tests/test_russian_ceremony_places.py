@@ -39,6 +39,10 @@ def test_seat_of_power_after_a_locative_is_the_place() -> None:
 def test_announcement_placed_at_the_seat_that_speaks() -> None:
     found = events("Кремль объявил режим прекращения огня на три дня.")
     assert one(found, "announcement").place == "Moscow"
+    found = events("МИД КНР сообщил, что министр посетит Россию.")
+    assert one(found, "announcement").place == "Beijing"
+    found = events("Президент посетит Китай в мае, уточнили в Кремле.")
+    assert one(found, "announcement").place == "Kremlin"
 
 
 def test_capital_named_by_its_country() -> None:
