@@ -394,7 +394,7 @@ def _mention(
         and not any(sent.start_char <= t.start < sent.end_char for t in view.timexes)
         else None
     )
-    told_as = lang.status(view, trig, None)[1]
+    told_as = lang.status(view, trig, None)[1] if narrative else None
     if narrative and (
         told_as == "past tense"
         or (
