@@ -91,6 +91,10 @@ class Grammar:
     reported_after: (
         Callable[[ArticleView, Any], tuple[str | None, str | None, str | None]] | None
     ) = None
+    # the language tells a past day in the present ("Си Цзиньпин проходит по центру зала,
+    # звучат гимны" in a report printed after that day): a present told right after a dated
+    # event takes the day the report is telling, when that day is before the report's own
+    historical_present: bool = False
 
 
 @dataclass
@@ -392,7 +396,16 @@ def _mention(
         and not any(sent.start_char <= t.start < sent.end_char for t in view.timexes)
         else None
     )
-    if narrative and lang.status(view, trig, None)[1] == "past tense":
+    told_as = lang.status(view, trig, None)[1] if narrative else None
+    if narrative and (
+        told_as == "past tense"
+        or (
+            lang.historical_present
+            and told_as == "under way at writing"
+            and view.anchor is not None
+            and narrative[0] < view.anchor[:10]
+        )
+    ):
         # a report goes on telling the day it opened on ("… held talks in Lisbon on Tuesday.
         # The leaders signed agreements on shipping."): a past event told without a day of
         # its own, right after a dated one the article reports, is of that day

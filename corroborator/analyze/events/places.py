@@ -447,6 +447,28 @@ def seat_of(view: ArticleView, tok: Any) -> str | None:
         voices = [o for p in tok.children if p.lower_ == "to" for o in p.children]
     else:
         voices = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return seat_of_voices(view, voices)
+
+
+def seat_place(view: ArticleView, mention: Any) -> str | None:
+    """A seat of power named as an organisation ("the Kremlin", «в Кремле»), as the place of
+    what happens in it: a name the gazetteer gives a country's government that is not the
+    country's own name; None for any other name. The seat itself, not its city: the gazetteer
+    does not place it in one, so it is not passed on to the events around it."""
+    code = view.gaz.countries.get(mention.canonical or "")
+    if mention.label != "ORG" or code is None:
+        return None
+    if mention.canonical == view.gaz.country_names.get(code):
+        return None  # "Russia" taken for an organisation is the country, not its capital
+    found = load_world().lookup(mention.canonical)
+    if found is not None and found.kind == "country":
+        return None
+    return str(mention.canonical)
+
+
+def seat_of_voices(view: ArticleView, voices: list[Any]) -> str | None:
+    """Where the first official body among ``voices`` (tokens heading their phrases) sits, as
+    :func:`seat_of` says; shared by the languages, each finding its voices its own way."""
     world = load_world()
     for voice in voices:
         if voice.pos_ not in {"NOUN", "PROPN"}:

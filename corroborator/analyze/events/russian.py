@@ -13,7 +13,13 @@ from typing import Any
 
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.events.extract import Grammar, run
-from corroborator.analyze.events.places import dateline_place, most_specific
+from corroborator.analyze.events.places import (
+    dateline_place,
+    is_place_name,
+    most_specific,
+    seat_of_voices,
+    seat_place,
+)
 from corroborator.analyze.events.russian_dating import date_of_ru, reported_after
 from corroborator.analyze.events.russian_pack import load_russian_pack, norm
 from corroborator.analyze.events.russian_status import is_background, status_of
@@ -25,6 +31,7 @@ from corroborator.analyze.events.russian_triggers import (
     triggers,
 )
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
+from corroborator.analyze.world import load_world
 from corroborator.model import Article, EventMention, TimeExpression
 
 _PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
@@ -56,9 +63,25 @@ def _places_in(view: ArticleView, tok: Any) -> list[str]:
     for m in view.mentions_in(tok):
         if not m.canonical or not (start <= m.start < end) or m.start not in kept:
             continue
-        if m.label in _PLACE_LABELS or (m.label == "ORG" and _venue(m.canonical)):
-            found.append(m.canonical)
+        if m.label in _PLACE_LABELS or (
+            m.label == "ORG" and (_venue(m.canonical) or is_place_name(view, m))
+        ):
+            found.append(_capital(view, tok, m.canonical) or m.canonical)
+        elif seat := seat_place(view, m):
+            found.append(seat)  # «в Кремле»: the seat of power
     return found
+
+
+def _capital(view: ArticleView, tok: Any, name: str) -> str | None:
+    """The capital a phrase names by its country («в столице КНДР»: Pyongyang), or None when
+    the phrase's head is no word for a capital or ``name`` no country."""
+    if lemma(tok) not in load_russian_pack().capital_words:
+        return None
+    code = view.gaz.country_code(name)
+    found = load_world().lookup(name)
+    if code is None or found is None or found.kind != "country":
+        return None
+    return load_world().capitals.get(code)
 
 
 def _venue(name: str) -> bool:
@@ -111,6 +134,16 @@ _ARGUMENTS = frozenset({"obj", "obl", "nmod", "nsubj", "nsubj:pass", "iobj"})
 def _is_place_phrase(tok: Any) -> bool:
     """A nominal with a place preposition ("в Пхеньяне", "на саммите", "у дворца")."""
     return tok.dep_ in {"obl", "nmod"} and bool(case_words(tok) & load_russian_pack().place_preps)
+
+
+def seat_of(view: ArticleView, tok: Any) -> str | None:
+    """Where the official body that makes an announcement sits: its subject ("Кремль объявил",
+    "МИД КНР сообщил") or, as Russian says it, the body the words come from with "в" («уточнили
+    в Кремле», «заявили в Минобороны»); placed as in English (:func:`.places.seat_of_voices`)."""
+    gov = governor(tok)
+    voices = [c for c in gov.children if c.dep_ in SUBJECTS_RU]
+    voices += [c for c in gov.children if c.dep_ == "obl" and case_words(c) & {"в", "во"}]
+    return seat_of_voices(view, voices)
 
 
 def participants_of(view: ArticleView, trig: Trigger) -> tuple[list[str], list[str]]:
@@ -193,6 +226,8 @@ RUSSIAN = Grammar(
     definite=_definite,
     reporting_verbs=lambda: load_russian_pack().speech_verbs,
     reported_after=reported_after,
+    seat=seat_of,
+    historical_present=True,
 )
 
 

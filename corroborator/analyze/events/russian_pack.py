@@ -59,6 +59,8 @@ class RussianPack:
     place_preps: frozenset[str]
     place_object_verbs: frozenset[str]
     here_words: frozenset[str]
+    purpose_nouns: frozenset[str]  # «с целью X»: X is what the verb is done for
+    capital_words: frozenset[str]  # a country's capital named by it («столица КНДР»)
     # openers of a sentence that reports the one before it ("Об этом сообщает ТАСС")
     report_back_openers: tuple[tuple[str, ...], ...] = ()
 
@@ -146,6 +148,8 @@ def load_russian_pack() -> RussianPack:
         place_preps=_words(data.get("place_preps")),
         place_object_verbs=_words(data.get("place_object_verbs")),
         here_words=_words(data.get("here_words")),
+        purpose_nouns=_words(data.get("purpose_nouns")),
+        capital_words=_words(data.get("capital_words")),
         report_back_openers=tuple(
             tuple(norm(str(p)).split()) for p in data.get("report_back_openers") or []
         ),

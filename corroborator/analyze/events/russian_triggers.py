@@ -141,6 +141,10 @@ def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
     if by_place is not None:
         return by_place
     nouns = [c for c in tok.children if c.dep_ in _VERB_NOUNS]
+    # "вылетели с целью сопровождения": the genitive of a purpose noun is what it is done for
+    nouns += [
+        g for c in nouns if lemma(c) in pack.purpose_nouns for g in c.children if g.dep_ == "nmod"
+    ]
     for noun in nouns:
         pair = (word, lemma(noun))
         if pair in pack.verb_objects:
