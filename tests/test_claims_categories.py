@@ -148,3 +148,21 @@ def test_named_documents_compare_across_languages() -> None:
     by_docs = sorted(sorted(v.article_id for v in c.values) for c in claims)
     assert by_docs == [["d1"], ["d1", "d2", "d3"]]
     assert all(c.verdict != "conflicting" for c in claims)
+
+
+def test_a_year_in_another_clause_does_not_make_the_visit_past() -> None:
+    # our own sentences: a year in a clause of another matter leaves the visit current; one in
+    # the clause a "when" clause is told at makes it a past visit
+    texts = {
+        "p1": "After tensions that began in 2022, the Chilean president arrived in Lima on "
+        "Monday for a three-day state visit.",
+        "p2": "The two leaders last met in May 2021, when the Chilean president made an "
+        "official visit to Lima.",
+        "p3": "The Chilean president arrived in Lima on Monday for a state visit, his first "
+        "since 2019.",
+    }
+    analysed = _analysed(*(_article(aid, "en", text) for aid, text in texts.items()))
+    found = {aid: _of(values, "category") for aid, values in analysed.items()}
+    assert found["p1"] == [("protocol category of the visit", "state visit")]
+    assert found["p2"] == []
+    assert found["p3"] == [("protocol category of the visit", "state visit")]

@@ -248,8 +248,32 @@ def _past(before: str, year: int | None) -> bool:
         return False
     return any(
         int(m.group(1)) < year
-        for m in re.finditer(r"(?<!since )(?<!с )(?<!после )\b((?:19|20)\d\d)\b", before)
+        for m in re.finditer(
+            r"(?<!since )(?<!с )(?<!после )\b((?:19|20)\d\d)\b", _governing_clause(before)
+        )
     )
+
+
+# Clause boundaries inside a sentence, and the words that open a clause told at the time of the
+# one before it ("in 2021, when the leader made …", «в 2019 году, когда …»).
+_CLAUSE_CUT = re.compile(r"[,;:—–]\s*")
+_TIME_CLAUSE = re.compile(r"(?:when|where|as|когда|где)\b", re.IGNORECASE)
+
+
+def _governing_clause(before: str) -> str:
+    """The clause a visit word stands in (the text after the last clause boundary), with the
+    clause before it when this one is told at its time ("in May 2021, when …"): a year in an
+    earlier clause of another matter ("After tensions that began in 2022, Xi arrived … for a
+    state visit") does not make the visit a past one."""
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(before)]
+    if not cuts:
+        return before
+    clause = before[cuts[-1] :]
+    if _TIME_CLAUSE.match(clause) and len(cuts) > 1:
+        return before[cuts[-2] :]
+    if _TIME_CLAUSE.match(clause):
+        return before
+    return clause
 
 
 # How far before the visit word its category words are looked for: "a long-awaited four-day
