@@ -481,8 +481,12 @@ def seat_of_voices(view: ArticleView, voices: list[Any]) -> str | None:
                 continue
             if m.label == "NORP" or m.canonical in view.gaz.countries:
                 # "the Chinese commerce ministry", "the Kremlin" (the gazetteer's name for
-                # Russia's government)
-                return world.capitals.get(view.gaz.countries.get(m.canonical) or "")
+                # Russia's government); a nationality the tables cannot place lets a later
+                # name of the phrase speak
+                capital = world.capitals.get(view.gaz.countries.get(m.canonical) or "")
+                if capital:
+                    return capital
+                continue
             if m.label == "GPE":
                 place = world.lookup(m.canonical)
                 if place is not None and place.kind == "city":
