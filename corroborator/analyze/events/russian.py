@@ -21,15 +21,9 @@ from corroborator.analyze.events.places import (
     seat_place,
 )
 from corroborator.analyze.events.russian_dating import date_of_ru, reported_after
-from corroborator.analyze.events.russian_pack import load_russian_pack, norm
+from corroborator.analyze.events.russian_pack import SUBJECTS_RU, lemma, load_russian_pack, norm
 from corroborator.analyze.events.russian_status import is_background, status_of
-from corroborator.analyze.events.russian_triggers import (
-    SUBJECTS_RU,
-    case_words,
-    lemma,
-    subtype_of,
-    triggers,
-)
+from corroborator.analyze.events.russian_triggers import case_words, subtype_of, triggers
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.analyze.world import load_world
 from corroborator.model import Article, EventMention, TimeExpression

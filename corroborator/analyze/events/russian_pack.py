@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from corroborator import lexicon
 from corroborator.analyze.ontology import load_ontology
@@ -14,6 +15,15 @@ from corroborator.errors import ConfigError
 def norm(word: str) -> str:
     """A lemma as the pack writes it: lower case, ё as е."""
     return word.lower().replace("ё", "е")
+
+
+def lemma(tok: Any) -> str:
+    """The token's lemma as the pack writes it."""
+    return norm(tok.lemma_)
+
+
+# The subjects of a Russian clause in the UD parse.
+SUBJECTS_RU = frozenset({"nsubj", "nsubj:pass"})
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from corroborator.analyze.events.russian_pack import RussianPack, norm
+from corroborator.analyze.events.russian_pack import SUBJECTS_RU, RussianPack, lemma
 from corroborator.analyze.events.view import ArticleView, Trigger
 
 # clauses a speech verb reports: its complement ("сообщил, что …") or, for a parenthetical
@@ -17,11 +17,6 @@ from corroborator.analyze.events.view import ArticleView, Trigger
 _REPORTED = frozenset({"ccomp", "parataxis"})
 # "уточнили в Кремле", "сообщили в министерстве": the body as a place the words come from
 _FROM_BODY = frozenset({"в", "во"})
-_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
-
-
-def lemma(tok: Any) -> str:
-    return norm(tok.lemma_)
 
 
 def announcement(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | None:
@@ -30,7 +25,7 @@ def announcement(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
         return None
     if tok.dep_ in {"acl", "amod", "acl:relcl"}:
         return None  # "сообщённые данные" describes a thing
-    voices = [c for c in tok.children if c.dep_ in _SUBJECTS]
+    voices = [c for c in tok.children if c.dep_ in SUBJECTS_RU]
     # impersonal plural "уточнили в Кремле": the body is where the words come from
     voices += [
         c

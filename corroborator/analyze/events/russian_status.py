@@ -7,13 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from corroborator.analyze.events.dates import BACKGROUND_DAYS, date_bounds, days_between
-from corroborator.analyze.events.russian_pack import load_russian_pack
-from corroborator.analyze.events.russian_triggers import (
-    SUBJECTS_RU,
-    case_words,
-    lemma,
-    prepositions,
-)
+from corroborator.analyze.events.russian_pack import SUBJECTS_RU, lemma, load_russian_pack
+from corroborator.analyze.events.russian_triggers import case_words, prepositions
 from corroborator.analyze.events.view import ArticleView, Trigger
 from corroborator.model import Status, StatusReason
 

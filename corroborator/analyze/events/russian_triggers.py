@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from corroborator.analyze.events.russian_pack import RussianPack, load_russian_pack, norm
+from corroborator.analyze.events.russian_pack import (
+    SUBJECTS_RU,
+    RussianPack,
+    lemma,
+    load_russian_pack,
+)
 from corroborator.analyze.events.russian_speech import announcement
 from corroborator.analyze.events.view import ArticleView, Trigger
 
-SUBJECTS_RU = frozenset({"nsubj", "nsubj:pass"})
 # Dependents that carry a noun of a verb-noun trigger: the object ("возложил венки"), a
 # complement with a preposition ("выступил с речью") or the subject of a passive ("был заключён
 # договор").
@@ -18,11 +22,6 @@ _VERB_NOUNS = frozenset({"obj", "iobj", "obl", "nsubj:pass"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "X"})
 # the preposition of what is announced or told ("объявили о перемирии", "об отставке")
 _ABOUT = frozenset({"о", "об", "обо"})
-
-
-def lemma(tok: Any) -> str:
-    """The token's lemma as the pack writes it."""
-    return norm(tok.lemma_)
 
 
 def plural(tok: Any) -> bool:
