@@ -191,6 +191,14 @@ def test_two_legs_of_one_trip_are_pushed_apart() -> None:
     assert not elsewhere(docs[1], replace(unclear, countries=frozenset({"VN", "KP"})))
     assert not elsewhere(docs[0], replace(unclear, countries=frozenset({"VN"})))  # one country
     assert not elsewhere(docs[0], replace(unclear, countries=None))  # not known
+    # one placed event only (no clear majority), naming the other's country too, beside one
+    # placed clearly that never names its country: a welcome in Hanoi, talks in Pyongyang
+    clear = replace(docs[0], countries=frozenset({"KP", "RU"}))
+    once = replace(docs[2], where=(("VN", 1),), countries=frozenset({"VN", "KP"}))
+    assert elsewhere(clear, once) and elsewhere(once, clear)
+    assert not elsewhere(docs[0], once)  # what the clear one names is not known
+    assert not elsewhere(replace(clear, countries=frozenset({"KP", "VN"})), once)
+    assert not elsewhere(clear, replace(once, where=(("VN", 1), ("KP", 1))))
 
 
 def test_a_rate_decision_the_same_day_in_the_same_city_is_another_story() -> None:

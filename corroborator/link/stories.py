@@ -249,9 +249,9 @@ def elsewhere(a: StoryDoc, b: StoryDoc) -> bool:
     leaders meeting again abroad. A penalty (:data:`W_ELSEWHERE`), not a veto."""
     ca, cb = _country(a), _country(b)
     if ca is not None and cb is None:
-        return _never_names(b, ca)
+        return _never_names(b, ca) or _placed_apart(b, a, ca)
     if cb is not None and ca is None:
-        return _never_names(a, cb)
+        return _never_names(a, cb) or _placed_apart(a, b, cb)
     if ca is None or cb is None or ca == cb:
         return False
     return ca not in dict(b.where) and cb not in dict(a.where)
@@ -264,6 +264,16 @@ def _never_names(doc: StoryDoc, country: str) -> bool:
     if doc.countries is None or len(doc.countries) < ELSEWHERE_MIN_COUNTRIES:
         return False
     return country not in doc.countries and country not in dict(doc.where)
+
+
+def _placed_apart(weak: StoryDoc, clear: StoryDoc, country: str) -> bool:
+    """Whether ``weak``, placed without a clear majority (one placed event is enough), places
+    all of its happenings outside ``clear``'s ``country``, in countries ``clear`` never names
+    at all: a report of a welcome in Hanoi beside one of talks in Moscow, neither dated. A
+    stray place alone cannot do it: ``clear`` would have to be silent on it too."""
+    if not weak.where or clear.countries is None:
+        return False
+    return all(c != country and c not in clear.countries for c, _ in weak.where)
 
 
 def hard_apart(a: StoryDoc, b: StoryDoc) -> bool:
