@@ -100,6 +100,25 @@ def claims(
             None,
             None,
         ),
+        (
+            "The two delegations sat for two and a half hours.",
+            "two and a half hours",
+            2.5,
+            "hour",
+            "exact",
+            None,
+            None,
+        ),
+        ("The envoys talked for 2.5 hours.", "2.5 hours", 2.5, "hour", "exact", None, None),
+        (
+            "She began a 3-and-a-half-year term.",
+            "3-and-a-half-year",
+            3.5,
+            "year",
+            "exact",
+            None,
+            None,
+        ),
         ("Freight grew 1.8 times in five years.", "1.8 times", 1.8, "times", "exact", None, None),
         ("Exports tripled last year.", "tripled", 3, "times", "exact", None, None),
         ("The concert closed her week-long tour.", "week-long", 1, "week", "around", None, None),
@@ -125,6 +144,11 @@ def test_figures_in_words(
         assert v.low == pytest.approx(low)
     if high is not None:
         assert v.high == pytest.approx(high)
+
+
+def test_a_decimal_time_counted_from_another_is_no_duration(nlp: Any) -> None:
+    found = claims(nlp, "The ferry docked 2.5 hours later than planned.")
+    assert not any(v.unit == "hour" for v in found.values()), found
 
 
 def test_the_first_half_of_a_year_is_no_share(nlp: Any) -> None:
@@ -402,3 +426,35 @@ def test_casualty_words_after_a_verb_and_residents_as_people(nlp: Any) -> None:
     assert found["61"].unit == "missing" and found["14"].unit == "death"
     [moved] = [c for c in found.values() if c.value == 9000.0]
     assert moved.unit == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("The two ports agreed a ferry deal worth $40 million.", "$40 million", "ferry deal"),
+        (
+            "The bridge contract is worth $2.6 billion, the mayor said.",
+            "$2.6 billion",
+            "bridge contract",
+        ),
+        ("The lender, worth $8 billion, was sold.", "$8 billion", "lender"),
+        ("The towns signed pacts worth more than $5 million.", "more than $5 million", "pacts"),
+    ],
+)
+def test_what_is_worth_the_money_is_the_subject(
+    nlp: Any, text: str, figure: str, subject: str
+) -> None:
+    assert claims(nlp, text)[figure].subject == subject
+
+
+def test_examples_after_including_are_not_the_subject(nlp: Any) -> None:
+    found = claims(nlp, "The councils approved 9 plans, including a new tram line.")
+    assert found["9"].subject == "plans", found
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_hangs_from(nlp: Any) -> None:
+    text = (
+        "OSLAND, May 2 - The ferry left at dawn. The mayors held a meeting that lasted "
+        "about four hours."
+    )
+    assert claims(nlp, text)["about four hours"].subject == "meeting"

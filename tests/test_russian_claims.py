@@ -183,3 +183,14 @@ def test_the_first_months_are_a_period_not_a_duration() -> None:
     claims = _claims("За первые шесть месяцев экспорт упал на 8%. Переговоры шли шесть часов.")
     durations = [c for c in claims if c.measure == "duration"]
     assert [(c.value, c.unit) for c in durations] == [(6.0, "hour")]
+
+
+def test_a_whole_number_and_a_half_of_time_units() -> None:
+    claims = _claims(
+        "Переговоры министров продолжались два с половиной часа. Ремонт моста займёт "
+        "три с половиной года, сообщил губернатор."
+    )
+    talks = _by_value(claims, 2.5)
+    assert (talks.unit, talks.measure) == ("hour", "duration")
+    repair = _by_value(claims, 3.5)
+    assert (repair.unit, repair.measure) == ("year", "duration")

@@ -349,7 +349,18 @@ class _RussianFigures(_Claims):
         for n, tok in enumerate(toks[:-1]):
             if any(a <= tok.idx < b for a, b, _ in periods):
                 continue  # «за девять месяцев»: when (a period of the year), not how long
-            unit = self.ru["durations"].get(_norm(toks[n + 1].lemma_))
+            unit_tok = toks[n + 1]
+            unit = self.ru["durations"].get(_norm(unit_tok.lemma_))
+            # «два с половиной часа», «три с половиной года»: a whole number and a half
+            half = (
+                unit is None
+                and n + 3 < len(toks)
+                and toks[n + 1].lower_ == "с"
+                and toks[n + 2].lower_.startswith("половин")
+            )
+            if half:
+                unit_tok = toks[n + 3]
+                unit = self.ru["durations"].get(_norm(unit_tok.lemma_))
             if unit is None or any(a <= tok.idx < b for a, b in taken):
                 continue
             if tok.like_num and re.fullmatch(r"\d+(?:,\d+)?", tok.text):
@@ -367,12 +378,14 @@ class _RussianFigures(_Claims):
                 continue  # "в возрасте 71 года": an age
             if any(a <= tok.idx < b for a, b in clock):
                 continue  # "в девять часов": a time of day
-            later = self.text[toks[n + 1].idx + len(toks[n + 1].text) :][:12]
+            later = self.text[unit_tok.idx + len(unit_tok.text) :][:12]
             if re.match(r"\s*назад(?!\w)", later):
                 continue  # "десять лет назад": a date
             if n > 0 and _norm(toks[n - 1].lemma_) in _PERIOD_WORDS:
                 continue  # «за первые шесть месяцев»: when, not how long
-            end = toks[n + 1].idx + len(toks[n + 1].text)
+            if half:
+                value, step = value + 0.5, 0.5
+            end = unit_tok.idx + len(unit_tok.text)
             fig = _Figure(tok.idx, end, self.text[tok.idx : end], value, step, unit)
             fig.measure = "duration"
             out.append(fig)

@@ -9,6 +9,15 @@ from typing import Any
 from corroborator.analyze.claims_figures import _Figure, _FigureReader
 from corroborator.analyze.claims_periods import first_months
 
+# Prepositions that bring in examples of a noun, not a part of what it is: "12 agreements,
+# including a rail deal", "fees, excluding taxes"
+_EXAMPLES = frozenset({"including", "excluding"})
+
+
+def _such_as(tok: Any) -> bool:
+    """Whether ``tok`` is the "as" of "such as" ("exports such as grain"): examples again."""
+    return bool(tok.lower_ == "as" and any(c.lower_ == "such" for c in tok.children))
+
 
 class _SubjectReader(_FigureReader):
     # -- what the figure measures -----------------------------------------------------------------
@@ -33,6 +42,10 @@ class _SubjectReader(_FigureReader):
                 phrase = self.doc[sub[0].i : sub[-1].i + 1].text
                 if self.lex.attribution.fullmatch(phrase):
                     drop |= {s.i for s in sub}  # "by his figures" names a source, not a subject
+                elif t.lower_ in _EXAMPLES or _such_as(t):
+                    drop |= {s.i for s in sub}  # "agreements, including a rail deal": examples
+            if t.lower_ == "worth" and t.i != tok.i:
+                drop |= {s.i for s in t.subtree}  # "a deal worth $9 million": its value
             if fig is not None and fig.start <= t.idx < fig.end:
                 drop.add(t.i)
         words = [t for t in keep if t.i not in drop and t.dep_ not in {"det"} and t.tag_ != "PRP$"]
@@ -80,6 +93,21 @@ class _SubjectReader(_FigureReader):
                 name = name.split(" ")[0] if obj.pos_ != "PROPN" else self._phrase(obj)
                 words.append(f"{prep.lower_} {name}")
         return " ".join(w for w in words if w)
+
+    def _worth(self, root: Any) -> Any:
+        """The noun a figure says the worth of ("a deal worth $9 million", "the deal is worth
+        …", "signed deals worth …"), or None when the figure hangs from no "worth"."""
+        worth = root.head
+        if root.dep_ != "npadvmod" or worth.lower_ != "worth":
+            return None
+        if worth.dep_ == "amod" and worth.head.pos_ in {"NOUN", "PROPN"}:
+            return worth.head
+        if worth.dep_ in {"acomp", "oprd"}:
+            deps = {"nsubj", "nsubjpass"} if worth.dep_ == "acomp" else {"dobj", "obj"}
+            found = next((c for c in worth.head.children if c.dep_ in deps), None)
+            if found is not None and found.pos_ in {"NOUN", "PROPN"}:
+                return found
+        return None
 
     def _subject_of(self, verb: Any) -> Any:
         for v in [verb, *([verb.head] if verb.dep_ in {"conj", "xcomp", "advcl"} else [])]:
@@ -137,6 +165,11 @@ class _SubjectReader(_FigureReader):
                 and not self._in_timex(what.idx, what.idx + len(what.text))
             ):
                 return "amount", self._phrase(what, fig), None
+        valued = self._worth(root)
+        if money and valued is not None:
+            # "a rail deal worth $900 million", "the contract is worth $2 billion", "signed
+            # deals worth $10 billion": what is worth the money
+            return "amount", self._phrase(valued, fig), None
         # climb to the verb that governs the figure, through "a record $4.1 billion"
         prep = None
         node = root
@@ -285,6 +318,10 @@ class _SubjectReader(_FigureReader):
     def _resolve(self, subj: Any) -> str | None:
         if subj is None:
             return None
+        if subj.lower_ in {"that", "which", "who"} and subj.head.dep_ == "relcl":
+            # "held talks that lasted three hours": the relative pronoun stands for the noun
+            # its clause hangs from
+            return self._phrase(subj.head.head) or None
         if subj.lower_ in {"it", "this", "that", "they"}:
             return self.last_subject
         return self._phrase(subj) or None

@@ -23,6 +23,7 @@ Verdicts, with sources counted once per dependence group (:mod:`.dependence`):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -589,6 +590,24 @@ def _period_of(values: Sequence[ClaimValue]) -> str | None:
     return next((v.period for v in values if v.period), None)
 
 
+def _label(group: Sequence[ClaimValue]) -> str:
+    """The subject a claim is shown under: the longest of its values' subjects in the language
+    most of its values are told in (an English reader of a story told mostly in English sees
+    "talks", not the one Russian report's «Переговоры»), else the longest of any."""
+    subjects = [g.subject for g in group if g.subject]
+    if not subjects:
+        return ""
+    languages = Counter(language_of(g.quote or g.subject) for g in group)
+    languages.pop(None, None)
+    if languages:
+        most = max(languages.values())
+        # ties go to English, the language the dossier is written in
+        top = "en" if languages.get("en") == most else max(languages, key=languages.__getitem__)
+        told = [s for s in subjects if language_of(s) == top]
+        subjects = told or subjects
+    return max(subjects, key=len)
+
+
 def meaning_similarity(values: Sequence[ClaimValue]) -> SubjectSimilarity:
     """Subject similarity by meaning for ``values`` (one story): word overlap or the cosine of
     the subjects' sentence embeddings, the phrases embedded in one batch."""
@@ -612,7 +631,7 @@ def build_claims(
     releases = shared_releases(groups)
     for group in groups:
         v, n = verdict(group, dependence, releases)
-        subject = max((g.subject for g in group), key=len) if any(g.subject for g in group) else ""
+        subject = _label(group)
         claims.append(
             Claim(
                 story_id=story_id,
