@@ -7,6 +7,9 @@ spelled two ways.
   visit" both shorten "friendly state visit"; an epithet names no protocol level).
 * **Document names** agree when one's words are within the other's, for one kind of document
   ("comprehensive partnership treaty", "comprehensive strategic partnership treaty").
+* **Landing places** agree when they name one city, one of them with its airport ("Yangon
+  airport", "Yangon").
+* **Yes/no outcomes** ("whether Taiwan was discussed") agree when equal.
 * **Office holders** ("president of Chile": a person's name) agree when every word of the
   shorter name is a word of the other, allowing for transliteration ("Zhaparov"/"Japarov"): one
   report may give the full name and another the surname, or spell a foreign name another way.
@@ -17,10 +20,17 @@ from __future__ import annotations
 from functools import cache
 
 from corroborator import lexicon
+from corroborator.analyze.claims_categorical import VISIT_SUBJECT
+from corroborator.analyze.claims_landing import AIRPORT, LANDING_MEASURE, LANDING_SUBJECT
 from corroborator.analyze.claims_offices import names_agree
+from corroborator.analyze.claims_parties import same_parties
 from corroborator.model import ClaimValue
 
-__all__ = ["categories_agree", "names_agree", "values_agree"]
+__all__ = ["PARTY_SUBJECTS", "categories_agree", "names_agree", "same_parties", "values_agree"]
+
+# Measures whose subject names whose visit or landing it is (guest and host, either may be
+# unknown), with the subject's base: two such values can be of one visit unless a side differs.
+PARTY_SUBJECTS = {"category": VISIT_SUBJECT, LANDING_MEASURE: LANDING_SUBJECT}
 
 
 @cache
@@ -82,8 +92,15 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     category)."""
     if a.measure == "office" or b.measure == "office":
         return names_agree(str(a.value), str(b.value))
+    if a.measure == LANDING_MEASURE or b.measure == LANDING_MEASURE:
+        # one city, whether or not its airport is named
+        return _city(a.value) == _city(b.value)
     if a.measure == "document" or b.measure == "document":
         # one name's words within the other's, the same kind of document
         wa, wb = str(a.value).lower().split(), str(b.value).lower().split()
         return wa[-1:] == wb[-1:] and (set(wa) <= set(wb) or set(wb) <= set(wa))
     return categories_agree(a.value, b.value)
+
+
+def _city(value: float | str) -> str:
+    return str(value).lower().removesuffix(f" {AIRPORT}")

@@ -1,0 +1,129 @@
+"""Claims, part eight: where a plane landed ("Putin landed at the Pyongyang airport", "two
+Russian planes landed in Naypyidaw", «Самолет президента приземлился в аэропорту Ханоя»), as a
+categorical claim.
+
+An arrival whose trigger is a landing verb (``landing_verbs`` of data/categories.yaml) gives the
+city it places the arrival in (the event's place, as the canonical English city), with "
+airport" when its clause names an airfield (``airport_words``): "Yangon airport", "Hanoi". The
+subject says whose landing it is, so that reports in any language compare and two landings of a
+story stay apart: the guest's country and the host's (:mod:`claims_parties`) from the event,
+else the country named before the verb ("Russian planes", «самолеты МЧС России»). The period
+is the arrival's date, so a leader's landings on two days of a tour are two claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from corroborator import lexicon
+from corroborator.analyze.claims_offices import country_of
+from corroborator.analyze.claims_parties import (
+    article_guests,
+    country_of_place,
+    parties_subject,
+    visit_parties,
+)
+from corroborator.analyze.claims_venue import city_of
+from corroborator.analyze.entities import ArticleEntities
+from corroborator.model import ClaimValue, EventMention
+
+LANDING_SUBJECT = "landing place"
+LANDING_MEASURE = "landing"
+AIRPORT = "airport"
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+# Characters after the landing verb in which the airfield word and the city stand ("landed
+# shortly after midnight at Hanoi's Noi Bai International Airport" is 60); a clause boundary
+# ends the search sooner.
+_AFTER = 90
+_BEFORE = 60  # «в аэропорту Ханоя приземлился»: the place before the verb
+
+
+@cache
+def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = lexicon.load("categories.yaml")
+
+    def alternation(name: str) -> str:
+        return "|".join(
+            re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else r"\w{0,3}")
+            for w in sorted(data.get(name, []), key=lambda w: -len(str(w)))
+        )
+
+    return (
+        re.compile(rf"(?<![\w-])(?:{alternation('landing_verbs')})(?![\w-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{alternation('airport_words')})(?![\w-])", re.IGNORECASE),
+    )
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch around ``start:end`` up to a clause boundary, within the windows."""
+    lo = max(0, start - _BEFORE)
+    head = text[lo:start]
+    cut = max(head.rfind(c) for c in ".;:!?\n—–")
+    tail = text[end : end + _AFTER]
+    stops = [i for c in ".;:!?\n—–" if (i := tail.find(c)) >= 0]
+    return lo + cut + 1, end + (min(stops) if stops else len(tail))
+
+
+def landing_claims(
+    events: Sequence[EventMention],
+    entities: ArticleEntities,
+    text: str,
+    offices: Sequence[ClaimValue] = (),
+) -> list[ClaimValue]:
+    """The landing place of each arrival told with a landing verb (module docstring); one value
+    per landing subject and period, the first."""
+    verbs, airport = _words()
+    found: dict[tuple[str, str | None], ClaimValue] = {}
+    guests = article_guests(events, offices)
+    for e in sorted(events, key=lambda x: x.trigger_start):
+        if e.type != "arrival" or e.background or e.status == "cancelled":
+            continue
+        if not verbs.search(text, e.trigger_start, e.trigger_end + 1):
+            continue
+        city = city_of(e.place) if e.place else None
+        if city is None:
+            continue
+        lo, hi = _clause(text, e.trigger_start, e.trigger_end)
+        value = f"{city} {AIRPORT}" if airport.search(text, lo, hi) else city
+        guest, host = visit_parties(e, offices)
+        if guest is None:
+            # the country of what landed ("two Russian planes", «самолеты МЧС России»)
+            named = [
+                c
+                for m in entities.at(e.start, e.trigger_start)
+                if m.label in {"GPE", "NORP", "ORG"} and (c := country_of(m))
+            ]
+            guest = named[-1] if named else None
+        host = host or country_of_place(city)
+        guest = guest or guests.get(host)
+        if guest == host:
+            guest = None  # a domestic flight says nothing of whose landing
+        subject = parties_subject(LANDING_SUBJECT, guest, host)
+        key = (subject, e.date)
+        if key in found:
+            continue
+        place = next(
+            (m for m in entities.at(lo, hi) if city_of(m.canonical or m.text) == city),
+            None,
+        )
+        start, end = (place.start, place.end) if place else (e.trigger_start, e.trigger_end)
+        found[key] = ClaimValue(
+            article_id=e.article_id,
+            subject=subject,
+            period=e.date,
+            unit="place",
+            kind="categorical",
+            value=value,
+            text=text[start:end],
+            quote=e.quote,
+            start=start,
+            end=end,
+            qualifier="exact",
+            said_by=e.said_by,
+            measure=LANDING_MEASURE,
+            quote_start=e.start,
+            quote_end=e.end,
+        )
+    return list(found.values())

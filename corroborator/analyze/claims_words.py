@@ -1,0 +1,40 @@
+"""The categorical claims of one article, whatever its language: facts reports state in words
+(the visit's category, the meeting's city, office holders, named documents, where a plane
+landed, whether a topic was discussed), each valued in English so reports in any language
+compare."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from corroborator.analyze.claims_categorical import visit_type_claims
+from corroborator.analyze.claims_discussed import discussed_claims
+from corroborator.analyze.claims_documents import document_claims
+from corroborator.analyze.claims_landing import landing_claims
+from corroborator.analyze.claims_offices import office_claims
+from corroborator.analyze.claims_venue import venue_claims
+from corroborator.analyze.entities import ArticleEntities
+from corroborator.model import Article, ClaimValue, EventMention
+
+
+def word_claims(
+    article: Article, entities: ArticleEntities, events: Sequence[EventMention]
+) -> list[ClaimValue]:
+    """The article's categorical claims (module docstring)."""
+    text = article.text
+    offices = office_claims(entities, text, article.id)
+    return (
+        visit_type_claims(events, text, article.published, offices)
+        + venue_claims(
+            events,
+            entities,
+            text,
+            article.language or "en",
+            article.dateline_place,
+            article.published,
+        )
+        + offices
+        + document_claims(text, article.id)
+        + landing_claims(events, entities, text, offices)
+        + discussed_claims(entities, text, article.id)
+    )
