@@ -122,8 +122,9 @@ def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> l
             continue  # "to discuss", "they discuss": not a report of what was said
         passive = bool(re.search(r"\b(?:was|were|been|had|has|have)\s+(?:not\s+)?$", before))
         passive = passive or bool(_CYRILLIC.match(word))  # a topic before a Russian verb too
-        if needy.fullmatch(word) and not passive and not nouns.search(text, c_start, c_end):
-            continue  # "raised tariffs": not a discussion
+        english_passive = passive and not _CYRILLIC.match(word)
+        if needy.fullmatch(word) and not english_passive and not nouns.search(text, c_start, c_end):
+            continue  # "raised tariffs", «поднялись в воздух»: not a discussion
         value = "no" if _NEGATION.search(before) else "yes"
         # the topic: before a passive or intransitive verb, else after it
         lo, hi = (c_start, m.start()) if passive or _intransitive(word) else (m.end(), c_end)

@@ -2,9 +2,10 @@
 Russian planes landed in Naypyidaw", «Самолет президента приземлился в аэропорту Ханоя»), as a
 categorical claim.
 
-An arrival whose trigger is a landing verb (``landing_verbs`` of data/categories.yaml) gives the
-city it places the arrival in (the event's place, as the canonical English city), with "
-airport" when its clause names an airfield (``airport_words``): "Yangon airport", "Hanoi". The
+An arrival whose trigger is a landing verb (``landing_verbs`` of data/categories.yaml), or whose
+sentence names an aircraft before it ("two Russian planes … arrived in", ``aircraft_words``),
+gives the city it places the arrival in, with " airport" when its clause names an airfield
+(``airport_words``): "Yangon airport", "Hanoi". The
 subject says whose landing it is, so that reports in any language compare and two landings of a
 story stay apart: the guest's country and the host's (:mod:`claims_parties`) from the event,
 else the country named before the verb ("Russian planes", «самолеты МЧС России»). The period
@@ -38,10 +39,13 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # ends the search sooner.
 _AFTER = 90
 _BEFORE = 60  # «в аэропорту Ханоя приземлился»: the place before the verb
+# Labels a city after the verb may carry: the English model tags some capitals as bodies
+# ("Naypyidaw" ORG); only a name the gazetteer or the world tables know as a city counts.
+_PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
 @cache
-def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = lexicon.load("categories.yaml")
 
     def alternation(name: str) -> str:
@@ -53,6 +57,7 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(rf"(?<![\w-])(?:{alternation('landing_verbs')})(?![\w-])", re.IGNORECASE),
         re.compile(rf"(?<![\w-])(?:{alternation('airport_words')})(?![\w-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{alternation('aircraft_words')})(?![\w-])", re.IGNORECASE),
     )
 
 
@@ -74,29 +79,49 @@ def landing_claims(
 ) -> list[ClaimValue]:
     """The landing place of each arrival told with a landing verb (module docstring); one value
     per landing subject and period, the first."""
-    verbs, airport = _words()
+    verbs, airport, aircraft = _words()
     found: dict[tuple[str, str | None], ClaimValue] = {}
     guests = article_guests(events, offices)
     for e in sorted(events, key=lambda x: x.trigger_start):
         if e.type != "arrival" or e.background or e.status == "cancelled":
             continue
-        if not verbs.search(text, e.trigger_start, e.trigger_end + 1):
-            continue
+        flown = aircraft.search(text[e.start : e.trigger_start])
+        if not verbs.search(text, e.trigger_start, e.trigger_end + 1) and not flown:
+            continue  # an arrival, but not told as a landing nor of an aircraft
+        lo, hi = _clause(text, e.trigger_start, e.trigger_end)
         city = city_of(e.place) if e.place else None
         if city is None:
+            # the first city named after the verb in its clause ("arrived in the capital,
+            # Naypyidaw"), where the event has no place
+            city = next(
+                (
+                    c
+                    for m in sorted(entities.at(e.trigger_end, hi), key=lambda m: m.start)
+                    if m.label in _PLACE_LIKE and (c := city_of(m.canonical or m.text))
+                ),
+                None,
+            )
+        if city is None:
             continue
-        lo, hi = _clause(text, e.trigger_start, e.trigger_end)
-        value = f"{city} {AIRPORT}" if airport.search(text, lo, hi) else city
+        place = next(
+            (m for m in entities.at(lo, hi) if city_of(m.canonical or m.text) == city),
+            None,
+        )
+        # the city as the report spells it where that is in Latin letters ("Naypyidaw"), else
+        # its canonical name ("Ханоя": Hanoi); linking compares cities by canonical name
+        written = re.sub(r"[’']s$", "", place.text) if place else ""
+        name = written if written and not _CYRILLIC.search(written) else city
+        value = f"{name} {AIRPORT}" if airport.search(text, lo, hi) else name
         guest, host = visit_parties(e, offices)
+        host = host or country_of_place(city)
         if guest is None:
             # the country of what landed ("two Russian planes", «самолеты МЧС России»)
             named = [
                 c
                 for m in entities.at(e.start, e.trigger_start)
-                if m.label in {"GPE", "NORP", "ORG"} and (c := country_of(m))
+                if m.label in {"GPE", "NORP", "ORG"} and (c := country_of(m)) and c != host
             ]
             guest = named[-1] if named else None
-        host = host or country_of_place(city)
         guest = guest or guests.get(host)
         if guest == host:
             guest = None  # a domestic flight says nothing of whose landing
@@ -104,10 +129,6 @@ def landing_claims(
         key = (subject, e.date)
         if key in found:
             continue
-        place = next(
-            (m for m in entities.at(lo, hi) if city_of(m.canonical or m.text) == city),
-            None,
-        )
         start, end = (place.start, place.end) if place else (e.trigger_start, e.trigger_end)
         found[key] = ClaimValue(
             article_id=e.article_id,

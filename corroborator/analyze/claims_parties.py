@@ -3,7 +3,8 @@ guest's country and the host's, by their English names.
 
 A visit's host is the country its place lies in ("arrived in Hanoi": Vietnam); its guest the
 country of the actors that is not the host ("Kazakh", «Казахстан»), else the country whose office
-a person taking part holds in the same article ("President of Kazakhstan Tokayev"). Two visits of
+a person taking part holds in the same article ("President of Kazakhstan Tokayev") or, by the
+gazetteer's `offices`, on the visit's day. Two visits of
 one story (a leader's two stops, a second leader's visit) are then two claims, while an English
 and a Russian report of one visit give one subject.
 """
@@ -45,6 +46,15 @@ def visit_parties(
             for v in offices:
                 country = v.subject.rpartition(" of ")[2]
                 if country and country != host and names_agree(str(v.value), person):
+                    guests.append(country)
+    if not guests:
+        # a person the gazetteer knows as the holder of a country's office on the visit's day
+        gaz = load_gazetteer()
+        day = e.date if e.date and len(e.date) == 10 else None
+        for person in e.participants:
+            for _, code in gaz.roles_of(person, day):
+                country = gaz.country_names.get(code) or load_world().country_names.get(code)
+                if country and country != host:
                     guests.append(country)
     guest = guests[0] if len(set(guests)) == 1 else None
     return guest, host

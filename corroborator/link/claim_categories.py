@@ -24,6 +24,7 @@ from corroborator.analyze.claims_categorical import VISIT_SUBJECT
 from corroborator.analyze.claims_landing import AIRPORT, LANDING_MEASURE, LANDING_SUBJECT
 from corroborator.analyze.claims_offices import names_agree
 from corroborator.analyze.claims_parties import same_parties
+from corroborator.analyze.claims_venue import city_of
 from corroborator.model import ClaimValue
 
 __all__ = ["PARTY_SUBJECTS", "categories_agree", "names_agree", "same_parties", "values_agree"]
@@ -103,4 +104,6 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
 
 
 def _city(value: float | str) -> str:
-    return str(value).lower().removesuffix(f" {AIRPORT}")
+    """The canonical city of a landing place ("Naypyidaw airport": Nay Pyi Taw)."""
+    name = str(value).removesuffix(f" {AIRPORT}")
+    return (city_of(name) or name).lower()
