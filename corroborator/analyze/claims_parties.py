@@ -53,9 +53,9 @@ def visit_parties(
         day = e.date if e.date and len(e.date) == 10 else None
         for person in e.participants:
             for _, code in gaz.roles_of(person, day):
-                country = gaz.country_names.get(code) or load_world().country_names.get(code)
-                if country and country != host:
-                    guests.append(country)
+                named = gaz.country_names.get(code) or load_world().country_names.get(code)
+                if named and named != host:
+                    guests.append(named)
     guest = guests[0] if len(set(guests)) == 1 else None
     return guest, host
 
