@@ -28,7 +28,7 @@ from corroborator.analyze.claims_parties import (
 )
 from corroborator.analyze.claims_venue import city_of
 from corroborator.analyze.entities import ArticleEntities
-from corroborator.model import ClaimValue, EventMention
+from corroborator.model import ClaimValue, EventMention, Mention
 
 LANDING_SUBJECT = "landing place"
 LANDING_MEASURE = "landing"
@@ -61,13 +61,17 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _gap(m: Mention, e: EventMention) -> int:
+    return m.start - e.trigger_end if m.start >= e.trigger_end else e.trigger_start - m.end
+
+
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The stretch around ``start:end`` up to a clause boundary, within the windows."""
     lo = max(0, start - _BEFORE)
     head = text[lo:start]
-    cut = max(head.rfind(c) for c in ".;:!?\n—–")
+    cut = max(head.rfind(c) for c in ".;:!?\n—–()")
     tail = text[end : end + _AFTER]
-    stops = [i for c in ".;:!?\n—–" if (i := tail.find(c)) >= 0]
+    stops = [i for c in ".;:!?\n—–()" if (i := tail.find(c)) >= 0]
     return lo + cut + 1, end + (min(stops) if stops else len(tail))
 
 
@@ -91,13 +95,17 @@ def landing_claims(
         lo, hi = _clause(text, e.trigger_start, e.trigger_end)
         city = city_of(e.place) if e.place else None
         if city is None:
-            # the first city named after the verb in its clause ("arrived in the capital,
-            # Naypyidaw"), where the event has no place
+            # the city named nearest the verb in its clause («в аэропорту Ханоя приземлился»,
+            # "arrived in the capital, Naypyidaw"), where the event's place is no city; one in
+            # another country than the event's is some other place ("nine o'clock in Moscow")
+            country = country_of_place(e.place)
             city = next(
                 (
                     c
-                    for m in sorted(entities.at(e.trigger_end, hi), key=lambda m: m.start)
-                    if m.label in _PLACE_LIKE and (c := city_of(m.canonical or m.text))
+                    for m in sorted(entities.at(lo, hi), key=lambda m: _gap(m, e))
+                    if m.label in _PLACE_LIKE
+                    and (c := city_of(m.canonical or m.text))
+                    and (country is None or country_of_place(c) == country)
                 ),
                 None,
             )
