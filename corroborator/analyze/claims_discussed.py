@@ -11,7 +11,7 @@ after an active one ("discussed Ukraine"). A verb that only some words make a di
 ("raised", «поднимался») counts in the passive or beside "issue", "question", "topic"
 (``discussion_nouns``): "raised tariffs" raises them. Plans ("will discuss", "are expected to
 discuss", «будут обсуждать») are no claim: they are told in the future or after a planning
-word (``discussion_plans``). The subject is "whether <topic> was discussed": an English and a
+word (``plan_words``). The subject is "whether <topic> was discussed": an English and a
 Russian report of one meeting compare, and "yes" against "no" conflicts.
 """
 
@@ -67,9 +67,7 @@ def _tables() -> tuple[
         re.I,
     )
     nouns = alternation(data.get("discussion_nouns", []))
-    plans = re.compile(
-        rf"(?<![\w-])(?:{alternation(data.get('discussion_plans', []))})(?![\w-])", re.I
-    )
+    plans = re.compile(rf"(?<![\w-])(?:{alternation(data.get('plan_words', []))})(?![\w-])", re.I)
     topics = {
         str(w).lower(): str(key)
         for key, words in (data.get("discussion_topics") or {}).items()

@@ -1,7 +1,8 @@
 """The categorical claims of one article, whatever its language: facts reports state in words
 (the visit's category, the meeting's city, office holders, named documents, where a plane
-landed, whether a topic was discussed, a standing such as "the first foreign guest"), each
-valued in English so reports in any language compare."""
+landed, whether a topic was discussed, a standing such as "the first foreign guest", whether a
+document was signed and what it provides for), each valued in English so reports in any
+language compare."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from corroborator.analyze.claims_discussed import discussed_claims
 from corroborator.analyze.claims_documents import document_claims
 from corroborator.analyze.claims_landing import landing_claims
 from corroborator.analyze.claims_offices import office_claims
+from corroborator.analyze.claims_signed import signed_claims
 from corroborator.analyze.claims_standing import standing_claims
 from corroborator.analyze.claims_venue import venue_claims
 from corroborator.analyze.entities import ArticleEntities
@@ -39,4 +41,5 @@ def word_claims(
         + landing_claims(events, entities, text, offices)
         + discussed_claims(entities, text, article.id)
         + standing_claims(entities, text, article.id)
+        + signed_claims(text, article.id)
     )

@@ -24,10 +24,19 @@ from corroborator.analyze.claims_categorical import VISIT_SUBJECT
 from corroborator.analyze.claims_landing import AIRPORT, LANDING_MEASURE, LANDING_SUBJECT
 from corroborator.analyze.claims_offices import names_agree
 from corroborator.analyze.claims_parties import same_parties
+from corroborator.analyze.claims_signed import SIGNED_MEASURE
 from corroborator.analyze.claims_venue import city_of
 from corroborator.model import ClaimValue
 
-__all__ = ["PARTY_SUBJECTS", "categories_agree", "names_agree", "same_parties", "values_agree"]
+__all__ = [
+    "PARTY_SUBJECTS",
+    "SIGNED_MEASURE",
+    "categories_agree",
+    "names_agree",
+    "same_document",
+    "same_parties",
+    "values_agree",
+]
 
 # Measures whose subject names whose visit or landing it is (guest and host, either may be
 # unknown), with the subject's base: two such values can be of one visit unless a side differs.
@@ -97,9 +106,7 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
         # one city, whether or not its airport is named
         return _city(a.value) == _city(b.value)
     if a.measure == "document" or b.measure == "document":
-        # one name's words within the other's, the same kind of document
-        wa, wb = str(a.value).lower().split(), str(b.value).lower().split()
-        return wa[-1:] == wb[-1:] and (set(wa) <= set(wb) or set(wb) <= set(wa))
+        return _documents_agree(str(a.value), str(b.value))
     return categories_agree(a.value, b.value)
 
 
@@ -107,3 +114,19 @@ def _city(value: float | str) -> str:
     """The canonical city of a landing place ("Naypyidaw airport": Nay Pyi Taw)."""
     name = str(value).removesuffix(f" {AIRPORT}")
     return (city_of(name) or name).lower()
+
+
+def _documents_agree(a: str, b: str) -> bool:
+    """One name's words within the other's, the same kind of document."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return wa[-1:] == wb[-1:] and (set(wa) <= set(wb) or set(wb) <= set(wa))
+
+
+def same_document(a: str, b: str) -> bool:
+    """Two "whether the <document> was signed" subjects of one document named more or less
+    fully."""
+
+    def name(subject: str) -> str:
+        return subject.removeprefix("whether the ").removesuffix(" was signed")
+
+    return _documents_agree(name(a), name(b))
