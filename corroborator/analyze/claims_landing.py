@@ -118,7 +118,8 @@ def landing_claims(
         # the city as the report spells it where that is in Latin letters ("Naypyidaw"), else
         # its canonical name ("Ханоя": Hanoi); linking compares cities by canonical name
         written = re.sub(r"[’']s$", "", place.text) if place else ""
-        name = written if written and not _CYRILLIC.search(written) else city
+        plain = written and not _CYRILLIC.search(written) and not airport.search(written)
+        name = written if plain else city  # "Bishkek airport" is the airport's name, not the city
         value = f"{name} {AIRPORT}" if airport.search(text, lo, hi) else name
         guest, host = visit_parties(e, offices)
         host = host or country_of_place(city)
