@@ -156,3 +156,36 @@ def test_more_specific_values_agree() -> None:
     assert values_agree(value("standing", "first foreign guest"), value("standing", "first guest"))
     assert not values_agree(value("standing", "first stop"), value("standing", "second stop"))
     assert not values_agree(value("discussed", "yes"), value("discussed", "no"))
+
+
+def test_who_led_a_delegation_in_both_languages() -> None:
+    en = _article(
+        "d-en",
+        "en",
+        "The Kazakh delegation, led by Foreign Minister Murat Nurtleu, arrived in Hanoi on "
+        "Monday. Vietnamese Prime Minister Pham Minh Chinh headed the delegation of Vietnam at "
+        "the talks. The head of state met the delegation later.",
+    )
+    ru = _article(
+        "d-ru",
+        "ru",
+        "Казахстанскую делегацию возглавил министр иностранных дел Мурат Нуртлеу. Делегация "
+        "Вьетнама во главе с премьер-министром Фам Минь Тинем встретила гостей.",
+    )
+    other = _article(
+        "d-other",
+        "en",
+        "Kazakhstan's delegation was headed by Prime Minister Olzhas Bektenov, the ministry said.",
+    )
+    found = _analysed(en, ru, other)
+    kazakh = "head of the delegation of Kazakhstan"
+    assert _of(found["d-en"], "delegation") == [
+        (kazakh, "Murat Nurtleu"),
+        ("head of the delegation of Vietnam", "Pham Minh Chinh"),
+    ]
+    # a Russian name in the instrumental («во главе с … Тинем») is no sure name: nothing
+    assert _of(found["d-ru"], "delegation") == [(kazakh, "Murat Nurtleu")]
+    assert _of(found["d-other"], "delegation") == [(kazakh, "Olzhas Bektenov")]
+    assert _verdict(_claims(found, en, ru), "delegation", {"d-en", "d-ru"}) == "corroborated"
+    disputed = _claims(found, en, ru, other)
+    assert _verdict(disputed, "delegation", {"d-en", "d-ru", "d-other"}) == "conflicting"

@@ -1,14 +1,15 @@
 """The categorical claims of one article, whatever its language: facts reports state in words
 (the visit's category, the meeting's city, office holders, named documents, where a plane
 landed, whether a topic was discussed, a standing such as "the first foreign guest", whether a
-document was signed and what it provides for), each valued in English so reports in any
-language compare."""
+document was signed and what it provides for, who led a delegation), each valued in English so
+reports in any language compare."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from corroborator.analyze.claims_categorical import visit_type_claims
+from corroborator.analyze.claims_delegation import delegation_claims
 from corroborator.analyze.claims_discussed import discussed_claims
 from corroborator.analyze.claims_documents import document_claims
 from corroborator.analyze.claims_landing import landing_claims
@@ -42,4 +43,5 @@ def word_claims(
         + discussed_claims(entities, text, article.id)
         + standing_claims(entities, text, article.id)
         + signed_claims(text, article.id)
+        + delegation_claims(entities, text, article.id)
     )

@@ -10,9 +10,10 @@ spelled two ways.
 * **Landing places** agree when they name one city, one of them with its airport ("Yangon
   airport", "Yangon").
 * **Yes/no outcomes** ("whether Taiwan was discussed") agree when equal.
-* **Office holders** ("president of Chile": a person's name) agree when every word of the
-  shorter name is a word of the other, allowing for transliteration ("Zhaparov"/"Japarov"): one
-  report may give the full name and another the surname, or spell a foreign name another way.
+* **Office holders** ("president of Chile": a person's name) and delegation heads agree when
+  every word of the shorter name is a word of the other, allowing for transliteration
+  ("Zhaparov"/"Japarov"): one report may give the full name and another the surname, or spell
+  a foreign name another way.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ def _nested(x: str, y: str) -> bool:
 def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     """Two categorical values of one claim agree (office holders by name, others by
     category)."""
-    if a.measure == "office" or b.measure == "office":
+    if a.measure in {"office", "delegation"} or b.measure in {"office", "delegation"}:
         return names_agree(str(a.value), str(b.value))
     if a.measure == LANDING_MEASURE or b.measure == LANDING_MEASURE:
         # one city, whether or not its airport is named
