@@ -22,6 +22,7 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_offices import country_of
+from corroborator.analyze.claims_signed import INFINITIVE
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
 from corroborator.model import ClaimValue, Mention
@@ -110,7 +111,11 @@ def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> l
         after = _BOUNDARY_AFTER.search(text, m.end(), q_end)
         c_end = after.start() if after else q_end
         before = text[c_start : m.start()]
-        if plans.search(before) or plans.search(text[m.end() : c_end][:12]):
+        if (
+            plans.search(before)
+            or plans.search(text[m.end() : c_end][:12])
+            or INFINITIVE.search(before)
+        ):
             continue  # "are expected to discuss", "will be raised", «будут обсуждаться»
         if (
             not _CYRILLIC.match(word)

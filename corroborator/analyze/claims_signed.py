@@ -30,6 +30,9 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # comprehensive … treaty" is 40 characters; «договор, подписанный в среду» 20).
 _NEAR = 60
 _STOPS = ".;:!?\n"
+# An English infinitive before a verb ("to be signed", "to be discussed", "to have been
+# raised") tells of a plan or a duty, not of what happened.
+INFINITIVE = re.compile(r"\bto\s+(?:be\s+|have\s+been\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(
     r"(?:\bnot|n[’']t|\bnever|(?<![\w-])не)\s+(?:been\s+|be\s+|был\w*\s+)?$", re.I
 )
@@ -99,6 +102,8 @@ def _done(word: str, before: str) -> bool:
     "did" ("did not sign"), a Russian past form or participle."""
     if _CYRILLIC.match(word):
         return bool(_RU_DONE.search(word))
+    if INFINITIVE.search(before):
+        return False  # "agreements to be signed": a plan
     if word.lower().endswith("ed"):
         return True
     return bool(re.search(r"\b(?:did|never)(?:\s+not|n[’']t)?\s+$", before, re.I))
