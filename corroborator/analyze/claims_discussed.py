@@ -120,7 +120,9 @@ def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> l
         if (
             not _CYRILLIC.match(word)
             and not _past_form(word)
-            and not re.search(r"\b(?:did|does|do|never)(?:\s+not|n[’']t)?\s+$", before, re.I)
+            and not re.search(
+                r"\b(?:did|does|do|never|had|has|have)(?:\s+not|n[’']t)?\s+$", before, re.I
+            )
         ):
             continue  # "to discuss", "they discuss": not a report of what was said
         passive = bool(re.search(r"\b(?:was|were|been|had|has|have)\s+(?:not\s+)?$", before))
