@@ -125,7 +125,7 @@ def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> l
             )
         ):
             continue  # "to discuss", "they discuss": not a report of what was said
-        passive = bool(re.search(r"\b(?:was|were|been|had|has|have)\s+(?:not\s+)?$", before))
+        passive = bool(re.search(r"\b(?:was|were|been|is|are)\s+(?:not\s+|never\s+)?$", before))
         passive = passive or bool(_CYRILLIC.match(word))  # a topic before a Russian verb too
         english_passive = passive and not _CYRILLIC.match(word)
         if needy.fullmatch(word) and not english_passive and not nouns.search(text, c_start, c_end):
