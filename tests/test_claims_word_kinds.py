@@ -189,3 +189,27 @@ def test_who_led_a_delegation_in_both_languages() -> None:
     assert _verdict(_claims(found, en, ru), "delegation", {"d-en", "d-ru"}) == "corroborated"
     disputed = _claims(found, en, ru, other)
     assert _verdict(disputed, "delegation", {"d-en", "d-ru", "d-other"}) == "conflicting"
+
+
+def test_the_place_a_disaster_hit_worst() -> None:
+    en = _article(
+        "w-en",
+        "en",
+        "The quake killed hundreds. Sagaing suffered the highest casualties, officials said. "
+        "Mandalay, one of the hardest-hit cities, lost its bridge. The most affected areas are "
+        "Sagaing and Mandalay.",
+    )
+    ru = _article("w-ru", "ru", "Больше всего погибших в Сагайне, сообщили власти.")
+    other = _article("w-other", "en", "Mandalay recorded the most deaths, the ministry said.")
+    found = _analysed(en, ru, other)
+    subject = "place with the most casualties"
+    # "one of the hardest-hit" and a list of the most affected rank no single place
+    assert _of(found["w-en"], "worst_hit") == [(subject, "Sagaing")]
+    assert _of(found["w-other"], "worst_hit") == [(subject, "Mandalay")]
+    [(ru_subject, _)] = _of(found["w-ru"], "worst_hit")
+    assert ru_subject == subject
+    # a Russian spelling of the same place agrees (compatible: two spellings); another place
+    # disagrees
+    assert _verdict(_claims(found, en, ru), "worst_hit", {"w-en", "w-ru"}) == "compatible"
+    disputed = _claims(found, en, ru, other)
+    assert _verdict(disputed, "worst_hit", {"w-en", "w-ru", "w-other"}) == "conflicting"

@@ -1,8 +1,8 @@
 """The categorical claims of one article, whatever its language: facts reports state in words
 (the visit's category, the meeting's city, office holders, named documents, where a plane
 landed, whether a topic was discussed, a standing such as "the first foreign guest", whether a
-document was signed and what it provides for, who led a delegation), each valued in English so
-reports in any language compare."""
+document was signed and what it provides for, who led a delegation, the place a disaster hit
+worst), each valued in English so reports in any language compare."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from corroborator.analyze.claims_offices import office_claims
 from corroborator.analyze.claims_signed import signed_claims
 from corroborator.analyze.claims_standing import standing_claims
 from corroborator.analyze.claims_venue import venue_claims
+from corroborator.analyze.claims_worst_hit import worst_hit_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import Article, ClaimValue, EventMention
 
@@ -44,4 +45,5 @@ def word_claims(
         + standing_claims(entities, text, article.id)
         + signed_claims(text, article.id)
         + delegation_claims(entities, text, article.id)
+        + worst_hit_claims(entities, text, article.id)
     )

@@ -13,7 +13,7 @@ spelled two ways.
 * **Office holders** ("president of Chile": a person's name) and delegation heads agree when
   every word of the shorter name is a word of the other, allowing for transliteration
   ("Zhaparov"/"Japarov"): one report may give the full name and another the surname, or spell
-  a foreign name another way.
+  a foreign name another way. A worst-hit place's name is compared the same way.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def _nested(x: str, y: str) -> bool:
 def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     """Two categorical values of one claim agree (office holders by name, others by
     category)."""
-    if a.measure in {"office", "delegation"} or b.measure in {"office", "delegation"}:
+    if a.measure in _BY_NAME or b.measure in _BY_NAME:
         return names_agree(str(a.value), str(b.value))
     if a.measure == LANDING_MEASURE or b.measure == LANDING_MEASURE:
         # one city, whether or not its airport is named
@@ -109,6 +109,11 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     if a.measure == "document" or b.measure == "document":
         return _documents_agree(str(a.value), str(b.value))
     return categories_agree(a.value, b.value)
+
+
+# Measures whose values are names compared as spellings of one name (a person's, or a place
+# the tables do not know, transliterated from Russian: «Сагайн» "Sagayn" and "Sagaing").
+_BY_NAME = frozenset({"office", "delegation", "worst_hit"})
 
 
 def _city(value: float | str) -> str:
