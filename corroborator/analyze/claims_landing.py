@@ -5,11 +5,11 @@ categorical claim.
 An arrival whose trigger is a landing verb (``landing_verbs`` of data/categories.yaml), or whose
 sentence names an aircraft before it ("two Russian planes … arrived in", ``aircraft_words``),
 gives the city it places the arrival in, with " airport" when its clause names an airfield
-(``airport_words``): "Yangon airport", "Hanoi". The
-subject says whose landing it is, so that reports in any language compare and two landings of a
-story stay apart: the guest's country and the host's (:mod:`claims_parties`) from the event,
-else the country named before the verb ("Russian planes", «самолеты МЧС России»). The period
-is the arrival's date, so a leader's landings on two days of a tour are two claims.
+(``airport_words``): "Yangon airport", "Hanoi". The subject says whose landing it is, so that
+reports in any language compare and two landings of a story stay apart: the guest's country
+and the host's (:mod:`claims_parties`) from the event, else the country named before the verb
+("Russian planes", «самолеты МЧС России»). The period is the arrival's date, so a leader's
+landings on two days of a tour are two claims.
 """
 
 from __future__ import annotations
