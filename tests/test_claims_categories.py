@@ -61,7 +61,8 @@ RU_FRIENDLY = _article(
 
 def test_visit_categories_and_office_holders_in_both_languages() -> None:
     found = _analysed(EN_STATE, EN_WORKING, RU_STATE, RU_FRIENDLY)
-    visit = "protocol category of the visit"
+    # whose visit: the guest's country and the host's, the same in both languages
+    visit = "protocol category of the visit of Kazakhstan to Vietnam"
     # one value per category an article names, the epithet kept; a past visit's gives none
     assert _of(found["en1"], "category") == [(visit, "state visit"), (visit, "official visit")]
     assert _of(found["en2"], "category") == [(visit, "working visit")]
@@ -87,7 +88,7 @@ def test_verdicts_tell_a_different_level_or_holder_from_wording() -> None:
     for c in claims:
         by_subject.setdefault(c.subject, []).append((c.verdict, {v.article_id for v in c.values}))
     # the state, official, friendly and working visit are one claim: working is a conflict
-    assert by_subject["protocol category of the visit"] == [
+    assert by_subject["protocol category of the visit of Kazakhstan to Vietnam"] == [
         ("conflicting", {"en1", "en2", "ru1", "ru2"})
     ]
     # two reports name one president of Vietnam (English and Russian), a third another
@@ -97,7 +98,7 @@ def test_verdicts_tell_a_different_level_or_holder_from_wording() -> None:
     without_working = [v for v in values if v.article_id != "en2"]
     claims = build_claims("s", without_working, find_dependence(arts))
     verdicts = {c.subject: c.verdict for c in claims}
-    assert verdicts["protocol category of the visit"] != "conflicting"
+    assert verdicts["protocol category of the visit of Kazakhstan to Vietnam"] != "conflicting"
     assert verdicts["president of Vietnam"] != "conflicting"
 
 
@@ -141,9 +142,13 @@ def test_named_documents_compare_across_languages() -> None:
     assert names["d3"] == ["comprehensive partnership treaty"]
     claims = build_claims("s", found["d1"] + found["d2"], find_dependence([en, ru]))
     shared = [c for c in claims if len(c.values) == 2]
-    assert [c.verdict for c in shared] == ["corroborated"]
+    # the name, and that it was signed, in both languages
+    assert sorted((c.values[0].measure, c.verdict) for c in shared) == [
+        ("document", "corroborated"),
+        ("signed", "corroborated"),
+    ]
     # a name said less fully is the same document; another name is another document
-    values = found["d1"] + found["d2"] + found["d3"]
+    values = [v for v in found["d1"] + found["d2"] + found["d3"] if v.measure == "document"]
     claims = build_claims("s", values, find_dependence([en, ru, short]))
     by_docs = sorted(sorted(v.article_id for v in c.values) for c in claims)
     assert by_docs == [["d1"], ["d1", "d2", "d3"]]
@@ -163,6 +168,6 @@ def test_a_year_in_another_clause_does_not_make_the_visit_past() -> None:
     }
     analysed = _analysed(*(_article(aid, "en", text) for aid, text in texts.items()))
     found = {aid: _of(values, "category") for aid, values in analysed.items()}
-    assert found["p1"] == [("protocol category of the visit", "state visit")]
+    assert found["p1"] == [("protocol category of the visit to Peru", "state visit")]
     assert found["p2"] == []
-    assert found["p3"] == [("protocol category of the visit", "state visit")]
+    assert found["p3"] == [("protocol category of the visit to Peru", "state visit")]

@@ -28,7 +28,6 @@ from typing import Any
 
 from corroborator.analyze import budget
 from corroborator.analyze.claims_categorical import _CategoricalReader, visit_type_claims
-from corroborator.analyze.claims_documents import document_claims
 from corroborator.analyze.claims_figures import (
     _clean,
     _Figure,
@@ -36,8 +35,7 @@ from corroborator.analyze.claims_figures import (
     interval,
     rounding_step,
 )
-from corroborator.analyze.claims_offices import office_claims
-from corroborator.analyze.claims_venue import venue_claims
+from corroborator.analyze.claims_words import word_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
 
@@ -266,17 +264,4 @@ def extract_claims(
     events: Sequence[EventMention] = (),
 ) -> list[ClaimValue]:
     """The figures and categorical statements of one article as claim values."""
-    return (
-        _Claims(doc, article, entities, timexes).run()
-        + visit_type_claims(events, article.text, article.published)
-        + venue_claims(
-            events,
-            entities,
-            article.text,
-            article.language,
-            article.dateline_place,
-            article.published,
-        )
-        + office_claims(entities, article.text, article.id)
-        + document_claims(article.text, article.id)
-    )
+    return _Claims(doc, article, entities, timexes).run() + word_claims(article, entities, events)

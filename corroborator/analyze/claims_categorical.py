@@ -11,8 +11,16 @@ from typing import Any
 
 from corroborator import lexicon
 from corroborator.analyze.claims_figures import _Figure, interval
+from corroborator.analyze.claims_parties import (
+    article_guests,
+    parties_subject,
+    same_parties,
+    visit_parties,
+)
 from corroborator.analyze.claims_speaker import _SpeakerReader
 from corroborator.model import ClaimValue, EventMention
+
+VISIT_SUBJECT = "protocol category of the visit"
 
 
 class _CategoricalReader(_SpeakerReader):
@@ -181,7 +189,10 @@ def _singular(noun: str) -> str:
 
 
 def visit_type_claims(
-    events: Sequence[EventMention], text: str = "", published: str | None = None
+    events: Sequence[EventMention],
+    text: str = "",
+    published: str | None = None,
+    offices: Sequence[ClaimValue] = (),
 ) -> list[ClaimValue]:
     """The protocol category of the visit an article reports ("state visit", «дружественный
     визит»), read from the words before each visit word of its events (``visit_levels`` and
@@ -189,12 +200,15 @@ def visit_type_claims(
     gives one value per category it names, in text order ("a state visit …, the two-day
     official visit"); the value's span covers the category words. Visit words in a sentence
     that names a year before the article's (``published``) are of a past visit ("in 2021, when
-    the leader made a further official visit") and give nothing."""
+    the leader made a further official visit") and give nothing. The subject says whose visit
+    it is where the event shows it (:func:`~corroborator.analyze.claims_parties.visit_parties`,
+    with the article's ``offices``): "protocol category of the visit of Russia to Vietnam"."""
     out: list[ClaimValue] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     nouns = _visit_nouns()
     year = int(published[:4]) if published and published[:4].isdigit() else None
     done: set[int] = set()  # sentences read
+    guests = article_guests(events, offices)
     for e in sorted(events, key=lambda x: x.trigger_start):
         if e.background:
             continue
@@ -214,14 +228,16 @@ def visit_type_claims(
         if not named and e.type == "visit" and e.subtype and not past:
             value = f"{e.subtype.replace('_', ' ')} visit"
             named = [(value, e.trigger_start, e.trigger_end)]
+        guest, host = visit_parties(e, offices)
+        subject = parties_subject(VISIT_SUBJECT, guest or guests.get(host), host)
         for value, start, end in named:
-            if value in seen:
-                continue
-            seen.add(value)
+            if any(v == value and same_parties(subject, s, VISIT_SUBJECT) for s, v in seen):
+                continue  # one visit's category told twice
+            seen.add((subject, value))
             out.append(
                 ClaimValue(
                     article_id=e.article_id,
-                    subject="protocol category of the visit",
+                    subject=subject,
                     period=None,
                     unit="category",
                     kind="categorical",

@@ -67,10 +67,12 @@ def _name(words: list[re.Match[str]], table: _Table, joiners: frozenset[str]) ->
     return out
 
 
-def document_claims(text: str, article_id: str) -> list[ClaimValue]:
-    """The named documents of an article, one value per name (module docstring)."""
+def document_mentions(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, value, named)`` of each document noun of ``text`` with the words of its
+    name ("comprehensive strategic partnership treaty"), or the noun's key alone ("treaty",
+    ``named`` false) when the text gives none."""
     nouns, table, joiners, pattern = _tables()
-    found: dict[str, ClaimValue] = {}
+    out: list[tuple[int, int, str, bool]] = []
     for m in pattern.finditer(text):
         word = m.group(0)
         noun = _key(word if _CYRILLIC.match(word) else word.rstrip("sS"), nouns)
@@ -98,9 +100,16 @@ def document_claims(text: str, article_id: str) -> list[ClaimValue]:
                 last = [w for w in after if _key(w.group(0), table)][len(named_after) - 1]
                 end = of.end() + last.end()
                 name += named_after
-        if not name:
+        out.append((start, end, " ".join([*dict.fromkeys(name), noun]), bool(name)))
+    return out
+
+
+def document_claims(text: str, article_id: str) -> list[ClaimValue]:
+    """The named documents of an article, one value per name (module docstring)."""
+    found: dict[str, ClaimValue] = {}
+    for start, end, value, named in document_mentions(text):
+        if not named:
             continue
-        value = " ".join([*dict.fromkeys(name), noun])
         if value in found:
             continue
         q_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1

@@ -28,13 +28,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from corroborator.analyze.claims_categorical import visit_type_claims
-from corroborator.analyze.claims_documents import document_claims
 from corroborator.analyze.claims_figures import _Figure
-from corroborator.analyze.claims_offices import office_claims
 from corroborator.analyze.claims_ru_figures import _norm, counted_lemma
 from corroborator.analyze.claims_ru_ranks import _RussianRanks
-from corroborator.analyze.claims_venue import venue_claims
+from corroborator.analyze.claims_words import word_claims
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian_doc import morph_analyzer
 from corroborator.model import Article, ClaimValue, EventMention, TimeExpression
@@ -634,12 +631,4 @@ def extract_claims_ru(
         for c in _RussianClaims(doc, article, entities, timexes).run()
         if c.kind != "numeric" or c.unit is not None
     ]
-    return (
-        figures
-        + visit_type_claims(events, article.text, article.published)
-        + venue_claims(
-            events, entities, article.text, "ru", article.dateline_place, article.published
-        )
-        + office_claims(entities, article.text, article.id)
-        + document_claims(article.text, article.id)
-    )
+    return figures + word_claims(article, entities, events)

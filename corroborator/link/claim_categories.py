@@ -7,9 +7,13 @@ spelled two ways.
   visit" both shorten "friendly state visit"; an epithet names no protocol level).
 * **Document names** agree when one's words are within the other's, for one kind of document
   ("comprehensive partnership treaty", "comprehensive strategic partnership treaty").
-* **Office holders** ("president of Chile": a person's name) agree when every word of the
-  shorter name is a word of the other, allowing for transliteration ("Zhaparov"/"Japarov"): one
-  report may give the full name and another the surname, or spell a foreign name another way.
+* **Landing places** agree when they name one city, one of them with its airport ("Yangon
+  airport", "Yangon").
+* **Yes/no outcomes** ("whether Taiwan was discussed") agree when equal.
+* **Office holders** ("president of Chile": a person's name) and delegation heads agree when
+  every word of the shorter name is a word of the other, allowing for transliteration
+  ("Zhaparov"/"Japarov"): one report may give the full name and another the surname, or spell
+  a foreign name another way. A worst-hit place's name is compared the same way.
 """
 
 from __future__ import annotations
@@ -17,10 +21,27 @@ from __future__ import annotations
 from functools import cache
 
 from corroborator import lexicon
+from corroborator.analyze.claims_categorical import VISIT_SUBJECT
+from corroborator.analyze.claims_landing import AIRPORT, LANDING_MEASURE, LANDING_SUBJECT
 from corroborator.analyze.claims_offices import names_agree
+from corroborator.analyze.claims_parties import same_parties
+from corroborator.analyze.claims_signed import SIGNED_MEASURE
+from corroborator.analyze.claims_venue import city_of
 from corroborator.model import ClaimValue
 
-__all__ = ["categories_agree", "names_agree", "values_agree"]
+__all__ = [
+    "PARTY_SUBJECTS",
+    "SIGNED_MEASURE",
+    "categories_agree",
+    "names_agree",
+    "same_document",
+    "same_parties",
+    "values_agree",
+]
+
+# Measures whose subject names whose visit or landing it is (guest and host, either may be
+# unknown), with the subject's base: two such values can be of one visit unless a side differs.
+PARTY_SUBJECTS = {"category": VISIT_SUBJECT, LANDING_MEASURE: LANDING_SUBJECT}
 
 
 @cache
@@ -80,10 +101,38 @@ def _nested(x: str, y: str) -> bool:
 def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     """Two categorical values of one claim agree (office holders by name, others by
     category)."""
-    if a.measure == "office" or b.measure == "office":
+    if a.measure in _BY_NAME or b.measure in _BY_NAME:
         return names_agree(str(a.value), str(b.value))
+    if a.measure == LANDING_MEASURE or b.measure == LANDING_MEASURE:
+        # one city, whether or not its airport is named
+        return _city(a.value) == _city(b.value)
     if a.measure == "document" or b.measure == "document":
-        # one name's words within the other's, the same kind of document
-        wa, wb = str(a.value).lower().split(), str(b.value).lower().split()
-        return wa[-1:] == wb[-1:] and (set(wa) <= set(wb) or set(wb) <= set(wa))
+        return _documents_agree(str(a.value), str(b.value))
     return categories_agree(a.value, b.value)
+
+
+# Measures whose values are names compared as spellings of one name (a person's, or a place
+# the tables do not know, transliterated from Russian: «Сагайн» "Sagayn" and "Sagaing").
+_BY_NAME = frozenset({"office", "delegation", "worst_hit"})
+
+
+def _city(value: float | str) -> str:
+    """The canonical city of a landing place ("Naypyidaw airport": Nay Pyi Taw)."""
+    name = str(value).removesuffix(f" {AIRPORT}")
+    return (city_of(name) or name).lower()
+
+
+def _documents_agree(a: str, b: str) -> bool:
+    """One name's words within the other's, the same kind of document."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return wa[-1:] == wb[-1:] and (set(wa) <= set(wb) or set(wb) <= set(wa))
+
+
+def same_document(a: str, b: str) -> bool:
+    """Two "whether the <document> was signed" subjects of one document named more or less
+    fully."""
+
+    def name(subject: str) -> str:
+        return subject.removeprefix("whether the ").removesuffix(" was signed")
+
+    return _documents_agree(name(a), name(b))

@@ -34,7 +34,13 @@ from corroborator.analyze.claims import compatible
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.timex.values import value_bounds
 from corroborator.link.claim_agreement import agreeing_unit, different_ranks, interval_bonus
-from corroborator.link.claim_categories import values_agree
+from corroborator.link.claim_categories import (
+    PARTY_SUBJECTS,
+    SIGNED_MEASURE,
+    same_document,
+    same_parties,
+    values_agree,
+)
 from corroborator.link.claim_meaning import (
     MeaningSimilarity,
     context,
@@ -346,7 +352,17 @@ def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
         # a document named more or less fully ("the comprehensive partnership treaty", "the
         # comprehensive strategic partnership treaty") is one document
         return a.measure == b.measure and values_agree(a, b)
-    if a.kind == "categorical" and a.measure != "venue" and a.subject != b.subject:
+    if a.kind == "categorical" and a.measure in PARTY_SUBJECTS and a.measure == b.measure:
+        # whose visit or arrival: two reports can be of one unless they name different guests
+        # or hosts (one that names none is of any)
+        if not same_parties(a.subject, b.subject, PARTY_SUBJECTS[a.measure]):
+            return False
+    elif a.measure == SIGNED_MEASURE and a.measure == b.measure:
+        # one document named more or less fully ("whether the comprehensive partnership treaty
+        # was signed", "… the comprehensive strategic partnership treaty …")
+        if not same_document(a.subject, b.subject):
+            return False
+    elif a.kind == "categorical" and a.measure != "venue" and a.subject != b.subject:
         # a categorical subject is a key, not words ("president of Chile" is not "prime
         # minister of Chile" however many words they share)
         return False

@@ -1,0 +1,149 @@
+"""Claims, part ten: a rank-like standing stated in words ("the first foreign guest", "the first
+foreign leader to visit", "the second stop of the tour", «первый зарубежный гость», «второй
+точкой азиатского турне»), as a categorical claim.
+
+An ordinal (``standing_ordinals`` of data/categories.yaml) before a standing noun
+(``standing_nouns``: guest, leader, stop …), with listed qualifiers between them
+(``standing_qualifiers``: foreign), gives the value "<ordinal> <qualifiers> <noun>" in English
+whatever the report's language ("first foreign guest"). The subject is "standing of <holder> as
+<noun>": the holder is the person or country named last before the ordinal in its clause (its
+canonical English name), not one in a possessive ("To Lam's first foreign guest" is To Lam's
+guest, not To Lam), and left out when the clause names none. "One of the first" ranks
+nothing. A visit or trip is no standing noun: "his first trip in 24 years" and "his fifth
+visit" count different things and would only seem to disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from corroborator import lexicon
+from corroborator.analyze.claims_offices import country_of
+from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.russian import transliterate
+from corroborator.model import ClaimValue
+
+STANDING_MEASURE = "standing"
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'-]+")
+# Words a standing phrase may hold between the ordinal and the noun beyond the qualifiers
+# (articles are never between: "the first foreign guest").
+_MAX_BETWEEN = 2
+_Table = dict[str, tuple[str, ...]]
+
+
+@cache
+def _tables() -> tuple[_Table, _Table, _Table]:
+    data = lexicon.load("categories.yaml")
+
+    def table(name: str) -> _Table:
+        return {str(k): tuple(str(w).lower() for w in v) for k, v in (data.get(name) or {}).items()}
+
+    return (
+        table("standing_ordinals"),
+        table("standing_qualifiers"),
+        table("standing_nouns"),
+    )
+
+
+# The endings a Russian ordinal stem takes («первый», «второй», «третьего», «последней»).
+_ADJ_ENDINGS = frozenset(
+    {"ый", "ой", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым"}
+    | {"им", "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими", "ей", "ьего", "ьему", "ьим"}
+    | {"ьей", "ья", "ье", "ьи", "ью", "ьих", "ьими"}
+)
+
+
+def _key(word: str, table: _Table, adjective: bool = False) -> str | None:
+    """The key one of whose words ``word`` is: English whole, Russian as a stem (with an
+    adjective ending only where ``adjective``)."""
+    low = word.lower()
+    for key, forms in table.items():
+        for form in forms:
+            if low == form:
+                return key
+            if (
+                _CYRILLIC.match(form)
+                and low.startswith(form)
+                and (not adjective or low[len(form) :] in _ADJ_ENDINGS)
+            ):
+                return key
+    return None
+
+
+def _holder(entities: ArticleEntities, text: str, lo: int, at: int) -> str | None:
+    """The person or country named last in ``text[lo:at]``, not in a possessive."""
+    for m in sorted(entities.at(lo, at), key=lambda m: -m.start):
+        if m.end > at or m.start < lo:
+            continue
+        if re.match(r"[’']s\b", text[m.end : m.end + 2]):
+            continue  # "To Lam's first foreign guest"
+        if re.search(r"(?<!\w)для\s", text[lo : m.start], re.I):
+            continue  # «для президента Вьетнама это первый гость»: the host, not the guest
+        if m.label == "PERSON" and m.canonical:
+            name = m.canonical
+        elif m.label in {"GPE", "NORP"}:
+            name = country_of(m) or m.canonical or ""
+        else:
+            continue
+        if name:
+            return transliterate(name) if _CYRILLIC.search(name) else name
+    return None
+
+
+def standing_claims(entities: ArticleEntities, text: str, article_id: str) -> list[ClaimValue]:
+    """The standings an article states (module docstring); one value per subject, the first."""
+    ordinals, qualifiers, nouns = _tables()
+    found: dict[str, ClaimValue] = {}
+    words = list(_WORD.finditer(text))
+    for i, w in enumerate(words):
+        ordinal = _key(w.group(0), ordinals, adjective=True)
+        if ordinal is None:
+            continue
+        said: list[str] = []
+        noun = None
+        end = w.end()
+        for nxt in words[i + 1 : i + 2 + _MAX_BETWEEN]:
+            if re.search(r"[.,;:!?()—–\n]", text[end : nxt.start()]):
+                break
+            noun = _key(nxt.group(0), nouns)
+            if noun is not None:
+                end = nxt.end()
+                break
+            q = _key(nxt.group(0), qualifiers)
+            if q is None:
+                break
+            said.append(q)
+            end = nxt.end()
+        if noun is None:
+            continue
+        q_start = max(text.rfind(c, 0, w.start()) for c in ".!?\n") + 1
+        before = text[max(q_start, w.start() - 20) : w.start()]
+        if re.search(r"(?:\bone of|\bamong|\bодн\w+ из|\bсреди)(?:\s+the)?\s+$", before, re.I):
+            continue  # "one of the first leaders" ranks nothing
+        cuts = [text.rfind(c, q_start, w.start()) + 1 for c in ",;:—–("]
+        c_start = max([q_start, *cuts])
+        holder = _holder(entities, text, c_start, w.start())
+        subject = f"standing of {holder} as {noun}" if holder else f"standing as {noun}"
+        if subject in found:
+            continue
+        q_ends = [i for c in ".!?\n" if (i := text.find(c, end)) >= 0]
+        q_end = min(q_ends) + 1 if q_ends else len(text)
+        found[subject] = ClaimValue(
+            article_id=article_id,
+            subject=subject,
+            period=None,
+            unit="standing",
+            kind="categorical",
+            value=" ".join([ordinal, *dict.fromkeys(said), noun]),
+            text=text[w.start() : end],
+            quote=text[q_start:q_end].strip(),
+            start=w.start(),
+            end=end,
+            qualifier="exact",
+            measure=STANDING_MEASURE,
+            quote_start=q_start,
+            quote_end=q_end,
+        )
+    return list(found.values())

@@ -1,0 +1,123 @@
+"""Claims, part thirteen: which place a disaster hit worst ("Mandalay suffered the highest
+casualties", "the hardest-hit city, Sagaing", «сильнее всего пострадал Мандалай»), as a
+categorical claim.
+
+A superlative of harm (``worst_hit`` of data/categories.yaml: "the highest casualties", «больше
+всего погибших» for the most casualties; "hardest-hit", "worst affected", «сильнее всего
+пострадал» for the worst hit) with the place named nearest it in its clause gives that place's
+English name (the gazetteer's or the world tables' city, else the entity's canonical name) for
+the subject "place with the most casualties" or "worst-hit place": two reports naming two
+places disagree, while the two measures stay two claims (one town may lose the most lives,
+another the most houses). "One of the hardest-hit cities" and a list ("the most affected
+areas are A, B and C") rank no single place and give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from corroborator import lexicon
+from corroborator.analyze.claims_venue import city_of
+from corroborator.analyze.entities import ArticleEntities
+from corroborator.analyze.russian import transliterate
+from corroborator.analyze.world import load_world
+from corroborator.model import ClaimValue, Mention
+
+WORST_MEASURE = "worst_hit"
+_SUBJECTS = {"casualties": "place with the most casualties", "hit": "worst-hit place"}
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_PLACES = frozenset({"GPE", "LOC", "FAC", "ORG"})
+_CLAUSE = ".;:!?\n—–("
+# "one of the hardest-hit cities", «одним из наиболее пострадавших»: ranks no single place.
+_ONE_OF = re.compile(r"(?:\bone of|\bamong|(?<!\w)одн\w* из|(?<!\w)среди)(?:\s+the)?\s*$", re.I)
+# A plural after the phrase names several places ("the most affected areas are …").
+_PLURAL = re.compile(r"^\s*\[?(?:areas|cities|regions|towns|places|districts|provinces)\b", re.I)
+
+
+@cache
+def _phrases() -> dict[str, re.Pattern[str]]:
+    data = lexicon.load("categories.yaml").get("worst_hit") or {}
+    out = {}
+    for measure, forms in data.items():
+        alt = "|".join(
+            r"[\s-]+".join(re.escape(w) for w in str(f).split())
+            + (r"\w*" if _CYRILLIC.match(str(f)) else "")
+            for f in sorted(forms, key=lambda f: -len(str(f)))
+        )
+        out[str(measure)] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    return out
+
+
+def _place_name(m: Mention) -> str | None:
+    """The English name of a place mention: a city, else a place the world tables know, else
+    the canonical name of a place the entity model tagged as one."""
+    for name in (m.canonical, m.text):
+        if not name:
+            continue
+        city = city_of(name)
+        if city:
+            return city
+        found = load_world().lookup(name)
+        if found is not None:
+            return found.name
+    if m.label == "ORG":
+        return None  # a body, unless the tables know it as a place
+    name = m.canonical or m.text
+    return transliterate(name) if _CYRILLIC.search(name) else name
+
+
+def worst_hit_claims(entities: ArticleEntities, text: str, article_id: str) -> list[ClaimValue]:
+    """The worst-hit place of each measure an article names (module docstring); the first."""
+    found: dict[str, ClaimValue] = {}
+    for measure, pattern in _phrases().items():
+        subject = _SUBJECTS.get(measure, f"place with the most {measure}")
+        for p in pattern.finditer(text):
+            if subject in found:
+                break
+            lo = max(text.rfind(c, 0, p.start()) for c in _CLAUSE) + 1
+            ends = [i for c in _CLAUSE if (i := text.find(c, p.end())) >= 0]
+            hi = min(ends) if ends else len(text)
+            if _ONE_OF.search(text[max(lo, p.start() - 20) : p.start()]):
+                continue
+            if _PLURAL.match(text[p.end() : p.end() + 20]):
+                continue
+            places = [
+                (abs(m.start - p.start()) if m.start >= p.end() else p.start() - m.end, m, name)
+                for m in entities.at(lo, hi)
+                if m.label in _PLACES and lo <= m.start and m.end <= hi and (name := _place_name(m))
+            ]
+            if not places:
+                # a place the entity model left untagged ("Mandalay, the worst-hit city"): a
+                # capitalised word of the clause the tables know as a place
+                for w in re.finditer(r"\b[A-ZА-ЯЁ][\w-]+", text[lo:hi]):
+                    start, end = lo + w.start(), lo + w.end()
+                    known = _place_name(Mention(article_id, start, end, "ORG", w.group(0)))
+                    if known and not (p.start() <= start < p.end()):
+                        gap = start - p.end() if start >= p.end() else p.start() - end
+                        places.append(
+                            (gap, Mention(article_id, start, end, "LOC", w.group(0)), known)
+                        )
+            if not places:
+                continue
+            _, m, name = min(places, key=lambda x: x[0])
+            q_start = max(text.rfind(c, 0, p.start()) for c in ".!?\n") + 1
+            q_ends = [i for c in ".!?\n" if (i := text.find(c, p.end())) >= 0]
+            q_end = min(q_ends) + 1 if q_ends else len(text)
+            found[subject] = ClaimValue(
+                article_id=article_id,
+                subject=subject,
+                period=None,
+                unit="place",
+                kind="categorical",
+                value=name,
+                text=text[m.start : m.end],
+                quote=text[q_start:q_end].strip(),
+                start=m.start,
+                end=m.end,
+                qualifier="exact",
+                measure=WORST_MEASURE,
+                quote_start=q_start,
+                quote_end=q_end,
+            )
+    return list(found.values())

@@ -1,0 +1,215 @@
+"""More kinds of categorical claims (issue 13): whose visit a category is of, where a plane
+landed, whether a topic was discussed, a standing ("the first foreign leader"), whether a
+document was signed and what it provides for — in English and Russian, aligned across the two,
+and judged: two different values of one fact at one moment conflict, a more specific one is
+compatible, and two different visits never conflict. Texts are our own invented reports."""
+
+from __future__ import annotations
+
+from corroborator.analyze import analyze_articles
+from corroborator.config import Settings
+from corroborator.link.claim_categories import values_agree
+from corroborator.link.claims import build_claims
+from corroborator.link.dependence import find_dependence
+from corroborator.model import Article, Claim, ClaimValue
+
+
+def _article(aid: str, language: str, text: str) -> Article:
+    return Article(
+        id=aid, source_path=f"{aid}.txt", language=language, published="2026-03-04", text=text
+    )
+
+
+EN = _article(
+    "en",
+    "en",
+    "HANOI, March 4 — Kazakh President Kassym-Jomart Tokayev arrived in Hanoi on Tuesday for a "
+    "three-day state visit. His plane landed at Noi Bai airport in Hanoi shortly after "
+    "midnight. Tokayev said the question of Taiwan was not discussed at the talks. Tokayev "
+    "became the first foreign leader to visit Vietnam this year. The two presidents signed a "
+    "comprehensive strategic partnership treaty, which provides for mutual assistance.",
+)
+RU = _article(
+    "ru",
+    "ru",
+    "Президент Казахстана Касым-Жомарт Токаев прибыл во Вьетнам с государственным визитом. "
+    "Самолет казахстанского лидера приземлился в аэропорту Ханоя. По словам Токаева, тема "
+    "Тайваня на переговорах не затрагивалась. Токаев стал первым зарубежным лидером, "
+    "посетившим Вьетнам в этом году. Президенты подписали договор о всеобъемлющем "
+    "стратегическом партнерстве, который предусматривает взаимную помощь.",
+)
+# another guest's visit to the same host, in the same story: never a conflict with the first
+LAO = _article(
+    "lao",
+    "en",
+    "Laotian President Thongloun Sisoulith began a working visit to Vietnam on Wednesday. His "
+    "plane landed in Da Nang. The leaders discussed Taiwan and trade. The two sides will sign a "
+    "free trade agreement next year, and the ministry raised tariffs on steel.",
+)
+# a report that disagrees with EN and RU on the landing city and the signing
+OTHER = _article(
+    "other",
+    "en",
+    "Kazakhstan's Tokayev landed in Da Nang on Tuesday, state media said, before flying on to "
+    "the capital. No comprehensive strategic partnership treaty was signed, an official said.",
+)
+
+
+def _analysed(*articles: Article) -> dict[str, list[ClaimValue]]:
+    out = {}
+    for art, analysis in analyze_articles(articles, model=Settings().spacy_model):
+        out[art.id] = [c for c in analysis.claim_values if c.kind == "categorical"]
+    return out
+
+
+def _of(values: list[ClaimValue], measure: str) -> list[tuple[str, str]]:
+    return [(v.subject, str(v.value)) for v in values if v.measure == measure]
+
+
+def _claims(found: dict[str, list[ClaimValue]], *articles: Article) -> list[Claim]:
+    values = [v for a in articles for v in found[a.id]]
+    return build_claims("s", values, find_dependence(list(articles)))
+
+
+def _verdict(claims: list[Claim], measure: str, ids: set[str]) -> str:
+    """The verdict of the one claim of ``measure`` whose values come from ``ids``."""
+    [claim] = [
+        c
+        for c in claims
+        if c.values[0].measure == measure and {v.article_id for v in c.values} == ids
+    ]
+    return claim.verdict
+
+
+def test_each_kind_in_english_and_russian_with_one_subject() -> None:
+    found = _analysed(EN, RU, LAO, OTHER)
+    for measure, subject, value in [
+        ("category", "protocol category of the visit of Kazakhstan to Vietnam", "state visit"),
+        ("landing", "landing place of Kazakhstan to Vietnam", "Hanoi airport"),
+        ("discussed", "whether Taiwan was discussed", "no"),
+        ("standing", "standing of Kassym-Jomart Tokayev as leader", "first foreign leader"),
+        (
+            "signed",
+            "whether the comprehensive strategic partnership treaty was signed",
+            "yes",
+        ),
+        ("provides", "whether the treaty provides for mutual assistance", "yes"),
+    ]:
+        assert _of(found["en"], measure) == [(subject, value)], measure
+        assert _of(found["ru"], measure) == [(subject, value)], measure
+    # another guest's visit names its own guest; the landing place as the report spells it
+    assert _of(found["lao"], "category") == [
+        ("protocol category of the visit of Laos to Vietnam", "working visit")
+    ]
+    assert _of(found["lao"], "landing") == [("landing place of Laos to Vietnam", "Da Nang")]
+    # discussed topics, a named place and a listed word; a plan ("will sign") and "raised
+    # tariffs" (not a discussion) give nothing
+    assert _of(found["lao"], "discussed") == [
+        ("whether Taiwan was discussed", "yes"),
+        ("whether trade was discussed", "yes"),
+    ]
+    assert _of(found["lao"], "signed") == []
+    assert _of(found["other"], "signed") == [
+        ("whether the comprehensive strategic partnership treaty was signed", "no")
+    ]
+
+
+def test_verdicts_across_languages_and_visits() -> None:
+    found = _analysed(EN, RU, LAO, OTHER)
+    agreeing = _claims(found, EN, RU)
+    # every kind aligns across the two languages, and they agree
+    for measure in ("category", "landing", "discussed", "standing", "signed", "provides"):
+        assert _verdict(agreeing, measure, {"en", "ru"}) == "corroborated", measure
+    # a second guest's visit to the same host is another claim, not a conflict; its "yes" on
+    # Taiwan against two "no" is one
+    story = _claims(found, EN, RU, LAO)
+    assert _verdict(story, "category", {"en", "ru"}) == "corroborated"
+    assert _verdict(story, "category", {"lao"}) == "single_source"
+    assert _verdict(story, "landing", {"lao"}) == "single_source"
+    assert _verdict(story, "discussed", {"en", "ru", "lao"}) == "conflicting"
+    # another city for one guest's landing, and "not signed", conflict
+    disputed = _claims(found, EN, RU, OTHER)
+    assert _verdict(disputed, "landing", {"en", "ru", "other"}) == "conflicting"
+    assert _verdict(disputed, "signed", {"en", "ru", "other"}) == "conflicting"
+
+
+def test_more_specific_values_agree() -> None:
+    def value(measure: str, v: str) -> ClaimValue:
+        return ClaimValue(
+            article_id="a",
+            subject="s",
+            period=None,
+            unit=None,
+            kind="categorical",
+            value=v,
+            text=v,
+            quote=v,
+            start=0,
+            end=1,
+            measure=measure,
+        )
+
+    # the city with its airport, or under another spelling of its name
+    assert values_agree(value("landing", "Yangon airport"), value("landing", "Yangon"))
+    assert values_agree(value("landing", "Naypyidaw"), value("landing", "Nay Pyi Taw airport"))
+    assert not values_agree(value("landing", "Yangon airport"), value("landing", "Naypyidaw"))
+    assert values_agree(value("standing", "first foreign guest"), value("standing", "first guest"))
+    assert not values_agree(value("standing", "first stop"), value("standing", "second stop"))
+    assert not values_agree(value("discussed", "yes"), value("discussed", "no"))
+
+
+def test_who_led_a_delegation_in_both_languages() -> None:
+    en = _article(
+        "d-en",
+        "en",
+        "The Kazakh delegation, led by Foreign Minister Murat Nurtleu, arrived in Hanoi on "
+        "Monday. Vietnamese Prime Minister Pham Minh Chinh headed the delegation of Vietnam at "
+        "the talks. The head of state met the delegation later.",
+    )
+    ru = _article(
+        "d-ru",
+        "ru",
+        "Казахстанскую делегацию возглавил министр иностранных дел Мурат Нуртлеу. Делегация "
+        "Вьетнама во главе с премьер-министром Фам Минь Тинем встретила гостей.",
+    )
+    other = _article(
+        "d-other",
+        "en",
+        "Kazakhstan's delegation was headed by Prime Minister Olzhas Bektenov, the ministry said.",
+    )
+    found = _analysed(en, ru, other)
+    kazakh = "head of the delegation of Kazakhstan"
+    assert _of(found["d-en"], "delegation") == [
+        (kazakh, "Murat Nurtleu"),
+        ("head of the delegation of Vietnam", "Pham Minh Chinh"),
+    ]
+    # a Russian name in the instrumental («во главе с … Тинем») is no sure name: nothing
+    assert _of(found["d-ru"], "delegation") == [(kazakh, "Murat Nurtleu")]
+    assert _of(found["d-other"], "delegation") == [(kazakh, "Olzhas Bektenov")]
+    assert _verdict(_claims(found, en, ru), "delegation", {"d-en", "d-ru"}) == "corroborated"
+    disputed = _claims(found, en, ru, other)
+    assert _verdict(disputed, "delegation", {"d-en", "d-ru", "d-other"}) == "conflicting"
+
+
+def test_the_place_a_disaster_hit_worst() -> None:
+    en = _article(
+        "w-en",
+        "en",
+        "The quake killed hundreds. Sagaing suffered the highest casualties, officials said. "
+        "Mandalay, one of the hardest-hit cities, lost its bridge. The most affected areas are "
+        "Sagaing and Mandalay.",
+    )
+    ru = _article("w-ru", "ru", "Больше всего погибших в Сагайне, сообщили власти.")
+    other = _article("w-other", "en", "Mandalay recorded the most deaths, the ministry said.")
+    found = _analysed(en, ru, other)
+    subject = "place with the most casualties"
+    # "one of the hardest-hit" and a list of the most affected rank no single place
+    assert _of(found["w-en"], "worst_hit") == [(subject, "Sagaing")]
+    assert _of(found["w-other"], "worst_hit") == [(subject, "Mandalay")]
+    [(ru_subject, _)] = _of(found["w-ru"], "worst_hit")
+    assert ru_subject == subject
+    # a Russian spelling of the same place agrees (compatible: two spellings); another place
+    # disagrees
+    assert _verdict(_claims(found, en, ru), "worst_hit", {"w-en", "w-ru"}) == "compatible"
+    disputed = _claims(found, en, ru, other)
+    assert _verdict(disputed, "worst_hit", {"w-en", "w-ru", "w-other"}) == "conflicting"
