@@ -14,9 +14,9 @@ from corroborator.analyze.events.dates import (
     DAY_RE,
     date_bounds,
     days_between,
-    granularity,
     timex_dates,
 )
+from corroborator.analyze.events.dates import rank as precision
 from corroborator.analyze.events.status import BEGINNING, is_infinitive
 from corroborator.analyze.events.view import (
     SUBJECTS,
@@ -148,7 +148,7 @@ def date_of(
         # October 9-13"), then the nearest; the dateline's day ("MOSCOW, Oct 7 (Wire) - … arrived
         # late on Monday") is the report's, an event's only when its clause gives no other
         dateline = in_dateline(view.text, t, view.article.dateline_place)
-        rank = (dateline, granularity(date), min(abs(i - trig.token.i) for i in toks))
+        rank = (dateline, precision(t), min(abs(i - trig.token.i) for i in toks))
         if best is None or rank < best[0]:
             best = (rank, t)
     if best is None:
@@ -178,6 +178,10 @@ def _conjunct_date_of(
     for _ in range(4):  # a list of verbs is flat in the parse: the first verb heads them all
         if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ not in {"VERB", "AUX"}:
             return None
+        if any(c.dep_ == "prep" and c.lower_ in _ORDERING for c in tok.children):
+            # "arrived on Monday night and left after the talks": a conjunct placed after (or
+            # before) another event has that order for its time, not the first verb's day
+            return None
         head = tok.head
         ids = clause_tokens(head)
         for c in head.children:
@@ -189,6 +193,10 @@ def _conjunct_date_of(
             return date, date_end, found.text
         tok = head
     return None
+
+
+# Prepositions that place an event after or before another one rather than at a time.
+_ORDERING = frozenset({"after", "before", "following", "ahead"})
 
 
 def _negated(trig: Trigger) -> bool:
@@ -274,8 +282,8 @@ def _dated_in(view: ArticleView, toks: set[int], sent: Any) -> TimeExpression | 
             continue
         if _SINCE.search(view.text[max(t.start - 8, 0) : t.start]):
             continue
-        if best is None or granularity(date) < best[0]:
-            best = (granularity(date), t)
+        if best is None or precision(t) < best[0]:
+            best = (precision(t), t)
     return best[1] if best else None
 
 

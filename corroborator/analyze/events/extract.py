@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date as _date
+from datetime import timedelta
 from typing import Any
 
 from corroborator.analyze import budget
 from corroborator.analyze.entities import ArticleEntities
-from corroborator.analyze.events.dates import days_between
+from corroborator.analyze.events.dates import DAY_RE, days_between
 from corroborator.analyze.events.dating import (
     date_of,
     fill_frame,
@@ -202,6 +204,28 @@ _NAMED_DAY = re.compile(
 )
 
 
+def _own_span(told: list[EventMention]) -> tuple[str, str] | None:
+    """The span of days of the one visit the article has told so far with its first and last
+    day ("arrived on Sunday for a three-day visit", "a visit from May 12 to 14"); None when it
+    told none, or visits with different spans."""
+    spans = {
+        (m.date, m.date_end)
+        for m in told
+        if m.type == "visit"
+        and not m.background
+        and m.status != "cancelled"
+        and m.date
+        and m.date_end
+        and DAY_RE.match(m.date)
+        and DAY_RE.match(m.date_end)
+        and m.date_source == "expression"
+    }
+    if len(spans) != 1:
+        return None
+    begin, end = spans.pop()
+    return (begin, end) if begin and end else None
+
+
 def _passage_day(ctx: _Context) -> str | None:
     """The day of the last event the article dated to a day by a date or a weekday of its own
     (not "today", which in a quotation is the speaker's day, not the passage's)."""
@@ -210,8 +234,11 @@ def _passage_day(ctx: _Context) -> str | None:
             not m.background
             and m.date
             and len(m.date) == 10
-            and m.date_source == "expression"
-            and _NAMED_DAY.search(m.date_text or "")
+            and (
+                (m.date_source == "expression" and _NAMED_DAY.search(m.date_text or ""))
+                # "On the second day of his visit, …": a day the article's own span gives
+                or m.date_source == "day_of_span"
+            )
         ):
             return m.date
     return None
@@ -274,7 +301,7 @@ def _narrative_day(view: ArticleView, sent: Any, ctx: _Context) -> tuple[str, st
         or not last.date
         or len(last.date) != 10
         or last.date_end
-        or last.date_source not in {"expression", "previous_event"}
+        or last.date_source not in {"expression", "previous_event", "day_of_span"}
         # a day the text names, not a clock time resolved against the article's day ("after
         # one in the morning" in a report printed a day later)
         or (last.date_source == "expression" and not _NAMED_DAY.search(last.date_text or ""))
@@ -434,7 +461,18 @@ def _mention(
         source = "article_date"
         evidence.append("the day of the report, which tells it as its news")
     day_of_span = ctx.day_of_span if date is None and not cued else None
-    if day_of_span:
+    own_span = _own_span(ctx.told) if day_of_span else None
+    if day_of_span and own_span is not None:
+        # "arrived on Sunday for a three-day visit … On the second day of his visit, …": the
+        # article gives the span itself, so the day is known here (and later sentences' "earlier
+        # in the day" can follow it)
+        begin, end = (_date.fromisoformat(d) for d in own_span)
+        day = begin + timedelta(days=day_of_span - 1) if day_of_span > 0 else end
+        if begin <= day <= end:
+            date, date_end = day.isoformat(), None
+            source = "day_of_span"
+            evidence.append(f"day {day_of_span} of the visit from {own_span[0]} to {own_span[1]}")
+    elif day_of_span:
         source = "day_of_span"
         evidence.append(f"day {day_of_span} of the visit, to be dated by the story")
     status, why = lang.status(view, trig, date)
@@ -480,6 +518,58 @@ def _mention(
         date_source=source,
         status_reason=why,
     )
+
+
+def _headline_end(view: ArticleView) -> int | None:
+    """Where the article's headline ends: its first line, when it is a line of its own without
+    a final stop and the text goes on ("PM holds talks with Egyptian president, signs five
+    pacts" over "Cairo, March 17 (PTI) Prime Minister …")."""
+    text = view.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not text[end:].strip():
+        return None
+    line = text[start:end].strip()
+    if not line or re.search(r"[.!?:;]$", line) or len(line.split()) > 25:
+        return None
+    return end
+
+
+def _headline_dates(out: list[EventMention], view: ArticleView) -> list[EventMention]:
+    """An undated event of the headline takes the date of the same event in the body: a
+    headline restates the news its lead tells, in the present tense and without the day
+    ("PM holds talks, signs pacts" over "… held talks with the president on Tuesday"). The
+    first dated mention after the headline of the same type (or family), told the same way
+    (planned or not), gives it."""
+    end = _headline_end(view)
+    if end is None:
+        return out
+    result = []
+    for m in out:
+        if m.start < end and m.date is None and not m.date_end and not m.background:
+            body = next(
+                (
+                    b
+                    for b in out
+                    if b.start >= end
+                    and b.date
+                    and not b.background
+                    and _family(b.type) == _family(m.type)
+                    and (b.status == "planned") == (m.status == "planned")
+                    and b.date_source in {"expression", "day_of_span"}
+                ),
+                None,
+            )
+            if body is not None:
+                m = replace(
+                    m,
+                    date=body.date,
+                    date_end=body.date_end,
+                    date_source="headline",
+                    evidence=(*m.evidence, f"the headline's event, dated {body.date} in the body"),
+                )
+        result.append(m)
+    return result
 
 
 def _lemma_of(tok: Any) -> str:
@@ -580,6 +670,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             if not m.background:
                 last_by_family[_family(m.type)] = m
     leaving = frozenset(n for n, t in view.ont.types.items() if t.leaves_place)
+    out = _headline_dates(out, view)
     framed = fill_frame(out, frame_date(out, view), view)
     placed = inherit_places(framed, view.gaz, leaving, frozenset(aside))
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
