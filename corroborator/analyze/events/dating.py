@@ -436,6 +436,24 @@ def first_day_span(
     return (_date.fromisoformat(date) + timedelta(days=days - 1)).isoformat()
 
 
+def last_day_span(view: ArticleView, trig: Trigger, date: str | None) -> tuple[str, str] | None:
+    """The span of a multi-day event whose last day its clause gives: "wrapped up his
+    three-day visit on Tuesday", "the four-day tour, which ended on Friday" (a verb of ending
+    over the event, or a relative clause of ending on it, and a length in days)."""
+    if not date or not DAY_RE.match(date):
+        return None
+    tok = trig.token
+    gov = governor(tok)
+    ending = gov.i != tok.i and gov.lemma_.lower() in words().end_verbs
+    ending = ending or any(
+        c.dep_ == "relcl" and c.lemma_.lower() in words().end_verbs for c in tok.children
+    )
+    days = length_in_days(view, tok) if ending else None
+    if not days or days < 2:
+        return None
+    return (_date.fromisoformat(date) - timedelta(days=days - 1)).isoformat(), date
+
+
 def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:
     """The day of the article's own one-day visit, if it names one: its undated events
     happen that day. A visit given a span ("from May 7 to 10", "a four-day visit"), or dates

@@ -21,6 +21,7 @@ from corroborator.analyze.events.dating import (
     frame_date,
     happening_clauses,
     host_event,
+    last_day_span,
     ordered_apart,
     reporting_date,
     ruling_date,
@@ -325,6 +326,10 @@ def _mention(
     if same_day:
         date, date_end = same_day, None
     date_end = first_day_span(view, trig, date, date_end) or date_end
+    ended = last_day_span(view, trig, date) if date_end is None else None
+    if ended is not None:
+        date, date_end = ended
+        evidence.append(f"{date_text!r} is the last day of the {trig.type}")
     place = lang.place(view, trig.token, happening_clauses(trig, sent, others))
     if place is None and lang.seat is not None and view.ont.types[trig.type].at_speakers_seat:
         place = lang.seat(view, trig.token)
@@ -539,11 +544,18 @@ def _headline_dates(out: list[EventMention], view: ArticleView) -> list[EventMen
     """An undated event of the headline takes the date of the same event in the body: a
     headline restates the news its lead tells, in the present tense and without the day
     ("PM holds talks, signs pacts" over "… held talks with the president on Tuesday"). The
-    first dated mention after the headline of the same type (or family), told the same way
-    (planned or not), gives it."""
+    first dated mention of the lead (the first paragraph that tells an event) of the same
+    type (or family), told the same way (planned or not), gives it."""
     end = _headline_end(view)
     if end is None:
         return out
+    # the lead: the paragraph of the first event after the headline (past a dateline or an
+    # "Updated" line); a later paragraph may tell another leg of the trip
+    first = next((b.start for b in out if b.start >= end), None)
+    if first is None:
+        return out
+    lead_end = view.text.find("\n", first)
+    lead_end = len(view.text) if lead_end < 0 else lead_end
     result = []
     for m in out:
         if m.start < end and m.date is None and not m.date_end and not m.background:
@@ -551,12 +563,11 @@ def _headline_dates(out: list[EventMention], view: ArticleView) -> list[EventMen
                 (
                     b
                     for b in out
-                    if b.start >= end
+                    if end <= b.start < lead_end
                     and b.date
                     and not b.background
                     and _family(b.type) == _family(m.type)
                     and (b.status == "planned") == (m.status == "planned")
-                    and b.date_source in {"expression", "day_of_span"}
                 ),
                 None,
             )
