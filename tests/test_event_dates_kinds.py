@@ -139,3 +139,30 @@ def test_a_conjunct_after_another_event_keeps_off_the_first_verbs_day(nlp: Any) 
     assert arrival and arrival[0].date == "2026-09-07", dates(found)
     departure = of_type(found, "departure")
     assert departure and departure[0].date_text != "Monday night", dates(found)
+
+
+def test_a_utc_stamp_is_read_on_the_clock_of_the_dateline(nlp: Any) -> None:
+    # 22:40 UTC on Monday 10 March 2025 is Tuesday morning in Tokyo, where the report was
+    # filed: its "on Tuesday" is that day, not the Tuesday before
+    text = "TOKYO (Wire) - Prime Minister Lena Harrow held talks in Tokyo on Tuesday."
+    meta = read_metadata(text, meta_published="2025-03-10T22:40:00Z")
+    assert meta.published == "2025-03-11", meta
+    talks = of_type(events(nlp, text, meta.published), "talks")
+    assert talks and talks[0].date == "2025-03-11", dates(talks)
+    # 05:30 UTC on 19 November is the evening before in Los Angeles
+    late = read_metadata("LOS ANGELES - She spoke tonight.", meta_published="2025-11-19T05:30Z")
+    assert late.published == "2025-11-18", late
+    # a stamp with its own offset in the dateline's zone, or a date alone, stays as written
+    own = read_metadata("TOKYO - x.", meta_published="2025-03-11T09:15:00+09:00")
+    assert own.published == "2025-03-11"
+    assert read_metadata("TOKYO - x.", meta_published="2025-03-11").published == "2025-03-11"
+
+
+def test_a_dateline_a_day_from_the_feeds_date_gives_the_writers_day() -> None:
+    text = "TOKYO, March 11 (Wire) - The prime minister held talks on Tuesday."
+    assert read_metadata(text, meta_published="2025-03-10").published == "2025-03-11"
+    across = "TOKYO, Jan 1 (Wire) - The prime minister spoke."
+    assert read_metadata(across, meta_published="2024-12-31").published == "2025-01-01"
+    # four days apart: the dateline is left from another version, the feed's date stays
+    far = "TOKYO, March 14 (Wire) - The prime minister spoke."
+    assert read_metadata(far, meta_published="2025-03-10").published == "2025-03-10"
