@@ -166,3 +166,17 @@ def test_a_dateline_a_day_from_the_feeds_date_gives_the_writers_day() -> None:
     # four days apart: the dateline is left from another version, the feed's date stays
     far = "TOKYO, March 14 (Wire) - The prime minister spoke."
     assert read_metadata(far, meta_published="2025-03-10").published == "2025-03-10"
+
+
+def test_a_day_after_counts_back_from_the_clauses_day(nlp: Any) -> None:
+    # Friday 19 June 2026 roundup: arrived Tuesday 16, a day after the talks (Monday 15)
+    text = (
+        "Prime Minister Devesh Karan arrived in Vienna on Tuesday, a day after holding talks "
+        "with the Norwegian prime minister in Oslo.\n"
+        "The leaders met on Friday, a week after the summit."
+    )
+    found = events(nlp, text, "2026-06-19")
+    talks = of_type(found, "talks")
+    assert talks and talks[0].date == "2026-06-15", dates(found)
+    summit = of_type(found, "summit")
+    assert summit and summit[0].date == "2026-06-12", dates(found)

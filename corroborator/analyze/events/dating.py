@@ -129,6 +129,9 @@ def date_of(
         for t in list(view.doc[min(clause) : max(clause) + 1]) if clause else []:
             if t.i in clause and t.dep_ == "prep" and t.lower_ == "since":
                 clause -= {x.i for x in t.subtree}
+    counted = _counted_from(view, trig, sent)
+    if counted is not None:
+        return counted  # "a day after holding talks": the clause's day is not the talks'
     best: tuple[tuple[bool, int, int], TimeExpression] | None = None
     starts = {t.start for t in view.timexes}
     for t in view.timexes:
@@ -197,6 +200,53 @@ def _conjunct_date_of(
 
 # Prepositions that place an event after or before another one rather than at a time.
 _ORDERING = frozenset({"after", "before", "following", "ahead"})
+
+
+_DAYS_BEFORE_AFTER = re.compile(r"^P(\d+)([DW])$")
+
+
+def _counted_from(
+    view: ArticleView, trig: Trigger, sent: Any
+) -> tuple[str | None, str | None, str | None] | None:
+    """An event in a phrase "a day after …", "two days before …" hung on a dated clause: that
+    clause's day less (or plus) the distance ("arrived in Vienna on Tuesday, a day after
+    holding talks in Oslo": the talks were on Monday)."""
+    cur = trig.token
+    prep = None
+    for _ in range(3):  # the event noun or verb, its verb or preposition, the preposition
+        if cur.dep_ == "prep" and cur.lower_ in {"after", "before"}:
+            prep = cur
+            break
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    if prep is None or prep.head.i == prep.i:
+        return None
+    distance = next(
+        (
+            d
+            for d in view.durations
+            if d.end <= prep.idx and not view.text[d.end : prep.idx].strip()
+        ),
+        None,
+    )
+    found = _DAYS_BEFORE_AFTER.match(distance.value or "") if distance is not None else None
+    if found is None:
+        return None
+    days = int(found.group(1)) * (7 if found.group(2) == "W" else 1)
+    main = prep.head
+    if main.dep_ == "npadvmod" and main.head.i != main.i:
+        main = main.head  # "arrived on Tuesday, a day after …": "after" hangs on "day"
+    ids = {t.i for t in main.subtree} - {t.i for t in prep.subtree}
+    if main.pos_ in {"VERB", "AUX"}:
+        ids |= clause_tokens(main) - {t.i for t in prep.subtree}
+    dated = _dated_in(view, ids, sent)
+    date = timex_dates(dated)[0] if dated is not None else None
+    if not date or not DAY_RE.match(date):
+        return None
+    day = _date.fromisoformat(date) + timedelta(days=-days if prep.lower_ == "after" else days)
+    assert distance is not None
+    return day.isoformat(), None, f"{distance.text} {prep.lower_}"
 
 
 def _negated(trig: Trigger) -> bool:
