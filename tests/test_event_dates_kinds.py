@@ -180,3 +180,12 @@ def test_a_day_after_counts_back_from_the_clauses_day(nlp: Any) -> None:
     assert talks and talks[0].date == "2026-06-15", dates(found)
     summit = of_type(found, "summit")
     assert summit and summit[0].date == "2026-06-12", dates(found)
+
+
+def test_a_sentence_opening_on_last_week_leaves_the_passages_day(nlp: Any) -> None:
+    text = (
+        "Over the weekend, the government declared a state of emergency in the capital.\n"
+        "Last week, the president visited the area."
+    )
+    visit = of_type(events(nlp, text, "2025-02-04"), "visit")
+    assert visit and visit[0].date is None, dates(visit)

@@ -633,6 +633,10 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             ruling_day = None
         elif own_day:
             ruling, ruling_day = (None, None), own_day
+        elif any(sent.start_char <= t.start <= sent.start_char + 3 for t in view.coarse):
+            # "Last week, the president visited the area.": the sentence leaves the day told
+            # before it ("Over the weekend, …") for a time of its own
+            ruling, ruling_day = (None, None), None
         if lang.generic_sentence(view, sent):
             continue
         triggers = lang.triggers(view, sent)
