@@ -139,6 +139,8 @@ def test_a_conjunct_after_another_event_keeps_off_the_first_verbs_day(nlp: Any) 
     assert arrival and arrival[0].date == "2026-09-07", dates(found)
     departure = of_type(found, "departure")
     assert departure and departure[0].date_text != "Monday night", dates(found)
+    # it follows the talks it names, not the arrival told before it
+    assert departure[0].date == "2026-09-08", dates(found)
 
 
 def test_a_utc_stamp_is_read_on_the_clock_of_the_dateline(nlp: Any) -> None:

@@ -49,7 +49,7 @@ from corroborator.analyze.events.triggers import (
     subtype_of,
     verb_trigger,
 )
-from corroborator.analyze.events.view import ArticleView, Trigger
+from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.model import (
     Article,
     DateSource,
@@ -525,6 +525,36 @@ def _mention(
     )
 
 
+def _after_named(out: list[EventMention], view: ArticleView) -> list[EventMention]:
+    """An event dated only by the event told before it, whose clause names the event it
+    follows ("He arrived on Monday night and left the country after the talks"), takes the
+    day of the event it names (the talks, dated by their earlier mention), not of the one
+    told before it."""
+    by_trigger = {m.trigger_start: m for m in out}
+    result = []
+    for m in out:
+        if m.date_source == "previous_event" and m.date_text is None:
+            span = view.doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+            gov = governor(span.root) if span is not None else None
+            named = [
+                by_trigger.get(obj.idx)
+                for prep in (gov.children if gov is not None else ())
+                if prep.dep_ == "prep" and prep.lower_ == "after"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+            ]
+            found = next((n for n in named if n is not None and n.date and not n.background), None)
+            if found is not None and found.date != m.date:
+                m = replace(
+                    m,
+                    date=found.date,
+                    date_end=found.date_end,
+                    evidence=(*m.evidence, f"the day of the {found.type} it follows"),
+                )
+        result.append(m)
+    return result
+
+
 def _headline_end(view: ArticleView) -> int | None:
     """Where the article's headline ends: its first line, when it is a line of its own without
     a final stop and the text goes on ("PM holds talks with Egyptian president, signs five
@@ -686,6 +716,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 last_by_family[_family(m.type)] = m
     leaving = frozenset(n for n, t in view.ont.types.items() if t.leaves_place)
     out = _headline_dates(out, view)
+    out = _after_named(out, view)
     framed = fill_frame(out, frame_date(out, view), view)
     placed = inherit_places(framed, view.gaz, leaving, frozenset(aside))
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
