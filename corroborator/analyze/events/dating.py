@@ -14,9 +14,9 @@ from corroborator.analyze.events.dates import (
     DAY_RE,
     date_bounds,
     days_between,
-    granularity,
     timex_dates,
 )
+from corroborator.analyze.events.dates import rank as precision
 from corroborator.analyze.events.status import BEGINNING, is_infinitive
 from corroborator.analyze.events.view import (
     SUBJECTS,
@@ -129,6 +129,9 @@ def date_of(
         for t in list(view.doc[min(clause) : max(clause) + 1]) if clause else []:
             if t.i in clause and t.dep_ == "prep" and t.lower_ == "since":
                 clause -= {x.i for x in t.subtree}
+    counted = _counted_from(view, trig, sent)
+    if counted is not None:
+        return counted  # "a day after holding talks": the clause's day is not the talks'
     best: tuple[tuple[bool, int, int], TimeExpression] | None = None
     starts = {t.start for t in view.timexes}
     for t in view.timexes:
@@ -148,7 +151,7 @@ def date_of(
         # October 9-13"), then the nearest; the dateline's day ("MOSCOW, Oct 7 (Wire) - … arrived
         # late on Monday") is the report's, an event's only when its clause gives no other
         dateline = in_dateline(view.text, t, view.article.dateline_place)
-        rank = (dateline, granularity(date), min(abs(i - trig.token.i) for i in toks))
+        rank = (dateline, precision(t), min(abs(i - trig.token.i) for i in toks))
         if best is None or rank < best[0]:
             best = (rank, t)
     if best is None:
@@ -178,6 +181,10 @@ def _conjunct_date_of(
     for _ in range(4):  # a list of verbs is flat in the parse: the first verb heads them all
         if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ not in {"VERB", "AUX"}:
             return None
+        if any(c.dep_ == "prep" and c.lower_ in _ORDERING for c in tok.children):
+            # "arrived on Monday night and left after the talks": a conjunct placed after (or
+            # before) another event has that order for its time, not the first verb's day
+            return None
         head = tok.head
         ids = clause_tokens(head)
         for c in head.children:
@@ -189,6 +196,57 @@ def _conjunct_date_of(
             return date, date_end, found.text
         tok = head
     return None
+
+
+# Prepositions that place an event after or before another one rather than at a time.
+_ORDERING = frozenset({"after", "before", "following", "ahead"})
+
+
+_DAYS_BEFORE_AFTER = re.compile(r"^P(\d+)([DW])$")
+
+
+def _counted_from(
+    view: ArticleView, trig: Trigger, sent: Any
+) -> tuple[str | None, str | None, str | None] | None:
+    """An event in a phrase "a day after …", "two days before …" hung on a dated clause: that
+    clause's day less (or plus) the distance ("arrived in Vienna on Tuesday, a day after
+    holding talks in Oslo": the talks were on Monday)."""
+    cur = trig.token
+    prep = None
+    for _ in range(3):  # the event noun or verb, its verb or preposition, the preposition
+        if cur.dep_ == "prep" and cur.lower_ in {"after", "before"}:
+            prep = cur
+            break
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    if prep is None or prep.head.i == prep.i:
+        return None
+    distance = next(
+        (
+            d
+            for d in view.durations
+            if d.end <= prep.idx and not view.text[d.end : prep.idx].strip()
+        ),
+        None,
+    )
+    found = _DAYS_BEFORE_AFTER.match(distance.value or "") if distance is not None else None
+    if found is None:
+        return None
+    days = int(found.group(1)) * (7 if found.group(2) == "W" else 1)
+    main = prep.head
+    if main.dep_ == "npadvmod" and main.head.i != main.i:
+        main = main.head  # "arrived on Tuesday, a day after …": "after" hangs on "day"
+    ids = {t.i for t in main.subtree} - {t.i for t in prep.subtree}
+    if main.pos_ in {"VERB", "AUX"}:
+        ids |= clause_tokens(main) - {t.i for t in prep.subtree}
+    dated = _dated_in(view, ids, sent)
+    date = timex_dates(dated)[0] if dated is not None else None
+    if not date or not DAY_RE.match(date):
+        return None
+    day = _date.fromisoformat(date) + timedelta(days=-days if prep.lower_ == "after" else days)
+    assert distance is not None
+    return day.isoformat(), None, f"{distance.text} {prep.lower_}"
 
 
 def _negated(trig: Trigger) -> bool:
@@ -274,8 +332,8 @@ def _dated_in(view: ArticleView, toks: set[int], sent: Any) -> TimeExpression | 
             continue
         if _SINCE.search(view.text[max(t.start - 8, 0) : t.start]):
             continue
-        if best is None or granularity(date) < best[0]:
-            best = (granularity(date), t)
+        if best is None or precision(t) < best[0]:
+            best = (precision(t), t)
     return best[1] if best else None
 
 
@@ -426,6 +484,24 @@ def first_day_span(
     if not days or days < 2 or not starts:
         return None
     return (_date.fromisoformat(date) + timedelta(days=days - 1)).isoformat()
+
+
+def last_day_span(view: ArticleView, trig: Trigger, date: str | None) -> tuple[str, str] | None:
+    """The span of a multi-day event whose last day its clause gives: "wrapped up his
+    three-day visit on Tuesday", "the four-day tour, which ended on Friday" (a verb of ending
+    over the event, or a relative clause of ending on it, and a length in days)."""
+    if not date or not DAY_RE.match(date):
+        return None
+    tok = trig.token
+    gov = governor(tok)
+    ending = gov.i != tok.i and gov.lemma_.lower() in words().end_verbs
+    ending = ending or any(
+        c.dep_ == "relcl" and c.lemma_.lower() in words().end_verbs for c in tok.children
+    )
+    days = length_in_days(view, tok) if ending else None
+    if not days or days < 2:
+        return None
+    return (_date.fromisoformat(date) - timedelta(days=days - 1)).isoformat(), date
 
 
 def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date as _date
+from datetime import timedelta
 from typing import Any
 
 from corroborator.analyze import budget
 from corroborator.analyze.entities import ArticleEntities
-from corroborator.analyze.events.dates import days_between
+from corroborator.analyze.events.dates import DAY_RE, days_between
 from corroborator.analyze.events.dating import (
     date_of,
     fill_frame,
@@ -19,6 +21,7 @@ from corroborator.analyze.events.dating import (
     frame_date,
     happening_clauses,
     host_event,
+    last_day_span,
     ordered_apart,
     reporting_date,
     ruling_date,
@@ -46,7 +49,7 @@ from corroborator.analyze.events.triggers import (
     subtype_of,
     verb_trigger,
 )
-from corroborator.analyze.events.view import ArticleView, Trigger
+from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.model import (
     Article,
     DateSource,
@@ -202,6 +205,28 @@ _NAMED_DAY = re.compile(
 )
 
 
+def _own_span(told: list[EventMention]) -> tuple[str, str] | None:
+    """The span of days of the one visit the article has told so far with its first and last
+    day ("arrived on Sunday for a three-day visit", "a visit from May 12 to 14"); None when it
+    told none, or visits with different spans."""
+    spans = {
+        (m.date, m.date_end)
+        for m in told
+        if m.type == "visit"
+        and not m.background
+        and m.status != "cancelled"
+        and m.date
+        and m.date_end
+        and DAY_RE.match(m.date)
+        and DAY_RE.match(m.date_end)
+        and m.date_source == "expression"
+    }
+    if len(spans) != 1:
+        return None
+    begin, end = spans.pop()
+    return (begin, end) if begin and end else None
+
+
 def _passage_day(ctx: _Context) -> str | None:
     """The day of the last event the article dated to a day by a date or a weekday of its own
     (not "today", which in a quotation is the speaker's day, not the passage's)."""
@@ -210,8 +235,11 @@ def _passage_day(ctx: _Context) -> str | None:
             not m.background
             and m.date
             and len(m.date) == 10
-            and m.date_source == "expression"
-            and _NAMED_DAY.search(m.date_text or "")
+            and (
+                (m.date_source == "expression" and _NAMED_DAY.search(m.date_text or ""))
+                # "On the second day of his visit, …": a day the article's own span gives
+                or m.date_source == "day_of_span"
+            )
         ):
             return m.date
     return None
@@ -274,7 +302,7 @@ def _narrative_day(view: ArticleView, sent: Any, ctx: _Context) -> tuple[str, st
         or not last.date
         or len(last.date) != 10
         or last.date_end
-        or last.date_source not in {"expression", "previous_event"}
+        or last.date_source not in {"expression", "previous_event", "day_of_span"}
         # a day the text names, not a clock time resolved against the article's day ("after
         # one in the morning" in a report printed a day later)
         or (last.date_source == "expression" and not _NAMED_DAY.search(last.date_text or ""))
@@ -298,6 +326,10 @@ def _mention(
     if same_day:
         date, date_end = same_day, None
     date_end = first_day_span(view, trig, date, date_end) or date_end
+    ended = last_day_span(view, trig, date) if date_end is None else None
+    if ended is not None:
+        date, date_end = ended
+        evidence.append(f"{date_text!r} is the last day of the {trig.type}")
     place = lang.place(view, trig.token, happening_clauses(trig, sent, others))
     if place is None and lang.seat is not None and view.ont.types[trig.type].at_speakers_seat:
         place = lang.seat(view, trig.token)
@@ -434,7 +466,18 @@ def _mention(
         source = "article_date"
         evidence.append("the day of the report, which tells it as its news")
     day_of_span = ctx.day_of_span if date is None and not cued else None
-    if day_of_span:
+    own_span = _own_span(ctx.told) if day_of_span else None
+    if day_of_span and own_span is not None:
+        # "arrived on Sunday for a three-day visit … On the second day of his visit, …": the
+        # article gives the span itself, so the day is known here (and later sentences' "earlier
+        # in the day" can follow it)
+        begin, end = (_date.fromisoformat(d) for d in own_span)
+        day = begin + timedelta(days=day_of_span - 1) if day_of_span > 0 else end
+        if begin <= day <= end:
+            date, date_end = day.isoformat(), None
+            source = "day_of_span"
+            evidence.append(f"day {day_of_span} of the visit from {own_span[0]} to {own_span[1]}")
+    elif day_of_span:
         source = "day_of_span"
         evidence.append(f"day {day_of_span} of the visit, to be dated by the story")
     status, why = lang.status(view, trig, date)
@@ -480,6 +523,94 @@ def _mention(
         date_source=source,
         status_reason=why,
     )
+
+
+def _after_named(out: list[EventMention], view: ArticleView) -> list[EventMention]:
+    """An event dated only by the event told before it, whose clause names the event it
+    follows ("He arrived on Monday night and left the country after the talks"), takes the
+    day of the event it names (the talks, dated by their earlier mention), not of the one
+    told before it."""
+    by_trigger = {m.trigger_start: m for m in out}
+    result = []
+    for m in out:
+        if m.date_source == "previous_event" and m.date_text is None:
+            span = view.doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+            gov = governor(span.root) if span is not None else None
+            named = [
+                by_trigger.get(obj.idx)
+                for prep in (gov.children if gov is not None else ())
+                if prep.dep_ == "prep" and prep.lower_ == "after"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+            ]
+            found = next((n for n in named if n is not None and n.date and not n.background), None)
+            if found is not None and found.date != m.date:
+                m = replace(
+                    m,
+                    date=found.date,
+                    date_end=found.date_end,
+                    evidence=(*m.evidence, f"the day of the {found.type} it follows"),
+                )
+        result.append(m)
+    return result
+
+
+def _headline_end(view: ArticleView) -> int | None:
+    """Where the article's headline ends: its first line, when it is a line of its own without
+    a final stop and the text goes on ("PM holds talks with Egyptian president, signs five
+    pacts" over "Cairo, March 17 (PTI) Prime Minister …")."""
+    text = view.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not text[end:].strip():
+        return None
+    line = text[start:end].strip()
+    if not line or re.search(r"[.!?:;]$", line) or len(line.split()) > 25:
+        return None
+    return end
+
+
+def _headline_dates(out: list[EventMention], view: ArticleView) -> list[EventMention]:
+    """An undated event of the headline takes the date of the same event in the body: a
+    headline restates the news its lead tells, in the present tense and without the day
+    ("PM holds talks, signs pacts" over "… held talks with the president on Tuesday"). The
+    first dated mention of the lead (the first paragraph that tells an event) of the same
+    type (or family), told the same way (planned or not), gives it."""
+    end = _headline_end(view)
+    if end is None:
+        return out
+    # the lead: the paragraph of the first event after the headline (past a dateline or an
+    # "Updated" line); a later paragraph may tell another leg of the trip
+    first = next((b.start for b in out if b.start >= end), None)
+    if first is None:
+        return out
+    lead_end = view.text.find("\n", first)
+    lead_end = len(view.text) if lead_end < 0 else lead_end
+    result = []
+    for m in out:
+        if m.start < end and m.date is None and not m.date_end and not m.background:
+            body = next(
+                (
+                    b
+                    for b in out
+                    if end <= b.start < lead_end
+                    and b.date
+                    and not b.background
+                    and _family(b.type) == _family(m.type)
+                    and (b.status == "planned") == (m.status == "planned")
+                ),
+                None,
+            )
+            if body is not None:
+                m = replace(
+                    m,
+                    date=body.date,
+                    date_end=body.date_end,
+                    date_source="headline",
+                    evidence=(*m.evidence, f"the headline's event, dated {body.date} in the body"),
+                )
+        result.append(m)
+    return result
 
 
 def _lemma_of(tok: Any) -> str:
@@ -532,6 +663,10 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             ruling_day = None
         elif own_day:
             ruling, ruling_day = (None, None), own_day
+        elif any(sent.start_char <= t.start <= sent.start_char + 3 for t in view.coarse):
+            # "Last week, the president visited the area.": the sentence leaves the day told
+            # before it ("Over the weekend, …") for a time of its own
+            ruling, ruling_day = (None, None), None
         if lang.generic_sentence(view, sent):
             continue
         triggers = lang.triggers(view, sent)
@@ -580,6 +715,8 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             if not m.background:
                 last_by_family[_family(m.type)] = m
     leaving = frozenset(n for n, t in view.ont.types.items() if t.leaves_place)
+    out = _headline_dates(out, view)
+    out = _after_named(out, view)
     framed = fill_frame(out, frame_date(out, view), view)
     placed = inherit_places(framed, view.gaz, leaving, frozenset(aside))
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from corroborator.analyze.events.dates import granularity, timex_dates
+from corroborator.analyze.events.dates import rank, timex_dates
 from corroborator.analyze.events.dating import SPOKEN, date_of, reported_by
 from corroborator.analyze.events.russian_pack import load_russian_pack, norm
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
@@ -41,7 +41,7 @@ def _nearest(trig: Trigger, found: list[tuple[TimeExpression, Any]]) -> TimeExpr
     return min(
         found,
         key=lambda f: (
-            granularity(timex_dates(f[0])[0]),
+            rank(f[0]),
             min(abs(tk.i - trig.token.i) for tk in f[1]),
         ),
     )[0]

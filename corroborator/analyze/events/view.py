@@ -74,6 +74,14 @@ class ArticleView:
             or WEEKDAY_ONLY_RE.match(t.value or "")
             or YEARLESS_DAY_RE.match(t.value or "")
         ]
+        # expressions of a time no event date holds ("last week", "recently", "now"): a
+        # sentence they open sets its own time, not the passage's day (a clock time without
+        # its day, "At 10 a.m.", goes on telling the passage's day)
+        self.coarse = [
+            t
+            for t in timexes
+            if t.granularity == "week" or t.value in {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+        ]
         # "the second day" when the article never dates the visit: kept for the story to resolve
         self.day_spans = [t for t in timexes if t.day_of_span and not timex_dates(t)[0]]
         # lengths ("a four-day visit"): they tell a one-day visit from a longer one

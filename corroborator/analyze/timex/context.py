@@ -14,8 +14,10 @@ before the expression says, and the reporting verbs of its word pack.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from corroborator.analyze.quotes import quote_spans
@@ -107,8 +109,30 @@ def _tense_of(verb: Any, depth: int = 0) -> tuple[Tense | None, str | None]:
             return "present", f"{auxes[0].text} {verb.text}"
         if any(a.tag_ == "VBD" for a in auxes):
             return "past", f"{auxes[0].text} {verb.text}"
+        # "starting Monday" is often parsed as a preposition; other participles used so
+        # ("following the talks on Monday") order events rather than share their time
+        opening = verb.dep_ == "prep" and verb.lemma_.lower() in w.start_verbs
+        if (verb.dep_ in ("acl", "advcl") or opening) and depth < 3 and not auxes:
+            # a bare participle has no time of its own: it takes the clause it hangs on
+            # ("ahead of her visit starting Monday, the minister will hold talks" looks
+            # forward, "arrived on Sunday, beginning a four-day visit" back)
+            above = _clause_verb(verb)
+            if above is not None:
+                return _tense_of(above, depth + 1)
         return None, None
     return None, None
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The nearest verb above ``tok`` (through the nouns and prepositions between them)."""
+    cur = tok
+    for _ in range(_MAX_CLIMB):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "compound"):
+            return cur
+    return None
 
 
 def _told_in_past(verb: Any) -> bool:
@@ -152,6 +176,30 @@ def _lead(doc: Any, span: Any) -> tuple[str | None, Direction | None]:
 def _possessive(doc: Any, span: Any) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and nxt.tag_ == "POS"
+
+
+@cache
+def _caption_re() -> re.Pattern[str] | None:
+    labels = sorted(words().caption_labels, key=len, reverse=True)
+    if not labels:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
+    # a label opening the line ("Photo: …"), or one closing it with its credit ("… Photo:
+    # Reuters", "(AP Photo/Jane Doe)")
+    return re.compile(
+        rf"^\s*\(?(?:{alt})\s*[:|\u2014\u2013-]|[(\s](?:{alt})\s*[:/][^.!?\n]{{0,60}}\)?\s*$",
+        re.IGNORECASE,
+    )
+
+
+def in_caption(text: str, pos: int) -> bool:
+    """The line holding ``pos`` is a photo caption (labels: ``caption_labels`` in the pack)."""
+    pattern = _caption_re()
+    if pattern is None:
+        return False
+    begin = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return bool(pattern.search(text[begin : end if end >= 0 else len(text)]))
 
 
 @dataclass(frozen=True)
@@ -239,6 +287,8 @@ def contexts(
         if gov is not None and span.start <= gov.i < span.end:
             gov = None  # a verb inside the expression itself ("the year-ago quarter" misparsed)
         tense, cue = reading.tense_of(gov) if gov is not None else (None, None)
+        if tense == "present" and in_caption(text, start):
+            tense, cue = "past", f"{cue} (a photo caption)"
         speech = _speech_verb(gov, quoted, sents[sent_index], verbs) if gov is not None else None
         if speech is not None and speech.i == (gov.i if gov is not None else -1):
             speech = None

@@ -269,6 +269,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|the\s+preceding|the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week"
         r"|month|year|quarter)",
     ),
+    (
+        # "the night before", "the day after": the day before or after the one the passage
+        # tells; only where the phrase ends ("the day before the summit" counts from the
+        # summit, which is not a date)
+        "anaphoric_around",
+        r"the\s+(?P<unit>day|morning|afternoon|evening|night)\s+(?P<dir>before|after)"
+        r"(?=\s*(?:[,.;:)\u2014\u2013]|$|(?:and|but|when|as|while|in|at|with)\b))",
+    ),
     ("year", r"(?:(?P<calendar>calendar)\s+(?:year\s+)?)?{YEAR}"),
 )
 

@@ -683,6 +683,18 @@ def _anaphoric(m: Match) -> Sem | None:
     )  # fmt: skip
 
 
+def _anaphoric_around(m: Match) -> Sem | None:
+    """ "the night before", "the day after": the day before or after the passage's day."""
+    unit_word = (m.g("unit") or "").lower()
+    offset = -1 if (m.g("dir") or "").lower() == "before" else 1
+    pod = _pod(unit_word)
+    typ: TimexType = "TIME" if pod else "DATE"
+    return Sem(
+        "anaphor", typ, gran="day", unit="day", offset=offset, tod=pod,
+        note=f"'the {unit_word} {m.g('dir')}'",
+    )  # fmt: skip
+
+
 def _year_sem(m: Match) -> Sem | None:
     y = _year(m.g("year"))
     if y is None:
@@ -776,6 +788,7 @@ _DISPATCH = {
     "ref": _reference,
     "ordinal_day": _ordinal_day,
     "anaphoric": _anaphoric,
+    "anaphoric_around": _anaphoric_around,
     "year": _year_sem,
     "spelled_year": _spelled_year,
     "year_end": _year_end,

@@ -49,6 +49,8 @@ class Words:
     frequencies: dict[str, str]
     set_quantifiers: frozenset[str]
     start_verbs: frozenset[str]
+    caption_labels: tuple[str, ...]
+    end_verbs: frozenset[str]
     forward_cues: frozenset[str]
     bound_cues: frozenset[str]
     deadline_cues: frozenset[str]
@@ -112,6 +114,8 @@ def words() -> Words:
         frequencies=_lower_map(data["frequencies"]),
         set_quantifiers=frozenset(w.lower() for w in data["set_quantifiers"]),
         start_verbs=frozenset(w.lower() for w in data["start_verbs"]),
+        caption_labels=tuple(str(w) for w in data.get("caption_labels", [])),
+        end_verbs=frozenset(w.lower() for w in data.get("end_verbs", [])),
         forward_cues=frozenset(w.lower() for w in data["forward_cues"]),
         bound_cues=frozenset(w.lower() for w in data["bound_cues"]),
         deadline_cues=frozenset(w.lower() for w in data["deadline_cues"]),
