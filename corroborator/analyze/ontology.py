@@ -37,6 +37,14 @@ class EventType:
     said_on_report_day: bool = False
     # made public by an official body: placed where the body sits ("the Kremlin said")
     at_speakers_seat: bool = False
+    # verbs that are this type only without a direct object ("the plane landed", not "landed
+    # a contract")
+    objectless_verbs: frozenset[str] = frozenset()
+    # verbs that need none of arg_lemmas ("was sworn in": an inauguration whatever its subject)
+    free_verbs: frozenset[str] = frozenset()
+    # words right after a plain verb that make it another verb of this type's words ("called
+    # on the minister", "called for talks": no phone call)
+    not_followed_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,20 @@ class Ontology:
     verb_objects: dict[tuple[str, str], str]
     nouns_of_org: dict[str, str]
     place_kind_verbs: dict[str, tuple[str, str]]  # verb → (place kind, type)
+    # verbs that are this type with a "with"-complement naming people or actors ("conferred
+    # with", "sat down with") → type
+    verbs_with: dict[str, str]
+    # [verb, object] pairs that are this type only at a venue of the given kinds ("paid tribute
+    # … at a memorial") → (type, venue lemmas)
+    venue_pairs: dict[tuple[str, str], tuple[str, frozenset[str]]]
+    # particles that make a plain verb another verb ("signed up", "called off"): such a verb
+    # is a trigger only when the phrasal verb itself is listed
+    meaning_particles: frozenset[str]
+    # what carries travellers, a subject that leaves or reaches a place for them ("the
+    # presidential plane reached Hanoi")
+    travellers: frozenset[str]
+    # verbs whose subject is what they happen to when they have no object ("flights halted")
+    ergative_verbs: frozenset[str]
     planned_verbs: frozenset[str]
     planned_adjectives: frozenset[str]
     planned_preps: tuple[tuple[str, ...], ...]
@@ -114,6 +136,8 @@ def load_ontology() -> Ontology:
     verb_objects: dict[tuple[str, str], str] = {}
     nouns_of_org: dict[str, str] = {}
     place_kind_verbs: dict[str, tuple[str, str]] = {}
+    verbs_with: dict[str, str] = {}
+    venue_pairs: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
     for name, spec in data["types"].items():
         types[name] = EventType(
             name=name,
@@ -134,6 +158,9 @@ def load_ontology() -> Ontology:
             leaves_place=bool(spec.get("leaves_place")),
             said_on_report_day=bool(spec.get("said_on_report_day")),
             at_speakers_seat=bool(spec.get("at_speakers_seat")),
+            objectless_verbs=_words(spec.get("objectless_verbs")),
+            free_verbs=_words(spec.get("free_verbs")),
+            not_followed_by=_words(spec.get("not_followed_by")),
         )
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()
@@ -156,6 +183,12 @@ def load_ontology() -> Ontology:
             destination_verbs[str(verb).lower()] = name
         for verb, kind in (spec.get("place_kind_verbs") or {}).items():
             place_kind_verbs[str(verb).lower()] = (str(kind), name)
+        for verb in spec.get("verbs_with") or []:
+            verbs_with[str(verb).lower()] = name
+        at_venue = spec.get("at_venue") or {}
+        venues = _words(at_venue.get("venues"))
+        for verb, obj in at_venue.get("verb_objects") or []:
+            venue_pairs[(str(verb).lower(), str(obj).lower())] = (name, venues)
     for options in nouns.values():  # most specific (most modifiers) first
         options.sort(key=lambda o: -len(o[0]))
     status = data.get("status", {})
@@ -166,6 +199,11 @@ def load_ontology() -> Ontology:
         verb_objects=verb_objects,
         nouns_of_org=nouns_of_org,
         place_kind_verbs=place_kind_verbs,
+        verbs_with=verbs_with,
+        venue_pairs=venue_pairs,
+        meaning_particles=_words(data.get("meaning_particles")),
+        travellers=_words(data.get("travellers")),
+        ergative_verbs=_words(data.get("ergative_verbs")),
         planned_verbs=_words(status.get("planned_verbs")),
         planned_adjectives=_words(status.get("planned_adjectives")),
         planned_preps=tuple(tuple(p.lower().split()) for p in data.get("planned_preps") or []),

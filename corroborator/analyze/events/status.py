@@ -113,7 +113,11 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         )
     lemmas = {w.lemma_.lower() for w in words}
     texts = {w.lower_ for w in words}
-    if lemmas & ont.cancelled_verbs or lemmas & ont.cancelled_adjectives:
+    # the trigger's own verb is the event, not a word cancelling it ("flights were suspended"
+    # is a suspension that happened)
+    own_words = {t.i for t in trig.tokens}
+    cancelling = {w.lemma_.lower() for w in words if w.i not in own_words}
+    if cancelling & ont.cancelled_verbs or cancelling & ont.cancelled_adjectives:
         return "cancelled", "cancel word"
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
     negated = any(c.dep_ == "neg" for v in verbs for c in v.children)
