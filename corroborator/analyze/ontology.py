@@ -63,6 +63,9 @@ class Ontology:
     # verbs that are this type with a "with"-complement naming people or actors ("conferred
     # with", "sat down with") → type
     verbs_with: dict[str, str]
+    # nouns that are this type with a "with"-complement naming people or actors ("a call with
+    # the premier") → type
+    nouns_with: dict[str, str]
     # [verb, object] pairs that are this type only at a venue of the given kinds ("paid tribute
     # … at a memorial") → (type, venue lemmas)
     venue_pairs: dict[tuple[str, str], tuple[str, frozenset[str]]]
@@ -137,6 +140,7 @@ def load_ontology() -> Ontology:
     nouns_of_org: dict[str, str] = {}
     place_kind_verbs: dict[str, tuple[str, str]] = {}
     verbs_with: dict[str, str] = {}
+    nouns_with: dict[str, str] = {}
     venue_pairs: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
     for name, spec in data["types"].items():
         types[name] = EventType(
@@ -185,6 +189,8 @@ def load_ontology() -> Ontology:
             place_kind_verbs[str(verb).lower()] = (str(kind), name)
         for verb in spec.get("verbs_with") or []:
             verbs_with[str(verb).lower()] = name
+        for noun in spec.get("nouns_with") or []:
+            nouns_with[str(noun).lower()] = name
         at_venue = spec.get("at_venue") or {}
         venues = _words(at_venue.get("venues"))
         for verb, obj in at_venue.get("verb_objects") or []:
@@ -200,6 +206,7 @@ def load_ontology() -> Ontology:
         nouns_of_org=nouns_of_org,
         place_kind_verbs=place_kind_verbs,
         verbs_with=verbs_with,
+        nouns_with=nouns_with,
         venue_pairs=venue_pairs,
         meaning_particles=_words(data.get("meaning_particles")),
         travellers=_words(data.get("travellers")),

@@ -25,7 +25,12 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" or tok.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if lemma not in ont.nouns and lemma not in ont.nouns_of and lemma not in ont.nouns_of_org:
+    if (
+        lemma not in ont.nouns
+        and lemma not in ont.nouns_of
+        and lemma not in ont.nouns_of_org
+        and lemma not in ont.nouns_with
+    ):
         return None  # a noun of no event type: every check below could only say None
     if (
         tok.dep_ == "pobj"
@@ -40,6 +45,8 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         return None  # a modifier of the next noun ("arrest warrant", "summit venue")
     if lemma in ont.nouns_of_org and _has_org(view, tok):
         return Trigger(tok, ont.nouns_of_org[lemma], [tok])
+    if lemma in ont.nouns_with and _with_counterpart(view, tok):
+        return Trigger(tok, ont.nouns_with[lemma], [tok])
     options = ont.nouns.get(lemma, [])
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
     mod_lemmas = [c.lemma_.lower() for c in mods]
@@ -129,7 +136,7 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if lemma in ont.place_kind_verbs:
         kind, type_name = ont.place_kind_verbs[lemma]
         place = place_of(view, tok)
-        if (place and _place_kind(view, place) == kind) or _at_venue(tok, frozenset({kind})):
+        if (place and _place_kind(view, place) == kind) or _at_kind(tok, kind):
             return Trigger(tok, type_name, [tok])
     if lemma in ont.place_verbs and _place_object(view, tok) and _someone_moves(view, tok):
         return Trigger(tok, ont.place_verbs[lemma], [tok])
@@ -207,6 +214,19 @@ def _at_venue(tok: Any, venues: frozenset[str]) -> bool:
     )
 
 
+def _at_kind(tok: Any, kind: str) -> bool:
+    """An "at"/"on"/"in" complement names a venue of this kind, named or not ("greeted at the
+    airport", "welcomed on the tarmac")."""
+    name = _KIND_BY_NAME.get(kind)
+    return any(
+        o.lemma_.lower() == kind or (name is not None and name.search(o.text))
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "on", "in"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+
+
 def _with_counterpart(view: ArticleView, tok: Any) -> bool:
     """A "with"-complement names people, a country, a body or people by their group ("conferred
     with the premier's envoys", "sat down with the delegation")."""
@@ -251,7 +271,10 @@ def _place_object(view: ArticleView, tok: Any) -> bool:
 
 # Venue kinds a place's own name tells when the gazetteer does not know it: "Sunan
 # International Airport", "Gimhae Air Base" are airports whatever city they serve.
-_KIND_BY_NAME = {"airport": re.compile(r"\b(?:airport|air base|airbase|airfield)\b", re.I)}
+# (the tarmac and the runway are the airport's: "greeted on the tarmac")
+_KIND_BY_NAME = {
+    "airport": re.compile(r"\b(?:airport|air base|airbase|airfield|tarmac|runway)\b", re.I)
+}
 
 
 def _place_kind(view: ArticleView, place: str) -> str | None:
