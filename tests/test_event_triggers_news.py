@@ -59,6 +59,10 @@ def _one(nlp: Any, text: str, kind: str) -> EventMention:
         ("Carlos Ruiz received Helen Marsh at the palace on Wednesday.", "meeting"),
         ("Helen Marsh was received by King Harald at the royal palace on Wednesday.", "meeting"),
         ("Carlos Ruiz hosted Helen Marsh at his residence on Wednesday.", "meeting"),
+        ("Helen Marsh hugged Carlos Ruiz at the airport on Tuesday.", "meeting"),
+        ("Helen Marsh strolled with Carlos Ruiz through the palace gardens.", "meeting"),
+        ("Helen Marsh planted a tree in the embassy garden on Tuesday.", "ceremony"),
+        ("Helen Marsh unveiled a plaque at the new cultural centre on Tuesday.", "ceremony"),
         # agreements
         ("Negotiators initialled the agreement on Wednesday.", "signing"),
         ("The two countries struck a deal on lithium on Wednesday.", "signing"),
@@ -129,6 +133,9 @@ def test_disaster_and_aid_events_told_many_ways(nlp: Any, text: str, kind: str) 
         ("The typhoon reached the coast of Luzon on Friday.", "arrival"),
         # a phrasal verb is another verb
         ("The firm signed up new customers.", "signing"),
+        ("Helen Marsh signed the book of honour at the palace on Tuesday.", "signing"),
+        ("The party embraced the new policy on Tuesday.", "meeting"),
+        ("The government unveiled a plan to rebuild the city on Tuesday.", "ceremony"),
         # tribute in words, salutes at a parade, a tone struck
         ("Helen Marsh paid tribute to her predecessor in a speech.", "wreath_laying"),
         ("Gun salutes echoed across the square as the parade began.", "welcome_ceremony"),
