@@ -122,6 +122,10 @@ def test_disaster_and_aid_events_told_many_ways(nlp: Any, text: str, kind: str) 
         ("The hospital received hundreds of injured people on Friday.", "meeting"),
         ("The government received a loan from the bank on Friday.", "meeting"),
         ("Vietnam hosted the summit in 2017.", "meeting"),
+        ("The shelter received 200 survivors on Friday.", "meeting"),
+        ("The camp hosted families from the flooded villages.", "meeting"),
+        # the event a participle describes is its noun's: "a dinner hosted by the president"
+        ("Helen Marsh spoke at a dinner hosted by Carlos Ruiz on Tuesday.", "meeting"),
         # calling names, calling for, calling on, calling off
         ("Critics called the deal a betrayal.", "phone_call"),
         ("He called for calm on Monday.", "phone_call"),
@@ -175,3 +179,17 @@ def test_what_follows_a_going_keeps_its_place_to_itself(nlp: Any) -> None:
     talks = next(m for m in found if m.type == "talks")
     assert meeting.place == "Prague"
     assert talks.place != "Prague"
+
+
+def test_an_event_in_a_since_clause_is_history(nlp: Any) -> None:
+    found = events_in(
+        nlp,
+        "QUITO - The two presidents shook hands here on Monday for their first meeting since "
+        "Carlos Ruiz was sworn in as president again earlier this year.",
+        DAY,
+        ident="art_news",
+        dateline="Quito",
+    )
+    sworn = next(m for m in found if m.type == "ceremony")
+    assert sworn.background
+    assert not next(m for m in found if m.type == "meeting").background

@@ -45,6 +45,9 @@ class EventType:
     # words right after a plain verb that make it another verb of this type's words ("called
     # on the minister", "called for talks": no phone call)
     not_followed_by: frozenset[str] = frozenset()
+    # verbs whose counterpart must be named, not a group ("received the king's envoy", not
+    # "the shelter received 200 survivors")
+    named_counterpart_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,7 @@ def load_ontology() -> Ontology:
             objectless_verbs=_words(spec.get("objectless_verbs")),
             free_verbs=_words(spec.get("free_verbs")),
             not_followed_by=_words(spec.get("not_followed_by")),
+            named_counterpart_verbs=_words(spec.get("named_counterpart_verbs")),
         )
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()

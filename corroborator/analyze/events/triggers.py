@@ -145,6 +145,8 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     verb_type = None if other_verb else ont.verbs.get(lemma)
     if verb_type is None:
         return speech_event(view, tok)
+    if tok.dep_ == "acl" and noun_trigger(view, tok.head) is not None:
+        return None  # "a dinner hosted by the president": the dinner is the event
     spec = ont.types[verb_type]
     if any(o.lemma_.lower() in spec.exclude_objects for o in objects):
         return None
@@ -165,6 +167,8 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             return None
     if spec.needs_counterpart and not _has_counterpart(view, tok):
         return None
+    if lemma in spec.named_counterpart_verbs and not _has_counterpart(view, tok, named=True):
+        return None  # "the shelter received 200 survivors": no meeting
     if spec.needs_counterpart and any(c.dep_ == "oprd" for c in tok.children):
         return None  # naming, not meeting or calling: "called the plan a mistake"
     if spec.needs_named_speaker and not has_named_speaker(view, tok):
@@ -319,17 +323,18 @@ def _caused_by_disaster(view: ArticleView, tok: Any) -> bool:
     return any(_is_disaster(view, c) for c in causes)
 
 
-def _has_counterpart(view: ArticleView, tok: Any) -> bool:
+def _has_counterpart(view: ArticleView, tok: Any, *, named: bool = False) -> bool:
+    """Someone to do it with: a person, country or body (or, unless ``named``, people by
+    their group) as object, "with"-complement, agent or passive subject; or people as plural
+    subject ("the leaders met")."""
+
+    def someone(t: Any) -> bool:
+        return people_or_actors(view, t) or (not named and in_group(view, t))
+
     for child in tok.children:
-        if child.dep_ in {"dobj", "obj"} and (
-            people_or_actors(view, child) or in_group(view, child)
-        ):
+        if child.dep_ in {"dobj", "obj"} and someone(child):
             return True
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in {"with", "between"}
-            and (people_or_actors(view, child) or in_group(view, child))
-        ):
+        if child.dep_ == "prep" and child.lower_ in {"with", "between"} and someone(child):
             return True
         if child.dep_ in SUBJECTS and (
             len(view.people(child)) >= 2 or any(c.dep_ == "conj" for c in child.children)
@@ -337,13 +342,9 @@ def _has_counterpart(view: ArticleView, tok: Any) -> bool:
             return True
         # the passive names the guest or the host: "was received by the king", "the envoy
         # was hosted at the palace"
-        if child.dep_ == "agent" and any(
-            people_or_actors(view, o) or in_group(view, o)
-            for o in child.children
-            if o.dep_ == "pobj"
-        ):
+        if child.dep_ == "agent" and any(someone(o) for o in child.children if o.dep_ == "pobj"):
             return True
-        if child.dep_ == "nsubjpass" and (people_or_actors(view, child) or in_group(view, child)):
+        if child.dep_ == "nsubjpass" and someone(child):
             return True
     return False
 
