@@ -70,6 +70,8 @@ def _one(nlp: Any, text: str, kind: str) -> EventMention:
         ("The leaders gave a joint press availability on Wednesday.", "press_statements"),
         ("Helen Marsh addressed the Senate on Thursday.", "speech"),
         ("Helen Marsh spoke at the university on Thursday.", "speech"),
+        ("Helen Marsh spoke at the opening of the trade fair on Thursday.", "speech"),
+        ("After the talks Helen Marsh headed home on Thursday.", "departure"),
         ("The two leaders dined together on Wednesday.", "reception"),
         ("Helen Marsh and Carlos Ruiz spoke by phone on Monday.", "phone_call"),
         ("Helen Marsh called Carlos Ruiz on Monday to congratulate him.", "phone_call"),

@@ -110,6 +110,8 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     complements += [
         o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
     ]
+    # or an adverb of direction the parser hangs on it ("headed home", "flew home")
+    complements += [c for c in tok.children if c.dep_ in {"advmod", "npadvmod"}]
     # or the "of"/"from"/"with" complement of the object: what a measure or a group holds ("a
     # team of rescuers", "tons of supplies"), where it was taken from ("pulled a boy from the
     # rubble"), how it was done ("welcomed his guest with full honours")
