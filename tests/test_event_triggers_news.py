@@ -102,6 +102,8 @@ def test_diplomatic_events_told_many_ways(nlp: Any, text: str, kind: str) -> Non
         ("Torrential rains triggered mudslides in the hills on Friday.", "disaster"),
         ("A strong earthquake struck northern Peru on Friday, killing 300 people.", "casualties"),
         ("The quake claimed at least 300 lives on Friday.", "casualties"),
+        ("The quake left at least 300 people dead on Friday.", "casualties"),
+        ("The search for survivors entered its third day on Sunday.", "rescue"),
         ("Rescue teams searched the rubble for survivors on Sunday.", "rescue"),
         ("Rescuers pulled two children from the rubble of a school on Sunday.", "rescue"),
         ("Chile dispatched a team of 90 rescuers to Peru on Saturday.", "aid"),
@@ -151,6 +153,8 @@ def test_disaster_and_aid_events_told_many_ways(nlp: Any, text: str, kind: str) 
         ("This article was originally published by a radio station.", "op_ed"),
         ("The shop closed its doors on Monday.", "transport_suspension"),
         ("The price of oil was reduced to $60 on Friday.", "building_collapse"),
+        ("The earthquake left thousands homeless.", "casualties"),
+        ("The storm left the city on Friday.", "departure"),
     ],
 )
 def test_the_same_words_where_they_are_no_such_event(nlp: Any, text: str, kind: str) -> None:

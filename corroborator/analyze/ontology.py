@@ -56,9 +56,9 @@ class Ontology:
 
     types: dict[str, EventType]
     nouns: dict[str, list[tuple[tuple[str, ...], str]]]  # head lemma → [(modifier lemmas, type)]
-    # "guard of honour", "collapse of a building": head lemma → [(modifier lemmas, lemma of the
-    # "of" complement, type)]
-    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str]]]
+    # "guard of honour", "collapse of a building", "search for survivors": head lemma →
+    # [(modifier lemmas, preposition, lemma of its complement, type)]
+    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str, str]]]
     verbs: dict[str, str]
     verb_objects: dict[tuple[str, str], str]
     nouns_of_org: dict[str, str]
@@ -93,6 +93,8 @@ class Ontology:
     cancelled_adjectives: frozenset[str]
     in_progress_words: frozenset[str]
     by_disaster: dict[str, str]  # verb → type when its cause is a disaster ("the quake killed")
+    # verb → the predicates it needs to report casualties ("left 300 people dead")
+    by_disaster_predicates: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     background_cues: frozenset[str]
     vague_modifiers: frozenset[str]
@@ -125,6 +127,11 @@ class Ontology:
         return (t.cameo, t.plover) if t else (None, None)
 
 
+# Prepositions of a noun phrase trigger "X of Y" or "X for Y" ("guard of honour", "search for
+# survivors"): the head noun with that complement
+_NOUN_PREPS = ("of", "for")
+
+
 def _words(items: list[str] | None) -> frozenset[str]:
     return frozenset(str(i).lower() for i in items or [])
 
@@ -135,7 +142,7 @@ def load_ontology() -> Ontology:
     data = lexicon.load("events.yaml")
     types: dict[str, EventType] = {}
     nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
     place_verbs: dict[str, str] = {}
     destination_verbs: dict[str, str] = {}
     verbs: dict[str, str] = {}
@@ -173,10 +180,11 @@ def load_ontology() -> Ontology:
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()
             words = [w for w in words if w != "-"]
-            if "of" in words[1:-1]:
-                cut = words.index("of")
+            prep = next((w for w in words[1:-1] if w in _NOUN_PREPS), None)
+            if prep is not None:
+                cut = words.index(prep)
                 head, of_obj = words[cut - 1], words[-1]
-                nouns_of.setdefault(head, []).append((tuple(words[: cut - 1]), of_obj, name))
+                nouns_of.setdefault(head, []).append((tuple(words[: cut - 1]), prep, of_obj, name))
                 continue
             nouns.setdefault(words[-1], []).append((tuple(words[:-1]), name))
         for verb in spec.get("verbs") or []:
@@ -225,6 +233,9 @@ def load_ontology() -> Ontology:
         cancelled_adjectives=_words(status.get("cancelled_adjectives")),
         in_progress_words=_words(status.get("in_progress_words")),
         by_disaster={str(k).lower(): str(v) for k, v in (data.get("by_disaster") or {}).items()},
+        by_disaster_predicates={
+            str(k).lower(): _words(v) for k, v in (data.get("by_disaster_predicates") or {}).items()
+        },
         speech_verbs=_words(data.get("speech_verbs")),
         background_cues=_words(data.get("background_cues")),
         vague_modifiers=_words(data.get("vague_modifiers")),

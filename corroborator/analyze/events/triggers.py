@@ -52,12 +52,12 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     mod_lemmas = [c.lemma_.lower() for c in mods]
     # hyphenated compounds ("wreath-laying") arrive as several tokens before the head
     left = [t.lemma_.lower() for t in tok.doc[max(tok.i - 3, 0) : tok.i] if t.text != "-"]
-    for required, of_lemma, type_name in ont.nouns_of.get(lemma, []):
-        # "a guard of honour", "the collapse of a 30-storey tower"
+    for required, prep, of_lemma, type_name in ont.nouns_of.get(lemma, []):
+        # "a guard of honour", "the collapse of a 30-storey tower", "the search for survivors"
         of_objects = [
             o
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
+            if c.dep_ == "prep" and c.lower_ == prep
             for o in c.children
             if o.dep_ == "pobj" and o.lemma_.lower() == of_lemma
         ]
@@ -133,7 +133,11 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     other_verb = bool(phrasal and lemma != phrasal and particle in ont.meaning_particles)
     if lemma in ont.verbs_with and not other_verb and _with_counterpart(view, tok):
         return Trigger(tok, ont.verbs_with[lemma], [tok])
-    if lemma in ont.by_disaster and _caused_by_disaster(view, tok):
+    if (
+        lemma in ont.by_disaster
+        and _caused_by_disaster(view, tok)
+        and _has_predicate(tok, objects, ont.by_disaster_predicates.get(lemma))
+    ):
         return Trigger(tok, ont.by_disaster[lemma], [tok])
     if lemma in ont.place_kind_verbs:
         kind, type_name = ont.place_kind_verbs[lemma]
@@ -292,6 +296,16 @@ def _place_kind(view: ArticleView, place: str) -> str | None:
 
 def _is_disaster(view: ArticleView, tok: Any) -> bool:
     return any(t == "disaster" for _, t in view.ont.nouns.get(tok.lemma_.lower(), []))
+
+
+def _has_predicate(tok: Any, objects: list[Any], predicates: frozenset[str] | None) -> bool:
+    """The verb says what its object was left as, when it must ("left 300 people dead",
+    "left 40 injured"); ``None``: it need not."""
+    if predicates is None:
+        return True
+    said = [c for c in tok.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp", "advcl"}]
+    said += [g for o in objects for g in o.children if g.dep_ == "amod"]
+    return any(c.lemma_.lower() in predicates or c.lower_ in predicates for c in said)
 
 
 def _caused_by_disaster(view: ArticleView, tok: Any) -> bool:
