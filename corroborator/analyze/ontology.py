@@ -37,6 +37,17 @@ class EventType:
     said_on_report_day: bool = False
     # made public by an official body: placed where the body sits ("the Kremlin said")
     at_speakers_seat: bool = False
+    # verbs that are this type only without a direct object ("the plane landed", not "landed
+    # a contract")
+    objectless_verbs: frozenset[str] = frozenset()
+    # verbs that need none of arg_lemmas ("was sworn in": an inauguration whatever its subject)
+    free_verbs: frozenset[str] = frozenset()
+    # words right after a plain verb that make it another verb of this type's words ("called
+    # on the minister", "called for talks": no phone call)
+    not_followed_by: frozenset[str] = frozenset()
+    # verbs whose counterpart must be named, not a group ("received the king's envoy", not
+    # "the shelter received 200 survivors")
+    named_counterpart_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -45,13 +56,30 @@ class Ontology:
 
     types: dict[str, EventType]
     nouns: dict[str, list[tuple[tuple[str, ...], str]]]  # head lemma → [(modifier lemmas, type)]
-    # "guard of honour", "collapse of a building": head lemma → [(modifier lemmas, lemma of the
-    # "of" complement, type)]
-    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str]]]
+    # "guard of honour", "collapse of a building", "search for survivors": head lemma →
+    # [(modifier lemmas, preposition, lemma of its complement, type)]
+    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str, str]]]
     verbs: dict[str, str]
     verb_objects: dict[tuple[str, str], str]
     nouns_of_org: dict[str, str]
     place_kind_verbs: dict[str, tuple[str, str]]  # verb → (place kind, type)
+    # verbs that are this type with a "with"-complement naming people or actors ("conferred
+    # with", "sat down with") → type
+    verbs_with: dict[str, str]
+    # nouns that are this type with a "with"-complement naming people or actors ("a call with
+    # the premier") → type
+    nouns_with: dict[str, str]
+    # [verb, object] pairs that are this type only at a venue of the given kinds ("paid tribute
+    # … at a memorial") → (type, venue lemmas)
+    venue_pairs: dict[tuple[str, str], tuple[str, frozenset[str]]]
+    # particles that make a plain verb another verb ("signed up", "called off"): such a verb
+    # is a trigger only when the phrasal verb itself is listed
+    meaning_particles: frozenset[str]
+    # what carries travellers, a subject that leaves or reaches a place for them ("the
+    # presidential plane reached Hanoi")
+    travellers: frozenset[str]
+    # verbs whose subject is what they happen to when they have no object ("flights halted")
+    ergative_verbs: frozenset[str]
     planned_verbs: frozenset[str]
     planned_adjectives: frozenset[str]
     planned_preps: tuple[tuple[str, ...], ...]
@@ -65,6 +93,8 @@ class Ontology:
     cancelled_adjectives: frozenset[str]
     in_progress_words: frozenset[str]
     by_disaster: dict[str, str]  # verb → type when its cause is a disaster ("the quake killed")
+    # verb → the predicates it needs to report casualties ("left 300 people dead")
+    by_disaster_predicates: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     background_cues: frozenset[str]
     vague_modifiers: frozenset[str]
@@ -97,6 +127,11 @@ class Ontology:
         return (t.cameo, t.plover) if t else (None, None)
 
 
+# Prepositions of a noun phrase trigger "X of Y" or "X for Y" ("guard of honour", "search for
+# survivors"): the head noun with that complement
+_NOUN_PREPS = ("of", "for")
+
+
 def _words(items: list[str] | None) -> frozenset[str]:
     return frozenset(str(i).lower() for i in items or [])
 
@@ -107,13 +142,16 @@ def load_ontology() -> Ontology:
     data = lexicon.load("events.yaml")
     types: dict[str, EventType] = {}
     nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    nouns_of: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
     place_verbs: dict[str, str] = {}
     destination_verbs: dict[str, str] = {}
     verbs: dict[str, str] = {}
     verb_objects: dict[tuple[str, str], str] = {}
     nouns_of_org: dict[str, str] = {}
     place_kind_verbs: dict[str, tuple[str, str]] = {}
+    verbs_with: dict[str, str] = {}
+    nouns_with: dict[str, str] = {}
+    venue_pairs: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
     for name, spec in data["types"].items():
         types[name] = EventType(
             name=name,
@@ -134,14 +172,19 @@ def load_ontology() -> Ontology:
             leaves_place=bool(spec.get("leaves_place")),
             said_on_report_day=bool(spec.get("said_on_report_day")),
             at_speakers_seat=bool(spec.get("at_speakers_seat")),
+            objectless_verbs=_words(spec.get("objectless_verbs")),
+            free_verbs=_words(spec.get("free_verbs")),
+            not_followed_by=_words(spec.get("not_followed_by")),
+            named_counterpart_verbs=_words(spec.get("named_counterpart_verbs")),
         )
         for phrase in spec.get("nouns") or []:
             words = str(phrase).lower().replace("-", " - ").split()
             words = [w for w in words if w != "-"]
-            if "of" in words[1:-1]:
-                cut = words.index("of")
+            prep = next((w for w in words[1:-1] if w in _NOUN_PREPS), None)
+            if prep is not None:
+                cut = words.index(prep)
                 head, of_obj = words[cut - 1], words[-1]
-                nouns_of.setdefault(head, []).append((tuple(words[: cut - 1]), of_obj, name))
+                nouns_of.setdefault(head, []).append((tuple(words[: cut - 1]), prep, of_obj, name))
                 continue
             nouns.setdefault(words[-1], []).append((tuple(words[:-1]), name))
         for verb in spec.get("verbs") or []:
@@ -156,6 +199,14 @@ def load_ontology() -> Ontology:
             destination_verbs[str(verb).lower()] = name
         for verb, kind in (spec.get("place_kind_verbs") or {}).items():
             place_kind_verbs[str(verb).lower()] = (str(kind), name)
+        for verb in spec.get("verbs_with") or []:
+            verbs_with[str(verb).lower()] = name
+        for noun in spec.get("nouns_with") or []:
+            nouns_with[str(noun).lower()] = name
+        at_venue = spec.get("at_venue") or {}
+        venues = _words(at_venue.get("venues"))
+        for verb, obj in at_venue.get("verb_objects") or []:
+            venue_pairs[(str(verb).lower(), str(obj).lower())] = (name, venues)
     for options in nouns.values():  # most specific (most modifiers) first
         options.sort(key=lambda o: -len(o[0]))
     status = data.get("status", {})
@@ -166,6 +217,12 @@ def load_ontology() -> Ontology:
         verb_objects=verb_objects,
         nouns_of_org=nouns_of_org,
         place_kind_verbs=place_kind_verbs,
+        verbs_with=verbs_with,
+        nouns_with=nouns_with,
+        venue_pairs=venue_pairs,
+        meaning_particles=_words(data.get("meaning_particles")),
+        travellers=_words(data.get("travellers")),
+        ergative_verbs=_words(data.get("ergative_verbs")),
         planned_verbs=_words(status.get("planned_verbs")),
         planned_adjectives=_words(status.get("planned_adjectives")),
         planned_preps=tuple(tuple(p.lower().split()) for p in data.get("planned_preps") or []),
@@ -176,6 +233,9 @@ def load_ontology() -> Ontology:
         cancelled_adjectives=_words(status.get("cancelled_adjectives")),
         in_progress_words=_words(status.get("in_progress_words")),
         by_disaster={str(k).lower(): str(v) for k, v in (data.get("by_disaster") or {}).items()},
+        by_disaster_predicates={
+            str(k).lower(): _words(v) for k, v in (data.get("by_disaster_predicates") or {}).items()
+        },
         speech_verbs=_words(data.get("speech_verbs")),
         background_cues=_words(data.get("background_cues")),
         vague_modifiers=_words(data.get("vague_modifiers")),

@@ -284,8 +284,10 @@ def share_places(
         return mentions
     out = []
     for m in mentions:
+        # (nor what is told after the going, there: "…, then flew to Prague, where he was
+        # received by the president")
         sources = [
-            p for p in placed if p.trigger_start not in going or p.trigger_start < m.trigger_start
+            p for p in placed if not any(m.trigger_start < g <= p.trigger_start for g in going)
         ]
         # not to an event still to come ("the meeting … on the eve of the summit")
         if (

@@ -113,7 +113,11 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         )
     lemmas = {w.lemma_.lower() for w in words}
     texts = {w.lower_ for w in words}
-    if lemmas & ont.cancelled_verbs or lemmas & ont.cancelled_adjectives:
+    # the trigger's own verb is the event, not a word cancelling it ("flights were suspended"
+    # is a suspension that happened)
+    own_words = {t.i for t in trig.tokens}
+    cancelling = {w.lemma_.lower() for w in words if w.i not in own_words}
+    if cancelling & ont.cancelled_verbs or cancelling & ont.cancelled_adjectives:
         return "cancelled", "cancel word"
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
     negated = any(c.dep_ == "neg" for v in verbs for c in v.children)
@@ -354,6 +358,15 @@ def is_preview(view: ArticleView) -> bool:
     return view.is_preview
 
 
+def _since_clause(tok: Any) -> bool:
+    """The event is told in a "since"-clause, the point a stretch up to now is counted from:
+    history by its grammar ("their first meeting since Trump was sworn in again")."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in verb.children
+    )
+
+
 def counted_since(tok: Any) -> bool:
     """The event is counted over a stretch up to now ("their first summit in a decade", "her
     first trip there since 2009"): English tells the event of the story this way, a "first" that is
@@ -396,6 +409,8 @@ def is_background(
     if cues & view.ont.background_cues and trig.type != "talks":
         return True
     if any(t.lower_ == "ago" for t in view.sentences.of(trig.token.i)):
+        return True
+    if _since_clause(trig.token):
         return True
     end = date_end or date
     bounds = date_bounds(end) if end else None

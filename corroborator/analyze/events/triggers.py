@@ -25,7 +25,12 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" or tok.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if lemma not in ont.nouns and lemma not in ont.nouns_of and lemma not in ont.nouns_of_org:
+    if (
+        lemma not in ont.nouns
+        and lemma not in ont.nouns_of
+        and lemma not in ont.nouns_of_org
+        and lemma not in ont.nouns_with
+    ):
         return None  # a noun of no event type: every check below could only say None
     if (
         tok.dep_ == "pobj"
@@ -40,17 +45,19 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         return None  # a modifier of the next noun ("arrest warrant", "summit venue")
     if lemma in ont.nouns_of_org and _has_org(view, tok):
         return Trigger(tok, ont.nouns_of_org[lemma], [tok])
+    if lemma in ont.nouns_with and _with_counterpart(view, tok):
+        return Trigger(tok, ont.nouns_with[lemma], [tok])
     options = ont.nouns.get(lemma, [])
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
     mod_lemmas = [c.lemma_.lower() for c in mods]
     # hyphenated compounds ("wreath-laying") arrive as several tokens before the head
     left = [t.lemma_.lower() for t in tok.doc[max(tok.i - 3, 0) : tok.i] if t.text != "-"]
-    for required, of_lemma, type_name in ont.nouns_of.get(lemma, []):
-        # "a guard of honour", "the collapse of a 30-storey tower"
+    for required, prep, of_lemma, type_name in ont.nouns_of.get(lemma, []):
+        # "a guard of honour", "the collapse of a 30-storey tower", "the search for survivors"
         of_objects = [
             o
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
+            if c.dep_ == "prep" and c.lower_ == prep
             for o in c.children
             if o.dep_ == "pobj" and o.lemma_.lower() == of_lemma
         ]
@@ -91,41 +98,74 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     lemma = tok.lemma_.lower()
     # a phrasal verb is its lemma and particle ("see off", "step down")
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    if particle and f"{lemma} {particle}" in ont.verbs | ont.place_verbs:
-        lemma = f"{lemma} {particle}"
+    phrasal = f"{lemma} {particle}" if particle else None
+    if phrasal and phrasal in ont.verbs | ont.place_verbs | ont.verbs_with.keys():
+        lemma = phrasal
     objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
     # a pair's noun may be the object, the subject of the passive ("a wreath was laid",
     # "documents were exchanged") or a prepositional complement ("spoke to reporters")
     complements = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if lemma in ont.ergative_verbs and not objects:
+        complements += [c for c in tok.children if c.dep_ == "nsubj"]  # "flights halted"
     complements += [
         o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+    ]
+    # or an adverb of direction the parser hangs on it ("headed home", "flew home")
+    complements += [c for c in tok.children if c.dep_ in {"advmod", "npadvmod"}]
+    # or the "of"/"from"/"with" complement of the object: what a measure or a group holds ("a
+    # team of rescuers", "tons of supplies"), where it was taken from ("pulled a boy from the
+    # rubble"), how it was done ("welcomed his guest with full honours")
+    complements += [
+        o
+        for obj in objects
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ in {"of", "from", "with"}
+        for o in c.children
+        if o.dep_ == "pobj"
     ]
     for obj in objects + complements:
         pair = (lemma, obj.lemma_.lower())
         if pair in ont.verb_objects:
             return Trigger(tok, ont.verb_objects[pair], [tok, obj])
-    if lemma in ont.by_disaster and _caused_by_disaster(view, tok):
+        if pair in ont.venue_pairs and _at_venue(tok, ont.venue_pairs[pair][1]):
+            return Trigger(tok, ont.venue_pairs[pair][0], [tok, obj])
+    # "signed up customers", "called off the strike": another verb than the one listed
+    other_verb = bool(phrasal and lemma != phrasal and particle in ont.meaning_particles)
+    if lemma in ont.verbs_with and not other_verb and _with_counterpart(view, tok):
+        return Trigger(tok, ont.verbs_with[lemma], [tok])
+    if (
+        lemma in ont.by_disaster
+        and _caused_by_disaster(view, tok)
+        and _has_predicate(tok, objects, ont.by_disaster_predicates.get(lemma))
+    ):
         return Trigger(tok, ont.by_disaster[lemma], [tok])
     if lemma in ont.place_kind_verbs:
         kind, type_name = ont.place_kind_verbs[lemma]
         place = place_of(view, tok)
-        if place and _place_kind(view, place) == kind:
+        if (place and _place_kind(view, place) == kind) or _at_kind(tok, kind):
             return Trigger(tok, type_name, [tok])
-    if lemma in ont.place_verbs and _place_object(view, tok):
+    if lemma in ont.place_verbs and _place_object(view, tok) and _someone_moves(view, tok):
         return Trigger(tok, ont.place_verbs[lemma], [tok])
     if lemma in ont.destination_verbs and _goes_to_place(view, tok):
         return Trigger(tok, ont.destination_verbs[lemma], [tok])
-    verb_type = ont.verbs.get(lemma)
+    verb_type = None if other_verb else ont.verbs.get(lemma)
     if verb_type is None:
         return speech_event(view, tok)
+    if tok.dep_ == "acl" and noun_trigger(view, tok.head) is not None:
+        return None  # "a dinner hosted by the president": the dinner is the event
     spec = ont.types[verb_type]
     if any(o.lemma_.lower() in spec.exclude_objects for o in objects):
         return None
+    if lemma in spec.objectless_verbs and objects:
+        return None  # "the plane landed", not "landed a contract"
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in spec.not_followed_by:
+        return None  # "called on the minister", "called for calm": not a call
     if spec.yields_to_object_event and (tok.dep_ in {"acl", "amod"} or not objects):
         # "the figure announced hours earlier" describes a thing; "announced that …", "…, X
         # announced" reports words, an announcement only as speech_event judges it
         return None if tok.dep_ in {"acl", "amod"} else speech_event(view, tok)
-    if spec.arg_lemmas:
+    if spec.arg_lemmas and lemma not in spec.free_verbs:
         args = [c for c in tok.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
         if tok.dep_ in {"xcomp", "conj"}:
             args += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -133,6 +173,10 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             return None
     if spec.needs_counterpart and not _has_counterpart(view, tok):
         return None
+    if lemma in spec.named_counterpart_verbs and not _has_counterpart(view, tok, named=True):
+        return None  # "the shelter received 200 survivors": no meeting
+    if spec.needs_counterpart and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # naming, not meeting or calling: "called the plan a mistake"
     if spec.needs_named_speaker and not has_named_speaker(view, tok):
         return None
     return Trigger(tok, verb_type, [tok])
@@ -160,6 +204,60 @@ def _goes_to_place(view: ArticleView, tok: Any) -> bool:
     return any(
         (s.tag_ == "PRP" and s.lower_ not in {"it", "this", "that"})
         or view.label_at(s) in {"PERSON", "ORG", "GPE", "NORP"}
+        # a person by office the article names ("the president will travel to …")
+        or bool(view.people(s))
+        for s in subjects
+    )
+
+
+def _at_venue(tok: Any, venues: frozenset[str]) -> bool:
+    """The verb happens at a venue of one of these kinds: an "at", "to", "before" or "in"
+    complement whose noun (or a word of its name) is one ("paid tribute at the memorial",
+    "greeted at the airport", "at the Tomb of the Unknown Soldier")."""
+    return any(
+        t.lemma_.lower() in venues or t.lower_ in venues
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "to", "before", "in"}
+        for o in c.children
+        if o.dep_ == "pobj"
+        for t in [o, *(x for x in o.children if x.dep_ == "compound")]
+    )
+
+
+def _at_kind(tok: Any, kind: str) -> bool:
+    """An "at"/"on"/"in" complement names a venue of this kind, named or not ("greeted at the
+    airport", "welcomed on the tarmac")."""
+    name = _KIND_BY_NAME.get(kind)
+    return any(
+        o.lemma_.lower() == kind or (name is not None and name.search(o.text))
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "on", "in"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _with_counterpart(view: ArticleView, tok: Any) -> bool:
+    """A "with"-complement names people, a country, a body or people by their group ("conferred
+    with the premier's envoys", "sat down with the delegation")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and (people_or_actors(view, c) or in_group(view, c))
+        for c in tok.children
+    )
+
+
+def _someone_moves(view: ArticleView, tok: Any) -> bool:
+    """The one who leaves or reaches the place is someone, or what carries them: a named
+    actor, a pronoun, people by their group or a word of travel (``travellers``), or no
+    subject at all ("before leaving Hanoi"); not a storm or a figure ("the typhoon reached the
+    coast", "trade reached Hanoi's markets")."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return not subjects or any(
+        (s.tag_ == "PRP" and s.lower_ not in {"it", "this", "that"})
+        or view.label_at(s) in {"PERSON", "ORG", "GPE", "NORP"}
+        or bool(view.people(s))
+        or in_group(view, s)
+        or s.lemma_.lower() in view.ont.travellers
         for s in subjects
     )
 
@@ -183,7 +281,10 @@ def _place_object(view: ArticleView, tok: Any) -> bool:
 
 # Venue kinds a place's own name tells when the gazetteer does not know it: "Sunan
 # International Airport", "Gimhae Air Base" are airports whatever city they serve.
-_KIND_BY_NAME = {"airport": re.compile(r"\b(?:airport|air base|airbase|airfield)\b", re.I)}
+# (the tarmac and the runway are the airport's: "greeted on the tarmac")
+_KIND_BY_NAME = {
+    "airport": re.compile(r"\b(?:airport|air base|airbase|airfield|tarmac|runway)\b", re.I)
+}
 
 
 def _place_kind(view: ArticleView, place: str) -> str | None:
@@ -195,6 +296,16 @@ def _place_kind(view: ArticleView, place: str) -> str | None:
 
 def _is_disaster(view: ArticleView, tok: Any) -> bool:
     return any(t == "disaster" for _, t in view.ont.nouns.get(tok.lemma_.lower(), []))
+
+
+def _has_predicate(tok: Any, objects: list[Any], predicates: frozenset[str] | None) -> bool:
+    """The verb says what its object was left as, when it must ("left 300 people dead",
+    "left 40 injured"); ``None``: it need not."""
+    if predicates is None:
+        return True
+    said = [c for c in tok.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp", "advcl"}]
+    said += [g for o in objects for g in o.children if g.dep_ == "amod"]
+    return any(c.lemma_.lower() in predicates or c.lower_ in predicates for c in said)
 
 
 def _caused_by_disaster(view: ArticleView, tok: Any) -> bool:
@@ -209,6 +320,10 @@ def _caused_by_disaster(view: ArticleView, tok: Any) -> bool:
             causes += [c for c in child.children if c.dep_ == "pobj"]
     if tok.dep_ in {"relcl", "acl"}:
         causes.append(tok.head)
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        # "an earthquake struck the north, killing 300 people": the participle's cause is the
+        # subject of the verb it hangs from
+        causes += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and _caused_by_disaster(view, tok.head):
         # "were killed and 14 injured in the earthquake": coordinated participles share the
         # complement the parser hangs on one of them
@@ -224,21 +339,28 @@ def _caused_by_disaster(view: ArticleView, tok: Any) -> bool:
     return any(_is_disaster(view, c) for c in causes)
 
 
-def _has_counterpart(view: ArticleView, tok: Any) -> bool:
+def _has_counterpart(view: ArticleView, tok: Any, *, named: bool = False) -> bool:
+    """Someone to do it with: a person, country or body (or, unless ``named``, people by
+    their group) as object, "with"-complement, agent or passive subject; or people as plural
+    subject ("the leaders met")."""
+
+    def someone(t: Any) -> bool:
+        return people_or_actors(view, t) or (not named and in_group(view, t))
+
     for child in tok.children:
-        if child.dep_ in {"dobj", "obj"} and (
-            people_or_actors(view, child) or in_group(view, child)
-        ):
+        if child.dep_ in {"dobj", "obj"} and someone(child):
             return True
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in {"with", "between"}
-            and (people_or_actors(view, child) or in_group(view, child))
-        ):
+        if child.dep_ == "prep" and child.lower_ in {"with", "between"} and someone(child):
             return True
         if child.dep_ in SUBJECTS and (
             len(view.people(child)) >= 2 or any(c.dep_ == "conj" for c in child.children)
         ):
+            return True
+        # the passive names the guest or the host: "was received by the king", "the envoy
+        # was hosted at the palace"
+        if child.dep_ == "agent" and any(someone(o) for o in child.children if o.dep_ == "pobj"):
+            return True
+        if child.dep_ == "nsubjpass" and someone(child):
             return True
     return False
 
