@@ -30,6 +30,7 @@ from corroborator.analyze.events.participants import participants_of, said_by
 from corroborator.analyze.events.places import (
     country_scope,
     follow_place,
+    hosting_place,
     inherit_places,
     place_of,
     seat_of,
@@ -519,7 +520,9 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
     last_by_family: dict[str, EventMention] = {}
     aside: set[int] = set()  # events told in a "where" clause, by trigger offset
     going: set[int] = set()  # goings somewhere ("flew to Prague"), by trigger offset
-    seats: set[int] = set()  # announcements placed at their speaker's seat, by trigger offset
+    # announcements placed at their speaker's seat and events named as a place's venue, by
+    # trigger offset: their place is not shared with their sentence
+    seats: set[int] = set()
     for sent in view.sentences.spans:
         budget.check()
         if _heading(view, sent):
@@ -554,6 +557,11 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
             if where_of(trig.token) is not None or counted_since(trig.token):
                 # told aside ("…, where he signed …") or summed up ("his first trip there in
                 # two decades"): the narrative does not move to its place
+                aside.add(found[-1].trigger_start)
+            if hosting_place(view, trig.token):
+                # named as the venue of an event ("Gyeongju, the main venue of the summit"),
+                # an aside: its place is its own, not its sentence's, and the story stays put
+                seats.add(found[-1].trigger_start)
                 aside.add(found[-1].trigger_start)
             if (
                 lang.seat is not None

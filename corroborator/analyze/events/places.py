@@ -44,6 +44,33 @@ def _venue_nouns() -> frozenset[str]:
     return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("venue_nouns", []))
 
 
+@cache
+def _host_nouns() -> frozenset[str]:
+    """Nouns that make the place set beside them the venue of an event (data/events.yaml)."""
+    return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("host_nouns", []))
+
+
+def hosting_place(view: ArticleView, tok: Any) -> list[str]:
+    """The place an event noun is "the venue of" by apposition: "Gyeongju, the main venue for
+    the summit" or "the host city of the summit, Gyeongju" holds the summit in Gyeongju."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"of", "for"}:
+        return []
+    noun = tok.head.head
+    compounds = (c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+    hosts = {noun.lemma_.lower(), *compounds}
+    if not hosts & _host_nouns():
+        return []
+    beside = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        beside.append(noun.head)
+    return [
+        m.canonical
+        for b in beside
+        for m in view.mentions_in(b)
+        if m.canonical and m.start <= b.idx < m.end and is_place_name(view, m)
+    ]
+
+
 def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> bool:
     """A named place: a place label, or an organisation's name that the gazetteer or the world
     tables list as a place or that ends in a venue noun; after "aboard", any name (only a
@@ -131,6 +158,9 @@ def _unnamed_place(view: ArticleView, obj: Any) -> str | None:
 
 def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str | None:
     """The most specific place in the prepositions of the trigger and its governing verb."""
+    hosting = hosting_place(view, tok)
+    if hosting:
+        return hosting[0]  # named as the venue of the event: no other phrase overrides that
     holders = [tok, *(extra or [])]
     gov = governor(tok)
     if gov.i != tok.i:
@@ -163,8 +193,18 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
         # the object's own locative phrase ("addressed the parliament in Ottawa", "met
         # students at the university in Hue"): where the act on it happens (not "on", "to",
         # which tell a topic or an addressee: "a pact on workers")
-        for obj in tok.children:
-            if obj.dep_ in {"dobj", "obj"} and _located_object(view, obj):
+        # the counterpart met "with" is placed the same way ("met with the king in Oslo": the
+        # parser hangs the place on the king)
+        counterparts = [
+            o
+            for w in tok.children
+            if w.dep_ == "prep" and w.lower_ == "with"
+            for o in w.children
+            if o.dep_ == "pobj"
+        ]
+        objects = [o for o in tok.children if o.dep_ in {"dobj", "obj"}]
+        for obj in objects + counterparts:
+            if _located_object(view, obj):
                 for p in obj.children:
                     if p.dep_ == "prep" and p.lower_ in _OBJECT_LOCATIVE:
                         found += phrase_places(view, p)
@@ -187,6 +227,8 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 for m in view.mentions_in(child):
                     if m.label == "FAC" and m.canonical:
                         found.append(m.canonical)
+    if _there(tok, holders):
+        found += _there_antecedent(view, tok)  # "There, they signed …"
     if not found and tok.dep_ in {"advcl", "xcomp"}:
         # "planned to attend a formal event in Kant …, commemorating …": the place of the
         # clause the trigger hangs from
@@ -235,6 +277,30 @@ def _where_antecedent(view: ArticleView, tok: Any) -> list[str]:
         for m in view.entities.at(where.sent.start_char, where.idx)
         if is_place_name(view, m) and not view.text[m.end : where.idx].strip(" ,")
     ]
+    return [before[-1].canonical] if before and before[-1].canonical else []
+
+
+def _there(tok: Any, holders: list[Any]) -> bool:
+    """A locative "there" on the trigger's clause: on a holder, or on the verb an infinitive or
+    a conjoined verb hangs from ("There, the two are expected to sign …")."""
+    verbs = list(holders)
+    current = governor(tok)
+    for _ in range(4):
+        if current.dep_ not in {"xcomp", "conj"} or current.head.i == current.i:
+            break
+        current = current.head
+        verbs.append(current)
+    return any(c.dep_ == "advmod" and c.lower_ == "there" for v in verbs for c in v.children)
+
+
+def _there_antecedent(view: ArticleView, tok: Any) -> list[str]:
+    """ "There" points back to the last place the text named before its sentence ("… talks at
+    the Marrow Palace. There, the leaders signed …"), a venue as much as a city; not a place
+    named later in its own sentence, which "there" cannot point back to."""
+    start = tok.sent.start_char
+    before = sorted(
+        (m for m in view.entities.at(0, start) if is_place_name(view, m)), key=lambda m: m.start
+    )
     return [before[-1].canonical] if before and before[-1].canonical else []
 
 
@@ -379,6 +445,10 @@ def inherit_places(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
         moves = (m.start, m.place) not in left and m.trigger_start not in aside
+        # a venue the gazetteers cannot place leaves the story in the city it was in (a
+        # report names the venues of the city it is at: "arrived in Hanoi …; talks at the
+        # Presidential Palace …; he will then meet …" is still Hanoi)
+        moves = moves and (last_any is None or _city(gaz, m.place or "") is not None)
         if m.place and not m.background and moves:
             last_any = _moved(gaz, last_any, m.place)
             if not planned:

@@ -31,7 +31,7 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
     verb ("managed to sign", "went on to hold talks") happened when its verb did."""
     chain = [tok]
     current = tok
-    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and not is_infinitive(tok):
         # a participle that describes a thing by what was done to it ("the agreement, signed
         # after the talks, will help …"): done, whatever the tense of the clause around it
         return chain
@@ -67,8 +67,13 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
 
 
 def is_infinitive(tok: Any) -> bool:
-    """``tok`` is a to-infinitive ("to sign")."""
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    """``tok`` is a to-infinitive ("to sign"), active or passive ("the agreements to be
+    signed": the participle after "to be" is no past form)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.tag_ == "VB":
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in tok.children)
 
 
 def _lemma(tok: Any) -> str:
@@ -113,7 +118,9 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         )
     lemmas = {w.lemma_.lower() for w in words}
     texts = {w.lower_ for w in words}
-    if lemmas & ont.cancelled_verbs or lemmas & ont.cancelled_adjectives:
+    # phrasal verbs with their particle ("the visit was called off")
+    phrasal = {_lemma(w) for w in words if w.pos_ == "VERB"}
+    if (lemmas | phrasal) & ont.cancelled_verbs or lemmas & ont.cancelled_adjectives:
         return "cancelled", "cancel word"
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
     negated = any(c.dep_ == "neg" for v in verbs for c in v.children)
@@ -186,6 +193,8 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         return "planned", "date after the article"
     if _lasting(verbs):
         return "in_progress", "state lasting since"
+    if _backshifted_under_way(view, chain, verbs, lemmas | texts):
+        return "in_progress", "under way when reported"
     if past:
         return "reported", "past tense"
     if verbs and _present(verbs) and _under_way(view, chain, verbs, lemmas | texts):
@@ -331,6 +340,42 @@ def _under_way(view: ArticleView, chain: list[Any], verbs: list[Any], words: set
         or _progressive_passive(v)
         for v in verbs
     ) and chain[0].pos_ in {"VERB", "NOUN", "PROPN"}
+
+
+def _backshifted_under_way(
+    view: ArticleView, chain: list[Any], verbs: list[Any], words: set[str]
+) -> bool:
+    """Reported speech shifts the present back a tense ("rescue operations were still going on,
+    officials said" tells what the officials said is going on): a past clause that a speech verb
+    in the past reports (the clause is its complement) and that says its event is going on
+    ("still", "ongoing", "continuing", "under way") was under way when it was reported.
+    Only the trigger's own clause, with the trigger its verb, subject or object (not "the
+    landslide" in "operations after the landslide were still under way"), and not a perfect
+    ("had been", which looks further back)."""
+    if not verbs:
+        return False
+    clause = verbs[0]
+    tok = chain[0]
+    if tok.i != clause.i and not (
+        tok.head.i == clause.i and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+    ):
+        return False
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in view.ont.speech_verbs:
+        return False
+    if clause.head.tag_ not in {"VBD", "VBN"}:
+        return False
+    aux = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lemma_ == "have" for a in aux):
+        return False
+    if clause.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in aux):
+        return False  # not a past clause ("are still continuing" is judged as the present)
+    progressive = clause.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in clause.children
+    )
+    cue = words & view.ont.in_progress_words or any(
+        c.lower_ == "under" and any(g.lower_ == "way" for g in c.children) for c in clause.children
+    )
+    return bool(cue) or progressive
 
 
 def _progressive_passive(v: Any) -> bool:
