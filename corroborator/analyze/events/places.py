@@ -45,6 +45,43 @@ def _venue_nouns() -> frozenset[str]:
 
 
 @cache
+def _striking_verbs() -> frozenset[str]:
+    """Verbs whose object is where their subject event happened (data/events.yaml)."""
+    return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("striking_verbs", []))
+
+
+@cache
+def _country_nouns() -> frozenset[str]:
+    """Nouns that name again the last country named, after "the" (data/events.yaml)."""
+    return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("country_nouns", []))
+
+
+def country_again(view: ArticleView, obj: Any) -> str | None:
+    """The country "the Southeast Asian country" or "the nation" names again: the last country
+    named before it. Only with "the" (not "his country", its owner's, nor "a country")."""
+    if obj.lemma_.lower() not in _country_nouns():
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+        return None
+    if any(c.dep_ == "poss" for c in obj.children):
+        return None
+    for m in sorted(view.entities.at(0, obj.idx), key=lambda m: m.start, reverse=True):
+        if not m.canonical or m.label not in {"GPE", "LOC", "ORG"}:
+            continue
+        span = view.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.head.lower_ == "from":
+            # where something comes from is not where it goes ("aid from China arrived in the
+            # Southeast Asian country")
+            continue
+        found = load_world().lookup(m.canonical)
+        if found is not None and found.kind == "country":
+            return found.name
+        if m.canonical in view.gaz.country_names.values():
+            return str(m.canonical)
+    return None
+
+
+@cache
 def _host_nouns() -> frozenset[str]:
     """Nouns that make the place set beside them the venue of an event (data/events.yaml)."""
     return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("host_nouns", []))
@@ -136,7 +173,7 @@ def phrase_places(view: ArticleView, prep: Any, boarded: bool = False) -> list[s
         name
         for obj in prep.children
         if obj.dep_ == "pobj"
-        for name in [_unnamed_place(view, obj)]
+        for name in [_unnamed_place(view, obj) or country_again(view, obj)]
         if name
     ]
 
@@ -170,14 +207,24 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
     # "exercises scheduled for … in Kyrgyzstan", "the summit, which will take place in Bishkek"
     holders += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
     found: list[str] = []
+    placing: list[Any] = []
     if tok.pos_ == "VERB" and tok.lemma_.lower() in _place_object_verbs():
-        for child in tok.children:
+        placing.append(tok)
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _striking_verbs():
+        placing.append(tok.head)  # "a storm struck the coast": the storm was on the coast
+    placing += [  # "the quake that struck the coast"
+        c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _striking_verbs()
+    ]
+    for verb in placing:
+        for child in verb.children:
             if child.dep_ == "dobj":
                 found += [
                     m.canonical
                     for m in view.mentions_in(child)
                     if m.label in {"FAC", "GPE", "LOC"} and m.canonical
                 ]
+                again = country_again(view, child)
+                found += [again] if again else []
     if tok.pos_ == "VERB":
         # the noun of a verb-object trigger of going or sending names the destination ("paid a
         # visit to Oslo", "sent aid to the stricken region"); only its "to" phrase, as the
@@ -226,6 +273,10 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
             if child.dep_ in {"npadvmod", "pobj"}:
                 for m in view.mentions_in(child):
                     if m.label == "FAC" and m.canonical:
+                        found.append(m.canonical)
+                    elif m.canonical and _named_after_comma(child) and is_place_name(view, m):
+                        # "arrived in the capital, Naypyidaw": the parser hangs the name that
+                        # says which capital on the verb
                         found.append(m.canonical)
     if _there(tok, holders):
         found += _there_antecedent(view, tok)  # "There, they signed …"
@@ -278,6 +329,14 @@ def _where_antecedent(view: ArticleView, tok: Any) -> list[str]:
         if is_place_name(view, m) and not view.text[m.end : where.idx].strip(" ,")
     ]
     return [before[-1].canonical] if before and before[-1].canonical else []
+
+
+def _named_after_comma(tok: Any) -> bool:
+    """``tok`` follows a comma after the object of a locative phrase ("in the capital, X")."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return False
+    before = tok.doc[tok.i - 2]
+    return before.dep_ == "pobj" and before.head.lower_ in _NESTED_LOCATIVE
 
 
 def _there(tok: Any, holders: list[Any]) -> bool:
