@@ -31,7 +31,11 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
     verb ("managed to sign", "went on to hold talks") happened when its verb did."""
     chain = [tok]
     current = tok
-    if tok.tag_ == "VBN" and tok.dep_ == "acl" and not is_infinitive(tok):
+    if is_infinitive(tok) and tok.dep_ in {"acl", "relcl"}:
+        # "the agreements to be signed", "documents to sign": what the thing is for, told in
+        # the infinitive's own time whatever the tense of the clause around it
+        return chain
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
         # a participle that describes a thing by what was done to it ("the agreement, signed
         # after the talks, will help …"): done, whatever the tense of the clause around it
         return chain
