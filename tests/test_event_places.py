@@ -167,3 +167,21 @@ def test_aid_concerns_the_stricken_country(nlp: Any) -> None:
     text = "After the floods, a plane with aid from Japan landed in Lima on Sunday."
     [aid] = [m for m in _events(nlp, text, None) if m.type == "aid"]
     assert aid.place == "Peru"
+
+
+def test_a_trip_named_by_where_it_goes(nlp: Any) -> None:
+    text = "The summit ended the Chilean president's week-long Asia tour."
+    found = _events(nlp, text, None)
+    assert [m.place for m in found if m.type == "visit"] == ["Asia"]
+    # the tour's region is not where the summit was
+    assert all(m.place != "Asia" for m in found if m.type == "summit")
+
+
+def test_an_event_before_the_arrival_is_not_at_its_place(nlp: Any) -> None:
+    text = (
+        "The Chilean president arrived in Lima on Thursday for a state visit.\n"
+        "On Wednesday she and the Bolivian leader signed a border treaty."
+    )
+    found = events_in(nlp, text, "2031-04-18", ident="art_places")
+    [signing] = [m for m in found if m.type == "signing"]
+    assert signing.date == "2031-04-16" and signing.place != "Lima"

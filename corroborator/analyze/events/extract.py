@@ -36,6 +36,7 @@ from corroborator.analyze.events.places import (
     seat_of,
     share_by_sentence,
     share_places,
+    trip_named_by_place,
     where_of,
 )
 from corroborator.analyze.events.status import counted_since, is_background, status_of
@@ -563,6 +564,10 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 # an aside: its place is its own, not its sentence's, and the story stays put
                 seats.add(found[-1].trigger_start)
                 aside.add(found[-1].trigger_start)
+            if trip_named_by_place(view, trig.token):
+                # "the summit capped his Asia tour": where a whole trip went is not where what
+                # its sentence tells happened
+                seats.add(found[-1].trigger_start)
             if (
                 lang.seat is not None
                 and view.ont.types[trig.type].at_speakers_seat

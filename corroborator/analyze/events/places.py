@@ -28,6 +28,9 @@ _PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
 _OBJECT_LOCATIVE = frozenset({"at", "in", "near", "inside"})
 # Types whose verb-object trigger goes or sends somewhere ("paid a visit to", "sent aid to").
 _SENT_TO = frozenset({"visit", "aid"})
+# Types that bring someone to a place on their day: what is told on an earlier day happened
+# before they got there.
+_ARRIVING = frozenset({"visit", "arrival"})
 
 
 @cache
@@ -105,6 +108,22 @@ def hosting_place(view: ArticleView, tok: Any) -> list[str]:
         for b in beside
         for m in view.mentions_in(b)
         if m.canonical and m.start <= b.idx < m.end and is_place_name(view, m)
+    ]
+
+
+def trip_named_by_place(view: ArticleView, tok: Any) -> list[str]:
+    """A trip named by where it goes ("his Asia tour", "the president's Vietnam visit"): the
+    place names compounded with a noun of going."""
+    if tok.pos_ != "NOUN" or not any(
+        kind in _SENT_TO for _, kind in view.ont.nouns.get(tok.lemma_.lower(), [])
+    ):
+        return []
+    return [
+        m.canonical
+        for c in tok.children
+        if c.dep_ == "compound"
+        for m in view.mentions_in(c)
+        if m.canonical and is_place_name(view, m)
     ]
 
 
@@ -207,6 +226,7 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
     # "exercises scheduled for … in Kyrgyzstan", "the summit, which will take place in Bishkek"
     holders += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
     found: list[str] = []
+    found += trip_named_by_place(view, tok)
     placing: list[Any] = []
     if tok.pos_ == "VERB" and tok.lemma_.lower() in _place_object_verbs():
         placing.append(tok)
@@ -495,10 +515,16 @@ def inherit_places(
     # planned trip elsewhere does not move what happened (see _may_pass)
     last_any: str | None = None
     last_done: str | None = None
+    # the day the story reached where it is (by an arrival or a visit that gives it): an event
+    # on an earlier day happened before it got there ("arrived in Hanoi on June 20 …; the treaty
+    # signed on June 19" was not signed in Hanoi)
+    reached: str | None = None
     for m in mentions:
         planned = m.status == "planned"
         last_place = last_any if planned else last_done
         city = _city(gaz, last_place) if last_place else None
+        if city and _day(m.date) and _day(reached) and str(m.date)[:10] < str(reached)[:10]:
+            city = None
         if m.place is None and not m.background and city:
             m = replace(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
@@ -509,11 +535,21 @@ def inherit_places(
         # Presidential Palace …; he will then meet …" is still Hanoi)
         moves = moves and (last_any is None or _city(gaz, m.place or "") is not None)
         if m.place and not m.background and moves:
+            before = last_done
             last_any = _moved(gaz, last_any, m.place)
             if not planned:
                 last_done = _moved(gaz, last_done, m.place)
+                if m.type in _ARRIVING and (last_done != before or reached is None):
+                    reached = m.date if _day(m.date) else None
+                elif last_done != before:
+                    reached = None  # moved by an event that says nothing of getting there
         out.append(m)
     return out
+
+
+def _day(date: str | None) -> bool:
+    """``date`` gives a day (not only a month or a year)."""
+    return bool(date and re.match(r"\d{4}-\d{2}-\d{2}", date))
 
 
 def _city(gaz: Gazetteer, place: str) -> str | None:
