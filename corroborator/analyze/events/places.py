@@ -188,6 +188,15 @@ def phrase_places(view: ArticleView, prep: Any, boarded: bool = False) -> list[s
         for m in view.mentions_in(prep)
         if m.start in allowed and is_place_name(view, m, "aboard" if boarded else prep.lower_)
     ]
+    if prep.lower_ in {"at", "in", "inside"}:
+        # a seat of power named as an organisation is a place to be in ("talks in the Kremlin")
+        found += [
+            seat
+            for m in view.mentions_in(prep)
+            if m.start in allowed
+            for seat in [seat_place(view, m)]
+            if seat and seat not in found
+        ]
     return found + [
         name
         for obj in prep.children
