@@ -185,3 +185,10 @@ def test_an_event_before_the_arrival_is_not_at_its_place(nlp: Any) -> None:
     found = events_in(nlp, text, "2031-04-18", ident="art_places")
     [signing] = [m for m in found if m.type == "signing"]
     assert signing.date == "2031-04-16" and signing.place != "Lima"
+
+
+def test_an_event_named_by_its_city(nlp: Any) -> None:
+    assert _place_of(nlp, "The Oslo summit was put off until the autumn.", "summit") == "Oslo"
+    # a country before talks names a party, not where they are held
+    text = "The Chile-Peru talks ended on Monday."
+    assert _place_of(nlp, text, "talks") is None

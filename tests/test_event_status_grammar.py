@@ -55,3 +55,31 @@ def test_a_passive_infinitive_is_still_to_come(nlp: Any) -> None:
 def test_a_participle_describing_a_thing_stays_done(nlp: Any) -> None:
     text = "The treaty, signed in March, includes some 20 articles on trade."
     assert _only(nlp, text, "signing").status == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit in Oslo, first set for May, has been pushed back to September.",
+        "The Oslo summit was put off until the autumn.",
+    ],
+)
+def test_a_postponed_event_is_called_off(nlp: Any, text: str) -> None:
+    assert _only(nlp, text, "summit").status == "cancelled"
+
+
+def test_a_negated_future_calls_the_event_off(nlp: Any) -> None:
+    text = "The meeting planned for Tuesday in Oslo will not take place, officials said."
+    mention = _only(nlp, text, "meeting")
+    assert (mention.status, mention.status_reason) == ("cancelled", "negated future")
+    assert _only(nlp, "The Chilean president won't attend the summit.", "summit").status == (
+        "cancelled"
+    )
+
+
+def test_a_negation_that_leaves_the_event_open(nlp: Any) -> None:
+    for text in (
+        "The minister did not rule out a visit to Oslo.",
+        "The minister would not rule out a visit to Oslo.",
+    ):
+        assert _only(nlp, text, "visit").status == "planned"

@@ -127,6 +127,24 @@ def trip_named_by_place(view: ArticleView, tok: Any) -> list[str]:
     ]
 
 
+def _city_named_before(view: ArticleView, tok: Any) -> list[str]:
+    """An event noun named by its city ("the Geneva talks", "the Oslo summit"); only a city,
+    as a country before it names a party ("the US-China talks"), not the venue."""
+    if tok.pos_ != "NOUN":
+        return []
+    world = load_world()
+    found = []
+    for c in tok.children:
+        if c.dep_ != "compound":
+            continue
+        for m in view.mentions_in(c):
+            named = m.canonical and m.label in {"GPE", "ORG", "LOC"}
+            place = world.lookup(m.canonical) if named else None
+            if place is not None and place.kind == "city":
+                found.append(place.name)
+    return found
+
+
 def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> bool:
     """A named place: a place label, or an organisation's name that the gazetteer or the world
     tables list as a place or that ends in a venue noun; after "aboard", any name (only a
@@ -235,7 +253,7 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
     # "exercises scheduled for … in Kyrgyzstan", "the summit, which will take place in Bishkek"
     holders += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
     found: list[str] = []
-    found += trip_named_by_place(view, tok)
+    found += trip_named_by_place(view, tok) or _city_named_before(view, tok)
     placing: list[Any] = []
     if tok.pos_ == "VERB" and tok.lemma_.lower() in _place_object_verbs():
         placing.append(tok)

@@ -70,6 +70,16 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
     return chain
 
 
+def own_clause_negated(verbs: list[Any]) -> bool:
+    """The negation is on the clause the modal is in, not on a clause below it ("will say it
+    did not…") or above it: the verb carrying "not" also carries the modal."""
+    for v in verbs:
+        kids = {c.lower_ for c in v.children if c.dep_ in {"aux", "neg"}}
+        if kids & FUTURE_MODALS and any(c.dep_ == "neg" for c in v.children):
+            return True
+    return False
+
+
 def is_infinitive(tok: Any) -> bool:
     """``tok`` is a to-infinitive ("to sign"), active or passive ("the agreements to be
     signed": the participle after "to be" is no past form)."""
@@ -122,8 +132,14 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         )
     lemmas = {w.lemma_.lower() for w in words}
     texts = {w.lower_ for w in words}
-    # phrasal verbs with their particle ("the visit was called off")
-    phrasal = {_lemma(w) for w in words if w.pos_ == "VERB"}
+    # phrasal verbs with their particle ("the visit was called off", "was pushed back")
+    phrasal = {_lemma(w) for w in words if w.pos_ == "VERB"} | {
+        f"{w.lemma_.lower()} {c.lower_}"
+        for w in words
+        if w.pos_ == "VERB"
+        for c in w.children
+        if c.dep_ == "advmod" and c.lower_ in {"back", "off"}
+    }
     if (lemmas | phrasal) & ont.cancelled_verbs or lemmas & ont.cancelled_adjectives:
         return "cancelled", "cancel word"
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
@@ -139,7 +155,14 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     ):
         # "failed to arrest him", "refused to sign": it did not happen, as with "did not"
         return "cancelled", "negated past"
+    if negated and (phrasal | lemmas) & ont.negation_keeps:
+        # "did not rule out a visit": a negation that leaves the event open, still to come
+        return "planned", "planning word"
     if texts & FUTURE_MODALS:
+        if negated and tok.dep_ != "pobj" and own_clause_negated(verbs):
+            # "the talks will not take place", "Xi won't attend": called off, as a negated
+            # past is
+            return "cancelled", "negated future"
         return "planned", "future modal"
     if texts & _POSSIBILITY and not texts & {"have", "has", "'ve"}:
         # "the summit could be held on the sidelines of …", "Xi may visit": a possibility is
