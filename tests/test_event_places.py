@@ -192,3 +192,12 @@ def test_an_event_named_by_its_city(nlp: Any) -> None:
     # a country before talks names a party, not where they are held
     text = "The Chile-Peru talks ended on Monday."
     assert _place_of(nlp, text, "talks") is None
+
+
+def test_an_event_that_times_the_clause_does_not_move_the_story(nlp: Any) -> None:
+    text = (
+        "A hotel collapsed in Lima following an earthquake in Arequipa.\n"
+        "Rescue operations went on through the night."
+    )
+    found = _events(nlp, text, None)
+    assert [m.place for m in found if m.type == "rescue"] == ["Lima"]

@@ -564,6 +564,10 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 # an aside: its place is its own, not its sentence's, and the story stays put
                 seats.add(found[-1].trigger_start)
                 aside.add(found[-1].trigger_start)
+            if _time_reference(trig.token):
+                # "a building collapsed in Bangkok following a quake that struck near Sagaing":
+                # the event the main clause is timed by is told in passing; the story stays
+                aside.add(found[-1].trigger_start)
             if trip_named_by_place(view, trig.token):
                 # "the summit capped his Asia tour": where a whole trip went is not where what
                 # its sentence tells happened
@@ -600,6 +604,15 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
         country_scope(placed, view.gaz, scoped), frozenset(going), frozenset(seats)
     )
     return localise_all(shared, view)
+
+
+# Prepositions that time a clause by another event ("after the talks", "following a quake").
+_TIMING_PREPS = frozenset({"after", "following", "before", "since", "amid"})
+
+
+def _time_reference(tok: Any) -> bool:
+    """``tok`` is the object of a preposition that times its clause by it."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _TIMING_PREPS
 
 
 def extract_events(

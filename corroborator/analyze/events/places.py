@@ -560,7 +560,10 @@ def inherit_places(
         # a venue the gazetteers cannot place leaves the story in the city it was in (a
         # report names the venues of the city it is at: "arrived in Hanoi …; talks at the
         # Presidential Palace …; he will then meet …" is still Hanoi)
-        moves = moves and (last_any is None or _city(gaz, m.place or "") is not None)
+        # (a venue by its last word, "Hall", "Palace"; a name neither venue nor known city,
+        # "South Korea's", may be anywhere and moves the story there)
+        kept = last_any is not None and _city(gaz, m.place or "") is None
+        moves = moves and not (kept and _is_venue(m.place or ""))
         if m.place and not m.background and moves:
             before = last_done
             last_any = _moved(gaz, last_any, m.place)
@@ -572,6 +575,12 @@ def inherit_places(
                     reached = None  # moved by an event that says nothing of getting there
         out.append(m)
     return out
+
+
+def _is_venue(place: str) -> bool:
+    """A venue by its name's last word ("Fjord Congress Hall", "Sunan Airport")."""
+    words = place.lower().split()
+    return bool(words) and words[-1] in _venue_nouns()
 
 
 def _day(date: str | None) -> bool:
