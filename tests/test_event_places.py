@@ -201,3 +201,12 @@ def test_an_event_that_times_the_clause_does_not_move_the_story(nlp: Any) -> Non
     )
     found = _events(nlp, text, None)
     assert [m.place for m in found if m.type == "rescue"] == ["Lima"]
+
+
+def test_the_two_countries_name_no_one_country(nlp: Any) -> None:
+    text = (
+        "Chile and Peru signed a fishing pact last year.\n"
+        "A strong storm struck the two countries on Monday."
+    )
+    found = _events(nlp, text, None)
+    assert [m.place for m in found if m.type == "disaster"] == [None]

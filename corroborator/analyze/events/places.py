@@ -61,9 +61,10 @@ def _country_nouns() -> frozenset[str]:
 
 def country_again(view: ArticleView, obj: Any) -> str | None:
     """The country "the Southeast Asian country" or "the nation" names again: the last country
-    named before it. Only with "the" (not "his country", its owner's, nor "a country")."""
-    if obj.lemma_.lower() not in _country_nouns():
-        return None
+    named before it. Only a singular with "the" (not "his country", its owner's, "a country"
+    or "the two countries")."""
+    if obj.lemma_.lower() not in _country_nouns() or obj.tag_ != "NN":
+        return None  # (not "the two countries", which names no one country)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
         return None
     if any(c.dep_ == "poss" for c in obj.children):
