@@ -270,6 +270,7 @@ StatusReason = Literal[
     "date after the article",
     "past tense",
     "under way at writing",
+    "under way when reported",
     "state lasting since",
     "date not after the article",
     "present tense, article a preview",

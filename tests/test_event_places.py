@@ -105,3 +105,108 @@ def test_words_said_on_a_craft_are_said_there(nlp: Any) -> None:
     text = "The president told journalists on Air Force One that tariffs would fall soon."
     [said] = [m for m in _events(nlp, text, None) if m.type == "statement"]
     assert said.place == "Air Force One"
+
+
+def test_there_points_back_to_the_last_place_named(nlp: Any) -> None:
+    text = (
+        "The two presidents held talks at the Fjord Congress Hall on Tuesday.\n"
+        "There, the two leaders are expected to sign a gas agreement."
+    )
+    [signing] = [m for m in _events(nlp, text, None) if m.type == "signing"]
+    assert signing.place == "Fjord Congress Hall"
+
+
+def test_a_venue_the_tables_cannot_place_keeps_the_story_in_its_city(nlp: Any) -> None:
+    text = (
+        "The leaders of twelve countries will meet in Oslo next week for a summit.\n"
+        "The summit will be held at the Fjord Congress Hall.\n"
+        "Prime Minister Aron Vell is due to arrive on Monday and hold talks with his Danish "
+        "counterpart."
+    )
+    found = _events(nlp, text, None)
+    assert {m.place for m in found if m.type in {"arrival", "talks"}} == {"Oslo"}
+
+
+def test_the_place_of_the_counterpart_met_with(nlp: Any) -> None:
+    # the parser hangs "in Nairobi" on the president met, not on "met"
+    text = "Before flying home, the minister met with Kenyan President William Otieno in Nairobi."
+    assert _place_of(nlp, text, "meeting") == "Nairobi"
+    text = "The prime minister met with Norwegian leader Jonas Berg in Oslo on Monday."
+    assert _place_of(nlp, text, "meeting") == "Oslo"
+
+
+def test_a_place_named_as_the_venue_of_the_event(nlp: Any) -> None:
+    text = (
+        "The two presidents met for ninety minutes in Osaka, a port city some 40 kilometres "
+        "from Kyoto, the main venue of the regional summit."
+    )
+    found = _events(nlp, text, None)
+    assert [m.place for m in found if m.type == "summit"] == ["Kyoto"]
+    # the venue is the summit's alone, not passed on to the meeting
+    assert all(m.place != "Kyoto" for m in found if m.type == "meeting")
+
+
+def test_the_country_named_again(nlp: Any) -> None:
+    text = (
+        "The earthquake, which struck Peru on Friday, killed 40 people.\n"
+        "A powerful storm struck the Andean country on Saturday, officials said.\n"
+        "Doctors from Chile arrived in the South American nation on Sunday."
+    )
+    found = _events(nlp, text, None)
+    assert [m.place for m in found if m.type == "disaster"] == ["Peru", "Peru"]
+    assert [m.place for m in found if m.type == "arrival"] == ["Peru"]
+
+
+def test_the_capital_named_after_a_comma(nlp: Any) -> None:
+    # the parser hangs the name on the verb, the model tags it an organisation
+    text = "A cargo plane with tents, blankets and medicine arrived in the capital, Naypyidaw."
+    assert _place_of(nlp, text, "arrival") == "Naypyidaw"
+
+
+def test_aid_concerns_the_stricken_country(nlp: Any) -> None:
+    text = "After the floods, a plane with aid from Japan landed in Lima on Sunday."
+    [aid] = [m for m in _events(nlp, text, None) if m.type == "aid"]
+    assert aid.place == "Peru"
+
+
+def test_a_trip_named_by_where_it_goes(nlp: Any) -> None:
+    text = "The summit ended the Chilean president's week-long Asia tour."
+    found = _events(nlp, text, None)
+    assert [m.place for m in found if m.type == "visit"] == ["Asia"]
+    # the tour's region is not where the summit was
+    assert all(m.place != "Asia" for m in found if m.type == "summit")
+
+
+def test_an_event_before_the_arrival_is_not_at_its_place(nlp: Any) -> None:
+    text = (
+        "The Chilean president arrived in Lima on Thursday for a state visit.\n"
+        "On Wednesday she and the Bolivian leader signed a border treaty."
+    )
+    found = events_in(nlp, text, "2031-04-18", ident="art_places")
+    [signing] = [m for m in found if m.type == "signing"]
+    assert signing.date == "2031-04-16" and signing.place != "Lima"
+
+
+def test_an_event_named_by_its_city(nlp: Any) -> None:
+    assert _place_of(nlp, "The Oslo summit was put off until the autumn.", "summit") == "Oslo"
+    # a country before talks names a party, not where they are held
+    text = "The Chile-Peru talks ended on Monday."
+    assert _place_of(nlp, text, "talks") is None
+
+
+def test_an_event_that_times_the_clause_does_not_move_the_story(nlp: Any) -> None:
+    text = (
+        "A hotel collapsed in Lima following an earthquake in Arequipa.\n"
+        "Rescue operations went on through the night."
+    )
+    found = _events(nlp, text, None)
+    assert [m.place for m in found if m.type == "rescue"] == ["Lima"]
+
+
+def test_the_two_countries_name_no_one_country(nlp: Any) -> None:
+    text = (
+        "Chile and Peru signed a fishing pact last year.\n"
+        "A strong storm struck the two countries on Monday."
+    )
+    found = _events(nlp, text, None)
+    assert [m.place for m in found if m.type == "disaster"] == [None]

@@ -90,6 +90,8 @@ class Ontology:
     # verbs whose prepositional object is the event taken part in ("take part in the parade")
     participation_verbs: frozenset[str]
     cancelled_verbs: frozenset[str]
+    # verbs whose negation leaves the event possible ("did not rule out a visit")
+    negation_keeps: frozenset[str]
     cancelled_adjectives: frozenset[str]
     in_progress_words: frozenset[str]
     by_disaster: dict[str, str]  # verb → type when its cause is a disaster ("the quake killed")
@@ -230,6 +232,7 @@ def load_ontology() -> Ontology:
         negative_implicative_verbs=_words(status.get("negative_implicative_verbs")),
         participation_verbs=_words(status.get("participation_verbs")),
         cancelled_verbs=_words(status.get("cancelled_verbs")),
+        negation_keeps=_words(status.get("negation_keeps")),
         cancelled_adjectives=_words(status.get("cancelled_adjectives")),
         in_progress_words=_words(status.get("in_progress_words")),
         by_disaster={str(k).lower(): str(v) for k, v in (data.get("by_disaster") or {}).items()},

@@ -28,6 +28,9 @@ _PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
 _OBJECT_LOCATIVE = frozenset({"at", "in", "near", "inside"})
 # Types whose verb-object trigger goes or sends somewhere ("paid a visit to", "sent aid to").
 _SENT_TO = frozenset({"visit", "aid"})
+# Types that bring someone to a place on their day: what is told on an earlier day happened
+# before they got there.
+_ARRIVING = frozenset({"visit", "arrival"})
 
 
 @cache
@@ -42,6 +45,105 @@ def _place_object_verbs() -> frozenset[str]:
 def _venue_nouns() -> frozenset[str]:
     """Last words that make a name a venue whatever its entity label (data/events.yaml)."""
     return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("venue_nouns", []))
+
+
+@cache
+def _striking_verbs() -> frozenset[str]:
+    """Verbs whose object is where their subject event happened (data/events.yaml)."""
+    return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("striking_verbs", []))
+
+
+@cache
+def _country_nouns() -> frozenset[str]:
+    """Nouns that name again the last country named, after "the" (data/events.yaml)."""
+    return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("country_nouns", []))
+
+
+def country_again(view: ArticleView, obj: Any) -> str | None:
+    """The country "the Southeast Asian country" or "the nation" names again: the last country
+    named before it. Only a singular with "the" (not "his country", its owner's, "a country"
+    or "the two countries")."""
+    if obj.lemma_.lower() not in _country_nouns() or obj.tag_ != "NN":
+        return None  # (not "the two countries", which names no one country)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+        return None
+    if any(c.dep_ == "poss" for c in obj.children):
+        return None
+    for m in sorted(view.entities.at(0, obj.idx), key=lambda m: m.start, reverse=True):
+        if not m.canonical or m.label not in {"GPE", "LOC", "ORG"}:
+            continue
+        span = view.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.head.lower_ == "from":
+            # where something comes from is not where it goes ("aid from China arrived in the
+            # Southeast Asian country")
+            continue
+        found = load_world().lookup(m.canonical)
+        if found is not None and found.kind == "country":
+            return found.name
+        if m.canonical in view.gaz.country_names.values():
+            return str(m.canonical)
+    return None
+
+
+@cache
+def _host_nouns() -> frozenset[str]:
+    """Nouns that make the place set beside them the venue of an event (data/events.yaml)."""
+    return frozenset(str(v).lower() for v in lexicon.load("events.yaml").get("host_nouns", []))
+
+
+def hosting_place(view: ArticleView, tok: Any) -> list[str]:
+    """The place an event noun is "the venue of" by apposition: "Gyeongju, the main venue for
+    the summit" or "the host city of the summit, Gyeongju" holds the summit in Gyeongju."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"of", "for"}:
+        return []
+    noun = tok.head.head
+    compounds = (c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+    hosts = {noun.lemma_.lower(), *compounds}
+    if not hosts & _host_nouns():
+        return []
+    beside = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        beside.append(noun.head)
+    return [
+        m.canonical
+        for b in beside
+        for m in view.mentions_in(b)
+        if m.canonical and m.start <= b.idx < m.end and is_place_name(view, m)
+    ]
+
+
+def trip_named_by_place(view: ArticleView, tok: Any) -> list[str]:
+    """A trip named by where it goes ("his Asia tour", "the president's Vietnam visit"): the
+    place names compounded with a noun of going."""
+    if tok.pos_ != "NOUN" or not any(
+        kind in _SENT_TO for _, kind in view.ont.nouns.get(tok.lemma_.lower(), [])
+    ):
+        return []
+    return [
+        m.canonical
+        for c in tok.children
+        if c.dep_ == "compound"
+        for m in view.mentions_in(c)
+        if m.canonical and is_place_name(view, m)
+    ]
+
+
+def _city_named_before(view: ArticleView, tok: Any) -> list[str]:
+    """An event noun named by its city ("the Geneva talks", "the Oslo summit"); only a city,
+    as a country before it names a party ("the US-China talks"), not the venue."""
+    if tok.pos_ != "NOUN":
+        return []
+    world = load_world()
+    found = []
+    for c in tok.children:
+        if c.dep_ != "compound":
+            continue
+        for m in view.mentions_in(c):
+            named = m.canonical and m.label in {"GPE", "ORG", "LOC"}
+            place = world.lookup(m.canonical) if named else None
+            if place is not None and place.kind == "city":
+                found.append(place.name)
+    return found
 
 
 def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> bool:
@@ -105,11 +207,20 @@ def phrase_places(view: ArticleView, prep: Any, boarded: bool = False) -> list[s
         for m in view.mentions_in(prep)
         if m.start in allowed and is_place_name(view, m, "aboard" if boarded else prep.lower_)
     ]
+    if prep.lower_ in {"at", "in", "inside"}:
+        # a seat of power named as an organisation is a place to be in ("talks in the Kremlin")
+        found += [
+            seat
+            for m in view.mentions_in(prep)
+            if m.start in allowed
+            for seat in [seat_place(view, m)]
+            if seat and seat not in found
+        ]
     return found + [
         name
         for obj in prep.children
         if obj.dep_ == "pobj"
-        for name in [_unnamed_place(view, obj)]
+        for name in [_unnamed_place(view, obj) or country_again(view, obj)]
         if name
     ]
 
@@ -131,6 +242,9 @@ def _unnamed_place(view: ArticleView, obj: Any) -> str | None:
 
 def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str | None:
     """The most specific place in the prepositions of the trigger and its governing verb."""
+    hosting = hosting_place(view, tok)
+    if hosting:
+        return hosting[0]  # named as the venue of the event: no other phrase overrides that
     holders = [tok, *(extra or [])]
     gov = governor(tok)
     if gov.i != tok.i:
@@ -140,14 +254,25 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
     # "exercises scheduled for … in Kyrgyzstan", "the summit, which will take place in Bishkek"
     holders += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
     found: list[str] = []
+    found += trip_named_by_place(view, tok) or _city_named_before(view, tok)
+    placing: list[Any] = []
     if tok.pos_ == "VERB" and tok.lemma_.lower() in _place_object_verbs():
-        for child in tok.children:
+        placing.append(tok)
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _striking_verbs():
+        placing.append(tok.head)  # "a storm struck the coast": the storm was on the coast
+    placing += [  # "the quake that struck the coast"
+        c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _striking_verbs()
+    ]
+    for verb in placing:
+        for child in verb.children:
             if child.dep_ == "dobj":
                 found += [
                     m.canonical
                     for m in view.mentions_in(child)
                     if m.label in {"FAC", "GPE", "LOC"} and m.canonical
                 ]
+                again = country_again(view, child)
+                found += [again] if again else []
     if tok.pos_ == "VERB":
         # the noun of a verb-object trigger of going or sending names the destination ("paid a
         # visit to Oslo", "sent aid to the stricken region"); only its "to" phrase, as the
@@ -163,8 +288,18 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
         # the object's own locative phrase ("addressed the parliament in Ottawa", "met
         # students at the university in Hue"): where the act on it happens (not "on", "to",
         # which tell a topic or an addressee: "a pact on workers")
-        for obj in tok.children:
-            if obj.dep_ in {"dobj", "obj"} and _located_object(view, obj):
+        # the counterpart met "with" is placed the same way ("met with the king in Oslo": the
+        # parser hangs the place on the king)
+        counterparts = [
+            o
+            for w in tok.children
+            if w.dep_ == "prep" and w.lower_ == "with"
+            for o in w.children
+            if o.dep_ == "pobj"
+        ]
+        objects = [o for o in tok.children if o.dep_ in {"dobj", "obj"}]
+        for obj in objects + counterparts:
+            if _located_object(view, obj):
                 for p in obj.children:
                     if p.dep_ == "prep" and p.lower_ in _OBJECT_LOCATIVE:
                         found += phrase_places(view, p)
@@ -187,6 +322,12 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 for m in view.mentions_in(child):
                     if m.label == "FAC" and m.canonical:
                         found.append(m.canonical)
+                    elif m.canonical and _named_after_comma(child) and is_place_name(view, m):
+                        # "arrived in the capital, Naypyidaw": the parser hangs the name that
+                        # says which capital on the verb
+                        found.append(m.canonical)
+    if _there(tok, holders):
+        found += _there_antecedent(view, tok)  # "There, they signed …"
     if not found and tok.dep_ in {"advcl", "xcomp"}:
         # "planned to attend a formal event in Kant …, commemorating …": the place of the
         # clause the trigger hangs from
@@ -235,6 +376,38 @@ def _where_antecedent(view: ArticleView, tok: Any) -> list[str]:
         for m in view.entities.at(where.sent.start_char, where.idx)
         if is_place_name(view, m) and not view.text[m.end : where.idx].strip(" ,")
     ]
+    return [before[-1].canonical] if before and before[-1].canonical else []
+
+
+def _named_after_comma(tok: Any) -> bool:
+    """``tok`` follows a comma after the object of a locative phrase ("in the capital, X")."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return False
+    before = tok.doc[tok.i - 2]
+    return before.dep_ == "pobj" and before.head.lower_ in _NESTED_LOCATIVE
+
+
+def _there(tok: Any, holders: list[Any]) -> bool:
+    """A locative "there" on the trigger's clause: on a holder, or on the verb an infinitive or
+    a conjoined verb hangs from ("There, the two are expected to sign …")."""
+    verbs = list(holders)
+    current = governor(tok)
+    for _ in range(4):
+        if current.dep_ not in {"xcomp", "conj"} or current.head.i == current.i:
+            break
+        current = current.head
+        verbs.append(current)
+    return any(c.dep_ == "advmod" and c.lower_ == "there" for v in verbs for c in v.children)
+
+
+def _there_antecedent(view: ArticleView, tok: Any) -> list[str]:
+    """ "There" points back to the last place the text named before its sentence ("… talks at
+    the Marrow Palace. There, the leaders signed …"), a venue as much as a city; not a place
+    named later in its own sentence, which "there" cannot point back to."""
+    start = tok.sent.start_char
+    before = sorted(
+        (m for m in view.entities.at(0, start) if is_place_name(view, m)), key=lambda m: m.start
+    )
     return [before[-1].canonical] if before and before[-1].canonical else []
 
 
@@ -372,21 +545,50 @@ def inherit_places(
     # planned trip elsewhere does not move what happened (see _may_pass)
     last_any: str | None = None
     last_done: str | None = None
+    # the day the story reached where it is (by an arrival or a visit that gives it): an event
+    # on an earlier day happened before it got there ("arrived in Hanoi on June 20 …; the treaty
+    # signed on June 19" was not signed in Hanoi)
+    reached: str | None = None
     for m in mentions:
         planned = m.status == "planned"
         last_place = last_any if planned else last_done
         city = _city(gaz, last_place) if last_place else None
+        if city and _day(m.date) and _day(reached) and str(m.date)[:10] < str(reached)[:10]:
+            city = None
         if m.place is None and not m.background and city:
             m = replace(
                 m, place=city, evidence=(*m.evidence, "place: city of the last place named")
             )
         moves = (m.start, m.place) not in left and m.trigger_start not in aside
+        # a venue the gazetteers cannot place leaves the story in the city it was in (a
+        # report names the venues of the city it is at: "arrived in Hanoi …; talks at the
+        # Presidential Palace …; he will then meet …" is still Hanoi)
+        # (a venue by its last word, "Hall", "Palace"; a name neither venue nor known city,
+        # "South Korea's", may be anywhere and moves the story there)
+        kept = last_any is not None and _city(gaz, m.place or "") is None
+        moves = moves and not (kept and _is_venue(m.place or ""))
         if m.place and not m.background and moves:
+            before = last_done
             last_any = _moved(gaz, last_any, m.place)
             if not planned:
                 last_done = _moved(gaz, last_done, m.place)
+                if m.type in _ARRIVING and (last_done != before or reached is None):
+                    reached = m.date if _day(m.date) else None
+                elif last_done != before:
+                    reached = None  # moved by an event that says nothing of getting there
         out.append(m)
     return out
+
+
+def _is_venue(place: str) -> bool:
+    """A venue by its name's last word ("Fjord Congress Hall", "Sunan Airport")."""
+    words = place.lower().split()
+    return bool(words) and words[-1] in _venue_nouns()
+
+
+def _day(date: str | None) -> bool:
+    """``date`` gives a day (not only a month or a year)."""
+    return bool(date and re.match(r"\d{4}-\d{2}-\d{2}", date))
 
 
 def _city(gaz: Gazetteer, place: str) -> str | None:

@@ -31,6 +31,10 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
     verb ("managed to sign", "went on to hold talks") happened when its verb did."""
     chain = [tok]
     current = tok
+    if is_infinitive(tok) and tok.dep_ in {"acl", "relcl"}:
+        # "the agreements to be signed", "documents to sign": what the thing is for, told in
+        # the infinitive's own time whatever the tense of the clause around it
+        return chain
     if tok.tag_ == "VBN" and tok.dep_ == "acl":
         # a participle that describes a thing by what was done to it ("the agreement, signed
         # after the talks, will help …"): done, whatever the tense of the clause around it
@@ -66,9 +70,24 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
     return chain
 
 
+def own_clause_negated(verbs: list[Any]) -> bool:
+    """The negation is on the clause the modal is in, not on a clause below it ("will say it
+    did not…") or above it: the verb carrying "not" also carries the modal."""
+    for v in verbs:
+        kids = {c.lower_ for c in v.children if c.dep_ in {"aux", "neg"}}
+        if kids & FUTURE_MODALS and any(c.dep_ == "neg" for c in v.children):
+            return True
+    return False
+
+
 def is_infinitive(tok: Any) -> bool:
-    """``tok`` is a to-infinitive ("to sign")."""
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    """``tok`` is a to-infinitive ("to sign"), active or passive ("the agreements to be
+    signed": the participle after "to be" is no past form)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.tag_ == "VB":
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in tok.children)
 
 
 def _lemma(tok: Any) -> str:
@@ -114,10 +133,19 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     lemmas = {w.lemma_.lower() for w in words}
     texts = {w.lower_ for w in words}
     # the trigger's own verb is the event, not a word cancelling it ("flights were suspended"
-    # is a suspension that happened)
+    # is a suspension that happened); phrasal verbs count with their particle ("the visit was
+    # called off", "was pushed back")
     own_words = {t.i for t in trig.tokens}
-    cancelling = {w.lemma_.lower() for w in words if w.i not in own_words}
-    if cancelling & ont.cancelled_verbs or cancelling & ont.cancelled_adjectives:
+    others = [w for w in words if w.i not in own_words]
+    cancelling = {w.lemma_.lower() for w in others}
+    phrasal = {_lemma(w) for w in others if w.pos_ == "VERB"} | {
+        f"{w.lemma_.lower()} {c.lower_}"
+        for w in others
+        if w.pos_ == "VERB"
+        for c in w.children
+        if c.dep_ == "advmod" and c.lower_ in {"back", "off"}
+    }
+    if (cancelling | phrasal) & ont.cancelled_verbs or cancelling & ont.cancelled_adjectives:
         return "cancelled", "cancel word"
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
     negated = any(c.dep_ == "neg" for v in verbs for c in v.children)
@@ -132,7 +160,14 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     ):
         # "failed to arrest him", "refused to sign": it did not happen, as with "did not"
         return "cancelled", "negated past"
+    if negated and (phrasal | lemmas) & ont.negation_keeps:
+        # "did not rule out a visit": a negation that leaves the event open, still to come
+        return "planned", "planning word"
     if texts & FUTURE_MODALS:
+        if negated and tok.dep_ != "pobj" and own_clause_negated(verbs):
+            # "the talks will not take place", "Xi won't attend": called off, as a negated
+            # past is
+            return "cancelled", "negated future"
         return "planned", "future modal"
     if texts & _POSSIBILITY and not texts & {"have", "has", "'ve"}:
         # "the summit could be held on the sidelines of …", "Xi may visit": a possibility is
@@ -190,6 +225,8 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         return "planned", "date after the article"
     if _lasting(verbs):
         return "in_progress", "state lasting since"
+    if _backshifted_under_way(view, chain, verbs, lemmas | texts):
+        return "in_progress", "under way when reported"
     if past:
         return "reported", "past tense"
     if verbs and _present(verbs) and _under_way(view, chain, verbs, lemmas | texts):
@@ -335,6 +372,42 @@ def _under_way(view: ArticleView, chain: list[Any], verbs: list[Any], words: set
         or _progressive_passive(v)
         for v in verbs
     ) and chain[0].pos_ in {"VERB", "NOUN", "PROPN"}
+
+
+def _backshifted_under_way(
+    view: ArticleView, chain: list[Any], verbs: list[Any], words: set[str]
+) -> bool:
+    """Reported speech shifts the present back a tense ("rescue operations were still going on,
+    officials said" tells what the officials said is going on): a past clause that a speech verb
+    in the past reports (the clause is its complement) and that says its event is going on
+    ("still", "ongoing", "continuing", "under way") was under way when it was reported.
+    Only the trigger's own clause, with the trigger its verb, subject or object (not "the
+    landslide" in "operations after the landslide were still under way"), and not a perfect
+    ("had been", which looks further back)."""
+    if not verbs:
+        return False
+    clause = verbs[0]
+    tok = chain[0]
+    if tok.i != clause.i and not (
+        tok.head.i == clause.i and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+    ):
+        return False
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in view.ont.speech_verbs:
+        return False
+    if clause.head.tag_ not in {"VBD", "VBN"}:
+        return False
+    aux = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lemma_ == "have" for a in aux):
+        return False
+    if clause.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in aux):
+        return False  # not a past clause ("are still continuing" is judged as the present)
+    progressive = clause.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in clause.children
+    )
+    cue = words & view.ont.in_progress_words or any(
+        c.lower_ == "under" and any(g.lower_ == "way" for g in c.children) for c in clause.children
+    )
+    return bool(cue) or progressive
 
 
 def _progressive_passive(v: Any) -> bool:
