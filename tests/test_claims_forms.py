@@ -458,3 +458,17 @@ def test_a_relative_pronoun_stands_for_the_noun_its_clause_hangs_from(nlp: Any) 
         "about four hours."
     )
     assert claims(nlp, text)["about four hours"].subject == "meeting"
+
+
+def test_a_count_hung_on_the_date_after_it_counts_its_subject(nlp: Any) -> None:
+    text = "The number of Ostrenian students studying in Lisbon reached 4,500 last year."
+    found = claims(nlp, text)["4,500"]
+    assert (found.subject, found.unit) == ("Ostrenian students", "student"), found
+
+
+def test_growth_told_after_its_source_belongs_to_the_clause_verb(nlp: Any) -> None:
+    text = (
+        "Ferry revenue rose to 210 million euros in 2030, according to port data, "
+        "an increase of 9 percent."
+    )
+    assert claims(nlp, text)["9 percent"].subject == "Ferry revenue"

@@ -138,6 +138,11 @@ class _SubjectReader(_FigureReader):
             counted = root.head
         elif fig.unit is None and root.head.dep_ == "nummod":
             counted = root.head.head
+        dated = counted is not None and self._in_timex(counted.idx, counted.idx + len(counted.text))
+        if dated and counted is not None and counted.head.pos_ in {"VERB", "AUX"}:
+            # "reached 45,000 last year": the parser hung the figure on the date after it; the
+            # figure belongs to the verb, and a year is not what it counts
+            root, counted = counted.head, None
         transparent = {
             *self.lex.record_words,
             "figure",
@@ -296,7 +301,9 @@ class _SubjectReader(_FigureReader):
         """The subject of the verb a growth figure hangs from ("trade had hit …, 13.6% more")."""
         node = root
         for _ in range(6):
-            if node.pos_ in {"VERB", "AUX"}:
+            # a verb that heads a preposition ("according to customs data, an increase of
+            # 12%") is no clause of the figure: go on to the clause's own verb
+            if node.pos_ in {"VERB", "AUX"} and node.dep_ != "prep":
                 return self._resolve(self._subject_of(node))
             if node.head.i == node.i:
                 break
