@@ -472,3 +472,12 @@ def test_growth_told_after_its_source_belongs_to_the_clause_verb(nlp: Any) -> No
         "an increase of 9 percent."
     )
     assert claims(nlp, text)["9 percent"].subject == "Ferry revenue"
+
+
+def test_visitors_and_tourists_are_one_count(nlp: Any) -> None:
+    day = "2031-03-01"
+    one = claims(nlp, "Some 12,000 Ostrenian tourists visited the islands in 2030.", day, "art_a")
+    two = claims(nlp, "Last year 12,000 visitors came from Ostrenia.", day, "art_b")
+    values = [*one.values(), *two.values()]
+    built = build_claims("sty", [v for v in values if v.value == 12000], find_dependence([]))
+    assert len(built) == 1 and len(built[0].values) == 2, built
