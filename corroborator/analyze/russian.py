@@ -163,7 +163,14 @@ def _lemma(
     named = [p for p in parses if any(t in p.tag for t in tags)]
     if kind == "PER" and not named and not morph.word_is_known(word):
         low = word.lower()
-        trimmed = [p for p in parses if low.startswith(p.normal_form) and len(p.normal_form) > 1]
+        # an ending lost, or a soft sign / й of the stem lost with it (Брелем → Брель,
+        # Николаем → Николай), never a stem that the word does not begin with
+        trimmed = [
+            p
+            for p in parses
+            if len(p.normal_form) > 1
+            and low.startswith(p.normal_form.removesuffix("ь").removesuffix("й"))
+        ]
         if not trimmed:
             return word
         in_case = [p for p in trimmed if _CASES.get(case or "") in p.tag]
