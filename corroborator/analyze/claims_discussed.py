@@ -1,13 +1,13 @@
-"""Claims, part nine: whether a topic was discussed at a meeting ("Taiwan was not discussed",
-"Taiwan never came up", "the leaders discussed Ukraine and trade", «тема Тайваня не
-затрагивалась», «обсудили торговлю»), as a yes/no categorical claim.
+"""Claims, part nine: whether a topic was discussed at a meeting ("sanctions were not
+discussed", "the fisheries dispute was never brought up", "the leaders discussed Valdoria and
+trade", «тема санкций не затрагивалась», «обсудили торговлю»), as a yes/no categorical claim.
 
 A discussion verb in a past form (``discussion_verbs`` of data/categories.yaml: "discussed", "did
 not discuss", "came up", «обсуждали», «не затрагивалась») with its topic gives "yes", or "no"
 when a negation stands right before the verb. The topic is a named place, body or event (its
 canonical English name) or a word of ``discussion_topics`` (written in English whatever the
-report's language), said before a passive or intransitive verb ("Taiwan was not discussed") or
-after an active one ("discussed Ukraine"). A verb that only some words make a discussion verb
+report's language), said before a passive or intransitive verb ("sanctions were not discussed") or
+after an active one ("discussed Valdoria"). A verb that only some words make a discussion verb
 ("raised", «поднимался») counts in the passive or beside "issue", "question", "topic"
 (``discussion_nouns``): "raised tariffs" raises them. Plans ("will discuss", "are expected to
 discuss", «будут обсуждать») are no claim: they are told in the future or after a planning
@@ -32,7 +32,7 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _TOPIC_LABELS = frozenset({"GPE", "LOC", "ORG", "EVENT", "LAW", "NORP"})
 # Clause boundaries: the topic of a verb is looked for in its own clause.
 _BOUNDARY = re.compile(r"[.;:!?\n()—–]|,\s|\s(?:and|but|while|whereas|а|но)\s")
-# After an active verb, "and" joins its objects ("discussed Ukraine and trade"): only a comma
+# After an active verb, "and" joins its objects ("discussed Valdoria and trade"): only a comma
 # before a conjunction, or a stop, ends the clause.
 _BOUNDARY_AFTER = re.compile(r"[.;:!?\n()—–]|,\s+(?:and|but|while|а|но)\s|\s(?:but|но)\s")
 # A negation this close before the verb (its auxiliary between): "was not discussed", "did

@@ -144,8 +144,8 @@ def signed_claims(text: str, article_id: str) -> list[ClaimValue]:
         provides = provision.search(text, end, min(s_hi, end + _NEAR))
         if provides is None:
             continue
-        # the listed words after the verb ("provides, among other things, for mutual
-        # assistance"), up to the first unlisted word after them
+        # the listed words after the verb ("provides for mutual assistance and
+        # economic cooperation"), up to the first unlisted word after them
         tail = text[provides.end() : s_hi]
         terms: list[str] = []
         for w in re.finditer(r"[\w’'-]+", tail[:80]):

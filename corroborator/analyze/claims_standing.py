@@ -7,8 +7,8 @@ An ordinal (``standing_ordinals`` of data/categories.yaml) before a standing nou
 (``standing_qualifiers``: foreign), gives the value "<ordinal> <qualifiers> <noun>" in English
 whatever the report's language ("first foreign guest"). The subject is "standing of <holder> as
 <noun>": the holder is the person or country named last before the ordinal in its clause (its
-canonical English name), not one in a possessive ("To Lam's first foreign guest" is To Lam's
-guest, not To Lam), and left out when the clause names none. "One of the first" ranks
+canonical English name), not one in a possessive ("Ivo Marek's first foreign guest" is Marek's
+guest, not Marek), and left out when the clause names none. "One of the first" ranks
 nothing. A visit or trip is no standing noun: "his first trip in 24 years" and "his fifth
 visit" count different things and would only seem to disagree.
 """
@@ -78,7 +78,7 @@ def _holder(entities: ArticleEntities, text: str, lo: int, at: int) -> str | Non
         if m.end > at or m.start < lo:
             continue
         if re.match(r"[’']s\b", text[m.end : m.end + 2]):
-            continue  # "To Lam's first foreign guest"
+            continue  # "Ivo Marek's first foreign guest"
         if re.search(r"(?<!\w)для\s", text[lo : m.start], re.I):
             continue  # «для президента Вьетнама это первый гость»: the host, not the guest
         if m.label == "PERSON" and m.canonical:

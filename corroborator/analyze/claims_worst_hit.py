@@ -1,5 +1,5 @@
-"""Claims, part thirteen: which place a disaster hit worst ("Mandalay suffered the highest
-casualties", "the hardest-hit city, Sagaing", «сильнее всего пострадал Мандалай»), as a
+"""Claims, part thirteen: which place a disaster hit worst ("Rancagua suffered the highest
+casualties", "the worst hit town, Talca", «сильнее всего пострадал Вальпараисо»), as a
 categorical claim.
 
 A superlative of harm (``worst_hit`` of data/categories.yaml: "the highest casualties", «больше
@@ -8,8 +8,8 @@ A superlative of harm (``worst_hit`` of data/categories.yaml: "the highest casua
 English name (the gazetteer's or the world tables' city, else the entity's canonical name) for
 the subject "place with the most casualties" or "worst-hit place": two reports naming two
 places disagree, while the two measures stay two claims (one town may lose the most lives,
-another the most houses). "One of the hardest-hit cities" and a list ("the most affected
-areas are A, B and C") rank no single place and give nothing.
+another the most houses). A place "among the worst hit" and a list ("the worst affected
+regions were A and B") rank no single place and give nothing.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _CLAUSE = ".;:!?\n—–("
 # "one of the hardest-hit cities", «одним из наиболее пострадавших»: ranks no single place.
 _ONE_OF = re.compile(r"(?:\bone of|\bamong|(?<!\w)одн\w* из|(?<!\w)среди)(?:\s+the)?\s*$", re.I)
 # A plural after the phrase names several places ("the most affected areas are …").
-_PLURAL = re.compile(r"^\s*\[?(?:areas|cities|regions|towns|places|districts|provinces)\b", re.I)
+_PLURAL = re.compile(r"^\s*(?:areas|cities|regions|towns|places|districts|provinces)\b", re.I)
 
 
 @cache
@@ -88,7 +88,7 @@ def worst_hit_claims(entities: ArticleEntities, text: str, article_id: str) -> l
                 if m.label in _PLACES and lo <= m.start and m.end <= hi and (name := _place_name(m))
             ]
             if not places:
-                # a place the entity model left untagged ("Mandalay, the worst-hit city"): a
+                # a place the entity model left untagged ("Talca, the worst hit town"): a
                 # capitalised word of the clause the tables know as a place
                 for w in re.finditer(r"\b[A-ZА-ЯЁ][\w-]+", text[lo:hi]):
                     start, end = lo + w.start(), lo + w.end()

@@ -7,8 +7,8 @@ spelled two ways.
   visit" both shorten "friendly state visit"; an epithet names no protocol level).
 * **Document names** agree when one's words are within the other's, for one kind of document
   ("comprehensive partnership treaty", "comprehensive strategic partnership treaty").
-* **Landing places** agree when they name one city, one of them with its airport ("Yangon
-  airport", "Yangon").
+* **Landing places** agree when they name one city, one of them with its airport ("Porto
+  airport", "Porto").
 * **Yes/no outcomes** ("whether Taiwan was discussed") agree when equal.
 * **Office holders** ("president of Chile": a person's name) and delegation heads agree when
   every word of the shorter name is a word of the other, allowing for transliteration
@@ -112,12 +112,12 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
 
 
 # Measures whose values are names compared as spellings of one name (a person's, or a place
-# the tables do not know, transliterated from Russian: «Сагайн» "Sagayn" and "Sagaing").
+# the tables do not know, transliterated from Russian: «Ранкагуа» "Rankagua" and "Rancagua").
 _BY_NAME = frozenset({"office", "delegation", "worst_hit"})
 
 
 def _city(value: float | str) -> str:
-    """The canonical city of a landing place ("Naypyidaw airport": Nay Pyi Taw)."""
+    """The canonical city of a landing place ("Lisboa airport": Lisbon)."""
     name = str(value).removesuffix(f" {AIRPORT}")
     return (city_of(name) or name).lower()
 
