@@ -26,8 +26,9 @@ EN = _article(
     "LISBON, March 4 — Kazakh President Arman Nurlanov arrived in Lisbon on Tuesday for a "
     "three-day state visit. His jet landed at the Lisbon airport late in the evening. "
     "The president said the question of sanctions was not discussed at the talks. Arman "
-    "Nurlanov became the first foreign leader to visit Portugal this year. The two presidents signed a "
-    "comprehensive strategic partnership treaty, which provides for mutual assistance.",
+    "Nurlanov became the first foreign leader to visit Portugal this year. The two presidents "
+    "signed a comprehensive strategic partnership treaty, which provides for mutual "
+    "assistance.",
 )
 RU = _article(
     "ru",
@@ -219,3 +220,44 @@ def test_the_place_a_disaster_hit_worst() -> None:
     }
     disputed = _claims(found, en, ru, other)
     assert _verdict(disputed, "worst_hit", {"w-en", "w-ru", "w-other"}) == "conflicting"
+
+
+def test_words_that_only_look_like_a_claim_give_none() -> None:
+    """Review findings 1-5 and 15, in our own invented wording."""
+    en = _article(
+        "n-en",
+        "en",
+        "There is no doubt the free trade agreement was signed in Velmora. "
+        "In May the two presidents signed a defence cooperation agreement. "
+        "The central bank raised rates on trade credit, a matter of some concern. "
+        "The ministers discussed energy in Lisbon. "
+        "Farmers in Portugal are the most affected by the new tariffs.",
+    )
+    ru = _article(
+        "n-ru",
+        "ru",
+        "Пошлины поднялись, и тем самым торговля упала. Должностные лица обсудили энергетику.",
+    )
+    harm = _article(
+        "n-harm",
+        "en",
+        "A strong earthquake struck the coast on Sunday. Officials in Santiago reported the "
+        "most deaths in Talca. Valparaiso was among the areas hardest hit by the earthquake.",
+    )
+    found = _analysed(en, ru, harm)
+    # "no doubt" is no determiner of the agreement, and the month May is no plan
+    assert ("whether the free trade agreement was signed", "yes") in _of(found["n-en"], "signed")
+    assert ("whether the defence cooperation agreement was signed", "yes") in _of(
+        found["n-en"], "signed"
+    )
+    discussed = dict(_of(found["n-en"], "discussed"))
+    # a matter far from "raised" makes no discussion; the meeting's city is no topic
+    assert "whether trade was discussed" not in discussed
+    assert discussed.get("whether energy was discussed") == "yes"
+    assert "whether Lisbon was discussed" not in discussed
+    # tariffs raise no place to worst hit
+    assert _of(found["n-en"], "worst_hit") == []
+    # «тем самым» is no topic noun; officials («должностные лица») make no plan
+    assert dict(_of(found["n-ru"], "discussed")) == {"whether energy was discussed": "yes"}
+    # the place nearest after the phrase, measured from its end
+    assert ("place with the most casualties", "Talca") in _of(found["n-harm"], "worst_hit")

@@ -22,7 +22,7 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_offices import country_of
-from corroborator.analyze.claims_signed import INFINITIVE
+from corroborator.analyze.claims_signed import INFINITIVE, plan_pattern
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
 from corroborator.model import ClaimValue, Mention
@@ -68,7 +68,7 @@ def _tables() -> tuple[
         re.I,
     )
     nouns = alternation(data.get("discussion_nouns", []))
-    plans = re.compile(rf"(?<![\w-])(?:{alternation(data.get('plan_words', []))})(?![\w-])", re.I)
+    plans = plan_pattern()
     topics = {
         str(w).lower(): str(key)
         for key, words in (data.get("discussion_topics") or {}).items()
@@ -113,6 +113,7 @@ def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> l
         before = text[c_start : m.start()]
         if (
             plans.search(before)
+            # 12 characters after the verb hold "may"/"will" of a tag ("discussed, may be")
             or plans.search(text[m.end() : c_end][:12])
             or INFINITIVE.search(before)
         ):
@@ -128,7 +129,11 @@ def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> l
         passive = bool(re.search(r"\b(?:was|were|been|is|are)\s+(?:not\s+|never\s+)?$", before))
         passive = passive or bool(_CYRILLIC.match(word))  # a topic before a Russian verb too
         english_passive = passive and not _CYRILLIC.match(word)
-        if needy.fullmatch(word) and not english_passive and not nouns.search(text, c_start, c_end):
+        if (
+            needy.fullmatch(word)
+            and not english_passive
+            and not _noun_beside(nouns, text[c_start : m.start()], text[m.end() : c_end])
+        ):
             continue  # "raised tariffs", «поднялись в воздух»: not a discussion
         value = "no" if _NEGATION.search(before) else "yes"
         # the topic: before a passive or intransitive verb, else after it
@@ -138,7 +143,10 @@ def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> l
         names = [
             (x.start, _name(x))
             for x in entities.at(lo, hi)
-            if x.label in _TOPIC_LABELS and lo <= x.start and x.end <= hi
+            if x.label in _TOPIC_LABELS
+            and lo <= x.start
+            and x.end <= hi
+            and not (x.label in {"GPE", "LOC"} and _AT_PLACE.search(text, lo, x.start))
         ]
         names += [(lo + s, key) for s, _, key in _topic_words(text[lo:hi], topics)]
         for _, topic in sorted(names):
@@ -162,6 +170,22 @@ def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> l
                 quote_end=q_end,
             )
     return list(found.values())
+
+
+# A place after "in" or "at" is where the meeting was ("discussed trade in Valdoria"), no topic.
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# A discussion noun makes "raised" («поднимался») a discussion only as its object, within two
+# words after it ("raised the issue", "raised a further question"), or as its passive subject,
+# within three words before it (the auxiliaries: "the question has not been raised"); farther
+# off it belongs to something else ("raised rates on trade credit, a matter of concern").
+_AFTER_WORDS = 3
+_BEFORE_WORDS = 4
+
+
+def _noun_beside(nouns: re.Pattern[str], before: str, after: str) -> bool:
+    words_after = re.findall(r"[\w’'-]+", after)[:_AFTER_WORDS]
+    words_before = re.findall(r"[\w’'-]+", before)[-_BEFORE_WORDS:]
+    return any(nouns.fullmatch(w) for w in [*words_before, *words_after])
 
 
 def _intransitive(word: str) -> bool:

@@ -42,6 +42,30 @@ _RU_DONE = re.compile(r"(?:л|ла|ло|ли|н|на|но|ны|нн\w+)$", re.IG
 
 
 @cache
+def plan_pattern() -> re.Pattern[str]:
+    """The plan words of data/categories.yaml: ``plan_words`` (English words, Russian stems),
+    ``plan_words_whole`` (whole words only) and ``plan_words_lower`` (lower case only, and not
+    before a number: "may" but not "May 5")."""
+    data = lexicon.load("categories.yaml")
+
+    def alternation(words: list[object], stems: bool) -> str:
+        return "|".join(
+            re.escape(str(w)) + (r"\w*" if stems and _CYRILLIC.match(str(w)) else "")
+            for w in sorted(words, key=lambda w: -len(str(w)))
+        )
+
+    parts = [
+        alternation(data.get("plan_words", []), stems=True),
+        alternation(data.get("plan_words_whole", []), stems=False),
+    ]
+    lower = alternation(data.get("plan_words_lower", []), stems=False)
+    if lower:
+        parts.append(rf"(?-i:{lower})(?![\w-])(?!\s*\d)")
+    alt = "|".join(p for p in parts if p)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+
+
+@cache
 def _tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
     data = lexicon.load("categories.yaml")
 
@@ -59,7 +83,7 @@ def _tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[s
     return (
         re.compile(rf"(?<![\w-])(?:{alternation('signing_verbs')})(?![\w-])", re.I),
         re.compile(rf"(?<![\w-])(?:{alternation('provision_verbs')})(?![\w-])", re.I),
-        re.compile(rf"(?<![\w-])(?:{alternation('plan_words')})(?![\w-])", re.I),
+        plan_pattern(),
         words,
     )
 
@@ -97,6 +121,16 @@ def _value(
     )
 
 
+def _determiner_no(before: str, words: dict[str, str]) -> bool:
+    """Whether "no" («ни одного») is the document phrase's own determiner: only listed name
+    words stand between it and the phrase ("no comprehensive … treaty"), not "there is no
+    doubt the treaty" nor "no sooner had the treaty"."""
+    m = re.search(r"(?:\bno|(?<![\w-])ни\s+одного)\s+((?:[\w’'-]+\s+){0,3})$", before, re.I)
+    if m is None:
+        return False
+    return all(_listed(w, words) is not None for w in m.group(1).split())
+
+
 def _done(word: str, before: str) -> bool:
     """A signing told as done: an English past form ("signed", "inked"), a bare form after
     "did" ("did not sign"), a Russian past form or participle."""
@@ -125,12 +159,12 @@ def signed_claims(text: str, article_id: str) -> list[ClaimValue]:
             default=None,
         )
         if verb is not None:
+            # 30 characters hold an auxiliary and a negation before the verb ("had not yet
+            # been", «так и не был»: 12-20 on our probes)
             before = text[max(s_lo, verb.start() - 30) : verb.start()]
             context = text[s_lo : max(verb.start(), start)]
             if _done(verb.group(0), before) and not plans.search(context):
-                no = _NEGATION.search(before) or re.search(
-                    r"\b(?:no|ни одного)\s+(?:\w+\s+){0,3}$", text[s_lo:start], re.I
-                )
+                no = _NEGATION.search(before) or _determiner_no(text[s_lo:start], words)
                 subject = f"whether the {doc} was signed"
                 if subject not in found and (named or not no):
                     found[subject] = _value(
@@ -158,6 +192,7 @@ def signed_claims(text: str, article_id: str) -> list[ClaimValue]:
             continue
         noun = doc.split()[-1]
         subject = f"whether the {noun} provides for {' '.join(dict.fromkeys(terms))}"
+        # 20 characters hold "does not" or «не» with an adverb ("does not explicitly" is 19)
         negated = _NEGATION.search(text[max(end, provides.start() - 20) : provides.start()])
         if subject not in found:
             found[subject] = _value(

@@ -45,5 +45,5 @@ def word_claims(
         + standing_claims(entities, text, article.id)
         + signed_claims(text, article.id)
         + delegation_claims(entities, text, article.id)
-        + worst_hit_claims(entities, text, article.id)
+        + worst_hit_claims(entities, text, article.id, events)
     )
