@@ -56,6 +56,10 @@ OTHER = _article(
 )
 
 
+KAZAKH_VISIT = "at the visit of Kazakhstan to Portugal"
+BRAZIL_VISIT = "at the visit of Brazil to Portugal"
+
+
 def _analysed(*articles: Article) -> dict[str, list[ClaimValue]]:
     out = {}
     for art, analysis in analyze_articles(articles, model=Settings().spacy_model):
@@ -87,8 +91,12 @@ def test_each_kind_in_english_and_russian_with_one_subject() -> None:
     for measure, subject, value in [
         ("category", "protocol category of the visit of Kazakhstan to Portugal", "state visit"),
         ("landing", "landing place of Kazakhstan to Portugal", "Lisbon airport"),
-        ("discussed", "whether sanctions was discussed", "no"),
-        ("standing", "standing of Arman Nurlanov as leader", "first foreign leader"),
+        ("discussed", f"whether sanctions was discussed {KAZAKH_VISIT}", "no"),
+        (
+            "standing",
+            f"standing of Arman Nurlanov as leader {KAZAKH_VISIT}",
+            "first foreign leader",
+        ),
         (
             "signed",
             "whether the comprehensive strategic partnership treaty was signed",
@@ -106,8 +114,8 @@ def test_each_kind_in_english_and_russian_with_one_subject() -> None:
     # discussed topics, a named place and a listed word; a plan ("will sign") and "raised
     # tariffs" (not a discussion) give nothing
     assert _of(found["lao"], "discussed") == [
-        ("whether sanctions was discussed", "yes"),
-        ("whether trade was discussed", "yes"),
+        (f"whether sanctions was discussed {BRAZIL_VISIT}", "yes"),
+        (f"whether trade was discussed {BRAZIL_VISIT}", "yes"),
     ]
     assert _of(found["lao"], "signed") == []
     assert _of(found["other"], "signed") == [
@@ -121,13 +129,17 @@ def test_verdicts_across_languages_and_visits() -> None:
     # every kind aligns across the two languages, and they agree
     for measure in ("category", "landing", "discussed", "standing", "signed", "provides"):
         assert _verdict(agreeing, measure, {"en", "ru"}) == "corroborated", measure
-    # a second guest's visit to the same host is another claim, not a conflict; its "yes" on
-    # sanctions against two "no" is one
+    # a second guest's visit to the same host is another claim, not a conflict, and so is what
+    # was discussed at it: its "yes" on sanctions stands beside the first visit's two "no"
     story = _claims(found, EN, RU, LAO)
     assert _verdict(story, "category", {"en", "ru"}) == "corroborated"
     assert _verdict(story, "category", {"lao"}) == "single_source"
     assert _verdict(story, "landing", {"lao"}) == "single_source"
-    assert _verdict(story, "discussed", {"en", "ru", "lao"}) == "conflicting"
+    assert _verdict(story, "discussed", {"en", "ru"}) == "corroborated"
+    discussed_lao = [
+        c for c in story if c.values[0].measure == "discussed" and c.values[0].article_id == "lao"
+    ]
+    assert [c.verdict for c in discussed_lao] == ["single_source", "single_source"]
     # another city for one guest's landing, and "not signed", conflict
     disputed = _claims(found, EN, RU, OTHER)
     assert _verdict(disputed, "landing", {"en", "ru", "other"}) == "conflicting"
@@ -180,9 +192,10 @@ def test_who_led_a_delegation_in_both_languages() -> None:
     )
     found = _analysed(en, ru, other)
     kazakh = "head of the delegation of Kazakhstan"
+    # the English report names the visit's host; the others name no visit and align with any
     assert _of(found["d-en"], "delegation") == [
-        (kazakh, "Marat Omarov"),
-        ("head of the delegation of Portugal", "Rui Almada"),
+        (f"{kazakh} at the visit to Portugal", "Marat Omarov"),
+        ("head of the delegation of Portugal at the visit to Portugal", "Rui Almada"),
     ]
     # a Russian name in the instrumental («во главе с … Алмадой») read back to its nominative
     assert _of(found["d-ru"], "delegation") == [

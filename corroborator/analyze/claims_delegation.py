@@ -19,13 +19,15 @@ holders' do).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from corroborator import lexicon
-from corroborator.analyze.claims_offices import _adjective_country, country_of
+from corroborator.analyze.claims_offices import adjective_country, country_of
+from corroborator.analyze.claims_parties import at_visit, meeting_parties
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
-from corroborator.model import ClaimValue, Mention
+from corroborator.model import ClaimValue, EventMention, Mention
 
 DELEGATION_MEASURE = "delegation"
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -67,7 +69,7 @@ def _country(entities: ArticleEntities, text: str, start: int, end: int) -> str 
             if named:
                 return named
     word = re.search(r"([\w-]+)\s+$", text[max(0, start - 30) : start])
-    return _adjective_country(word.group(1)) if word else None
+    return adjective_country(word.group(1)) if word else None
 
 
 def _name(m: Mention) -> str:
@@ -75,7 +77,13 @@ def _name(m: Mention) -> str:
     return transliterate(name) if _CYRILLIC.search(name) else name
 
 
-def delegation_claims(entities: ArticleEntities, text: str, article_id: str) -> list[ClaimValue]:
+def delegation_claims(
+    entities: ArticleEntities,
+    text: str,
+    article_id: str,
+    events: Sequence[EventMention] = (),
+    offices: Sequence[ClaimValue] = (),
+) -> list[ClaimValue]:
     """Who led each named country's delegation (module docstring); one value per country, the
     first; none for a country the article gives two leaders for."""
     nouns, led = _patterns()
@@ -114,7 +122,9 @@ def delegation_claims(entities: ArticleEntities, text: str, article_id: str) -> 
         country = _country(entities, text, d.start(), d.end())
         if person is None or country is None:
             continue
-        subject = f"head of the delegation of {country}"
+        subject = at_visit(
+            f"head of the delegation of {country}", *meeting_parties(events, offices, d.start())
+        )
         value = _name(person)
         if subject in found:
             if found[subject].value != value:

@@ -12,20 +12,24 @@ after an active one ("discussed Valdoria"). A verb that only some words make a d
 (``discussion_nouns``): "raised tariffs" raises them. Plans ("will discuss", "are expected to
 discuss", «будут обсуждать») are no claim: they are told in the future or after a planning
 word (``plan_words``). The subject is "whether <topic> was discussed": an English and a
-Russian report of one meeting compare, and "yes" against "no" conflicts.
+Russian report of one meeting compare, and "yes" against "no" conflicts. The visit the article
+tells of before the verb (:func:`~corroborator.analyze.claims_parties.meeting_parties`) is added
+("… at the visit of X to Y"): two guests' talks with one host are two claims.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_offices import country_of
+from corroborator.analyze.claims_parties import at_visit, meeting_parties
 from corroborator.analyze.claims_signed import INFINITIVE, plan_pattern
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
-from corroborator.model import ClaimValue, Mention
+from corroborator.model import ClaimValue, EventMention, Mention
 
 DISCUSSED_MEASURE = "discussed"
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -94,9 +98,15 @@ def _name(m: Mention) -> str:
     return transliterate(name) if _CYRILLIC.search(name) else name
 
 
-def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> list[ClaimValue]:
+def discussed_claims(
+    entities: ArticleEntities,
+    text: str,
+    article_id: str,
+    events: Sequence[EventMention] = (),
+    offices: Sequence[ClaimValue] = (),
+) -> list[ClaimValue]:
     """Whether each topic the article says was (or was not) discussed was (module docstring);
-    one value per topic, the first."""
+    one value per topic and visit, the first."""
     verbs, needy, nouns, plans, topics = _tables()
     found: dict[str, ClaimValue] = {}
     for m in [*verbs.finditer(text), *needy.finditer(text)]:
@@ -149,8 +159,9 @@ def discussed_claims(entities: ArticleEntities, text: str, article_id: str) -> l
             and not (x.label in {"GPE", "LOC"} and _AT_PLACE.search(text, lo, x.start))
         ]
         names += [(lo + s, key) for s, _, key in _topic_words(text[lo:hi], topics)]
+        guest, host = meeting_parties(events, offices, m.start())
         for _, topic in sorted(names):
-            subject = f"whether {topic} was discussed"
+            subject = at_visit(f"whether {topic} was discussed", guest, host)
             if subject in found or not topic:
                 continue
             found[subject] = ClaimValue(

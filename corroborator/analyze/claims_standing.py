@@ -16,13 +16,15 @@ visit" count different things and would only seem to disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_offices import country_of
+from corroborator.analyze.claims_parties import at_visit, meeting_parties
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
-from corroborator.model import ClaimValue
+from corroborator.model import ClaimValue, EventMention
 
 STANDING_MEASURE = "standing"
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -92,7 +94,13 @@ def _holder(entities: ArticleEntities, text: str, lo: int, at: int) -> str | Non
     return None
 
 
-def standing_claims(entities: ArticleEntities, text: str, article_id: str) -> list[ClaimValue]:
+def standing_claims(
+    entities: ArticleEntities,
+    text: str,
+    article_id: str,
+    events: Sequence[EventMention] = (),
+    offices: Sequence[ClaimValue] = (),
+) -> list[ClaimValue]:
     """The standings an article states (module docstring); one value per subject, the first."""
     ordinals, qualifiers, nouns = _tables()
     found: dict[str, ClaimValue] = {}
@@ -126,6 +134,7 @@ def standing_claims(entities: ArticleEntities, text: str, article_id: str) -> li
         c_start = max([q_start, *cuts])
         holder = _holder(entities, text, c_start, w.start())
         subject = f"standing of {holder} as {noun}" if holder else f"standing as {noun}"
+        subject = at_visit(subject, *meeting_parties(events, offices, w.start()))
         if subject in found:
             continue
         q_ends = [i for c in ".!?\n" if (i := text.find(c, end)) >= 0]

@@ -22,26 +22,35 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_categorical import VISIT_SUBJECT
+from corroborator.analyze.claims_delegation import DELEGATION_MEASURE
+from corroborator.analyze.claims_discussed import DISCUSSED_MEASURE
 from corroborator.analyze.claims_landing import AIRPORT, LANDING_MEASURE, LANDING_SUBJECT
 from corroborator.analyze.claims_offices import names_agree
-from corroborator.analyze.claims_parties import same_parties
+from corroborator.analyze.claims_parties import AT_VISIT, same_parties, visit_base
 from corroborator.analyze.claims_signed import SIGNED_MEASURE
+from corroborator.analyze.claims_standing import STANDING_MEASURE
 from corroborator.analyze.claims_venue import city_of
 from corroborator.model import ClaimValue
 
 __all__ = [
+    "AT_VISIT",
     "PARTY_SUBJECTS",
     "SIGNED_MEASURE",
+    "VISIT_KEYED",
     "categories_agree",
     "names_agree",
     "same_document",
     "same_parties",
     "values_agree",
+    "visit_base",
 ]
 
 # Measures whose subject names whose visit or landing it is (guest and host, either may be
 # unknown), with the subject's base: two such values can be of one visit unless a side differs.
 PARTY_SUBJECTS = {"category": VISIT_SUBJECT, LANDING_MEASURE: LANDING_SUBJECT}
+# Measures whose subject is their own, with the visit it was made at added when the article
+# names one ("… at the visit of X to Y"): two such values are of one visit unless a side differs.
+VISIT_KEYED = frozenset({DISCUSSED_MEASURE, STANDING_MEASURE, DELEGATION_MEASURE})
 
 
 @cache
