@@ -274,3 +274,16 @@ def test_words_that_only_look_like_a_claim_give_none() -> None:
     assert dict(_of(found["n-ru"], "discussed")) == {"whether energy was discussed": "yes"}
     # the place nearest after the phrase, measured from its end
     assert ("place with the most casualties", "Talca") in _of(found["n-harm"], "worst_hit")
+
+
+def test_a_host_or_a_former_ruler_holds_no_standing() -> None:
+    art = _article(
+        "s-en",
+        "en",
+        "Chile welcomed its first foreign guest of the season on Friday. Valdoria's last "
+        "leader, Ivo Marek, died in 1990. Santiago was the second stop of the tour.",
+    )
+    values = _of(_analysed(art)["s-en"], "standing")
+    assert all("of Chile as guest" not in subject for subject, _ in values)
+    assert all(value != "last leader" for _, value in values)
+    assert any(value == "second stop" for _, value in values)

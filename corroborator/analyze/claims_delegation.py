@@ -68,6 +68,8 @@ def _country(entities: ArticleEntities, text: str, start: int, end: int) -> str 
             named = country_of(m)
             if named:
                 return named
+    # the adjective right before the delegation word: 30 characters hold the longest country
+    # adjective with a space («казахстанскую» 13, "Vietnamese" 10)
     word = re.search(r"([\w-]+)\s+$", text[max(0, start - 30) : start])
     return adjective_country(word.group(1)) if word else None
 
