@@ -35,13 +35,13 @@ LANDING_MEASURE = "landing"
 AIRPORT = "airport"
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # Characters after the landing verb in which the airfield word and the city stand: on our own
-# probes a time and an airport's full name come between ("landed late on Sunday evening at
-# Velmora's Saint Anselm International Airport" is 66, "touched down two hours late at the
-# main airfield outside Porto" 52); 90 leaves room for one more word, and a clause boundary
-# ends the search sooner.
+# invented probes a time and an airport's full name come between ("landed late on Sunday
+# evening at Velmora's Saint Anselm International Airport": 71 after the verb; "landed two hours
+# late at the main airfield outside Porto": 50); 90 leaves room for one more word, and a clause
+# boundary ends the search sooner.
 _AFTER = 90
-# Characters before the verb for a Russian place said first («в международном аэропорту
-# Лиссабона приземлился» is 43, «в аэропорту столицы Португалии совершил посадку» 40).
+# Characters before the verb for a Russian place said first (probes: «в международном
+# аэропорту Лиссабона приземлился» 36, «в аэропорту португальской столицы приземлился» 34).
 _BEFORE = 60
 # Labels a city after the verb may carry: the English model tags some capitals as bodies
 # (a capital tagged ORG); only a name the gazetteer or the world tables know as a city counts.
