@@ -27,12 +27,12 @@ from corroborator import lexicon
 from corroborator.analyze.claims_offices import country_of
 from corroborator.analyze.claims_parties import at_visit, meeting_parties
 from corroborator.analyze.claims_signed import INFINITIVE, plan_pattern
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
 from corroborator.model import ClaimValue, EventMention, Mention
 
 DISCUSSED_MEASURE = "discussed"
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _TOPIC_LABELS = frozenset({"GPE", "LOC", "ORG", "EVENT", "LAW", "NORP"})
 # Clause boundaries: the topic of a verb is looked for in its own clause.
 _BOUNDARY = re.compile(r"[.;:!?\n()—–]|,\s|\s(?:and|but|while|whereas|а|но)\s")
@@ -60,7 +60,7 @@ def _tables() -> tuple[
 
     def alternation(words: list[object]) -> str:
         return "|".join(
-            re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else "")
+            re.escape(str(w)) + (r"\w*" if CYRILLIC.match(str(w)) else "")
             for w in sorted(words, key=lambda w: -len(str(w)))
         )
 
@@ -86,7 +86,7 @@ def _topic_words(text: str, topics: dict[str, str]) -> list[tuple[int, int, str]
     for m in re.finditer(r"[\w’'-]+", text):
         low = m.group(0).lower()
         for form, key in topics.items():
-            if low == form or (_CYRILLIC.match(form) and low.startswith(form)):
+            if low == form or (CYRILLIC.match(form) and low.startswith(form)):
                 out.append((m.start(), m.end(), key))
                 break
     return out
@@ -95,7 +95,7 @@ def _topic_words(text: str, topics: dict[str, str]) -> list[tuple[int, int, str]
 def _name(m: Mention) -> str:
     named = country_of(m) if m.label in {"GPE", "LOC", "NORP"} else None
     name = named or m.canonical or m.text
-    return transliterate(name) if _CYRILLIC.search(name) else name
+    return transliterate(name) if CYRILLIC.search(name) else name
 
 
 def discussed_claims(
@@ -111,11 +111,9 @@ def discussed_claims(
     found: dict[str, ClaimValue] = {}
     for m in [*verbs.finditer(text), *needy.finditer(text)]:
         word = m.group(0)
-        if _CYRILLIC.match(word) and not _RU_PAST.search(word.split()[0]):
+        if CYRILLIC.match(word) and not _RU_PAST.search(word.split()[0]):
             continue
-        q_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        q_ends = [i for c in ".!?\n" if (i := text.find(c, m.end())) >= 0]
-        q_end = min(q_ends) + 1 if q_ends else len(text)
+        q_start, q_end = sentence_bounds(text, m.start(), m.end())
         cuts = [b.end() for b in _BOUNDARY.finditer(text, q_start, m.start())]
         c_start = max([q_start, *cuts])
         after = _BOUNDARY_AFTER.search(text, m.end(), q_end)
@@ -129,7 +127,7 @@ def discussed_claims(
         ):
             continue  # "are expected to discuss", "will be raised", «будут обсуждаться»
         if (
-            not _CYRILLIC.match(word)
+            not CYRILLIC.match(word)
             and not _past_form(word)
             and not re.search(
                 r"\b(?:did|does|do|never|had|has|have)(?:\s+not|n[’']t)?\s+$", before, re.I
@@ -137,8 +135,8 @@ def discussed_claims(
         ):
             continue  # "to discuss", "they discuss": not a report of what was said
         passive = bool(re.search(r"\b(?:was|were|been|is|are)\s+(?:not\s+|never\s+)?$", before))
-        passive = passive or bool(_CYRILLIC.match(word))  # a topic before a Russian verb too
-        english_passive = passive and not _CYRILLIC.match(word)
+        passive = passive or bool(CYRILLIC.match(word))  # a topic before a Russian verb too
+        english_passive = passive and not CYRILLIC.match(word)
         if (
             needy.fullmatch(word)
             and not english_passive
@@ -148,7 +146,7 @@ def discussed_claims(
         value = "no" if _NEGATION.search(before) else "yes"
         # the topic: before a passive or intransitive verb, else after it
         lo, hi = (c_start, m.start()) if passive or _intransitive(word) else (m.end(), c_end)
-        if _CYRILLIC.match(word):
+        if CYRILLIC.match(word):
             lo, hi = c_start, c_end  # Russian word order is free: the whole clause
         names = [
             (x.start, _name(x))

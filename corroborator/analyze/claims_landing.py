@@ -26,6 +26,7 @@ from corroborator.analyze.claims_parties import (
     parties_subject,
     visit_parties,
 )
+from corroborator.analyze.claims_text import CYRILLIC
 from corroborator.analyze.claims_venue import city_of
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import ClaimValue, EventMention, Mention
@@ -33,7 +34,6 @@ from corroborator.model import ClaimValue, EventMention, Mention
 LANDING_SUBJECT = "landing place"
 LANDING_MEASURE = "landing"
 AIRPORT = "airport"
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # Characters after the landing verb in which the airfield word and the city stand: on our own
 # invented probes a time and an airport's full name come between ("landed late on Sunday
 # evening at Velmora's Saint Anselm International Airport": 71 after the verb; "landed two hours
@@ -54,7 +54,7 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     def alternation(name: str) -> str:
         return "|".join(
-            re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else r"\w{0,3}")
+            re.escape(str(w)) + (r"\w*" if CYRILLIC.match(str(w)) else r"\w{0,3}")
             for w in sorted(data.get(name, []), key=lambda w: -len(str(w)))
         )
 
@@ -122,7 +122,7 @@ def landing_claims(
         # the city as the report spells it where that is in Latin letters ("Lisboa"), else
         # its canonical name ("Лиссабона": Lisbon); linking compares cities by canonical name
         written = re.sub(r"[’']s$", "", place.text) if place else ""
-        plain = written and not _CYRILLIC.search(written) and not airport.search(written)
+        plain = written and not CYRILLIC.search(written) and not airport.search(written)
         name = written if plain else city  # "Bishkek airport" is the airport's name, not the city
         value = f"{name} {AIRPORT}" if airport.search(text, lo, hi) else name
         guest, host = visit_parties(e, offices)

@@ -21,11 +21,11 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_documents import document_mentions
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
 from corroborator.model import ClaimValue
 
 SIGNED_MEASURE = "signed"
 PROVIDES_MEASURE = "provides"
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # A signing verb this near a document, in its clause, is its signing ("signed on Wednesday a
 # comprehensive … treaty" is 40 characters; «договор, подписанный в среду» 20).
 _NEAR = 60
@@ -50,7 +50,7 @@ def plan_pattern() -> re.Pattern[str]:
 
     def alternation(words: list[object], stems: bool) -> str:
         return "|".join(
-            re.escape(str(w)) + (r"\w*" if stems and _CYRILLIC.match(str(w)) else "")
+            re.escape(str(w)) + (r"\w*" if stems and CYRILLIC.match(str(w)) else "")
             for w in sorted(words, key=lambda w: -len(str(w)))
         )
 
@@ -71,7 +71,7 @@ def _tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[s
 
     def alternation(name: str) -> str:
         return "|".join(
-            re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else "")
+            re.escape(str(w)) + (r"\w*" if CYRILLIC.match(str(w)) else "")
             for w in sorted(data.get(name, []), key=lambda w: -len(str(w)))
         )
 
@@ -91,7 +91,7 @@ def _tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[s
 def _listed(word: str, words: dict[str, str]) -> str | None:
     low = word.lower()
     for form, key in words.items():
-        if low == form or (_CYRILLIC.match(form) and low.startswith(form)):
+        if low == form or (CYRILLIC.match(form) and low.startswith(form)):
             return key
     return None
 
@@ -100,9 +100,7 @@ def _value(
     article_id: str, text: str, subject: str, value: str, span: tuple[int, int], measure: str
 ) -> ClaimValue:
     start, end = span
-    q_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    q_ends = [i for c in ".!?\n" if (i := text.find(c, end)) >= 0]
-    q_end = min(q_ends) + 1 if q_ends else len(text)
+    q_start, q_end = sentence_bounds(text, start, end)
     return ClaimValue(
         article_id=article_id,
         subject=subject,
@@ -134,7 +132,7 @@ def _determiner_no(before: str, words: dict[str, str]) -> bool:
 def _done(word: str, before: str) -> bool:
     """A signing told as done: an English past form ("signed", "inked"), a bare form after
     "did" ("did not sign"), a Russian past form or participle."""
-    if _CYRILLIC.match(word):
+    if CYRILLIC.match(word):
         return bool(_RU_DONE.search(word))
     if INFINITIVE.search(before):
         return False  # "agreements to be signed": a plan

@@ -22,12 +22,12 @@ from functools import cache
 from corroborator import lexicon
 from corroborator.analyze.claims_offices import country_of
 from corroborator.analyze.claims_parties import at_visit, meeting_parties
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
 from corroborator.model import ClaimValue, EventMention
 
 STANDING_MEASURE = "standing"
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 # Words a standing phrase may hold between the ordinal and the noun beyond the qualifiers
 # (articles are never between: "the first foreign guest"); two covers the longest on our probes
@@ -75,7 +75,7 @@ def _key(word: str, table: _Table, adjective: bool = False) -> str | None:
             if low == form:
                 return key
             if (
-                _CYRILLIC.match(form)
+                CYRILLIC.match(form)
                 and low.startswith(form)
                 and (not adjective or low[len(form) :] in _ADJ_ENDINGS)
             ):
@@ -109,7 +109,7 @@ def _holder(entities: ArticleEntities, text: str, lo: int, at: int) -> str | Non
         else:
             continue
         if name:
-            return transliterate(name) if _CYRILLIC.search(name) else name
+            return transliterate(name) if CYRILLIC.search(name) else name
     return None
 
 
@@ -147,7 +147,7 @@ def standing_claims(
             continue
         if ordinal == "last" and noun not in _last_nouns():
             continue  # "its last leader" was a former ruler
-        q_start = max(text.rfind(c, 0, w.start()) for c in ".!?\n") + 1
+        q_start = sentence_bounds(text, w.start(), w.start())[0]
         before = text[max(q_start, w.start() - 20) : w.start()]
         if re.search(r"(?:\bone of|\bamong|\bодн\w+ из|\bсреди)(?:\s+the)?\s+$", before, re.I):
             continue  # "one of the first leaders" ranks nothing
@@ -158,8 +158,7 @@ def standing_claims(
         subject = at_visit(subject, *meeting_parties(events, offices, w.start()))
         if subject in found:
             continue
-        q_ends = [i for c in ".!?\n" if (i := text.find(c, end)) >= 0]
-        q_end = min(q_ends) + 1 if q_ends else len(text)
+        q_end = sentence_bounds(text, end, end)[1]
         found[subject] = ClaimValue(
             article_id=article_id,
             subject=subject,

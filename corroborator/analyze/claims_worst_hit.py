@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from corroborator import lexicon
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
 from corroborator.analyze.claims_venue import city_of
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
@@ -27,7 +28,6 @@ from corroborator.model import ClaimValue, EventMention, Mention
 
 WORST_MEASURE = "worst_hit"
 _SUBJECTS = {"casualties": "place with the most casualties", "hit": "worst-hit place"}
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _PLACES = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # Events that make an article one of harm done: only there does a place "worst hit" rank a
 # disaster's toll, not a tariff's or a sanction's.
@@ -48,7 +48,7 @@ def _phrases() -> dict[str, re.Pattern[str]]:
     for measure, forms in data.items():
         alt = "|".join(
             r"[\s-]+".join(re.escape(w) for w in str(f).split())
-            + (r"\w*" if _CYRILLIC.match(str(f)) else "")
+            + (r"\w*" if CYRILLIC.match(str(f)) else "")
             for f in sorted(forms, key=lambda f: -len(str(f)))
         )
         out[str(measure)] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
@@ -70,7 +70,7 @@ def _place_name(m: Mention) -> str | None:
     if m.label == "ORG":
         return None  # a body, unless the tables know it as a place
     name = m.canonical or m.text
-    return transliterate(name) if _CYRILLIC.search(name) else name
+    return transliterate(name) if CYRILLIC.search(name) else name
 
 
 def worst_hit_claims(
@@ -119,9 +119,7 @@ def worst_hit_claims(
             if not places:
                 continue
             _, m, name = min(places, key=lambda x: x[0])
-            q_start = max(text.rfind(c, 0, p.start()) for c in ".!?\n") + 1
-            q_ends = [i for c in ".!?\n" if (i := text.find(c, p.end())) >= 0]
-            q_end = min(q_ends) + 1 if q_ends else len(text)
+            q_start, q_end = sentence_bounds(text, p.start(), p.end())
             found[subject] = ClaimValue(
                 article_id=article_id,
                 subject=subject,
