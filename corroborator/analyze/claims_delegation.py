@@ -112,7 +112,7 @@ def delegation_claims(
         if re.search(r"(?:\bby|\sс|руководством)$", cue.group(0), re.I):
             person = after[0] if after else None  # "led by X", «во главе с X»
             if person is not None and _unresolved(person):
-                # «во главе с Фам Минь Тинем»: a name in the instrumental or genitive is only
+                # «во главе с Руи Алмадой»: a name in the instrumental or genitive is only
                 # sure when resolved to a known person's (Latin) name
                 person = None
         elif cue.start() > d.start() and CYRILLIC.match(cue.group(0)):
@@ -151,7 +151,7 @@ def delegation_claims(
 
 def _unresolved(m: Mention) -> bool:
     """A Russian name the entity layer only spelled in Latin letters, not resolved to a known
-    person's name ("Фам Минь Тинем" → "Fam Min Tinem", case ending and all)."""
+    person's name ("Руи Алмадой" → "Rui Almadoy", case ending and all)."""
     if not CYRILLIC.search(m.text):
         return False
     return (

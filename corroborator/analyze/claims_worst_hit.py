@@ -35,7 +35,7 @@ _HARM = frozenset({"disaster", "casualties", "attack", "killing", "building_coll
 # "hit by …", "affected by …": the cause named right after the phrase
 _BY = re.compile(r"\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}[\w-]+", re.IGNORECASE)
 _CLAUSE = ".;:!?\n—–("
-# "one of the hardest-hit cities", «одним из наиболее пострадавших»: ranks no single place.
+# "among the worst hit towns", «одним из наиболее пострадавших»: ranks no single place.
 _ONE_OF = re.compile(r"(?:\bone of|\bamong|(?<!\w)одн\w* из|(?<!\w)среди)(?:\s+the)?\s*$", re.I)
 # A plural after the phrase names several places ("the most affected areas are …").
 _PLURAL = re.compile(r"^\s*(?:areas|cities|regions|towns|places|districts|provinces)\b", re.I)

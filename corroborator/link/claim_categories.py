@@ -9,7 +9,7 @@ spelled two ways.
   ("comprehensive partnership treaty", "comprehensive strategic partnership treaty").
 * **Landing places** agree when they name one city, one of them with its airport ("Porto
   airport", "Porto").
-* **Yes/no outcomes** ("whether Taiwan was discussed") agree when equal.
+* **Yes/no outcomes** ("whether sanctions was discussed") agree when equal.
 * **Office holders** ("president of Chile": a person's name) and delegation heads agree when
   every word of the shorter name is a word of the other, allowing for transliteration
   ("Zhaparov"/"Japarov"): one report may give the full name and another the surname, or spell
