@@ -19,16 +19,18 @@ holders' do).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from corroborator import lexicon
-from corroborator.analyze.claims_offices import _adjective_country, country_of
+from corroborator.analyze.claims_offices import adjective_country, country_of
+from corroborator.analyze.claims_parties import at_visit, meeting_parties
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
-from corroborator.model import ClaimValue, Mention
+from corroborator.model import ClaimValue, EventMention, Mention
 
 DELEGATION_MEASURE = "delegation"
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # How near the delegation word its country stands ("the visiting Russian delegation": 8
 # characters; "delegation of the Republic of Korea": 8 to the name).
 _COUNTRY_GAP = 12
@@ -43,7 +45,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     def alternation(name: str) -> str:
         return "|".join(
-            re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else "")
+            re.escape(str(w)) + (r"\w*" if CYRILLIC.match(str(w)) else "")
             for w in sorted(data.get(name, []), key=lambda w: -len(str(w)))
         )
 
@@ -66,25 +68,31 @@ def _country(entities: ArticleEntities, text: str, start: int, end: int) -> str 
             named = country_of(m)
             if named:
                 return named
+    # the adjective right before the delegation word: 30 characters hold the longest country
+    # adjective with a space («казахстанскую» 13, "Vietnamese" 10)
     word = re.search(r"([\w-]+)\s+$", text[max(0, start - 30) : start])
-    return _adjective_country(word.group(1)) if word else None
+    return adjective_country(word.group(1)) if word else None
 
 
 def _name(m: Mention) -> str:
     name = m.canonical or m.text
-    return transliterate(name) if _CYRILLIC.search(name) else name
+    return transliterate(name) if CYRILLIC.search(name) else name
 
 
-def delegation_claims(entities: ArticleEntities, text: str, article_id: str) -> list[ClaimValue]:
+def delegation_claims(
+    entities: ArticleEntities,
+    text: str,
+    article_id: str,
+    events: Sequence[EventMention] = (),
+    offices: Sequence[ClaimValue] = (),
+) -> list[ClaimValue]:
     """Who led each named country's delegation (module docstring); one value per country, the
     first; none for a country the article gives two leaders for."""
     nouns, led = _patterns()
     found: dict[str, ClaimValue] = {}
     mixed: set[str] = set()
     for d in nouns.finditer(text):
-        q_start = max(text.rfind(c, 0, d.start()) for c in ".!?\n") + 1
-        q_ends = [i for c in ".!?\n" if (i := text.find(c, d.end())) >= 0]
-        q_end = min(q_ends) + 1 if q_ends else len(text)
+        q_start, q_end = sentence_bounds(text, d.start(), d.end())
         cue = min(
             led.finditer(text, q_start, q_end),
             key=lambda m: abs(m.start() - d.start()),
@@ -104,17 +112,19 @@ def delegation_claims(entities: ArticleEntities, text: str, article_id: str) -> 
         if re.search(r"(?:\bby|\sс|руководством)$", cue.group(0), re.I):
             person = after[0] if after else None  # "led by X", «во главе с X»
             if person is not None and _unresolved(person):
-                # «во главе с Фам Минь Тинем»: a name in the instrumental or genitive is only
+                # «во главе с Руи Алмадой»: a name in the instrumental or genitive is only
                 # sure when resolved to a known person's (Latin) name
                 person = None
-        elif cue.start() > d.start() and _CYRILLIC.match(cue.group(0)):
+        elif cue.start() > d.start() and CYRILLIC.match(cue.group(0)):
             person = after[0] if after else None  # «делегацию возглавил X»
         else:
             person = before[-1] if before else None  # "X headed the delegation"
         country = _country(entities, text, d.start(), d.end())
         if person is None or country is None:
             continue
-        subject = f"head of the delegation of {country}"
+        subject = at_visit(
+            f"head of the delegation of {country}", *meeting_parties(events, offices, d.start())
+        )
         value = _name(person)
         if subject in found:
             if found[subject].value != value:
@@ -141,11 +151,11 @@ def delegation_claims(entities: ArticleEntities, text: str, article_id: str) -> 
 
 def _unresolved(m: Mention) -> bool:
     """A Russian name the entity layer only spelled in Latin letters, not resolved to a known
-    person's name ("Фам Минь Тинем" → "Fam Min Tinem", case ending and all)."""
-    if not _CYRILLIC.search(m.text):
+    person's name ("Руи Алмадой" → "Rui Almadoy", case ending and all)."""
+    if not CYRILLIC.search(m.text):
         return False
     return (
         not m.canonical
         or m.canonical == transliterate(m.text)
-        or bool(_CYRILLIC.search(m.canonical))
+        or bool(CYRILLIC.search(m.canonical))
     )

@@ -1,11 +1,11 @@
-"""Claims, part eight: where a plane landed ("Putin landed at the Pyongyang airport", "two
-Russian planes landed in Naypyidaw", «Самолет президента приземлился в аэропорту Ханоя»), as a
+"""Claims, part eight: where a plane landed ("the president landed at the Velmora airport",
+"two cargo planes landed in Ostrava", «борт министра сел в аэропорту Лиссабона»), as a
 categorical claim.
 
 An arrival whose trigger is a landing verb (``landing_verbs`` of data/categories.yaml), or whose
 sentence names an aircraft before it ("two Russian planes … arrived in", ``aircraft_words``),
 gives the city it places the arrival in, with " airport" when its clause names an airfield
-(``airport_words``): "Yangon airport", "Hanoi". The subject says whose landing it is, so that
+(``airport_words``): "Porto airport", "Lisbon". The subject says whose landing it is, so that
 reports in any language compare and two landings of a story stay apart: the guest's country
 and the host's (:mod:`claims_parties`) from the event, else the country named before the verb
 ("Russian planes", «самолеты МЧС России»). The period is the arrival's date, so a leader's
@@ -26,6 +26,7 @@ from corroborator.analyze.claims_parties import (
     parties_subject,
     visit_parties,
 )
+from corroborator.analyze.claims_text import CYRILLIC
 from corroborator.analyze.claims_venue import city_of
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import ClaimValue, EventMention, Mention
@@ -33,14 +34,17 @@ from corroborator.model import ClaimValue, EventMention, Mention
 LANDING_SUBJECT = "landing place"
 LANDING_MEASURE = "landing"
 AIRPORT = "airport"
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-# Characters after the landing verb in which the airfield word and the city stand ("landed
-# shortly after midnight at Hanoi's Noi Bai International Airport" is 60); a clause boundary
-# ends the search sooner.
+# Characters after the landing verb in which the airfield word and the city stand: on our own
+# invented probes a time and an airport's full name come between ("landed late on Sunday
+# evening at Velmora's Saint Anselm International Airport": 71 after the verb; "landed two hours
+# late at the main airfield outside Porto": 50); 90 leaves room for one more word, and a clause
+# boundary ends the search sooner.
 _AFTER = 90
-_BEFORE = 60  # «в аэропорту Ханоя приземлился»: the place before the verb
+# Characters before the verb for a Russian place said first (probes: «в международном
+# аэропорту Лиссабона приземлился» 36, «в аэропорту португальской столицы приземлился» 34).
+_BEFORE = 60
 # Labels a city after the verb may carry: the English model tags some capitals as bodies
-# ("Naypyidaw" ORG); only a name the gazetteer or the world tables know as a city counts.
+# (a capital tagged ORG); only a name the gazetteer or the world tables know as a city counts.
 _PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
@@ -50,7 +54,7 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     def alternation(name: str) -> str:
         return "|".join(
-            re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else r"\w{0,3}")
+            re.escape(str(w)) + (r"\w*" if CYRILLIC.match(str(w)) else r"\w{0,3}")
             for w in sorted(data.get(name, []), key=lambda w: -len(str(w)))
         )
 
@@ -95,9 +99,9 @@ def landing_claims(
         lo, hi = _clause(text, e.trigger_start, e.trigger_end)
         city = city_of(e.place) if e.place else None
         if city is None:
-            # the city named nearest the verb in its clause («в аэропорту Ханоя приземлился»,
-            # "arrived in the capital, Naypyidaw"), where the event's place is no city; one in
-            # another country than the event's is some other place ("nine o'clock in Moscow")
+            # the city named nearest the verb in its clause («в аэропорту Лиссабона приземлился»,
+            # "arrived in the capital, Velmora"), where the event's place is no city; one in
+            # another country than the event's is some other place (a time given "in Madrid")
             country = country_of_place(e.place)
             city = next(
                 (
@@ -115,10 +119,10 @@ def landing_claims(
             (m for m in entities.at(lo, hi) if city_of(m.canonical or m.text) == city),
             None,
         )
-        # the city as the report spells it where that is in Latin letters ("Naypyidaw"), else
-        # its canonical name ("Ханоя": Hanoi); linking compares cities by canonical name
+        # the city as the report spells it where that is in Latin letters ("Lisboa"), else
+        # its canonical name ("Лиссабона": Lisbon); linking compares cities by canonical name
         written = re.sub(r"[’']s$", "", place.text) if place else ""
-        plain = written and not _CYRILLIC.search(written) and not airport.search(written)
+        plain = written and not CYRILLIC.search(written) and not airport.search(written)
         name = written if plain else city  # "Bishkek airport" is the airport's name, not the city
         value = f"{name} {AIRPORT}" if airport.search(text, lo, hi) else name
         guest, host = visit_parties(e, offices)

@@ -116,7 +116,7 @@ def country_of(m: Mention) -> str | None:
     return None
 
 
-def _adjective_country(text: str) -> str | None:
+def adjective_country(text: str) -> str | None:
     """The country an adjective the models did not tag names («монгольский»: the Russian model
     tags no adjective)."""
     gaz = load_gazetteer()
@@ -348,7 +348,7 @@ def _title_before(
         return (role, named, owner.start) if named else None
     word = re.search(r"(\w+)\s+$", lead)
     if word is not None:
-        named = _adjective_country(word.group(1))
+        named = adjective_country(word.group(1))
         if named:
             return role, named, lead_end - len(word.group(0))
     return None

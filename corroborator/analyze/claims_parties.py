@@ -97,3 +97,36 @@ def same_parties(a: str, b: str, base: str) -> bool:
     ga, ha = parties_of(a, base)
     gb, hb = parties_of(b, base)
     return (not ga or not gb or ga == gb) and (not ha or not hb or ha == hb)
+
+
+# Joins a claim's own subject to the visit it was made at ("whether trade was discussed at the
+# visit of X to Y"), for the claims whose subject says nothing of the meeting itself.
+AT_VISIT = " at the visit"
+_MEETINGS = frozenset({"visit", "arrival", "talks", "meeting"})
+
+
+def meeting_parties(
+    events: Sequence[EventMention], offices: Sequence[ClaimValue], position: int
+) -> tuple[str | None, str | None]:
+    """``(guest, host)`` of the visit a statement at ``position`` is of: the article's last
+    visit, arrival, talks or meeting told before it with a guest or a host, else its first."""
+    told = [
+        (e.trigger_start, parties)
+        for e in sorted(events, key=lambda x: x.trigger_start)
+        if e.type in _MEETINGS and not e.background and any(parties := visit_parties(e, offices))
+    ]
+    before = [p for start, p in told if start <= position]
+    guest, host = before[-1] if before else told[0][1] if told else (None, None)
+    # the one guest the article's visits to that host name ("a state visit to Portugal" after
+    # "Kazakh President … arrived")
+    return guest or article_guests(events, offices).get(host), host
+
+
+def at_visit(base: str, guest: str | None, host: str | None) -> str:
+    """``base`` with the visit it was made at when a side of it is known."""
+    return parties_subject(base + AT_VISIT, guest, host) if guest or host else base
+
+
+def visit_base(subject: str) -> str:
+    """The subject :func:`at_visit` made, without its visit."""
+    return subject.partition(AT_VISIT)[0]

@@ -21,11 +21,11 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_documents import document_mentions
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
 from corroborator.model import ClaimValue
 
 SIGNED_MEASURE = "signed"
 PROVIDES_MEASURE = "provides"
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # A signing verb this near a document, in its clause, is its signing ("signed on Wednesday a
 # comprehensive … treaty" is 40 characters; «договор, подписанный в среду» 20).
 _NEAR = 60
@@ -42,12 +42,36 @@ _RU_DONE = re.compile(r"(?:л|ла|ло|ли|н|на|но|ны|нн\w+)$", re.IG
 
 
 @cache
+def plan_pattern() -> re.Pattern[str]:
+    """The plan words of data/categories.yaml: ``plan_words`` (English words, Russian stems),
+    ``plan_words_whole`` (whole words only) and ``plan_words_lower`` (lower case only, and not
+    before a number: "may" but not "May 5")."""
+    data = lexicon.load("categories.yaml")
+
+    def alternation(words: list[object], stems: bool) -> str:
+        return "|".join(
+            re.escape(str(w)) + (r"\w*" if stems and CYRILLIC.match(str(w)) else "")
+            for w in sorted(words, key=lambda w: -len(str(w)))
+        )
+
+    parts = [
+        alternation(data.get("plan_words", []), stems=True),
+        alternation(data.get("plan_words_whole", []), stems=False),
+    ]
+    lower = alternation(data.get("plan_words_lower", []), stems=False)
+    if lower:
+        parts.append(rf"(?-i:{lower})(?![\w-])(?!\s*\d)")
+    alt = "|".join(p for p in parts if p)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+
+
+@cache
 def _tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
     data = lexicon.load("categories.yaml")
 
     def alternation(name: str) -> str:
         return "|".join(
-            re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else "")
+            re.escape(str(w)) + (r"\w*" if CYRILLIC.match(str(w)) else "")
             for w in sorted(data.get(name, []), key=lambda w: -len(str(w)))
         )
 
@@ -59,7 +83,7 @@ def _tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[s
     return (
         re.compile(rf"(?<![\w-])(?:{alternation('signing_verbs')})(?![\w-])", re.I),
         re.compile(rf"(?<![\w-])(?:{alternation('provision_verbs')})(?![\w-])", re.I),
-        re.compile(rf"(?<![\w-])(?:{alternation('plan_words')})(?![\w-])", re.I),
+        plan_pattern(),
         words,
     )
 
@@ -67,7 +91,7 @@ def _tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[s
 def _listed(word: str, words: dict[str, str]) -> str | None:
     low = word.lower()
     for form, key in words.items():
-        if low == form or (_CYRILLIC.match(form) and low.startswith(form)):
+        if low == form or (CYRILLIC.match(form) and low.startswith(form)):
             return key
     return None
 
@@ -76,9 +100,7 @@ def _value(
     article_id: str, text: str, subject: str, value: str, span: tuple[int, int], measure: str
 ) -> ClaimValue:
     start, end = span
-    q_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    q_ends = [i for c in ".!?\n" if (i := text.find(c, end)) >= 0]
-    q_end = min(q_ends) + 1 if q_ends else len(text)
+    q_start, q_end = sentence_bounds(text, start, end)
     return ClaimValue(
         article_id=article_id,
         subject=subject,
@@ -97,10 +119,20 @@ def _value(
     )
 
 
+def _determiner_no(before: str, words: dict[str, str]) -> bool:
+    """Whether "no" («ни одного») is the document phrase's own determiner: only listed name
+    words stand between it and the phrase ("no comprehensive … treaty"), not "there is no
+    doubt the treaty" nor "no sooner had the treaty"."""
+    m = re.search(r"(?:\bno|(?<![\w-])ни\s+одного)\s+((?:[\w’'-]+\s+){0,3})$", before, re.I)
+    if m is None:
+        return False
+    return all(_listed(w, words) is not None for w in m.group(1).split())
+
+
 def _done(word: str, before: str) -> bool:
     """A signing told as done: an English past form ("signed", "inked"), a bare form after
     "did" ("did not sign"), a Russian past form or participle."""
-    if _CYRILLIC.match(word):
+    if CYRILLIC.match(word):
         return bool(_RU_DONE.search(word))
     if INFINITIVE.search(before):
         return False  # "agreements to be signed": a plan
@@ -125,12 +157,12 @@ def signed_claims(text: str, article_id: str) -> list[ClaimValue]:
             default=None,
         )
         if verb is not None:
+            # 30 characters hold an auxiliary and a negation before the verb ("had not yet
+            # been", «так и не был»: 12-20 on our probes)
             before = text[max(s_lo, verb.start() - 30) : verb.start()]
             context = text[s_lo : max(verb.start(), start)]
             if _done(verb.group(0), before) and not plans.search(context):
-                no = _NEGATION.search(before) or re.search(
-                    r"\b(?:no|ни одного)\s+(?:\w+\s+){0,3}$", text[s_lo:start], re.I
-                )
+                no = _NEGATION.search(before) or _determiner_no(text[s_lo:start], words)
                 subject = f"whether the {doc} was signed"
                 if subject not in found and (named or not no):
                     found[subject] = _value(
@@ -144,8 +176,8 @@ def signed_claims(text: str, article_id: str) -> list[ClaimValue]:
         provides = provision.search(text, end, min(s_hi, end + _NEAR))
         if provides is None:
             continue
-        # the listed words after the verb ("provides, among other things, for mutual
-        # assistance"), up to the first unlisted word after them
+        # the listed words after the verb ("provides for mutual assistance and
+        # economic cooperation"), up to the first unlisted word after them
         tail = text[provides.end() : s_hi]
         terms: list[str] = []
         for w in re.finditer(r"[\w’'-]+", tail[:80]):
@@ -158,6 +190,7 @@ def signed_claims(text: str, article_id: str) -> list[ClaimValue]:
             continue
         noun = doc.split()[-1]
         subject = f"whether the {noun} provides for {' '.join(dict.fromkeys(terms))}"
+        # 20 characters hold "does not" or «не» with an adverb ("does not explicitly" is 19)
         negated = _NEGATION.search(text[max(end, provides.start() - 20) : provides.start()])
         if subject not in found:
             found[subject] = _value(

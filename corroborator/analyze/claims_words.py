@@ -41,9 +41,9 @@ def word_claims(
         + offices
         + document_claims(text, article.id)
         + landing_claims(events, entities, text, offices)
-        + discussed_claims(entities, text, article.id)
-        + standing_claims(entities, text, article.id)
+        + discussed_claims(entities, text, article.id, events, offices)
+        + standing_claims(entities, text, article.id, events, offices)
         + signed_claims(text, article.id)
-        + delegation_claims(entities, text, article.id)
-        + worst_hit_claims(entities, text, article.id)
+        + delegation_claims(entities, text, article.id, events, offices)
+        + worst_hit_claims(entities, text, article.id, events)
     )

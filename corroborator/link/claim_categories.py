@@ -7,9 +7,9 @@ spelled two ways.
   visit" both shorten "friendly state visit"; an epithet names no protocol level).
 * **Document names** agree when one's words are within the other's, for one kind of document
   ("comprehensive partnership treaty", "comprehensive strategic partnership treaty").
-* **Landing places** agree when they name one city, one of them with its airport ("Yangon
-  airport", "Yangon").
-* **Yes/no outcomes** ("whether Taiwan was discussed") agree when equal.
+* **Landing places** agree when they name one city, one of them with its airport ("Porto
+  airport", "Porto").
+* **Yes/no outcomes** ("whether sanctions was discussed") agree when equal.
 * **Office holders** ("president of Chile": a person's name) and delegation heads agree when
   every word of the shorter name is a word of the other, allowing for transliteration
   ("Zhaparov"/"Japarov"): one report may give the full name and another the surname, or spell
@@ -22,26 +22,35 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_categorical import VISIT_SUBJECT
+from corroborator.analyze.claims_delegation import DELEGATION_MEASURE
+from corroborator.analyze.claims_discussed import DISCUSSED_MEASURE
 from corroborator.analyze.claims_landing import AIRPORT, LANDING_MEASURE, LANDING_SUBJECT
 from corroborator.analyze.claims_offices import names_agree
-from corroborator.analyze.claims_parties import same_parties
+from corroborator.analyze.claims_parties import AT_VISIT, same_parties, visit_base
 from corroborator.analyze.claims_signed import SIGNED_MEASURE
+from corroborator.analyze.claims_standing import STANDING_MEASURE
 from corroborator.analyze.claims_venue import city_of
 from corroborator.model import ClaimValue
 
 __all__ = [
+    "AT_VISIT",
     "PARTY_SUBJECTS",
     "SIGNED_MEASURE",
+    "VISIT_KEYED",
     "categories_agree",
     "names_agree",
     "same_document",
     "same_parties",
     "values_agree",
+    "visit_base",
 ]
 
 # Measures whose subject names whose visit or landing it is (guest and host, either may be
 # unknown), with the subject's base: two such values can be of one visit unless a side differs.
 PARTY_SUBJECTS = {"category": VISIT_SUBJECT, LANDING_MEASURE: LANDING_SUBJECT}
+# Measures whose subject is their own, with the visit it was made at added when the article
+# names one ("… at the visit of X to Y"): two such values are of one visit unless a side differs.
+VISIT_KEYED = frozenset({DISCUSSED_MEASURE, STANDING_MEASURE, DELEGATION_MEASURE})
 
 
 @cache
@@ -112,12 +121,12 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
 
 
 # Measures whose values are names compared as spellings of one name (a person's, or a place
-# the tables do not know, transliterated from Russian: «Сагайн» "Sagayn" and "Sagaing").
+# the tables do not know, transliterated from Russian: «Ранкагуа» "Rankagua" and "Rancagua").
 _BY_NAME = frozenset({"office", "delegation", "worst_hit"})
 
 
 def _city(value: float | str) -> str:
-    """The canonical city of a landing place ("Naypyidaw airport": Nay Pyi Taw)."""
+    """The canonical city of a landing place ("Lisboa airport": Lisbon)."""
     name = str(value).removesuffix(f" {AIRPORT}")
     return (city_of(name) or name).lower()
 

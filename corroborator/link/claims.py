@@ -35,11 +35,14 @@ from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.timex.values import value_bounds
 from corroborator.link.claim_agreement import agreeing_unit, different_ranks, interval_bonus
 from corroborator.link.claim_categories import (
+    AT_VISIT,
     PARTY_SUBJECTS,
     SIGNED_MEASURE,
+    VISIT_KEYED,
     same_document,
     same_parties,
     values_agree,
+    visit_base,
 )
 from corroborator.link.claim_meaning import (
     MeaningSimilarity,
@@ -356,6 +359,14 @@ def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
         # whose visit or arrival: two reports can be of one unless they name different guests
         # or hosts (one that names none is of any)
         if not same_parties(a.subject, b.subject, PARTY_SUBJECTS[a.measure]):
+            return False
+    elif a.kind == "categorical" and a.measure in VISIT_KEYED and a.measure == b.measure:
+        # a claim made at a visit ("whether trade was discussed at the visit of X to Y"): its
+        # own subject, at a visit no side of which differs (one that names none is of any)
+        base = visit_base(a.subject)
+        if base != visit_base(b.subject):
+            return False
+        if not same_parties(a.subject, b.subject, base + AT_VISIT):
             return False
     elif a.measure == SIGNED_MEASURE and a.measure == b.measure:
         # one document named more or less fully ("whether the comprehensive partnership treaty

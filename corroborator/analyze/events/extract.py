@@ -567,6 +567,8 @@ def _headline_end(view: ArticleView) -> int | None:
     if end < 0 or not text[end:].strip():
         return None
     line = text[start:end].strip()
+    # a headline runs to about 15 words in the development texts and wire style guides; 25
+    # leaves room for a long one while a first paragraph on its own line is mostly longer
     if not line or re.search(r"[.!?:;]$", line) or len(line.split()) > 25:
         return None
     return end
