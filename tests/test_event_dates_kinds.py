@@ -191,3 +191,30 @@ def test_a_sentence_opening_on_last_week_leaves_the_passages_day(nlp: Any) -> No
     )
     visit = of_type(events(nlp, text, "2025-02-04"), "visit")
     assert visit and visit[0].date is None, dates(visit)
+
+
+def test_a_credit_marks_only_its_own_sentence_as_a_caption(nlp: Any) -> None:
+    # Tuesday 3 March 2026: a one-line article ending on a credit keeps its schedule; only
+    # the sentence the credit closes looks back
+    text = (
+        "The regional forum opens in Velmora on Monday, its hosts said. Delegates pose outside "
+        "the hall on Monday. (AP Photo/Ina Roskova)"
+    )
+    mondays = [t.value for t in tag_text(text, anchor="2026-03-03").timexes if t.text == "Monday"]
+    assert mondays == ["2026-03-09", "2026-03-02"], mondays
+
+
+def test_prose_opening_on_a_label_word_is_no_caption(nlp: Any) -> None:
+    # Tuesday 3 March 2026: "Image-" and "Picture-" open words of prose, not labels
+    for opening in ("Image-conscious", "Picture-perfect"):
+        text = f"{opening} ministers of Corvia open the trade fair on Monday."
+        mondays = [t.value for t in tag_text(text, anchor="2026-03-03").timexes]
+        assert mondays == ["2026-03-09"], (opening, mondays)
+    # nor is a long line that opens on a label with a colon
+    long_line = (
+        "Photo: Ministers of Corvia met at the hall and talked at length about the fair, the "
+        "weather, the roads, the ports and the prices of grain, and they open the fair in the "
+        "city on Monday."
+    )
+    found = [t.value for t in tag_text(long_line, anchor="2026-03-03").timexes]
+    assert found == ["2026-03-09"], found
