@@ -218,3 +218,25 @@ def test_prose_opening_on_a_label_word_is_no_caption(nlp: Any) -> None:
     )
     found = [t.value for t in tag_text(long_line, anchor="2026-03-03").timexes]
     assert found == ["2026-03-09"], found
+
+
+def test_a_city_name_shared_across_zones_does_not_move_the_day() -> None:
+    # 23:30 UTC on 10 March 2025 is the 11th in Spain's Valencia but the 10th in Venezuela's,
+    # and the 10th in California's San Jose but the 11th in the Philippines': no day follows
+    for place in ("VALENCIA", "SAN JOSE"):
+        meta = read_metadata(
+            f"{place} (Wire) - The fair opened.", meta_published="2025-03-10T23:30:00Z"
+        )
+        assert meta.published == "2025-03-10", (place, meta)
+    # a city of one clock still moves it
+    cairo = read_metadata("CAIRO (Wire) - The fair opened.", meta_published="2025-03-10T23:30:00Z")
+    assert cairo.published == "2025-03-11", cairo
+
+
+def test_a_day_moved_by_the_writers_clock_is_not_moved_again_by_the_dateline() -> None:
+    # 22:40 UTC on 10 March is the 11th in Tokyo; the dateline's "March 12" is a day after the
+    # moved day but two after the metadata's, so it tells something else and the 11th stays
+    meta = read_metadata(
+        "TOKYO, March 12 (Wire) - The fair opened.", meta_published="2025-03-10T22:40:00Z"
+    )
+    assert meta.published == "2025-03-11", meta
