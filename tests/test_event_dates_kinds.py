@@ -53,11 +53,11 @@ def test_the_second_day_of_a_visit_the_article_spans_is_dated_in_the_article(nlp
     # Tuesday 14 May 2024: arrived Sunday 12 for three days, so the second day is Monday 13;
     # "earlier in the day" follows that day, not the arrival's
     text = (
-        "HANOI - President Aldo Veran of Chile arrived in Hanoi on Sunday for a three-day "
-        "state visit, his first to Vietnam.\n"
-        "On the second day of his visit, Veran met Vietnam's president and the two sides signed "
+        "NAIROBI - President Aldo Veran of Chile arrived in Nairobi on Sunday for a three-day "
+        "state visit, his first to Kenya.\n"
+        "On the second day of his visit, Veran met Kenya's president and the two sides signed "
         "six cooperation agreements.\n"
-        "Earlier in the day, he laid a wreath at the Ho Chi Minh Mausoleum."
+        "Earlier in the day, he laid a wreath at the Monument of the Founders."
     )
     found = events(nlp, text, "2024-05-14")
     meeting = of_type(found, "meeting")
