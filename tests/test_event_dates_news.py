@@ -10,13 +10,11 @@ from typing import Any
 import pytest
 
 from corroborator.analyze import analyze_articles
-from corroborator.analyze.entities import resolve_entities
-from corroborator.analyze.events import extract_events
 from corroborator.analyze.nlp import load_model
-from corroborator.analyze.timex import analyze_dates
 from corroborator.config import Settings
 from corroborator.ingest.metadata import read_metadata
 from corroborator.model import Article, EventMention
+from tests.event_text import dated_events_in, of_type
 
 
 @pytest.fixture(scope="module")
@@ -25,24 +23,7 @@ def nlp() -> Any:
 
 
 def events(nlp: Any, text: str, published: str) -> list[EventMention]:
-    meta = read_metadata(text, meta_published=published)
-    article = Article(
-        id="art_news_dates",
-        text=text,
-        source_path="t.txt",
-        published=published,
-        dateline_place=meta.dateline_place,
-        dateline_date=meta.dateline_date,
-    )
-    doc = nlp(text)
-    dates = analyze_dates(doc, article)
-    return extract_events(
-        doc, article, resolve_entities(doc, published, article.id), dates.timexes, published
-    )
-
-
-def of_type(found: list[EventMention], type_: str) -> list[EventMention]:
-    return [e for e in found if e.type == type_]
+    return dated_events_in(nlp, text, published, "art_news_dates")
 
 
 def test_the_datelines_day_does_not_date_the_leads_event(nlp: Any) -> None:

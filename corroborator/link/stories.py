@@ -269,7 +269,7 @@ def _never_names(doc: StoryDoc, country: str) -> bool:
 def _placed_apart(weak: StoryDoc, clear: StoryDoc, country: str) -> bool:
     """Whether ``weak``, placed without a clear majority (one placed event is enough), places
     all of its happenings outside ``clear``'s ``country``, in countries ``clear`` never names
-    at all: a report of a welcome in Velmora beside one of talks in Ostrava, neither dated. A
+    at all: a report of a welcome in Velmora beside one of talks in Corvia, neither dated. A
     stray place alone cannot do it: ``clear`` would have to be silent on it too."""
     if not weak.where or clear.countries is None:
         return False

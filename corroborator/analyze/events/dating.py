@@ -626,3 +626,11 @@ def told_today(view: ArticleView, trig: Trigger, status: str, reason: str) -> st
         saying = trig.token.i == gov.i or gov.lemma_.lower() in view.ont.speech_verbs | _SPEAKING
         return "said" if saying and said.tag_ in {"VBD", "VBZ", "VBP"} else None
     return None
+
+
+# Types that may name the same happening, for anaphora ("held talks … The meeting took place").
+_FAMILIES = {"meeting": "talks"}
+
+
+def family(type_name: str) -> str:
+    return _FAMILIES.get(type_name, type_name)

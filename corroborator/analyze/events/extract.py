@@ -16,6 +16,7 @@ from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.events.dates import DAY_RE, days_between
 from corroborator.analyze.events.dating import (
     date_of,
+    family,
     fill_frame,
     first_day_span,
     frame_date,
@@ -28,18 +29,17 @@ from corroborator.analyze.events.dating import (
     ruling_day_of_span,
     told_today,
 )
+from corroborator.analyze.events.headline import after_named, headline_dates
 from corroborator.analyze.events.local_date import localise_all
 from corroborator.analyze.events.participants import participants_of, said_by
 from corroborator.analyze.events.places import (
     country_scope,
     follow_place,
-    hosting_place,
     inherit_places,
     place_of,
     seat_of,
     share_by_sentence,
     share_places,
-    trip_named_by_place,
     where_of,
 )
 from corroborator.analyze.events.status import counted_since, is_background, status_of
@@ -51,7 +51,7 @@ from corroborator.analyze.events.triggers import (
     subtype_of,
     verb_trigger,
 )
-from corroborator.analyze.events.view import ArticleView, Trigger, governor
+from corroborator.analyze.events.view import ArticleView, Trigger
 from corroborator.model import (
     Article,
     DateSource,
@@ -112,14 +112,6 @@ class _Context:
     told: list[EventMention] = field(default_factory=list)
     # the mentions already told in this sentence
     sentence: list[EventMention] = field(default_factory=list)
-
-
-# Types that may name the same happening, for anaphora ("held talks … The meeting took place").
-_FAMILIES = {"meeting": "talks"}
-
-
-def _family(type_name: str) -> str:
-    return _FAMILIES.get(type_name, type_name)
 
 
 def _heading(view: ArticleView, sent: Any) -> bool:
@@ -377,7 +369,7 @@ def _mention(
         what = "day without a year" if re.search(r"\d", date_text) else "weekday"
         evidence.append(f"{what} {date_text!r}, to be dated by the story")
     # a recurring event's definite mention ("the death toll") is a new one, not the last
-    anaphor = None if recurring else ctx.last_by_family.get(_family(trig.type))
+    anaphor = None if recurring else ctx.last_by_family.get(family(trig.type))
     definite = lang.definite(trig)
     # history ("previous visits", "signed a quarter-century ago") takes no date from context,
     # nor does an event still to come after the one in context ("ahead of the summit")
@@ -527,96 +519,6 @@ def _mention(
     )
 
 
-def _after_named(out: list[EventMention], view: ArticleView) -> list[EventMention]:
-    """An event dated only by the event told before it, whose clause names the event it
-    follows ("He arrived on Monday night and left the country after the talks"), takes the
-    day of the event it names (the talks, dated by their earlier mention), not of the one
-    told before it."""
-    by_trigger = {m.trigger_start: m for m in out}
-    result = []
-    for m in out:
-        if m.date_source == "previous_event" and m.date_text is None:
-            span = view.doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
-            gov = governor(span.root) if span is not None else None
-            named = [
-                by_trigger.get(obj.idx)
-                for prep in (gov.children if gov is not None else ())
-                if prep.dep_ == "prep" and prep.lower_ == "after"
-                for obj in prep.children
-                if obj.dep_ == "pobj"
-            ]
-            found = next((n for n in named if n is not None and n.date and not n.background), None)
-            if found is not None and found.date != m.date:
-                m = replace(
-                    m,
-                    date=found.date,
-                    date_end=found.date_end,
-                    evidence=(*m.evidence, f"the day of the {found.type} it follows"),
-                )
-        result.append(m)
-    return result
-
-
-def _headline_end(view: ArticleView) -> int | None:
-    """Where the article's headline ends: its first line, when it is a line of its own without
-    a final stop and the text goes on ("PM holds talks with Egyptian president, signs five
-    pacts" over "Cairo, March 17 (PTI) Prime Minister …")."""
-    text = view.text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    if end < 0 or not text[end:].strip():
-        return None
-    line = text[start:end].strip()
-    # a headline runs to about 15 words in the development texts and wire style guides; 25
-    # leaves room for a long one while a first paragraph on its own line is mostly longer
-    if not line or re.search(r"[.!?:;]$", line) or len(line.split()) > 25:
-        return None
-    return end
-
-
-def _headline_dates(out: list[EventMention], view: ArticleView) -> list[EventMention]:
-    """An undated event of the headline takes the date of the same event in the body: a
-    headline restates the news its lead tells, in the present tense and without the day
-    ("PM holds talks, signs pacts" over "… held talks with the president on Tuesday"). The
-    first dated mention of the lead (the first paragraph that tells an event) of the same
-    type (or family), told the same way (planned or not), gives it."""
-    end = _headline_end(view)
-    if end is None:
-        return out
-    # the lead: the paragraph of the first event after the headline (past a dateline or an
-    # "Updated" line); a later paragraph may tell another leg of the trip
-    first = next((b.start for b in out if b.start >= end), None)
-    if first is None:
-        return out
-    lead_end = view.text.find("\n", first)
-    lead_end = len(view.text) if lead_end < 0 else lead_end
-    result = []
-    for m in out:
-        if m.start < end and m.date is None and not m.date_end and not m.background:
-            body = next(
-                (
-                    b
-                    for b in out
-                    if end <= b.start < lead_end
-                    and b.date
-                    and not b.background
-                    and _family(b.type) == _family(m.type)
-                    and (b.status == "planned") == (m.status == "planned")
-                ),
-                None,
-            )
-            if body is not None:
-                m = replace(
-                    m,
-                    date=body.date,
-                    date_end=body.date_end,
-                    date_source="headline",
-                    evidence=(*m.evidence, f"the headline's event, dated {body.date} in the body"),
-                )
-        result.append(m)
-    return result
-
-
 def _lemma_of(tok: Any) -> str:
     return str(tok.lemma_.lower())
 
@@ -654,9 +556,7 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
     last_by_family: dict[str, EventMention] = {}
     aside: set[int] = set()  # events told in a "where" clause, by trigger offset
     going: set[int] = set()  # goings somewhere ("flew to Prague"), by trigger offset
-    # announcements placed at their speaker's seat and events named as a place's venue, by
-    # trigger offset: their place is not shared with their sentence
-    seats: set[int] = set()
+    seats: set[int] = set()  # announcements placed at their speaker's seat, by trigger offset
     for sent in view.sentences.spans:
         budget.check()
         if _heading(view, sent):
@@ -696,19 +596,6 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 # told aside ("…, where he signed …") or summed up ("his first trip there in
                 # two decades"): the narrative does not move to its place
                 aside.add(found[-1].trigger_start)
-            if hosting_place(view, trig.token):
-                # named as the venue of an event ("Gyeongju, the main venue of the summit"),
-                # an aside: its place is its own, not its sentence's, and the story stays put
-                seats.add(found[-1].trigger_start)
-                aside.add(found[-1].trigger_start)
-            if _time_reference(trig.token):
-                # "a building collapsed in Bangkok following a quake that struck near Sagaing":
-                # the event the main clause is timed by is told in passing; the story stays
-                aside.add(found[-1].trigger_start)
-            if trip_named_by_place(view, trig.token):
-                # "the summit capped his Asia tour": where a whole trip went is not where what
-                # its sentence tells happened
-                seats.add(found[-1].trigger_start)
             if (
                 lang.seat is not None
                 and view.ont.types[trig.type].at_speakers_seat
@@ -732,10 +619,10 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
         for m in found:
             out.append(m)
             if not m.background:
-                last_by_family[_family(m.type)] = m
+                last_by_family[family(m.type)] = m
     leaving = frozenset(n for n, t in view.ont.types.items() if t.leaves_place)
-    out = _headline_dates(out, view)
-    out = _after_named(out, view)
+    out = headline_dates(out, view)
+    out = after_named(out, view)
     framed = fill_frame(out, frame_date(out, view), view)
     placed = inherit_places(framed, view.gaz, leaving, frozenset(aside))
     scoped = frozenset(n for n, t in view.ont.types.items() if t.place_scope == "country")
@@ -743,15 +630,6 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
         country_scope(placed, view.gaz, scoped), frozenset(going), frozenset(seats)
     )
     return localise_all(shared, view)
-
-
-# Prepositions that time a clause by another event ("after the talks", "following a quake").
-_TIMING_PREPS = frozenset({"after", "following", "before", "since", "amid"})
-
-
-def _time_reference(tok: Any) -> bool:
-    """``tok`` is the object of a preposition that times its clause by it."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in _TIMING_PREPS
 
 
 def extract_events(

@@ -178,28 +178,47 @@ def _possessive(doc: Any, span: Any) -> bool:
     return nxt is not None and nxt.tag_ == "POS"
 
 
+# A caption is a short line: the longest of ours (by hand, wire captions of several agencies)
+# run about 30 words with their credit; a longer line is prose even when it opens on a label.
+_CAPTION_WORDS = 30
+# a sentence end inside a line, not after a short capitalised abbreviation ("Dec. 9", "Mr.")
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})[.!?]\s+(?=[\"\u201c(A-Z])")
+
+
 @cache
-def _caption_re() -> re.Pattern[str] | None:
+def _caption_res() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     labels = sorted(words().caption_labels, key=len, reverse=True)
     if not labels:
         return None
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
-    # a label opening the line ("Photo: …"), or one closing it with its credit ("… Photo:
-    # Reuters", "(AP Photo/Jane Doe)")
-    return re.compile(
-        rf"^\s*\(?(?:{alt})\s*[:|\u2014\u2013-]|[(\s](?:{alt})\s*[:/][^.!?\n]{{0,60}}\)?\s*$",
-        re.IGNORECASE,
-    )
+    # a label opening the line and followed by ":" or "|" ("Photo: …"; "Image-conscious …"
+    # is prose), or a credit closing it ("… Photo: Reuters", "(AP Photo/Jane Doe)")
+    opening = re.compile(rf"^\s*\(?(?:{alt})\s*[:|]", re.IGNORECASE)
+    credit = re.compile(rf"[(\s](?:{alt})\s*[:/][^.!?\n]{{0,60}}\)?\s*$", re.IGNORECASE)
+    return opening, credit
 
 
 def in_caption(text: str, pos: int) -> bool:
-    """The line holding ``pos`` is a photo caption (labels: ``caption_labels`` in the pack)."""
-    pattern = _caption_re()
-    if pattern is None:
+    """``pos`` lies in a photo caption (labels: ``caption_labels`` in the pack): a short line
+    that opens on a label, or the sentence a closing credit follows — not the rest of a line
+    that ends on a credit."""
+    patterns = _caption_res()
+    if patterns is None:
         return False
+    opening, credit = patterns
     begin = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    return bool(pattern.search(text[begin : end if end >= 0 else len(text)]))
+    line = text[begin : end if end >= 0 else len(text)]
+    if len(line.split()) <= _CAPTION_WORDS and opening.search(line):
+        return True
+    found = credit.search(line)
+    if found is None:
+        return False
+    # the sentence the credit closes: from the last sentence end before the credit's own
+    body = line[: found.start()].rstrip().rstrip(".!?")
+    ends = list(_SENTENCE_END.finditer(body))
+    caption_start = begin + (ends[-1].end() if ends else 0)
+    return pos >= caption_start and len(line[caption_start - begin :].split()) <= _CAPTION_WORDS
 
 
 @dataclass(frozen=True)
