@@ -39,7 +39,7 @@ def test_the_second_day_of_a_visit_the_article_spans_is_dated_in_the_article(nlp
         "state visit, his first to Kenya.\n"
         "On the second day of his visit, Veran met Kenya's president and the two sides signed "
         "six cooperation agreements.\n"
-        "Earlier in the day, he laid a wreath at the Monument of the Founders."
+        "Earlier in the day, Veran laid a wreath at the Founders' Monument."
     )
     found = events(nlp, text, "2024-05-14")
     meeting = of_type(found, "meeting")

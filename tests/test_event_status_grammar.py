@@ -48,7 +48,7 @@ def test_a_past_perfect_is_not_shifted(nlp: Any) -> None:
 
 
 def test_a_passive_infinitive_is_still_to_come(nlp: Any) -> None:
-    text = "The package of agreements to be signed includes some 20 documents on trade."
+    text = "The set of accords to be signed covers about 20 papers on fisheries."
     assert _only(nlp, text, "signing").status == "planned"
 
 

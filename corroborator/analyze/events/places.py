@@ -74,8 +74,8 @@ def country_again(view: ArticleView, obj: Any) -> str | None:
             continue
         span = view.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and span.root.head.lower_ == "from":
-            # where something comes from is not where it goes ("aid from China arrived in the
-            # Southeast Asian country")
+            # where something comes from is not where it goes ("relief from Norway reached the
+            # island nation")
             continue
         found = load_world().lookup(m.canonical)
         if found is not None and found.kind == "country":
