@@ -35,11 +35,13 @@ from corroborator.analyze.events.participants import participants_of, said_by
 from corroborator.analyze.events.places import (
     country_scope,
     follow_place,
+    hosting_place,
     inherit_places,
     place_of,
     seat_of,
     share_by_sentence,
     share_places,
+    trip_named_by_place,
     where_of,
 )
 from corroborator.analyze.events.status import counted_since, is_background, status_of
@@ -556,7 +558,9 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
     last_by_family: dict[str, EventMention] = {}
     aside: set[int] = set()  # events told in a "where" clause, by trigger offset
     going: set[int] = set()  # goings somewhere ("flew to Prague"), by trigger offset
-    seats: set[int] = set()  # announcements placed at their speaker's seat, by trigger offset
+    # announcements placed at their speaker's seat and events named as a place's venue, by
+    # trigger offset: their place is not shared with their sentence
+    seats: set[int] = set()
     for sent in view.sentences.spans:
         budget.check()
         if _heading(view, sent):
@@ -596,6 +600,19 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 # told aside ("…, where he signed …") or summed up ("his first trip there in
                 # two decades"): the narrative does not move to its place
                 aside.add(found[-1].trigger_start)
+            if hosting_place(view, trig.token):
+                # named as the venue of an event ("Gyeongju, the main venue of the summit"),
+                # an aside: its place is its own, not its sentence's, and the story stays put
+                seats.add(found[-1].trigger_start)
+                aside.add(found[-1].trigger_start)
+            if _time_reference(trig.token):
+                # "a building collapsed in Bangkok following a quake that struck near Sagaing":
+                # the event the main clause is timed by is told in passing; the story stays
+                aside.add(found[-1].trigger_start)
+            if trip_named_by_place(view, trig.token):
+                # "the summit capped his Asia tour": where a whole trip went is not where what
+                # its sentence tells happened
+                seats.add(found[-1].trigger_start)
             if (
                 lang.seat is not None
                 and view.ont.types[trig.type].at_speakers_seat
@@ -630,6 +647,15 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
         country_scope(placed, view.gaz, scoped), frozenset(going), frozenset(seats)
     )
     return localise_all(shared, view)
+
+
+# Prepositions that time a clause by another event ("after the talks", "following a quake").
+_TIMING_PREPS = frozenset({"after", "following", "before", "since", "amid"})
+
+
+def _time_reference(tok: Any) -> bool:
+    """``tok`` is the object of a preposition that times its clause by it."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _TIMING_PREPS
 
 
 def extract_events(
