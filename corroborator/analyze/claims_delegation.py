@@ -25,7 +25,7 @@ from functools import cache
 from corroborator import lexicon
 from corroborator.analyze.claims_offices import adjective_country, country_of
 from corroborator.analyze.claims_parties import at_visit, meeting_parties
-from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds, word_value
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
 from corroborator.model import ClaimValue, EventMention, Mention
@@ -130,21 +130,15 @@ def delegation_claims(
             if found[subject].value != value:
                 mixed.add(subject)
             continue
-        found[subject] = ClaimValue(
-            article_id=article_id,
-            subject=subject,
-            period=None,
-            unit="person",
-            kind="categorical",
-            value=value,
-            text=text[person.start : person.end],
-            quote=text[q_start:q_end].strip(),
-            start=person.start,
-            end=person.end,
-            qualifier="exact",
-            measure=DELEGATION_MEASURE,
-            quote_start=q_start,
-            quote_end=q_end,
+        found[subject] = word_value(
+            text,
+            article_id,
+            subject,
+            "person",
+            value,
+            (person.start, person.end),
+            (q_start, q_end),
+            DELEGATION_MEASURE,
         )
     return [v for s, v in found.items() if s not in mixed]
 

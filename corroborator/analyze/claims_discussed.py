@@ -27,7 +27,7 @@ from corroborator import lexicon
 from corroborator.analyze.claims_offices import country_of
 from corroborator.analyze.claims_parties import at_visit, meeting_parties
 from corroborator.analyze.claims_signed import INFINITIVE, plan_pattern
-from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds, word_value
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
 from corroborator.model import ClaimValue, EventMention, Mention
@@ -162,21 +162,15 @@ def discussed_claims(
             subject = at_visit(f"whether {topic} was discussed", guest, host)
             if subject in found or not topic:
                 continue
-            found[subject] = ClaimValue(
-                article_id=article_id,
-                subject=subject,
-                period=None,
-                unit="outcome",
-                kind="categorical",
-                value=value,
-                text=text[m.start() : m.end()],
-                quote=text[q_start:q_end].strip(),
-                start=m.start(),
-                end=m.end(),
-                qualifier="exact",
-                measure=DISCUSSED_MEASURE,
-                quote_start=q_start,
-                quote_end=q_end,
+            found[subject] = word_value(
+                text,
+                article_id,
+                subject,
+                "outcome",
+                value,
+                (m.start(), m.end()),
+                (q_start, q_end),
+                DISCUSSED_MEASURE,
             )
     return list(found.values())
 

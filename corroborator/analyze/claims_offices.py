@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from corroborator import lexicon
+from corroborator.analyze.claims_text import word_value
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.russian import transliterate
@@ -250,23 +251,17 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
             continue
         q_ends = [i for c in ".!?\n" if (i := text.find(c, person.end)) >= 0]
         q_end = min(q_ends) + 1 if q_ends else len(text)
-        found[subject] = ClaimValue(
-            article_id=article_id,
-            subject=subject,
-            period=None,
-            unit="person",
-            kind="categorical",
-            value=value,
+        found[subject] = word_value(
+            text,
+            article_id,
+            subject,
+            "person",
+            value,
             # the name alone: the title is in the quote, and a title's words may be another
             # value's ("Kyrgyz counterpart" beside a rank or a category)
-            text=text[person.start : person.end],
-            quote=text[q_start:q_end].strip(),
-            start=person.start,
-            end=person.end,
-            qualifier="exact",
-            measure=OFFICE_MEASURE,
-            quote_start=q_start,
-            quote_end=q_end,
+            (person.start, person.end),
+            (q_start, q_end),
+            OFFICE_MEASURE,
         )
     return [v for subject, v in found.items() if subject not in mixed]
 

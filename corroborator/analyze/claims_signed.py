@@ -21,7 +21,7 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_documents import document_mentions
-from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds, word_value
 from corroborator.model import ClaimValue
 
 SIGNED_MEASURE = "signed"
@@ -101,21 +101,8 @@ def _value(
 ) -> ClaimValue:
     start, end = span
     q_start, q_end = sentence_bounds(text, start, end)
-    return ClaimValue(
-        article_id=article_id,
-        subject=subject,
-        period=None,
-        unit="outcome",
-        kind="categorical",
-        value=value,
-        text=text[start:end],
-        quote=text[q_start:q_end].strip(),
-        start=start,
-        end=end,
-        qualifier="exact",
-        measure=measure,
-        quote_start=q_start,
-        quote_end=q_end,
+    return word_value(
+        text, article_id, subject, "outcome", value, (start, end), (q_start, q_end), measure
     )
 
 

@@ -22,7 +22,7 @@ from functools import cache
 from corroborator import lexicon
 from corroborator.analyze.claims_offices import country_of
 from corroborator.analyze.claims_parties import at_visit, meeting_parties
-from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds, word_value
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
 from corroborator.model import ClaimValue, EventMention
@@ -159,20 +159,14 @@ def standing_claims(
         if subject in found:
             continue
         q_end = sentence_bounds(text, end, end)[1]
-        found[subject] = ClaimValue(
-            article_id=article_id,
-            subject=subject,
-            period=None,
-            unit="standing",
-            kind="categorical",
-            value=" ".join([ordinal, *dict.fromkeys(said), noun]),
-            text=text[w.start() : end],
-            quote=text[q_start:q_end].strip(),
-            start=w.start(),
-            end=end,
-            qualifier="exact",
-            measure=STANDING_MEASURE,
-            quote_start=q_start,
-            quote_end=q_end,
+        found[subject] = word_value(
+            text,
+            article_id,
+            subject,
+            "standing",
+            " ".join([ordinal, *dict.fromkeys(said), noun]),
+            (w.start(), end),
+            (q_start, q_end),
+            STANDING_MEASURE,
         )
     return list(found.values())

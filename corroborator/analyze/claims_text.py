@@ -1,9 +1,11 @@
-"""Small text helpers the word-claim modules share: Cyrillic detection and a claim's sentence
-bounds."""
+"""Small text helpers the word-claim modules share: Cyrillic detection, a claim's sentence
+bounds and the categorical value they all build."""
 
 from __future__ import annotations
 
 import re
+
+from corroborator.model import ClaimValue
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _SENTENCE_ENDS = ".!?\n"
@@ -16,3 +18,35 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     q_ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, end)) >= 0]
     q_end = min(q_ends) + 1 if q_ends else len(text)
     return q_start, q_end
+
+
+def word_value(
+    text: str,
+    article_id: str,
+    subject: str,
+    unit: str,
+    value: str,
+    span: tuple[int, int],
+    quote: tuple[int, int],
+    measure: str,
+) -> ClaimValue:
+    """A categorical value stated in words: ``value`` of ``subject`` told by ``text[span]``
+    in the sentence ``text[quote]``, exact, with no period."""
+    start, end = span
+    q_start, q_end = quote
+    return ClaimValue(
+        article_id=article_id,
+        subject=subject,
+        period=None,
+        unit=unit,
+        kind="categorical",
+        value=value,
+        text=text[start:end],
+        quote=text[q_start:q_end].strip(),
+        start=start,
+        end=end,
+        qualifier="exact",
+        measure=measure,
+        quote_start=q_start,
+        quote_end=q_end,
+    )

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from corroborator import lexicon
-from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds
+from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds, word_value
 from corroborator.analyze.claims_venue import city_of
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.russian import transliterate
@@ -120,20 +120,14 @@ def worst_hit_claims(
                 continue
             _, m, name = min(places, key=lambda x: x[0])
             q_start, q_end = sentence_bounds(text, p.start(), p.end())
-            found[subject] = ClaimValue(
-                article_id=article_id,
-                subject=subject,
-                period=None,
-                unit="place",
-                kind="categorical",
-                value=name,
-                text=text[m.start : m.end],
-                quote=text[q_start:q_end].strip(),
-                start=m.start,
-                end=m.end,
-                qualifier="exact",
-                measure=WORST_MEASURE,
-                quote_start=q_start,
-                quote_end=q_end,
+            found[subject] = word_value(
+                text,
+                article_id,
+                subject,
+                "place",
+                name,
+                (m.start, m.end),
+                (q_start, q_end),
+                WORST_MEASURE,
             )
     return list(found.values())
