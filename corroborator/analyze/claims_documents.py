@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from corroborator import lexicon
+from corroborator.analyze.claims_text import sentence_bounds, word_value
 from corroborator.model import ClaimValue
 
 DOCUMENT_MEASURE = "document"
@@ -112,23 +113,14 @@ def document_claims(text: str, article_id: str) -> list[ClaimValue]:
             continue
         if value in found:
             continue
-        q_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-        q_ends = [i for c in ".!?\n" if (i := text.find(c, end)) >= 0]
-        q_end = min(q_ends) + 1 if q_ends else len(text)
-        found[value] = ClaimValue(
-            article_id=article_id,
-            subject=f"name of the {value}",
-            period=None,
-            unit="name",
-            kind="categorical",
-            value=value,
-            text=text[start:end],
-            quote=text[q_start:q_end].strip(),
-            start=start,
-            end=end,
-            qualifier="exact",
-            measure=DOCUMENT_MEASURE,
-            quote_start=q_start,
-            quote_end=q_end,
+        found[value] = word_value(
+            text,
+            article_id,
+            f"name of the {value}",
+            "name",
+            value,
+            (start, end),
+            sentence_bounds(text, start, end),
+            DOCUMENT_MEASURE,
         )
     return list(found.values())

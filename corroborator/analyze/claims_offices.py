@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from corroborator import lexicon
-from corroborator.analyze.claims_text import word_value
+from corroborator.analyze.claims_text import sentence_bounds, word_value
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.russian import transliterate
@@ -249,8 +249,7 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
             if not names_agree(str(found[subject].value), value):
                 mixed.add(subject)
             continue
-        q_ends = [i for c in ".!?\n" if (i := text.find(c, person.end)) >= 0]
-        q_end = min(q_ends) + 1 if q_ends else len(text)
+        q_end = sentence_bounds(text, person.end, person.end)[1]
         found[subject] = word_value(
             text,
             article_id,
