@@ -210,3 +210,22 @@ def test_the_two_countries_name_no_one_country(nlp: Any) -> None:
     )
     found = _events(nlp, text, None)
     assert [m.place for m in found if m.type == "disaster"] == [None]
+
+
+def test_a_capital_that_takes_a_position_speaks_from_its_seat(nlp: Any) -> None:
+    found = _events(nlp, "Canberra has warned that the deal could hurt regional stability.", None)
+    [statement] = [m for m in found if m.type == "statement"]
+    assert statement.place == "Canberra"
+
+
+def test_a_participle_clause_speaks_with_its_heads_subject(nlp: Any) -> None:
+    text = "Quito rejected the plan, urging both sides to lay down their arms."
+    [statement] = [m for m in _events(nlp, text, None) if m.type == "statement"]
+    assert statement.place == "Quito"
+
+
+def test_a_place_inside_what_is_said_does_not_place_the_saying(nlp: Any) -> None:
+    # the content of the warning is about the capital; the warning is made in Lima
+    text = "Lima dismissed the offer, warning that no foreign guest would be safe in Santiago."
+    [statement] = [m for m in _events(nlp, text, None) if m.type == "statement"]
+    assert statement.place == "Lima"

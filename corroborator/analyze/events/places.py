@@ -339,6 +339,9 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
             if t.dep_ in {"relcl", "appos"} and tok not in t.subtree
             for x in t.subtree
         }
+        # nor a phrase of the trigger's own clause, whose direct phrases were read above: what
+        # lies deeper is its content ("…, warning that no one is safe in the capital")
+        aside |= {x.i for x in tok.subtree}
         for t in tok.head.subtree:
             if (
                 t.dep_ == "prep"
@@ -651,6 +654,10 @@ def seat_of(view: ArticleView, tok: Any) -> str | None:
         voices = [o for p in tok.children if p.lower_ == "to" for o in p.children]
     else:
         voices = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not voices and gov.dep_ in {"advcl", "xcomp", "conj"} and gov.tag_ in {"VBG", "VBN"}:
+            # a participle clause has its head's subject ("Lima dismissed the offer, warning
+            # that …": Lima warns)
+            voices = [c for c in gov.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return seat_of_voices(view, voices)
 
 
