@@ -481,3 +481,31 @@ def test_visitors_and_tourists_are_one_count(nlp: Any) -> None:
     values = [*one.values(), *two.values()]
     built = build_claims("sty", [v for v in values if v.value == 12000], find_dependence([]))
     assert len(built) == 1 and len(built[0].values) == 2, built
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "qualifier"),
+    [
+        ("The talks lasted about an hour.", "about an hour", "hour", "around"),
+        ("The ceasefire held for less than a day.", "less than a day", "day", "under"),
+        ("The two leaders talked for nearly an hour.", "nearly an hour", "hour", "nearly"),
+    ],
+)
+def test_one_unit_measured_by_a_qualifier(
+    nlp: Any, text: str, figure: str, unit: str, qualifier: str
+) -> None:
+    found = claims(nlp, text)[figure]
+    assert (found.value, found.unit, found.qualifier, found.measure) == (
+        1.0,
+        unit,
+        qualifier,
+        "duration",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A year ago, the two sides signed a trade pact.", "The minister arrived a day early."],
+)
+def test_one_unit_without_a_qualifier_is_no_figure(nlp: Any, text: str) -> None:
+    assert not [c for c in claims(nlp, text).values() if c.measure == "duration"]

@@ -194,3 +194,16 @@ def test_a_whole_number_and_a_half_of_time_units() -> None:
     assert (talks.unit, talks.measure) == ("hour", "duration")
     repair = _by_value(claims, 3.5)
     assert (repair.unit, repair.measure) == ("year", "duration")
+
+
+def test_one_unit_measured_by_a_qualifier() -> None:
+    claims = _claims("Переговоры продлились около часа. Перемирие продержалось менее суток.")
+    hour = _by_value(claims, 1.0)
+    assert (hour.unit, hour.qualifier, hour.measure) == ("hour", "around", "duration")
+    day = [c for c in claims if c.unit == "day"]
+    assert day and day[0].qualifier == "under"
+
+
+def test_one_unit_told_as_ago_is_a_date() -> None:
+    claims = _claims("Более года назад стороны подписали договор о торговле.")
+    assert not [c for c in claims if c.measure == "duration"]

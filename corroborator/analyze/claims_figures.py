@@ -744,13 +744,19 @@ class _FigureReader:
                 continue
             number = _WRITTEN_NUMBER.search(t.text)
             words = self.lex.number_words
-            if number is None and not any(
-                w.lower() in words for w in re.findall(r"[A-Za-z]+", t.text)
+            # the dates stage keeps the qualifier in the expression ("about an hour", APPROX)
+            single = _ONE_UNIT.search(t.text) if number is None and t.mod else None
+            if (
+                number is None
+                and single is None
+                and not any(w.lower() in words for w in re.findall(r"[A-Za-z]+", t.text))
             ):
                 continue  # "a year", "weeks": no figure written
             unit = _DURATION_UNITS[(iso.group("t") or "") + iso.group("u")]
             if number is not None:
                 start = t.start + number.start()
+            elif single is not None:
+                start = t.start + single.start()  # "about an hour": the article is the figure
             else:  # from the number word: "the three-day visit" → "three-day"
                 word = next(
                     w for w in re.finditer(r"[A-Za-z]+", t.text) if w.group(0).lower() in words
@@ -807,6 +813,10 @@ _DECIMAL_DURATION = re.compile(
     r"(?!\s+(?:ago|later|earlier|before|after|from\s+now)\b)",
     re.IGNORECASE,
 )
+# "an hour", "a week": one unit written with an article, a figure only when a qualifier
+# measures it ("about an hour", "just under a week", "more than a year": the dates stage's
+# modifier); bare, it is a way of speaking ("a year ago", "arrived a day early")
+_ONE_UNIT = re.compile(r"\b(?:an?|one)\s+(?:minute|hour|day|week|month|year)$", re.IGNORECASE)
 # "a week-long tour", "the day-long talks", "hour-long": one unit of time
 _LONG = re.compile(r"(?<![-\w])(?P<u>hour|day|week|month|year)[- ]?long\b", re.IGNORECASE)
 # TIMEX3 durations of one unit: P3D, P24Y, PT2H, PT100M (P1.5H is not written by the dates stage)

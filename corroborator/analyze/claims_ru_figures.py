@@ -389,6 +389,29 @@ class _RussianFigures(_Claims):
             fig = _Figure(tok.idx, end, self.text[tok.idx : end], value, step, unit)
             fig.measure = "duration"
             out.append(fig)
+            taken.append((tok.idx, end))
+        out += self._one_unit(toks, taken)
+        return out
+
+    def _one_unit(self, toks: list[Any], taken: list[tuple[int, int]]) -> list[_Figure]:
+        """One time unit measured by a qualifier with no number: «около часа», «больше
+        часа», «почти час», «менее суток» (as English "about an hour"; a bare «час» or «год»
+        is no figure, and «более года назад» is a date)."""
+        out: list[_Figure] = []
+        phrases = [phrase for phrase, _ in self.lex.qualifiers]
+        for tok in toks:
+            unit = self.ru["durations"].get(_norm(tok.lemma_))
+            if unit is None or any(a <= tok.idx < b for a, b in taken):
+                continue
+            before = self.text[max(0, tok.idx - 24) : tok.idx].lower()
+            if not any(re.search(rf"(?<![\w-]){re.escape(p)}\s+$", before) for p in phrases):
+                continue
+            end = tok.idx + len(tok.text)
+            if re.match(r"\s*назад(?!\w)", self.text[end : end + 12]):
+                continue
+            fig = _Figure(tok.idx, end, tok.text, 1.0, 1.0, unit)
+            fig.measure = "duration"
+            out.append(fig)
         return out
 
     def _compounds(self, sent: Any) -> list[_Figure]:
