@@ -132,7 +132,7 @@ def date_of(
     counted = _counted_from(view, trig, sent)
     if counted is not None:
         return counted  # "a day after holding talks": the clause's day is not the talks'
-    best: tuple[tuple[bool, int, int], TimeExpression] | None = None
+    best: tuple[tuple[bool, bool, int, int], TimeExpression] | None = None
     starts = {t.start for t in view.timexes}
     for t in view.timexes:
         if not (sent.start_char <= t.start < sent.end_char) or _quoted_apart(view, trig, t):
@@ -147,11 +147,14 @@ def date_of(
         if not toks or not any(i in clause for i in toks):
             continue
         date, _ = timex_dates(t)
-        # prefer days over months over years ("exercises titled … 2023, scheduled for
-        # October 9-13"), then the nearest; the dateline's day ("MOSCOW, Oct 7 (Wire) - … arrived
-        # late on Monday") is the report's, an event's only when its clause gives no other
+        # a date that modifies the trigger itself names its event ("his 2019 visit", "Tuesday's
+        # talks") and outranks the clause's; else prefer days over months over years
+        # ("exercises titled … 2023, scheduled for October 9-13"), then the nearest; the
+        # dateline's day ("MOSCOW, Oct 7 (Wire) - … arrived late on Monday") is the report's,
+        # an event's only when its clause gives no other
         dateline = in_dateline(view.text, t, view.article.dateline_place)
-        rank = (dateline, precision(t), min(abs(i - trig.token.i) for i in toks))
+        named = not (date and _modifies(view, t, trig.token))
+        rank = (named, dateline, precision(t), min(abs(i - trig.token.i) for i in toks))
         if best is None or rank < best[0]:
             best = (rank, t)
     if best is None:
@@ -161,6 +164,21 @@ def date_of(
         # "a ceasefire until April 30": the day it ends, not the day it happens
         return None, date, best[1].text
     return date, date_end, best[1].text
+
+
+# Dependencies of a date that modifies a noun before it ("his 2019 visit", "Tuesday's talks",
+# "the May 9 parade"): the parser hangs such a date on the noun as a number, a compound, a
+# possessive or an adjective.
+_NOUN_MODIFIERS = frozenset({"nummod", "compound", "poss", "amod", "nmod", "npadvmod"})
+
+
+def _modifies(view: ArticleView, t: TimeExpression, tok: Any) -> bool:
+    """The expression ``t`` modifies the trigger noun ``tok`` itself, before it."""
+    span = view.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or tok.pos_ not in {"NOUN", "PROPN"} or span.end > tok.i:
+        return False
+    root = span.root
+    return root.head.i == tok.i and root.dep_ in _NOUN_MODIFIERS
 
 
 def _conjunct_date(
@@ -504,6 +522,44 @@ def last_day_span(view: ArticleView, trig: Trigger, date: str | None) -> tuple[s
     return (_date.fromisoformat(date) - timedelta(days=days - 1)).isoformat(), date
 
 
+def _bounded_by(view: ArticleView, tok: Any, verbs: frozenset[str]) -> bool:
+    """``tok`` is the subject or object of one of ``verbs`` ("the visit ends", "wrapped up the
+    visit") or carries a relative clause of one ("the visit, which ends on Friday")."""
+    gov = governor(tok)
+    return (gov.i != tok.i and gov.lemma_.lower() in verbs) or any(
+        c.dep_ == "relcl" and c.lemma_.lower() in verbs for c in tok.children
+    )
+
+
+def span_of_told(
+    view: ArticleView, trig: Trigger, date: str | None, told: EventMention | None
+) -> tuple[str, str] | None:
+    """The span of an event told before (``told``, which the definite trigger refers back to),
+    when the trigger's clause gives its first or last day: "arrived on Monday for a three-day
+    visit. The visit ends on Wednesday." is one visit from Monday to Wednesday, not a second
+    one on Wednesday; "… a three-day visit. The visit begins on Monday." spans Monday to
+    Wednesday. A span is kept under :data:`BACKGROUND_DAYS`, as a visit's programme is."""
+    if told is None or not date or not DAY_RE.match(date):
+        return None
+    tok = trig.token
+    if _bounded_by(view, tok, words().end_verbs):
+        begin = told.date if told.date and DAY_RE.match(told.date) else None
+        if begin is None or not 0 < days_between(begin, date) < BACKGROUND_DAYS:
+            return None
+        return begin, date
+    if not _bounded_by(view, tok, words().start_verbs):
+        return None
+    if told.date_end and DAY_RE.match(told.date_end):
+        end = told.date_end
+    else:
+        first = view.doc.char_span(told.trigger_start, told.trigger_end, alignment_mode="expand")
+        days = length_in_days(view, first.root) if first is not None else None
+        if not days or days < 2:
+            return None
+        end = (_date.fromisoformat(date) + timedelta(days=days - 1)).isoformat()
+    return (date, end) if 0 < days_between(date, end) < BACKGROUND_DAYS else None
+
+
 def frame_date(so_far: list[EventMention], view: ArticleView) -> str | None:
     """The day of the article's own one-day visit, if it names one: its undated events
     happen that day. A visit given a span ("from May 7 to 10", "a four-day visit"), or dates
@@ -555,10 +611,12 @@ HOSTING = frozenset({"during", "at", "amid"})
 HOSTING_NOUNS = frozenset({"sidelines", "margins", "margin", "course"})
 
 
-def host_event(trig: Trigger, told: list[EventMention]) -> EventMention | None:
-    """The event of the same sentence that hosts ``trig`` through a preposition of its clause
-    ("During her visit to Jakarta, Holt signed …": the visit), if it is told with a date."""
+def host_tokens(trig: Trigger) -> list[Any]:
+    """The nouns of ``trig``'s clause that may name an event hosting it through a preposition
+    ("During her visit to Jakarta, Holt signed …": "visit"; "on the sidelines of the summit":
+    "summit")."""
     gov = governor(trig.token)
+    out = []
     for prep in gov.children:
         if prep.dep_ != "prep" or prep.lower_ not in HOSTING | {"on", "in"}:
             continue
@@ -569,9 +627,18 @@ def host_event(trig: Trigger, told: list[EventMention]) -> EventMention | None:
                 obj = next((g for g in of if g.dep_ == "pobj"), obj)
             elif prep.lower_ not in HOSTING:
                 continue
-            for m in told:
-                if m.trigger_start <= obj.idx < m.trigger_end and m.date and not m.background:
-                    return m
+            out.append(obj)
+    return out
+
+
+def host_event(trig: Trigger, told: list[EventMention]) -> EventMention | None:
+    """The event of the same sentence that hosts ``trig`` (:func:`host_tokens`), if it is told
+    with a date. A host of the past hosts too: "During his 2019 trip, he met …" is a meeting
+    of 2019, history as its host is."""
+    for obj in host_tokens(trig):
+        for m in told:
+            if m.trigger_start <= obj.idx < m.trigger_end and m.date:
+                return m
     return None
 
 

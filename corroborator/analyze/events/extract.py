@@ -22,11 +22,13 @@ from corroborator.analyze.events.dating import (
     frame_date,
     happening_clauses,
     host_event,
+    host_tokens,
     last_day_span,
     ordered_apart,
     reporting_date,
     ruling_date,
     ruling_day_of_span,
+    span_of_told,
     told_today,
 )
 from corroborator.analyze.events.headline import after_named, headline_dates
@@ -307,6 +309,25 @@ def _narrative_day(view: ArticleView, sent: Any, ctx: _Context) -> tuple[str, st
     return last.date, None
 
 
+def _host_date(
+    view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger], ctx: _Context, lang: Grammar
+) -> tuple[str, str | None, str] | None:
+    """``(date, date end, type)`` of the event that hosts ``trig`` in its sentence ("During his
+    visit on Tuesday, he met …"; "met the premier during his 2019 trip"), told before it or
+    named after it (then dated by its own words only)."""
+    told = host_event(trig, ctx.sentence)
+    if told is not None and told.date:
+        return told.date, told.date_end, told.type
+    for obj in host_tokens(trig):
+        other = next((o for o in others if o is not trig and o.token.i == obj.i), None)
+        if other is None:
+            continue
+        date, date_end, _ = lang.date(view, other, sent, others)
+        if date:
+            return date, date_end, other.type
+    return None
+
+
 def _mention(
     view: ArticleView,
     trig: Trigger,
@@ -379,16 +400,24 @@ def _mention(
         lang.background(view, trig, None, None, False)
         or lang.status(view, trig, None)[1] == "preposition of things to come"
     )
+    bounded = (
+        span_of_told(view, trig, date, anaphor)
+        if definite and date_end is None and not _named(trig)
+        else None
+    )
+    if bounded is not None:
+        date, date_end = bounded
+        evidence.append(f"{date_text!r} bounds the {trig.type} told before")
     if date is None and anaphor is not None and definite and not cued and not _named(trig):
         date, date_end = anaphor.date, anaphor.date_end
         place = place or anaphor.place
         source = "earlier_mention" if date else None
         evidence.append("date and place from the earlier mention of the same event")
-    host = host_event(trig, ctx.sentence) if date is None and not cued else None
+    host = _host_date(view, trig, sent, others, ctx, lang) if date is None and not cued else None
     if host is not None:
-        date, date_end = host.date, host.date_end
+        date, date_end = host[0], host[1]
         source = "previous_event"
-        evidence.append(f"date of the {host.type} it happens during")
+        evidence.append(f"date of the {host[2]} it happens during")
     # "…, following a visit to Lima" orders a new visit before the clause: no day from it
     # ("Following the talks, …" points back to the talks just told, and keeps their day)
     apart = ordered_apart(trig.token) and not lang.definite(trig)
