@@ -240,3 +240,24 @@ def test_a_weekday_printed_with_a_day_is_kept_without_a_year() -> None:
     (day,) = [t for t in analysis.timexes if "12 июня" in t.text]
     assert day.value == "XXXX-06-12"
     assert day.weekday == 3  # Thursday: 2025 fits, 2024 does not
+
+
+def test_adjectives_of_a_length_are_durations() -> None:
+    got = {k: (t.type, t.value) for k, t in _timexes(
+        "Министр начала двухдневный визит, а затем 5-дневное турне и двухнедельный отпуск."
+    ).items()}
+    assert got["двухдневный"] == ("DURATION", "P2D")
+    assert got["5-дневное"] == ("DURATION", "P5D")
+    assert got["двухнедельный"] == ("DURATION", "P2W")
+
+
+def test_a_word_of_the_day_alone_is_no_length() -> None:
+    assert "дневной" not in _timexes("После дневного заседания был дневной перерыв.")
+
+
+def test_an_ordinal_day_is_a_day_of_the_span() -> None:
+    found = _timexes(
+        "Во второй день визита министр посетила порт. Последний день пройдёт в Бергене."
+    )
+    assert found["второй день"].day_of_span == 2
+    assert found["Последний день"].day_of_span == -1

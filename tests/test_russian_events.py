@@ -216,3 +216,27 @@ def test_the_venue_of_an_event_noun_and_no_place_from_a_title_or_a_clause() -> N
         "У отеля, в котором жил президент Чили, с утра собрались журналисты в ожидании его приезда."
     )
     assert one(found, "arrival").place != "Chile"
+
+
+def test_arriving_with_a_visit_of_given_length_spans_it() -> None:
+    # 10 March 2025 is a Monday; "с трёхдневным визитом" on the arrival's day runs three days
+    found = events("Министр Ирина Сольская прибыла в Осло в понедельник с трёхдневным визитом.")
+    visit = one(found, "visit")
+    assert (visit.date, visit.date_end) == ("2025-03-10", "2025-03-12")
+
+
+def test_the_second_day_of_a_visit_is_dated_from_its_start() -> None:
+    found = events(
+        "Министр Ирина Сольская прибыла в Осло в понедельник с трёхдневным визитом. "
+        "Во второй день визита Сольская встретилась с премьер-министром Олафом Бреккой."
+    )
+    meeting = one(found, "meeting")
+    assert (meeting.date, meeting.day_of_span) == ("2025-03-11", 2)
+    # "визита" there frames the day, it is no visit of its own
+    assert len([e for e in found if e.type == "visit"]) == 1
+
+
+def test_a_visit_with_a_year_of_its_own_is_history() -> None:
+    found = events("Сольская прибыла в Осло во вторник. Её визит 2019 года длился два дня.")
+    past = [e for e in found if e.type == "visit" and e.date == "2019"]
+    assert past and past[0].background

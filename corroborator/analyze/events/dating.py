@@ -27,6 +27,7 @@ from corroborator.analyze.events.view import (
     governor,
     in_dateline,
 )
+from corroborator.analyze.timex.grammar_ru import ru_words
 from corroborator.analyze.timex.words import words
 from corroborator.model import EventMention, TimeExpression
 
@@ -470,6 +471,11 @@ _DAYS_RE = re.compile(r"^P(\d+)([DW])$")
 _DATELINE_AFTER = re.compile(r"\s*[–—:-]")
 
 
+def start_verbs() -> frozenset[str]:
+    """Lemmas of verbs that start something, English and Russian ("arrive", "прибыть")."""
+    return words().start_verbs | ru_words().start_verbs
+
+
 def length_in_days(view: ArticleView, tok: Any) -> int | None:
     """The length an event is given in its own phrase: "a four-day visit", "a visit of three
     days" (a duration in days modifying the trigger, directly or through a preposition)."""
@@ -498,7 +504,7 @@ def first_day_span(
         return None
     days = length_in_days(view, trig.token)
     gov = governor(trig.token)
-    starts = gov.i != trig.token.i and gov.lemma_.lower() in words().start_verbs
+    starts = gov.i != trig.token.i and gov.lemma_.lower() in start_verbs()
     if not days or days < 2 or not starts:
         return None
     return (_date.fromisoformat(date) + timedelta(days=days - 1)).isoformat()
@@ -547,13 +553,15 @@ def span_of_told(
         if begin is None or not 0 < days_between(begin, date) < BACKGROUND_DAYS:
             return None
         return begin, date
-    if not _bounded_by(view, tok, words().start_verbs):
+    if not _bounded_by(view, tok, start_verbs()):
         return None
     if told.date_end and DAY_RE.match(told.date_end):
         end = told.date_end
     else:
         first = view.doc.char_span(told.trigger_start, told.trigger_end, alignment_mode="expand")
-        days = length_in_days(view, first.root) if first is not None else None
+        # the length hangs on the noun of a verb-noun trigger ("paid a three-day visit")
+        lengths = [length_in_days(view, t) for t in first or []]
+        days = max((d for d in lengths if d), default=None)
         if not days or days < 2:
             return None
         end = (_date.fromisoformat(date) + timedelta(days=days - 1)).isoformat()

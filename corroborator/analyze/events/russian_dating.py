@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from corroborator.analyze.events.dates import rank, timex_dates
-from corroborator.analyze.events.dating import SPOKEN, date_of, reported_by
+from corroborator.analyze.events.dating import SPOKEN, date_of, reported_by, start_verbs
 from corroborator.analyze.events.russian_pack import load_russian_pack, norm
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.analyze.timex.grammar_ru import ru_words
@@ -137,6 +137,9 @@ def _date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigge
         for o in others
     )
     heads = {trig.token.i} if nested else {trig.token.i, governor(trig.token).i}
+    if nested and _started_by(trig):
+        # "прибыл в понедельник с визитом": the arrival's day is the visit's first
+        heads.add(trig.token.head.i)
     # "проведёт встречу … 30 октября": the expression hangs from the verb of the event, which a
     # nearer date elsewhere in the sentence (a date line, another clause's) must not outrank
     governed = [f for f in found if f[1].root.head.i in heads and f[1].root.i not in heads]
@@ -151,6 +154,12 @@ def _date_of_ru(view: ArticleView, trig: Trigger, sent: Any, others: list[Trigge
     # nearest date is the best guess
     roots = [t for t in sent if t.dep_ == "ROOT" and not (t.is_space or t.is_punct)]
     return _found(_nearest(trig, found)) if len(roots) > 1 else own
+
+
+def _started_by(trig: Trigger) -> bool:
+    """The trigger noun hangs on a verb of starting ("прибыл с визитом", "начал визит")."""
+    head = trig.token.head
+    return head.i != trig.token.i and head.pos_ == "VERB" and norm(head.lemma_) in start_verbs()
 
 
 def reported_after(view: ArticleView, sent: Any) -> DateFound:

@@ -71,6 +71,8 @@ def noun_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
         view.label_at(t) == "ORG" for c in tok.children if c.dep_ == "nmod" for t in c.subtree
     ):
         return Trigger(tok, pack.nouns_of_org[word], [tok])  # "заседание Совета ОДКБ"
+    if tok.dep_ == "nmod" and _in_day_of_span(view, tok.head):
+        return None  # "во второй день визита": a frame, as "the second day of the visit"
     children = {lemma(c): c for c in tok.children}
     for words, type_name in pack.nouns.get(word, []):
         others = words - {word}
@@ -80,6 +82,11 @@ def noun_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
             continue
         return Trigger(tok, type_name, [tok, *(children[w] for w in others)])
     return None
+
+
+def _in_day_of_span(view: ArticleView, tok: Any) -> bool:
+    """``tok`` is the noun of a day of the span ("второй день")."""
+    return any(t.start <= tok.idx < t.end for t in view.day_spans)
 
 
 def _is_disaster(pack: RussianPack, tok: Any) -> bool:

@@ -55,6 +55,10 @@ class RuWords:
     forward_cues: frozenset[str]
     backward_cues: frozenset[str]
     reporting_verbs: frozenset[str]
+    length_numbers: dict[str, float]
+    length_units: dict[str, str]
+    last_words: frozenset[str]
+    start_verbs: frozenset[str]
 
 
 def _invert(raw: dict[Any, list[str]], cast: Callable[[Any], Any] = str) -> dict[str, Any]:
@@ -100,6 +104,10 @@ def ru_words() -> RuWords:
         forward_cues=_set(d.get("forward_cues")),
         backward_cues=_set(d.get("backward_cues")),
         reporting_verbs=_set(d.get("reporting_verbs")),
+        length_numbers={str(k).lower(): float(n) for k, n in d.get("length_numbers", {}).items()},
+        length_units=_lower(d.get("length_units", {})),
+        last_words=_set(d.get("last_words")),
+        start_verbs=_set(d.get("start_verbs")),
     )
 
 
@@ -154,6 +162,9 @@ def _pieces() -> dict[str, str]:
         "HOUR": rf"(?P<hh>[012]?\d|{_alt([n for n, x in w.numbers.items() if x == int(x)])})",
         "HOURS": r"(?:час|часа|часов)(?:\s+(?P<mi>[0-5]?\d)\s+минут[а-я]*)?",
         "ZONE": r"\s+по\s+[а-яё]+(?:\s+времени)?",
+        "LNUM": rf"(?P<lnum>\d{{1,2}}-|{_alt(w.length_numbers)})",
+        "LUNIT": rf"(?P<lunit>{_alt(w.length_units)})[а-яё]*",
+        "DORD": rf"(?P<dord>{_alt([*w.ordinals, *w.last_words])})",
     }
 
 
@@ -205,6 +216,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("clock", r"(?<=\bоколо\s)(?P<hh>[012]?\d)\s+{HOURS}(?:\s+{POD}|{ZONE})?"),
     ("clock", r"{HOUR}\s+{HOURS}(?:\s+{POD}|{ZONE})"),
     ("duration", r"{NUM}\s+{UNIT}"),
+    # "двухдневный", "5-дневного": a length (a number leads: "дневной" alone is "by day")
+    ("length", r"{LNUM}{LUNIT}"),
+    # "во второй день визита", "в последний день": a day of the span the article tells
+    ("ordinal_day", r"{DORD}\s+(?:день|дня|дне)"),
     (
         "time",
         r"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?:\s+по\s+[а-яё]+\s+времени)?",
@@ -514,6 +529,29 @@ def _duration(m: Match) -> Sem | None:
                note="duration")  # fmt: skip
 
 
+def _length(m: Match) -> Sem | None:
+    """An adjective of a length: "двухдневный" is P2D, "5-дневного" P5D."""
+    w = ru_words()
+    stem = (m.g("lunit") or "").lower()
+    unit = words().units.get(next((u for s, u in w.length_units.items() if stem.startswith(s)), ""))
+    lead = (m.g("lnum") or "").lower().rstrip("-")
+    n = float(lead) if lead.isdigit() else w.length_numbers.get(lead, 0.0)
+    if unit is None or not n:
+        return None
+    return Sem("dur", "DURATION", v.duration(n * unit.multiplier, unit.code, unit.time),
+               note="length")  # fmt: skip
+
+
+def _ordinal_day(m: Match) -> Sem | None:
+    """ "во второй день" is day 2 of the span the article tells, "в последний день" its last."""
+    w = ru_words()
+    word = (m.g("dord") or "").lower()
+    n = -1 if word in w.last_words else w.ordinals.get(word)
+    if n is None:
+        return None
+    return Sem("ordday", "DATE", gran="day", offset=n, note=f"day {n} of the span")
+
+
 def _other(m: Match) -> Sem | None:
     w = ru_words()
     if m.rule == "time":
@@ -578,6 +616,7 @@ _DISPATCH: dict[str, Callable[[Match], Sem | None]] = {
     "year": _dated, "dm_range": _range, "month_range": _range, "year_range": _range,
     "deictic": _relative, "weekday": _relative, "weekend": _relative,
     "shift_unit": _relative, "ago": _relative, "later": _relative, "duration": _duration,
+    "length": _length, "ordinal_day": _ordinal_day,
     "time": _other, "clock": _other, "set": _other, "ref": _other, "holiday": _other,
     "year_part": _other, "season": _other, "decade": _other,
 }  # fmt: skip
