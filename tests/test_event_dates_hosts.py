@@ -88,3 +88,9 @@ def test_an_ending_far_from_the_visit_told_before_is_not_its_end(nlp: Any) -> No
     assert not any(v.date == "2024-04-02" and v.date_end for v in of_type(found, "visit")), dates(
         found
     )
+
+
+def test_a_possessive_mention_bounds_the_visit_told_before(nlp: Any) -> None:
+    text = "Marlow arrived in Oslo on Monday for a three-day visit. Her visit ends on Wednesday."
+    visits = of_type(events(nlp, text), "visit")
+    assert visits and all((v.date, v.date_end) == ("2024-05-13", "2024-05-15") for v in visits)

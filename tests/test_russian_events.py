@@ -240,3 +240,21 @@ def test_a_visit_with_a_year_of_its_own_is_history() -> None:
     found = events("Сольская прибыла в Осло во вторник. Её визит 2019 года длился два дня.")
     past = [e for e in found if e.type == "visit" and e.date == "2019"]
     assert past and past[0].background
+
+
+def test_a_meeting_in_the_course_of_a_past_visit_is_of_that_visit() -> None:
+    found = events("В ходе визита 2019 года Сольская встретилась с премьер-министром Норвегии.")
+    meeting = one(found, "meeting")
+    assert (meeting.date, meeting.background) == ("2019", True)
+    found = events("Сольская встретилась с премьер-министром Норвегии на полях саммита 2019 года.")
+    meeting = one(found, "meeting")
+    assert (meeting.date, meeting.background) == ("2019", True)
+
+
+def test_the_end_of_a_visit_told_before_bounds_it() -> None:
+    found = events(
+        "Министр Ирина Сольская прибыла в Осло в понедельник с трёхдневным визитом. "
+        "Визит завершится в среду."
+    )
+    visits = [e for e in found if e.type == "visit"]
+    assert visits and all((v.date, v.date_end) == ("2025-03-10", "2025-03-12") for v in visits)

@@ -476,6 +476,11 @@ def start_verbs() -> frozenset[str]:
     return words().start_verbs | ru_words().start_verbs
 
 
+def end_verbs() -> frozenset[str]:
+    """Lemmas of verbs that end something, English and Russian ("wrap", "завершиться")."""
+    return words().end_verbs | ru_words().end_verbs
+
+
 def length_in_days(view: ArticleView, tok: Any) -> int | None:
     """The length an event is given in its own phrase: "a four-day visit", "a visit of three
     days" (a duration in days modifying the trigger, directly or through a preposition)."""
@@ -518,9 +523,9 @@ def last_day_span(view: ArticleView, trig: Trigger, date: str | None) -> tuple[s
         return None
     tok = trig.token
     gov = governor(tok)
-    ending = gov.i != tok.i and gov.lemma_.lower() in words().end_verbs
+    ending = gov.i != tok.i and gov.lemma_.lower() in end_verbs()
     ending = ending or any(
-        c.dep_ == "relcl" and c.lemma_.lower() in words().end_verbs for c in tok.children
+        c.dep_ == "relcl" and c.lemma_.lower() in end_verbs() for c in tok.children
     )
     days = length_in_days(view, tok) if ending else None
     if not days or days < 2:
@@ -548,7 +553,7 @@ def span_of_told(
     if told is None or not date or not DAY_RE.match(date):
         return None
     tok = trig.token
-    if _bounded_by(view, tok, words().end_verbs):
+    if _bounded_by(view, tok, end_verbs()):
         begin = told.date if told.date and DAY_RE.match(told.date) else None
         if begin is None or not 0 < days_between(begin, date) < BACKGROUND_DAYS:
             return None
@@ -639,11 +644,11 @@ def host_tokens(trig: Trigger) -> list[Any]:
     return out
 
 
-def host_event(trig: Trigger, told: list[EventMention]) -> EventMention | None:
-    """The event of the same sentence that hosts ``trig`` (:func:`host_tokens`), if it is told
-    with a date. A host of the past hosts too: "During his 2019 trip, he met …" is a meeting
-    of 2019, history as its host is."""
-    for obj in host_tokens(trig):
+def host_event(hosts: list[Any], told: list[EventMention]) -> EventMention | None:
+    """The event of the same sentence named by one of ``hosts`` (:func:`host_tokens`), if it is
+    told with a date. A host of the past hosts too: "During his 2019 trip, he met …" is a
+    meeting of 2019, history as its host is."""
+    for obj in hosts:
         for m in told:
             if m.trigger_start <= obj.idx < m.trigger_end and m.date:
                 return m

@@ -104,6 +104,9 @@ class Grammar:
     # звучат гимны" in a report printed after that day): a present told right after a dated
     # event takes the day the report is telling, when that day is before the report's own
     historical_present: bool = False
+    # (trigger) → the nouns of its clause that may name an event it happens during ("during
+    # the visit", «в ходе визита»); None: the English prepositions (:func:`.host_tokens`)
+    hosts: Callable[[Trigger], list[Any]] | None = None
 
 
 @dataclass
@@ -180,6 +183,13 @@ def _definite(trig: Trigger) -> bool:
         c.lower_ in {"the", "this", "these", "their"}
         for c in trig.token.children
         if c.dep_ in {"det", "poss"}
+    )
+
+
+def _indefinite(trig: Trigger) -> bool:
+    """The trigger has an indefinite article ("a visit"), by the parser's morphology."""
+    return any(
+        c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in trig.token.children
     )
 
 
@@ -315,10 +325,11 @@ def _host_date(
     """``(date, date end, type)`` of the event that hosts ``trig`` in its sentence ("During his
     visit on Tuesday, he met …"; "met the premier during his 2019 trip"), told before it or
     named after it (then dated by its own words only)."""
-    told = host_event(trig, ctx.sentence)
+    hosts = (lang.hosts or host_tokens)(trig)
+    told = host_event(hosts, ctx.sentence)
     if told is not None and told.date:
         return told.date, told.date_end, told.type
-    for obj in host_tokens(trig):
+    for obj in hosts:
         other = next((o for o in others if o is not trig and o.token.i == obj.i), None)
         if other is None:
             continue
@@ -400,9 +411,11 @@ def _mention(
         lang.background(view, trig, None, None, False)
         or lang.status(view, trig, None)[1] == "preposition of things to come"
     )
+    # "The visit ends on Wednesday", "his visit ends …", Russian "Визит завершится в среду"
+    # (no article to mark it): any but an indefinite mention may bound the one told before
     bounded = (
         span_of_told(view, trig, date, anaphor)
-        if definite and date_end is None and not _named(trig)
+        if date_end is None and not _named(trig) and not _indefinite(trig)
         else None
     )
     if bounded is not None:

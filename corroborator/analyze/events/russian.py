@@ -20,7 +20,7 @@ from corroborator.analyze.events.places import (
     seat_of_voices,
     seat_place,
 )
-from corroborator.analyze.events.russian_dating import date_of_ru, reported_after
+from corroborator.analyze.events.russian_dating import date_of_ru, hosts_ru, reported_after
 from corroborator.analyze.events.russian_pack import SUBJECTS_RU, lemma, load_russian_pack, norm
 from corroborator.analyze.events.russian_status import is_background, status_of
 from corroborator.analyze.events.russian_triggers import case_words, subtype_of, triggers
@@ -222,6 +222,7 @@ RUSSIAN = Grammar(
     reported_after=reported_after,
     seat=seat_of,
     historical_present=True,
+    hosts=hosts_ru,
 )
 
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from corroborator.analyze.events.dates import rank, timex_dates
 from corroborator.analyze.events.dating import SPOKEN, date_of, reported_by, start_verbs
-from corroborator.analyze.events.russian_pack import load_russian_pack, norm
+from corroborator.analyze.events.russian_pack import lemma, load_russian_pack, norm
+from corroborator.analyze.events.russian_triggers import case_words, prepositions
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.analyze.timex.grammar_ru import ru_words
 from corroborator.model import TimeExpression
@@ -160,6 +161,23 @@ def _started_by(trig: Trigger) -> bool:
     """The trigger noun hangs on a verb of starting ("прибыл с визитом", "начал визит")."""
     head = trig.token.head
     return head.i != trig.token.i and head.pos_ == "VERB" and norm(head.lemma_) in start_verbs()
+
+
+def hosts_ru(trig: Trigger) -> list[Any]:
+    """The nouns of the trigger's clause in a phrase that frames it ("В ходе визита 2019 года
+    он встретился …": "визита"; "в рамках саммита", "на полях саммита": the genitive after the
+    frame's noun), the pack's frame prepositions: what it happens during."""
+    frames = load_russian_pack().frame_preps
+    gov = governor(trig.token)
+    out = []
+    for obl in (c for c in gov.children if c.dep_ == "obl" and c.i != trig.token.i):
+        if prepositions(obl) & set(frames):
+            out.append(obl)
+        for nmod in (c for c in obl.children if c.dep_ == "nmod"):
+            above = (*sorted(case_words(obl)), lemma(obl))
+            if any(above[-len(p) :] == p for p in frames):
+                out.append(nmod)
+    return out
 
 
 def reported_after(view: ArticleView, sent: Any) -> DateFound:

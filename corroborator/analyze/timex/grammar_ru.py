@@ -59,6 +59,7 @@ class RuWords:
     length_units: dict[str, str]
     last_words: frozenset[str]
     start_verbs: frozenset[str]
+    end_verbs: frozenset[str]
 
 
 def _invert(raw: dict[Any, list[str]], cast: Callable[[Any], Any] = str) -> dict[str, Any]:
@@ -108,6 +109,7 @@ def ru_words() -> RuWords:
         length_units=_lower(d.get("length_units", {})),
         last_words=_set(d.get("last_words")),
         start_verbs=_set(d.get("start_verbs")),
+        end_verbs=_set(d.get("end_verbs")),
     )
 
 
