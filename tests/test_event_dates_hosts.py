@@ -94,3 +94,9 @@ def test_a_possessive_mention_bounds_the_visit_told_before(nlp: Any) -> None:
     text = "Marlow arrived in Oslo on Monday for a three-day visit. Her visit ends on Wednesday."
     visits = of_type(events(nlp, text), "visit")
     assert visits and all((v.date, v.date_end) == ("2024-05-13", "2024-05-15") for v in visits)
+
+
+def test_a_visit_starting_on_a_weekday_spans_its_length(nlp: Any) -> None:
+    found = events(nlp, "Marlow will arrive in Oslo for a three-day visit starting Monday.")
+    [visit] = of_type(found, "visit")
+    assert (visit.date, visit.date_end) == ("2024-05-20", "2024-05-22"), dates(found)
