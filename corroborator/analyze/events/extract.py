@@ -18,17 +18,14 @@ from corroborator.analyze.events.dating import (
     date_of,
     family,
     fill_frame,
-    first_day_span,
     frame_date,
     happening_clauses,
     host_event,
     host_tokens,
-    last_day_span,
     ordered_apart,
     reporting_date,
     ruling_date,
     ruling_day_of_span,
-    span_of_told,
     told_today,
 )
 from corroborator.analyze.events.headline import after_named, headline_dates
@@ -46,6 +43,7 @@ from corroborator.analyze.events.places import (
     trip_named_by_place,
     where_of,
 )
+from corroborator.analyze.events.spans import first_day_span, last_day_span, span_of_told
 from corroborator.analyze.events.status import counted_since, is_background, status_of
 from corroborator.analyze.events.triggers import (
     is_generic,

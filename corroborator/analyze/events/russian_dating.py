@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from corroborator.analyze.events.dates import rank, timex_dates
-from corroborator.analyze.events.dating import SPOKEN, date_of, reported_by, start_verbs
+from corroborator.analyze.events.dating import SPOKEN, date_of, reported_by
 from corroborator.analyze.events.russian_pack import lemma, load_russian_pack, norm
 from corroborator.analyze.events.russian_triggers import case_words, prepositions
+from corroborator.analyze.events.spans import start_verbs
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.analyze.timex.grammar_ru import ru_words
 from corroborator.model import TimeExpression
