@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from corroborator.analyze.events.arguments import has_named_speaker, in_group, people_or_actors
+from corroborator.analyze.events.cancelling import replaced_en
 from corroborator.analyze.events.places import place_of
 from corroborator.analyze.events.speech import speech_event
 from corroborator.analyze.events.view import (
@@ -38,7 +39,14 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         and tok.head.head.lemma_.lower() in ont.blocking_heads
     ):
         return None  # "a warrant for his arrest"
-    if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in ont.blocking_heads:
+    if (
+        tok.dep_ in {"dobj", "obj"}
+        and tok.head.lemma_.lower() in ont.blocking_heads
+        # a particle makes it another verb: "called off the summit" names the summit
+        and not any(
+            c.dep_ == "prt" and c.lower_ in ont.meaning_particles for c in tok.head.children
+        )
+    ):
         return None  # "requested assistance", "demanded talks": asked for, not done
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and tok.tag_ == "NN" and nxt.dep_ != "conj":
@@ -68,7 +76,12 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             spec = ont.types[type_name]
             if lemma in spec.plural_only and tok.tag_ != "NNS":
                 continue
-            if type_name == "visit" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            if (
+                type_name == "visit"
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and not replaced_en(tok)  # "instead of a trip to the coast" names a trip
+            ):
                 return None  # "the core of the visit", "the second day of the visit": a frame
             return Trigger(
                 tok, type_name, [*[c for c in mods if c.lemma_.lower() in required], tok]
