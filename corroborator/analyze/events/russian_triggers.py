@@ -111,10 +111,11 @@ def _to_place(view: ArticleView, pack: RussianPack, tok: Any) -> bool:
 
 
 def _traveller(view: ArticleView, pack: RussianPack, tok: Any) -> bool:
-    """Someone goes: the subject (or, for an infinitive or a conjunct, its head's) is a named
-    person, a pronoun or one of the pack's travellers ("президент", "делегация")."""
+    """Someone goes: the subject (or, for an infinitive, a conjunct or a clause that drops
+    it, its head's: "президент заявил, что отправится в Китай") is a named person, a pronoun
+    or one of the pack's travellers ("президент", "делегация")."""
     subjects = [c for c in tok.children if c.dep_ in SUBJECTS_RU]
-    if not subjects and tok.dep_ in {"xcomp", "conj"}:
+    if not subjects and tok.dep_ in {"xcomp", "conj", "ccomp"}:
         subjects = [c for c in tok.head.children if c.dep_ in SUBJECTS_RU]
     return any(
         s.pos_ == "PRON"

@@ -139,6 +139,9 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     for obj in objects + complements:
         pair = (lemma, obj.lemma_.lower())
         if pair in ont.verb_objects:
+            own = noun_trigger(view, obj) if obj.dep_ in {"dobj", "obj"} else None
+            if own is not None and len(own.tokens) > 1 and own.type != ont.verb_objects[pair]:
+                continue  # "made a joint press statement": the noun phrase says the kind
             return Trigger(tok, ont.verb_objects[pair], [tok, obj])
         if pair in ont.venue_pairs and _at_venue(tok, ont.venue_pairs[pair][1]):
             return Trigger(tok, ont.venue_pairs[pair][0], [tok, obj])
