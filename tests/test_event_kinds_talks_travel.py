@@ -79,15 +79,29 @@ def _departure(found: list[EventMention]) -> EventMention:
         "The chancellor leaves Oslo for Stockholm on Thursday.",
         "The chancellor departed for Stockholm from Oslo on Tuesday.",
         "The chancellor departed Oslo for Stockholm on Tuesday.",
+        "The chancellor flew home from Oslo on Tuesday.",
     ],
 )
 def test_a_departure_is_where_it_leaves_from(nlp: Any, text: str) -> None:
     assert _departure(events_in(nlp, text, "2031-04-17")).place == "Oslo"
 
 
-def test_a_departure_is_not_where_it_goes(nlp: Any) -> None:
-    found = events_in(nlp, "The chancellor departed to Stockholm on Tuesday.", "2031-04-17")
-    assert _departure(found).place != "Stockholm"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chancellor departed to Stockholm on Tuesday.",
+        "The chancellor headed home to Stockholm on Tuesday.",
+    ],
+)
+def test_a_departure_is_not_where_it_goes(nlp: Any, text: str) -> None:
+    assert _departure(events_in(nlp, text, "2031-04-17")).place != "Stockholm"
+
+
+def test_a_departure_without_its_origin_is_where_the_traveller_was(nlp: Any) -> None:
+    text = "The chancellor held talks in Oslo on Monday. She left for Stockholm on Tuesday."
+    assert _departure(events_in(nlp, text, "2031-04-17")).place == "Oslo"
+    text = "Канцлер провела переговоры в Осло в понедельник. Во вторник она вылетела в Стокгольм."
+    assert _departure(events_ru(text, "2031-04-17")).place == "Oslo"
 
 
 @pytest.mark.parametrize(

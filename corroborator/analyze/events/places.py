@@ -313,6 +313,16 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                     found += phrase_places(view, p)
     here = dateline_place(view)
     leaving = _leaving(view, tok)
+    if leaving:
+        # the noun of a pair of leaving may carry where it leaves from ("flew home from Lisbon")
+        found += [
+            place
+            for noun in tok.children
+            if (tok.lemma_.lower(), noun.lemma_.lower()) in view.ont.verb_objects
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ in _LEAVING_PREPS
+            for place in phrase_places(view, p)
+        ]
     for holder in holders:
         for child in holder.children:
             if here and child.dep_ == "advmod" and child.lower_ == "here":
@@ -367,12 +377,14 @@ _LEAVING_PREPS = frozenset({"from", "of", "at", "in"})
 
 
 def _leaving(view: ArticleView, tok: Any) -> bool:
-    """``tok`` is a verb of leaving a place ("depart", "leave": a type with leaves_place)."""
+    """``tok`` is a verb of leaving a place ("depart", "leave", "flew home": a type with
+    leaves_place)."""
     if tok.pos_ != "VERB":
         return False
     word = tok.lemma_.lower()
-    kind = view.ont.verbs.get(word) or view.ont.place_verbs.get(word)
-    return bool(kind and view.ont.types[kind].leaves_place)
+    kinds = [view.ont.verbs.get(word), view.ont.place_verbs.get(word)]
+    kinds += [view.ont.verb_objects.get((word, c.lemma_.lower())) for c in tok.children]
+    return any(k and view.ont.types[k].leaves_place for k in kinds)
 
 
 def where_of(tok: Any) -> Any | None:
