@@ -114,3 +114,16 @@ def test_a_departure_without_its_origin_is_where_the_traveller_was(nlp: Any) -> 
 )
 def test_russian_departure_is_where_it_leaves_from(text: str) -> None:
     assert _departure(events_ru(text)).place == "Oslo"
+
+
+def test_a_stay_until_a_time_ends_in_a_departure_then(nlp: Any) -> None:
+    text = "The king was due to land on Monday evening and stay until Tuesday noon."
+    departure = _departure(events_in(nlp, text, "2031-04-14"))
+    assert (departure.status, departure.date) == ("planned", "2031-04-15")
+
+
+@pytest.mark.parametrize(
+    "text", ["The curfew will stay until dawn on Friday.", "Prices stayed high until March."]
+)
+def test_a_thing_staying_is_no_departure(nlp: Any, text: str) -> None:
+    assert not [m for m in events_in(nlp, text, "2031-04-14") if m.type == "departure"]

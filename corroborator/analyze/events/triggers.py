@@ -164,6 +164,8 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         return Trigger(tok, ont.place_verbs[lemma], [tok])
     if lemma in ont.destination_verbs and _goes_to_place(view, tok):
         return Trigger(tok, ont.destination_verbs[lemma], [tok])
+    if lemma in ont.until_verbs and _until_time(tok) and _someone_stays(view, tok):
+        return Trigger(tok, ont.until_verbs[lemma], [tok])  # "stay until Wednesday"
     verb_type = None if other_verb else ont.verbs.get(lemma)
     if verb_type is None:
         return speech_event(view, tok)
@@ -276,6 +278,38 @@ def _someone_moves(view: ArticleView, tok: Any) -> bool:
         or s.lemma_.lower() in view.ont.travellers
         for s in subjects
     )
+
+
+def _until_time(tok: Any) -> bool:
+    """The verb lasts "until" (or "till") a time the entity model tags ("until Wednesday
+    afternoon", "till noon")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"until", "till"}
+        and any(t.ent_type_ in {"DATE", "TIME"} for t in c.subtree)
+        for c in tok.children
+    )
+
+
+def _someone_stays(view: ArticleView, tok: Any) -> bool:
+    """The one staying is someone (as :func:`_someone_moves` judges it): the verb's own
+    subject or, for an infinitive or a conjunct without one, the subject of the verb above it
+    ("was scheduled to arrive late Tuesday and stay until …")."""
+    current = tok
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return any(
+                (s.tag_ == "PRP" and s.lower_ not in {"it", "this", "that"})
+                or view.label_at(s) == "PERSON"
+                or bool(view.people(s))
+                or s.lemma_.lower() in view.ont.travellers
+                for s in subjects
+            )
+        if current.dep_ not in {"xcomp", "conj", "advcl"} or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _place_object(view: ArticleView, tok: Any) -> bool:
