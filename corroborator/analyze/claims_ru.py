@@ -288,7 +288,8 @@ class _RussianClaims(_RussianRanks):
             else:
                 continue
             before = self.text[max(0, fig.start - 12) : fig.start + len(fig.text)].lower()
-            if re.search(r"(?<!\w)(?:на|в)\s", before) or fig.unit == "percent":
+            # "в 1,8 раза", "впятеро", "пятикратно": a factor is a change with or without "в"
+            if re.search(r"(?<!\w)(?:на|в)\s", before) or fig.unit in {"percent", "times"}:
                 if re.search(r"(?<!\w)до\s", before):
                     return None  # "вырос до 7 млрд": the level reached
                 return kind

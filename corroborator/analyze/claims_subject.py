@@ -170,6 +170,11 @@ class _SubjectReader(_FigureReader):
                 and not self._in_timex(what.idx, what.idx + len(what.text))
             ):
                 return "amount", self._phrase(what, fig), None
+        volume = fig.unit in {u for u, _ in self.lex.figure_units.values()}
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        what = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if volume and what is not None and what.pos_ in {"NOUN", "PROPN"}:
+            return "amount", self._phrase(what, fig), None  # "38 bcm of gas": the gas
         valued = self._worth(root)
         if money and valued is not None:
             # "a rail deal worth $900 million", "the contract is worth $2 billion", "signed
