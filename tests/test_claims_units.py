@@ -166,6 +166,31 @@ def test_english_multipliers_in_one_word(nlp: Any, text: str, value: float, figu
     assert (claim.text, claim.unit, claim.measure) == (figure, "times", "factor")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("The ministry reported a fivefold increase in visitors.", 5, "visitors"),
+        ("Farmers saw a 3-fold rise in fertiliser prices.", 3, "fertiliser prices"),
+        ("The bank posted a 5x jump in profit.", 5, "profit"),
+    ],
+)
+def test_a_factor_of_a_change_noun_measures_what_changed(
+    nlp: Any, text: str, value: float, subject: str
+) -> None:
+    assert one(english(nlp, text), value).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reasons for the delay are twofold.",
+        "The plan has a threefold aim: roads, schools and water.",
+    ],
+)
+def test_a_fold_word_counting_parts_is_no_figure(nlp: Any, text: str) -> None:
+    assert not [c for c in english(nlp, text) if c.unit == "times"]
+
+
 def test_an_x_between_numbers_is_no_multiplier(nlp: Any) -> None:
     claims = english(nlp, "The rooms measure 3 x 4 metres and the jeeps are 4x4 models.")
     assert not [c for c in claims if c.unit == "times"]
@@ -186,6 +211,22 @@ def test_russian_multipliers(text: str, value: float, figure: str) -> None:
     assert claim.unit == "times" and claim.text.endswith(figure)
 
 
+def test_a_russian_factor_of_a_change_noun_measures_what_changed() -> None:
+    claim = one(russian("Министерство отметило двукратный рост продаж."), 2)
+    assert (claim.measure, claim.subject) == ("growth", "продажи")
+
+
 def test_once_is_no_multiplier() -> None:
     claims = russian("Пенсионерам выплатят однократную помощь.")
     assert not [c for c in claims if c.unit == "times"]
+
+
+def test_halved_and_a_twofold_fall_are_one_factor(nlp: Any) -> None:
+    """ "halved" (0.5 times) and «сократился вдвое» (two times, down) say one thing."""
+    values = [
+        one(english(nlp, "In 2024 the country's grain imports halved.", "en_1"), 0.5),
+        one(russian("В 2024 году импорт зерна в страну сократился вдвое.", "ru_1"), 2),
+    ]
+    built = build_claims("sty", values, find_dependence([]))
+    assert len(built) == 1, [[v.text for v in c.values] for c in built]
+    assert built[0].verdict != "conflicting"

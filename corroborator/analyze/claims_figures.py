@@ -501,6 +501,8 @@ class _FigureReader:
             out.append(fig)
         for m in _fold_words(self.pack).finditer(text, sent.start_char, sent.end_char):
             # "a fivefold increase", "prices rose tenfold": a factor in one word
+            if self._parts(m.start(), m.end()):
+                continue
             fig = _Figure(m.start(), m.end(), m.group(0), _fold_value(self.lex, m), 1.0, "times")
             fig.measure = "factor"
             out.append(fig)
@@ -520,6 +522,18 @@ class _FigureReader:
         out = [f for f in out if not any(d.start < f.end and f.start < d.end for d in durations)]
         out += durations
         return self._ranges(sorted(out, key=lambda f: f.start), sent)
+
+    def _parts(self, start: int, end: int) -> bool:
+        """Whether a "-fold" word counts parts, not a factor: "the reasons are twofold", "a
+        threefold aim" (said of no change: the factor is a change's, "a fivefold increase")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        word = span.root
+        if word.dep_ in {"acomp", "attr"} and word.head.lemma_.lower() == "be":
+            return True
+        changes = self.lex.growth_verbs | self.lex.decline_verbs
+        return word.dep_ == "amod" and word.head.lemma_.lower() not in changes
 
     def _ranges(self, out: list[_Figure], sent: Any) -> list[_Figure]:
         """One value told as an interval is one figure, its value the lower end (qualifier

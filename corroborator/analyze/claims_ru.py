@@ -130,6 +130,10 @@ class _RussianClaims(_RussianRanks):
                 return "count", done, "occurrence"
             return "count", None, "occurrence"
         if len(tokens) == 1 and word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"}:
+            grown = self._changing_noun(fig, tokens, inside) if fig.unit == "times" else None
+            if grown is not None:  # "пятикратный рост продаж": the sales grew fivefold
+                lemma = _norm(word.head.lemma_)
+                return ("decline" if lemma in self.ru["decline_nouns"] else "growth"), grown, None
             measure = "share" if fig.unit == "percent" else fig.measure or "amount"
             return measure, self._phrase_ru(word.head, inside), None
         return None
