@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from corroborator import lexicon
+from corroborator.analyze.claims_factors import COMPARED_AFTER, TIMES, TIMES_X, factor_words
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.nlp import Sentences, doc_text
 from corroborator.analyze.ontology import load_ontology
@@ -460,7 +461,7 @@ class _FigureReader:
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/"):
                 continue  # part of a word, a range or a code ("CS-2", "2024-2030")
             if end < len(text) and (
-                (text[end].isalnum() and not _TIMES_X.match(text, end))
+                (text[end].isalnum() and not TIMES_X.match(text, end))
                 or (text[end] in "-–" and text[end + 1 : end + 2].isdigit())
             ):
                 continue
@@ -487,23 +488,15 @@ class _FigureReader:
                 f.text = text[f.start : f.end]
                 f.unit, f.measure = "people", "count"
                 continue
-            times = _TIMES.match(text, f.end) if f.unit is None else None
+            times = TIMES.match(text, f.end) if f.unit is None else None
             if times:  # "grew 1.8 times", "a 3-fold rise": a factor; "met 10 times": a count
                 f.end = times.end()
                 f.text = text[f.start : f.end]
                 f.unit, f.measure = self._times_reading(f, times.group(0), sent)
-        for m in _FACTOR_VERBS.finditer(text, sent.start_char, sent.end_char):
-            if re.match(r"\s+(?:to|from)\s+\S*\d", text[m.end() : m.end() + 20]):
-                continue  # "halved to 10 percent": the figure after is the claim
-            factor = _FACTORS[m.group(1).lower()]
-            fig = _Figure(m.start(), m.end(), m.group(0), factor, 0.1 * factor, "times")
-            fig.measure = "factor"
-            out.append(fig)
-        for m in _fold_words(self.pack).finditer(text, sent.start_char, sent.end_char):
-            # "a fivefold increase", "prices rose tenfold": a factor in one word
-            if self._parts(m.start(), m.end()):
-                continue
-            fig = _Figure(m.start(), m.end(), m.group(0), _fold_value(self.lex, m), 1.0, "times")
+        changes = self.lex.growth_verbs | self.lex.decline_verbs
+        words = tuple(self.lex.number_words.items())
+        for start, end, value, step in factor_words(self.doc, sent, words, changes):
+            fig = _Figure(start, end, text[start:end], value, step, "times")
             fig.measure = "factor"
             out.append(fig)
         taken = [(f.start, f.end) for f in out]
@@ -522,18 +515,6 @@ class _FigureReader:
         out = [f for f in out if not any(d.start < f.end and f.start < d.end for d in durations)]
         out += durations
         return self._ranges(sorted(out, key=lambda f: f.start), sent)
-
-    def _parts(self, start: int, end: int) -> bool:
-        """Whether a "-fold" word counts parts, not a factor: "the reasons are twofold", "a
-        threefold aim" (said of no change: the factor is a change's, "a fivefold increase")."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return False
-        word = span.root
-        if word.dep_ in {"acomp", "attr"} and word.head.lemma_.lower() == "be":
-            return True
-        changes = self.lex.growth_verbs | self.lex.decline_verbs
-        return word.dep_ == "amod" and word.head.lemma_.lower() not in changes
 
     def _ranges(self, out: list[_Figure], sent: Any) -> list[_Figure]:
         """One value told as an interval is one figure, its value the lower end (qualifier
@@ -595,13 +576,13 @@ class _FigureReader:
         or comparison ("grew 1.5 times", "three times higher", "a 3-fold rise"), else how
         often something happened ("the leaders have met 40 times", "visited four times"): a
         count in unit ``occurrence``, as "his fourth visit" is."""
-        if "fold" in times.lower() or _TIMES_X.fullmatch(times):
+        if "fold" in times.lower() or TIMES_X.fullmatch(times):
             return "times", "factor"  # "a 3-fold rise", "grew 5x"
         changes = self.lex.growth_verbs | self.lex.decline_verbs
         near = [t for t in sent if t.idx < fig.start][-6:]  # "grew by almost 1.5 times"
         if any(t.lemma_.lower() in changes for t in near):
             return "times", "factor"
-        if _COMPARED_AFTER.match(self.text, fig.end):
+        if COMPARED_AFTER.match(self.text, fig.end):
             return "times", "factor"
         return "occurrence", "count"
 
@@ -829,33 +810,6 @@ _DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 # "the first six months", "in the last two days": a part of a stretch of time, not how long
 # something lasts ("for the next three years" is: a commitment's term, kept)
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|opening|final)\s+$", re.IGNORECASE)
-# "1.8 times", "3-fold": a multiplier; "doubled", "halved": one in a verb
-# "5x", "5×" written against the number ("grew 5x"), not "4x4" nor "3 x 4 metres"
-_TIMES_X = re.compile(r"[x×](?![\w×-])(?!\s*\d)")
-_TIMES = re.compile(rf"\s?(?:-\s?fold|fold|\s+times)\b|{_TIMES_X.pattern}", re.IGNORECASE)
-# after "N times", a comparison or a word of change makes it a factor ("three times higher",
-# "1.5 times as much", "a two times increase")
-_COMPARED_AFTER = re.compile(
-    r"\s+(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|cheaper|"
-    r"as\b|over\b|than\b|increase|rise|growth|jump|drop|decline)",
-    re.IGNORECASE,
-)
-
-
-@cache
-def _fold_words(pack: str) -> re.Pattern[str]:
-    """ "fivefold", "ten-fold", "a hundredfold": a number word of ``pack`` and "fold"."""
-    words = sorted(claims_lexicon(pack).number_words, key=len, reverse=True)
-    return re.compile(rf"\b(?P<n>{'|'.join(map(re.escape, words))})[- ]?fold\b", re.I)
-
-
-def _fold_value(lex: _Lexicon, m: re.Match[str]) -> float:
-    """The number word a :func:`_fold_words` match begins with."""
-    return float(lex.number_words[m.group("n").lower()])
-
-
-_FACTORS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
-_FACTOR_VERBS = re.compile(rf"\b({'|'.join(_FACTORS)})\b", re.IGNORECASE)
 # "an hour and a half", "a one-and-a-half-hour meeting", "half an hour", "two and a half
 # hours", "a 3-and-a-half-year term": halves in words (the whole number checked by the reader)
 _HALF_UNITS = r"(?:hour|day|week|month|year)"
