@@ -267,6 +267,8 @@ StatusReason = Literal[
     "negated past",
     "negated future",
     "not since",
+    "format dropped",
+    "replaced by another",
     "date after the article",
     "past tense",
     "under way at writing",

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from corroborator import lexicon
+from corroborator.analyze.claims_factors import COMPARED_AFTER, TIMES, TIMES_X, factor_words
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.nlp import Sentences, doc_text
 from corroborator.analyze.ontology import load_ontology
@@ -47,6 +48,8 @@ class _Lexicon:
     scales: dict[str, float]
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
+    # units written with the figure ("cubic metres", "bcm"): word → (unit, scale it carries)
+    figure_units: dict[str, tuple[str, float]]
     percent_words: tuple[str, ...]
     number_words: dict[str, float]
     not_counted: frozenset[str]
@@ -110,6 +113,11 @@ def claims_lexicon(pack: str) -> _Lexicon:
         str(w).lower(): code for code, c in data["currencies"].items() for w in c.get("words", [])
     }
     scales = {str(k).lower(): float(v) for k, v in data["scales"].items()}
+    units: dict[str, tuple[str, float]] = {}
+    for code, u in (data.get("figure_units") or {}).items():
+        units.update({str(w).lower(): (str(code), 1.0) for w in u.get("words", [])})
+        scaled = u.get("scaled", {}).items()
+        units.update({str(w).lower(): (str(code), float(k)) for w, k in scaled})
     percent = tuple(str(p) for p in data["percent_words"])
     synonyms = {}
     for group in data.get("unit_synonyms", []):
@@ -126,7 +134,7 @@ def claims_lexicon(pack: str) -> _Lexicon:
         # scales multiply: "Rs 2.5 lakh crore" (Indian English), "10 thousand crore"
         rf"(?:\s(?P<scale2>{alt(list(scales))})(?!\w))?"
         rf"(?:\s?(?P<pct>{alt(list(percent))}))?"
-        rf"(?:\s(?P<cur>{alt(list(words))})(?!\w))?",
+        rf"(?:\s(?P<cur>{alt(list(words))})(?!\w)|\s?(?P<fu>{alt(list(units)) or '(?!)'})(?!\w))?",
         re.IGNORECASE,
     )
     return _Lexicon(
@@ -134,6 +142,7 @@ def claims_lexicon(pack: str) -> _Lexicon:
         scales=scales,
         currency_symbols=symbols,
         currency_words=words,
+        figure_units=units,
         percent_words=percent,
         number_words={str(k): float(v) for k, v in data["number_words"].items()},
         not_counted=frozenset(str(w) for w in data["not_counted"]),
@@ -185,11 +194,24 @@ def scale_and_unit(lex: _Lexicon, m: re.Match[str]) -> tuple[float, str | None]:
     unit = None
     if m.group("pct"):
         unit = "percent"
+    elif m.groupdict().get("fu"):
+        unit, by = lex.figure_units[m.group("fu").lower()]
+        scale *= by  # "38 bcm": a billion cubic metres
     elif m.group("sym") or m.group("cur"):
         unit = lex.currency_symbols.get(m.group("sym") or "") or lex.currency_words.get(
             (m.group("cur") or "").lower()
         )
     return scale, unit
+
+
+def figure_matches(lex: _Lexicon, text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The figures written in ``text[start:end]``; one at the end may run on past ``end``, where
+    the parser broke a sentence after an abbreviated unit ("31 млрд куб. | м в год")."""
+    out = []
+    for m in lex.figure.finditer(text, start, end):
+        whole = lex.figure.match(text, m.start())  # unbounded: differs only past ``end``
+        out.append(whole if whole is not None else m)
+    return out
 
 
 def rounding_step(number: str, scale: float = 1.0) -> float:
@@ -429,7 +451,7 @@ class _FigureReader:
     def _figures(self, sent: Any) -> list[_Figure]:
         text = self.text
         out: list[_Figure] = []
-        for m in self.lex.figure.finditer(text, sent.start_char, sent.end_char):
+        for m in figure_matches(self.lex, text, sent.start_char, sent.end_char):
             num = m.group("num")
             if not num or not re.search(r"\d", num):
                 continue
@@ -439,7 +461,8 @@ class _FigureReader:
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/"):
                 continue  # part of a word, a range or a code ("CS-2", "2024-2030")
             if end < len(text) and (
-                text[end].isalnum() or (text[end] in "-–" and text[end + 1 : end + 2].isdigit())
+                (text[end].isalnum() and not TIMES_X.match(text, end))
+                or (text[end] in "-–" and text[end + 1 : end + 2].isdigit())
             ):
                 continue
             scale, unit = scale_and_unit(self.lex, m)
@@ -449,7 +472,9 @@ class _FigureReader:
                 continue  # a year
             # the currency code before the number may be tagged a name ("US$", "INR"): only
             # the number and what follows it are checked
-            if self._in_timex(start, end) or self._in_name(m.start("num"), end):
+            # (nor a currency code after it: "5 billion THB")
+            named_end = m.start("cur") if m.group("cur") else end
+            if self._in_timex(start, end) or self._in_name(m.start("num"), named_end):
                 continue
             if bare and re.match(
                 r"\s*(?:st|nd|rd|th)\b|-year|\s+years?\s+old", text[end : end + 12]
@@ -463,16 +488,15 @@ class _FigureReader:
                 f.text = text[f.start : f.end]
                 f.unit, f.measure = "people", "count"
                 continue
-            times = _TIMES.match(text, f.end) if f.unit is None else None
+            times = TIMES.match(text, f.end) if f.unit is None else None
             if times:  # "grew 1.8 times", "a 3-fold rise": a factor; "met 10 times": a count
                 f.end = times.end()
                 f.text = text[f.start : f.end]
                 f.unit, f.measure = self._times_reading(f, times.group(0), sent)
-        for m in _FACTOR_VERBS.finditer(text, sent.start_char, sent.end_char):
-            if re.match(r"\s+(?:to|from)\s+\S*\d", text[m.end() : m.end() + 20]):
-                continue  # "halved to 10 percent": the figure after is the claim
-            factor = _FACTORS[m.group(1).lower()]
-            fig = _Figure(m.start(), m.end(), m.group(0), factor, 0.1 * factor, "times")
+        changes = self.lex.growth_verbs | self.lex.decline_verbs
+        words = tuple(self.lex.number_words.items())
+        for start, end, value, step in factor_words(self.doc, sent, words, changes):
+            fig = _Figure(start, end, text[start:end], value, step, "times")
             fig.measure = "factor"
             out.append(fig)
         taken = [(f.start, f.end) for f in out]
@@ -552,13 +576,13 @@ class _FigureReader:
         or comparison ("grew 1.5 times", "three times higher", "a 3-fold rise"), else how
         often something happened ("the leaders have met 40 times", "visited four times"): a
         count in unit ``occurrence``, as "his fourth visit" is."""
-        if "fold" in times.lower():
-            return "times", "factor"
+        if "fold" in times.lower() or TIMES_X.fullmatch(times):
+            return "times", "factor"  # "a 3-fold rise", "grew 5x"
         changes = self.lex.growth_verbs | self.lex.decline_verbs
         near = [t for t in sent if t.idx < fig.start][-6:]  # "grew by almost 1.5 times"
         if any(t.lemma_.lower() in changes for t in near):
             return "times", "factor"
-        if _COMPARED_AFTER.match(self.text, fig.end):
+        if COMPARED_AFTER.match(self.text, fig.end):
             return "times", "factor"
         return "occurrence", "count"
 
@@ -786,17 +810,6 @@ _DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 # "the first six months", "in the last two days": a part of a stretch of time, not how long
 # something lasts ("for the next three years" is: a commitment's term, kept)
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|opening|final)\s+$", re.IGNORECASE)
-# "1.8 times", "3-fold": a multiplier; "doubled", "halved": one in a verb
-_TIMES = re.compile(r"\s?(?:-\s?fold|fold|\s+times)\b", re.IGNORECASE)
-# after "N times", a comparison or a word of change makes it a factor ("three times higher",
-# "1.5 times as much", "a two times increase")
-_COMPARED_AFTER = re.compile(
-    r"\s+(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|cheaper|"
-    r"as\b|over\b|than\b|increase|rise|growth|jump|drop|decline)",
-    re.IGNORECASE,
-)
-_FACTORS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
-_FACTOR_VERBS = re.compile(rf"\b({'|'.join(_FACTORS)})\b", re.IGNORECASE)
 # "an hour and a half", "a one-and-a-half-hour meeting", "half an hour", "two and a half
 # hours", "a 3-and-a-half-year term": halves in words (the whole number checked by the reader)
 _HALF_UNITS = r"(?:hour|day|week|month|year)"

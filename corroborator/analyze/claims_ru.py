@@ -130,6 +130,10 @@ class _RussianClaims(_RussianRanks):
                 return "count", done, "occurrence"
             return "count", None, "occurrence"
         if len(tokens) == 1 and word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"}:
+            grown = self._changing_noun(fig, tokens, inside) if fig.unit == "times" else None
+            if grown is not None:  # "пятикратный рост продаж": the sales grew fivefold
+                lemma = _norm(word.head.lemma_)
+                return ("decline" if lemma in self.ru["decline_nouns"] else "growth"), grown, None
             measure = "share" if fig.unit == "percent" else fig.measure or "amount"
             return measure, self._phrase_ru(word.head, inside), None
         return None
@@ -288,7 +292,8 @@ class _RussianClaims(_RussianRanks):
             else:
                 continue
             before = self.text[max(0, fig.start - 12) : fig.start + len(fig.text)].lower()
-            if re.search(r"(?<!\w)(?:на|в)\s", before) or fig.unit == "percent":
+            # "в 1,8 раза", "впятеро", "пятикратно": a factor is a change with or without "в"
+            if re.search(r"(?<!\w)(?:на|в)\s", before) or fig.unit in {"percent", "times"}:
                 if re.search(r"(?<!\w)до\s", before):
                     return None  # "вырос до 7 млрд": the level reached
                 return kind

@@ -17,7 +17,12 @@ from typing import Any
 
 from corroborator import lexicon
 from corroborator.analyze.claims import _Claims
-from corroborator.analyze.claims_figures import _Figure, rounding_step, scale_and_unit
+from corroborator.analyze.claims_figures import (
+    _Figure,
+    figure_matches,
+    rounding_step,
+    scale_and_unit,
+)
 from corroborator.analyze.claims_periods import first_months
 from corroborator.analyze.russian_doc import morph_analyzer
 
@@ -129,6 +134,7 @@ def ru_pack() -> dict[str, Any]:
         "ordinals": {str(k): float(v) for k, v in data.get("ordinals", {}).items()},
         "ordinal_nouns": frozenset(str(w) for w in data.get("ordinal_nouns", [])),
         "compound_numbers": nums,
+        "factor_adverbs": {str(k): float(v) for k, v in data.get("factor_adverbs", {}).items()},
         "compound_units": units,
         "compound": re.compile(
             rf"(?<![\w-])(?:(?P<digits>\d+(?:,\d+)?)-|(?P<word>{alt(nums)}))"
@@ -173,7 +179,7 @@ class _RussianFigures(_Claims):
     def _digit_figures(self, sent: Any) -> list[_Figure]:
         text = self.text
         out: list[_Figure] = []
-        for m in self.lex.figure.finditer(text, sent.start_char, sent.end_char):
+        for m in figure_matches(self.lex, text, sent.start_char, sent.end_char):
             num = m.group("num")
             start, end = m.start(), m.end()
             while end > start and text[end - 1].isspace():
@@ -270,6 +276,11 @@ class _RussianFigures(_Claims):
             if nth is not None and self._of_visit(tok):  # «второй визит», «12-й саммит»
                 end = tok.idx + len(tok.text)
                 out.append(_Figure(tok.idx, end, tok.text, nth, 1.0, "occurrence"))
+                continue
+            factor = self.ru["factor_adverbs"].get(_norm(tok.text))
+            if factor is not None:  # "вырос впятеро": a factor, as "в пять раз"
+                end = tok.idx + len(tok.text)
+                out.append(_Figure(tok.idx, end, tok.text, factor, 1.0, "times"))
                 continue
             if lemma not in words or not tok.text.isalpha():
                 continue
@@ -425,6 +436,8 @@ class _RussianFigures(_Claims):
             else:
                 value, step = self.ru["compound_numbers"][_norm(m.group("word"))], 1.0
             unit = self.ru["compound_units"][_norm(m.group("unit"))]
+            if unit == "times" and value == 1.0:
+                continue  # "однократный": once, no factor
             fig = _Figure(m.start(), m.end(), m.group(0), value, step, unit)
             if unit in set(self.ru["durations"].values()):
                 fig.measure = "duration"

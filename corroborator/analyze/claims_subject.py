@@ -159,6 +159,20 @@ class _SubjectReader(_FigureReader):
             and counted.lemma_.lower() not in transparent
         ):
             return "count", self._phrase(counted, fig), counted.lemma_.lower()
+        of_change = self.lex.growth_verbs | self.lex.decline_verbs
+        # "a fivefold increase in arrivals", "a 3-fold rise in exports", "a 5x jump in sales":
+        # what grew (the figure's last word modifies the noun of change)
+        last = self.doc.char_span(fig.end - 1, fig.end, alignment_mode="expand")
+        word = last[0] if fig.unit == "times" and last is not None and len(last) else None
+        change = word.head if word is not None and word.dep_ in {"amod", "nummod"} else None
+        if change is not None and change.lemma_.lower() in of_change:
+            of = next(
+                (c for c in change.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}),
+                None,
+            )
+            grown = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if grown is not None:
+                return "amount", self._phrase(grown, fig), None
         money = fig.unit not in {None, "percent", "times", "magnitude"} and fig.measure is None
         spent = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "in"), None)
         if money and spent is not None:
@@ -170,6 +184,11 @@ class _SubjectReader(_FigureReader):
                 and not self._in_timex(what.idx, what.idx + len(what.text))
             ):
                 return "amount", self._phrase(what, fig), None
+        volume = fig.unit in {u for u, _ in self.lex.figure_units.values()}
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        what = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if volume and what is not None and what.pos_ in {"NOUN", "PROPN"}:
+            return "amount", self._phrase(what, fig), None  # "38 bcm of gas": the gas
         valued = self._worth(root)
         if money and valued is not None:
             # "a rail deal worth $900 million", "the contract is worth $2 billion", "signed

@@ -110,6 +110,9 @@ class Ontology:
     # verbs of going that are this type with a "to"-complement naming a place ("traveled to
     # Russia")
     destination_verbs: dict[str, str]
+    # verbs of staying that are this type with an "until"-complement naming a time ("stay
+    # until Wednesday afternoon": the stay ends, the guest leaves then)
+    until_verbs: dict[str, str]
     # nouns of people in groups, counterparts of a meeting though no name is given ("met
     # students", "a meeting with members of the diaspora")
     counterpart_groups: frozenset[str]
@@ -147,6 +150,7 @@ def load_ontology() -> Ontology:
     nouns_of: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
     place_verbs: dict[str, str] = {}
     destination_verbs: dict[str, str] = {}
+    until_verbs: dict[str, str] = {}
     verbs: dict[str, str] = {}
     verb_objects: dict[tuple[str, str], str] = {}
     nouns_of_org: dict[str, str] = {}
@@ -199,6 +203,8 @@ def load_ontology() -> Ontology:
             place_verbs[str(verb).lower()] = name
         for verb in spec.get("destination_verbs") or []:
             destination_verbs[str(verb).lower()] = name
+        for verb in spec.get("until_verbs") or []:
+            until_verbs[str(verb).lower()] = name
         for verb, kind in (spec.get("place_kind_verbs") or {}).items():
             place_kind_verbs[str(verb).lower()] = (str(kind), name)
         for verb in spec.get("verbs_with") or []:
@@ -249,6 +255,7 @@ def load_ontology() -> Ontology:
         place_verbs=place_verbs,
         place_nouns=_words(data.get("place_nouns")),
         destination_verbs=destination_verbs,
+        until_verbs=until_verbs,
         counterpart_groups=_words(data.get("counterpart_groups")),
         announcing_speakers=_words(data.get("announcing_speakers")),
         media_words=_words(data.get("media_words")),

@@ -212,7 +212,16 @@ def _casualty_words() -> frozenset[str]:
 def _number(v: ClaimValue) -> float | None:
     if not isinstance(v.value, float | int):
         return None
+    if _shrinking(v):
+        return 1 / float(v.value)
     return scaled(v, float(v.value))
+
+
+def _shrinking(v: ClaimValue) -> bool:
+    """A factor below one ("halved": 0.5 times), compared as the factor it shrinks by (2), as
+    "fell two times" and «сократился вдвое» write it: a factor is compared whatever its
+    direction (:func:`_measure`)."""
+    return v.unit == "times" and isinstance(v.value, float | int) and 0 < v.value < 1
 
 
 def _periods_agree(a: str | None, b: str | None) -> bool:
@@ -507,6 +516,8 @@ def _interval(v: ClaimValue, slack: bool = False) -> tuple[float | None, float |
     """``v``'s interval on its unit's scale (durations in minutes), widened by
     :data:`DURATION_SLACK` for a duration when ``slack``."""
     low, high = scaled(v, v.low), scaled(v, v.high)
+    if _shrinking(v):  # "halved" (0.475-0.525) is a factor of 1.9-2.1
+        low, high = (None if not high else 1 / high), (None if not low else 1 / low)
     if slack and v.measure == "duration":
         low = None if low is None else low * (1 - DURATION_SLACK)
         high = None if high is None else high * (1 + DURATION_SLACK)

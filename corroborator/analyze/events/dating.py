@@ -161,7 +161,12 @@ def date_of(
     if best is None:
         return _conjunct_date(view, trig, sent) or _while_date(view, trig, sent)
     date, date_end = timex_dates(best[1])
-    if date_end is None and _UNTIL.search(view.text[max(best[1].start - 8, 0) : best[1].start]):
+    ending = trig.token.pos_ == "VERB" and trig.token.lemma_.lower() in view.ont.until_verbs
+    if (
+        date_end is None
+        and not ending  # "stay until Wednesday": the departure is on Wednesday
+        and _UNTIL.search(view.text[max(best[1].start - 8, 0) : best[1].start])
+    ):
         # "a ceasefire until April 30": the day it ends, not the day it happens
         return None, date, best[1].text
     return date, date_end, best[1].text

@@ -528,6 +528,10 @@ def _mention(
         # "a ceasefire that would last until April 22", told on April 2: in force at writing
         # (a past tense tells what was done: "announced a ceasefire until April 30")
         status, why = "in_progress", "under way at writing"
+    if why == "format dropped":
+        # "has not been held since 2021": the date is the format's last time, not an event's
+        date, date_end, date_text, source = None, None, None, None
+        evidence.append("undated: a format no longer held")
     evidence.append(f"status: {why}")
     people, actors = lang.participants(view, trig)
     text = view.text

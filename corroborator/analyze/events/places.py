@@ -312,10 +312,27 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 if p.dep_ == "prep" and p.lower_ == "aboard":
                     found += phrase_places(view, p)
     here = dateline_place(view)
+    leaving = _leaving(view, tok)
+    if leaving:
+        # the noun of a pair of leaving may carry where it leaves from ("flew home from Lisbon")
+        found += [
+            place
+            for noun in tok.children
+            if (tok.lemma_.lower(), noun.lemma_.lower()) in view.ont.verb_objects
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ in _LEAVING_PREPS
+            for place in phrase_places(view, p)
+        ]
     for holder in holders:
         for child in holder.children:
             if here and child.dep_ == "advmod" and child.lower_ == "here":
                 found.append(here)  # "arrived here": where the dateline says the report is
+            if leaving and holder.i == tok.i and child.dep_ == "prep":
+                # a departure is where it leaves from ("departed for Hanoi from Pyongyang"),
+                # not where it goes ("to Hanoi")
+                if child.lower_ in _LEAVING_PREPS:
+                    found += phrase_places(view, child)
+                continue
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 found += phrase_places(view, child, saying and child.lower_ == "on")
             if child.dep_ in {"npadvmod", "pobj"}:
@@ -352,6 +369,22 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 found += phrase_places(view, t)
     found += _where_antecedent(view, tok)
     return most_specific(view.gaz, found)
+
+
+# Prepositions of where a departure leaves from ("departed from Pyongyang", "flew out of
+# Busan"; "at the airport", "in Pyongyang" too).
+_LEAVING_PREPS = frozenset({"from", "of", "at", "in"})
+
+
+def _leaving(view: ArticleView, tok: Any) -> bool:
+    """``tok`` is a verb of leaving a place ("depart", "leave", "flew home": a type with
+    leaves_place)."""
+    if tok.pos_ != "VERB":
+        return False
+    word = tok.lemma_.lower()
+    kinds = [view.ont.verbs.get(word), view.ont.place_verbs.get(word)]
+    kinds += [view.ont.verb_objects.get((word, c.lemma_.lower())) for c in tok.children]
+    return any(k and view.ont.types[k].leaves_place for k in kinds)
 
 
 def where_of(tok: Any) -> Any | None:

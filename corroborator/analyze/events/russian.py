@@ -105,10 +105,19 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
             if child.dep_ == "obj":
                 found += _places_in(view, child)
     here = dateline_place(view)
+    leaving = _leaving(view, tok)
     for holder in holders:
         for child in holder.children:
             if here and lemma(child) in pack.here_words:
                 found.append(here)  # "здесь": where the dateline says the report is
+            if leaving and holder.i == tok.i and child.dep_ in {"obl", "nmod"}:
+                # a departure is where it leaves from ("вылетел из Пхеньяна в Ханой"), not
+                # where it goes ("в Ханой", the accusative of direction)
+                if case_words(child) & _FROM or (
+                    _is_place_phrase(child) and "Acc" not in child.morph.get("Case")
+                ):
+                    found += _places_in(view, child)
+                continue
             if _is_place_phrase(child):
                 found += _places_in(view, child)
             elif child.dep_ in _ARGUMENTS and view.label_at(child) in {"PERSON", "ORG"}:
@@ -119,6 +128,20 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                     if _is_place_phrase(grandchild):
                         found += _places_in(view, grandchild)
     return most_specific(view.gaz, found)
+
+
+# Prepositions of where a departure leaves from ("из Пхеньяна", "с аэродрома").
+_FROM = frozenset({"из", "с", "со"})
+
+
+def _leaving(view: ArticleView, tok: Any) -> bool:
+    """``tok`` is a word of leaving a place ("вылетел", "покинул", "отъезд": a type with
+    leaves_place)."""
+    pack = load_russian_pack()
+    word = lemma(tok)
+    kinds = [pack.verbs.get(word), pack.place_verbs.get(word)]
+    kinds += [t for words, t in pack.nouns.get(word, []) if words == {word}]
+    return any(k and view.ont.types[k].leaves_place for k in kinds)
 
 
 # Nominal dependents under which a place phrase still belongs to the clause.

@@ -3,7 +3,7 @@ the types are the ontology's, the words are Russian lemmas (ё written е)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -73,6 +73,9 @@ class RussianPack:
     capital_words: frozenset[str]  # a country's capital named by it («столица КНДР»)
     # openers of a sentence that reports the one before it ("Об этом сообщает ТАСС")
     report_back_openers: tuple[tuple[str, ...], ...] = ()
+    nouns_with: dict[str, str] = field(default_factory=dict)  # "беседа" with someone → type
+    destination_verbs: dict[str, str] = field(default_factory=dict)  # "направится в X" → type
+    travellers: frozenset[str] = frozenset()  # who goes though unnamed ("президент")
 
 
 def _words(items: list[str] | None) -> frozenset[str]:
@@ -99,6 +102,8 @@ def load_russian_pack() -> RussianPack:
     exclude: dict[str, frozenset[str]] = {}
     args: dict[str, frozenset[str]] = {}
     place_verbs: dict[str, str] = {}
+    nouns_with: dict[str, str] = {}
+    destination_verbs: dict[str, str] = {}
     subtypes: dict[str, dict[str, frozenset[str]]] = {}
     for name, spec in (data.get("types") or {}).items():
         if name not in known:
@@ -111,6 +116,10 @@ def load_russian_pack() -> RussianPack:
             verbs[norm(str(verb))] = name
         for verb in spec.get("place_verbs") or []:
             place_verbs[norm(str(verb))] = name
+        for noun in spec.get("nouns_with") or []:
+            nouns_with[norm(str(noun))] = name
+        for verb in spec.get("destination_verbs") or []:
+            destination_verbs[norm(str(verb))] = name
         for verb, obj in spec.get("verb_objects") or []:
             verb_objects[(norm(str(verb)), norm(str(obj)))] = name
         for noun in spec.get("nouns_of_org") or []:
@@ -160,6 +169,9 @@ def load_russian_pack() -> RussianPack:
         here_words=_words(data.get("here_words")),
         purpose_nouns=_words(data.get("purpose_nouns")),
         capital_words=_words(data.get("capital_words")),
+        nouns_with=nouns_with,
+        destination_verbs=destination_verbs,
+        travellers=_words(data.get("travellers")),
         report_back_openers=tuple(
             tuple(norm(str(p)).split()) for p in data.get("report_back_openers") or []
         ),

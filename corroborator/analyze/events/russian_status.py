@@ -6,6 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from corroborator.analyze.events.cancelling import (
+    called_off_ru,
+    is_format_ru,
+    replaced_ru,
+    since_date_ru,
+)
 from corroborator.analyze.events.dates import BACKGROUND_DAYS, date_bounds, days_between
 from corroborator.analyze.events.russian_pack import SUBJECTS_RU, lemma, load_russian_pack
 from corroborator.analyze.events.russian_triggers import case_words, prepositions
@@ -102,8 +108,18 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     lemmas = {lemma(w) for w in words}
     if lemmas & (pack.cancelled_verbs | pack.cancelled_adjectives):
         return "cancelled", "cancel word"
+    if called_off_ru(tok):
+        return "cancelled", "cancel word"  # «отмена саммита»
+    if replaced_ru(tok):
+        return "cancelled", "replaced by another"  # «вместо поездки на курорт»
     tenses = _tenses(words)
     negated = any(lemma(c) == "не" for v in chain for c in v.children if c.dep_ == "advmod")
+    if negated and since_date_ru([t for t in chain if t.pos_ in {"VERB", "AUX", "ADJ"}]):
+        if tok.pos_ != "VERB" and is_format_ru(tok):
+            # «ежегодный саммит не проводится с 2021 года»: the format was dropped
+            return "cancelled", "format dropped"
+        # «не посещал КНДР с 2000 года» tells the last visit, in 2000
+        return "reported", "not since"
     # a negation bears on the event when the trigger is the verb or its argument, not the frame
     # of a complement ("во время визита не сообщалось …", "по итогам переговоров не сделали
     # заявления": the trigger in an oblique phrase, or the genitive of one): "не состоится"

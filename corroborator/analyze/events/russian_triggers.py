@@ -81,12 +81,55 @@ def noun_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
         if word in pack.plural_only and not others and not plural(tok):
             continue
         return Trigger(tok, type_name, [tok, *(children[w] for w in others)])
+    if word in pack.nouns_with and _noun_with_someone(view, pack, tok):
+        return Trigger(tok, pack.nouns_with[word], [tok])  # "беседа с премьером"
     return None
 
 
 def _in_day_of_span(view: ArticleView, tok: Any) -> bool:
     """``tok`` is the noun of a day of the span ("второй день")."""
     return any(t.start <= tok.idx < t.end for t in view.day_spans)
+
+
+def _noun_with_someone(view: ArticleView, pack: RussianPack, tok: Any) -> bool:
+    """The noun's event is with someone: a "с"/"между" complement naming people, a country,
+    a body or a group ("беседа с премьером", "беседа между лидерами"), or the object of a
+    verb whose subject is several ("лидеры провели беседу", "Путин и Ким провели беседу")."""
+    for child in tok.children:
+        if (
+            child.dep_ in {"nmod", "obl"}
+            and case_words(child) & {"с", "со", "между"}
+            and (_names_someone(view, child) or _group(pack, child))
+        ):
+            return True
+    return tok.dep_ == "obj" and _has_counterpart(view, tok.head)
+
+
+def _to_place(view: ArticleView, pack: RussianPack, tok: Any) -> bool:
+    """The verb goes to a place: a "в"/"на" complement in the accusative naming one ("в
+    Японию", "во Вьетнам", "в столицу"; not "в Японии", where it is)."""
+    return any(
+        c.dep_ == "obl"
+        and case_words(c) & {"в", "во", "на"}
+        and "Acc" in c.morph.get("Case")
+        and (view.label_at(c) in {"GPE", "LOC", "FAC"} or lemma(c) in pack.place_nouns)
+        for c in tok.children
+    )
+
+
+def _traveller(view: ArticleView, pack: RussianPack, tok: Any) -> bool:
+    """Someone goes: the subject (or, for an infinitive, a conjunct or a clause that drops
+    it, its head's: "президент заявил, что отправится в Китай") is a named person, a pronoun
+    or one of the pack's travellers ("президент", "делегация")."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS_RU]
+    if not subjects and tok.dep_ in {"xcomp", "conj", "ccomp"}:
+        subjects = [c for c in tok.head.children if c.dep_ in SUBJECTS_RU]
+    return any(
+        s.pos_ == "PRON"
+        or lemma(s) in pack.travellers
+        or any(m.label == "PERSON" for m in view.mentions_in(s))
+        for s in subjects
+    )
 
 
 def _is_disaster(pack: RussianPack, tok: Any) -> bool:
@@ -154,6 +197,9 @@ def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
     for noun in nouns:
         pair = (word, lemma(noun))
         if pair in pack.verb_objects:
+            own = noun_trigger(view, pack, noun)
+            if own is not None and len(own.tokens) > 1 and own.type != pack.verb_objects[pair]:
+                continue  # "сделали совместное заявление для прессы": the phrase says the kind
             return Trigger(tok, pack.verb_objects[pair], [tok, noun])
     place_type = pack.place_verbs.get(word)
     if place_type and any(
@@ -162,6 +208,9 @@ def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
         for c in tok.children
     ):
         return Trigger(tok, place_type, [tok])  # "покинул Пхеньян", not "покинул пост"
+    going = pack.destination_verbs.get(word)
+    if going and _to_place(view, pack, tok) and _traveller(view, pack, tok):
+        return Trigger(tok, going, [tok])  # "Трамп направится в Японию"
     if word in pack.by_disaster and _caused_by_disaster(pack, tok):
         return Trigger(tok, pack.by_disaster[word], [tok])
     verb_type = pack.verbs.get(word)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from corroborator.analyze.events.cancelling import called_off_en, is_format_en, replaced_en
 from corroborator.analyze.events.dates import (
     BACKGROUND_DAYS,
     date_bounds,
@@ -145,8 +146,16 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
         for c in w.children
         if c.dep_ == "advmod" and c.lower_ in {"back", "off"}
     }
-    if (cancelling | phrasal) & ont.cancelled_verbs or cancelling & ont.cancelled_adjectives:
+    # a circumstance of the cancelling verb is not what it calls off ("flights were suspended
+    # after the quake", "the visit was scrapped after the earthquake")
+    circumstance = tok.dep_ == "pobj" and tok.head.head.pos_ in {"VERB", "AUX"}
+    cancel = (cancelling | phrasal) & ont.cancelled_verbs or cancelling & ont.cancelled_adjectives
+    if cancel and not circumstance:
         return "cancelled", "cancel word"
+    if called_off_en(tok):
+        return "cancelled", "cancel word"  # "the cancellation of the summit"
+    if replaced_en(tok):
+        return "cancelled", "replaced by another"  # "instead of a trip to the coast"
     verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
     negated = any(c.dep_ == "neg" for v in verbs for c in v.children)
     own = chain[0] if chain[0].pos_ == "VERB" else None
@@ -213,6 +222,9 @@ def status_of(view: ArticleView, trig: Trigger, date: str | None) -> tuple[Statu
     # frame of a prepositional phrase ("during the ceasefire, groups were not allowed to …")
     if negated and (past or did) and tok.dep_ != "pobj":
         if any(c.lower_ == "since" for v in verbs for c in v.children):
+            if is_format_en(tok, ont.types[trig.type].plural_ok):
+                # "the annual summit has not been held since 2021": the format was dropped
+                return "cancelled", "format dropped"
             # "has not visited Pyongyang since July 2000" tells the last visit, in July 2000
             return "reported", "not since"
         return "cancelled", "negated past"

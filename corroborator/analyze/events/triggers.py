@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from corroborator.analyze.events.arguments import has_named_speaker, in_group, people_or_actors
+from corroborator.analyze.events.cancelling import replaced_en
 from corroborator.analyze.events.places import place_of
 from corroborator.analyze.events.speech import speech_event
 from corroborator.analyze.events.view import (
@@ -38,7 +39,14 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         and tok.head.head.lemma_.lower() in ont.blocking_heads
     ):
         return None  # "a warrant for his arrest"
-    if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in ont.blocking_heads:
+    if (
+        tok.dep_ in {"dobj", "obj"}
+        and tok.head.lemma_.lower() in ont.blocking_heads
+        # a particle makes it another verb: "called off the summit" names the summit
+        and not any(
+            c.dep_ == "prt" and c.lower_ in ont.meaning_particles for c in tok.head.children
+        )
+    ):
         return None  # "requested assistance", "demanded talks": asked for, not done
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and tok.tag_ == "NN" and nxt.dep_ != "conj":
@@ -68,7 +76,12 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             spec = ont.types[type_name]
             if lemma in spec.plural_only and tok.tag_ != "NNS":
                 continue
-            if type_name == "visit" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            if (
+                type_name == "visit"
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and not replaced_en(tok)  # "instead of a trip to the coast" names a trip
+            ):
                 return None  # "the core of the visit", "the second day of the visit": a frame
             return Trigger(
                 tok, type_name, [*[c for c in mods if c.lemma_.lower() in required], tok]
@@ -126,6 +139,9 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     for obj in objects + complements:
         pair = (lemma, obj.lemma_.lower())
         if pair in ont.verb_objects:
+            own = noun_trigger(view, obj) if obj.dep_ in {"dobj", "obj"} else None
+            if own is not None and len(own.tokens) > 1 and own.type != ont.verb_objects[pair]:
+                continue  # "made a joint press statement": the noun phrase says the kind
             return Trigger(tok, ont.verb_objects[pair], [tok, obj])
         if pair in ont.venue_pairs and _at_venue(tok, ont.venue_pairs[pair][1]):
             return Trigger(tok, ont.venue_pairs[pair][0], [tok, obj])
@@ -148,6 +164,8 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         return Trigger(tok, ont.place_verbs[lemma], [tok])
     if lemma in ont.destination_verbs and _goes_to_place(view, tok):
         return Trigger(tok, ont.destination_verbs[lemma], [tok])
+    if lemma in ont.until_verbs and _until_time(tok) and _someone_stays(view, tok):
+        return Trigger(tok, ont.until_verbs[lemma], [tok])  # "stay until Wednesday"
     verb_type = None if other_verb else ont.verbs.get(lemma)
     if verb_type is None:
         return speech_event(view, tok)
@@ -260,6 +278,38 @@ def _someone_moves(view: ArticleView, tok: Any) -> bool:
         or s.lemma_.lower() in view.ont.travellers
         for s in subjects
     )
+
+
+def _until_time(tok: Any) -> bool:
+    """The verb lasts "until" (or "till") a time the entity model tags ("until Wednesday
+    afternoon", "till noon")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"until", "till"}
+        and any(t.ent_type_ in {"DATE", "TIME"} for t in c.subtree)
+        for c in tok.children
+    )
+
+
+def _someone_stays(view: ArticleView, tok: Any) -> bool:
+    """The one staying is someone (as :func:`_someone_moves` judges it): the verb's own
+    subject or, for an infinitive or a conjunct without one, the subject of the verb above it
+    ("was scheduled to arrive late Tuesday and stay until …")."""
+    current = tok
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return any(
+                (s.tag_ == "PRP" and s.lower_ not in {"it", "this", "that"})
+                or view.label_at(s) == "PERSON"
+                or bool(view.people(s))
+                or s.lemma_.lower() in view.ont.travellers
+                for s in subjects
+            )
+        if current.dep_ not in {"xcomp", "conj", "advcl"} or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _place_object(view: ArticleView, tok: Any) -> bool:
