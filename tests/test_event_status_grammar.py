@@ -83,3 +83,18 @@ def test_a_negation_that_leaves_the_event_open(nlp: Any) -> None:
         "The minister would not rule out a visit to Oslo.",
     ):
         assert _only(nlp, text, "visit").status == "planned"
+
+
+def test_a_base_form_conjunct_shares_the_first_verbs_future(nlp: Any) -> None:
+    # the middle conjunct is misparsed as a past "signed"; the last one still shares "will"
+    text = (
+        "After lunch, the two premiers will hold talks, exchange signed memoranda and come up "
+        "with statements for the media."
+    )
+    assert _only(nlp, text, "press_statements").status == "planned"
+    assert _only(nlp, text, "talks").status == "planned"
+
+
+def test_past_conjuncts_keep_their_own_tense(nlp: Any) -> None:
+    text = "The premiers will meet again in May; in Oslo they held talks and signed a memorandum."
+    assert _only(nlp, text, "signing").status == "reported"

@@ -52,7 +52,15 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
             and current.head.dep_ == "prep"
             and current.head.head.pos_ in {"VERB", "AUX"}
         )
-        current = current.head
+        if _bare_conjunct(current):
+            # "will hold talks, sign documents and make statements": a base-form verb
+            # coordinated with others shares the auxiliary of the first conjunct, which
+            # carries the tense of them all; the conjuncts between may be misparsed ("exchange
+            # signed documents" read as a past "signed"), so the first one is reached at once
+            while current.dep_ == "conj" and current.head.i != current.i:
+                current = current.head
+        else:
+            current = current.head
         chain.append(current)
         finite = current.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
             c.dep_ in {"aux", "auxpass"} for c in current.children
@@ -69,6 +77,17 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
                     continue  # "has arrived to begin a visit": begun when it arrived
             break
     return chain
+
+
+def _bare_conjunct(tok: Any) -> bool:
+    """``tok`` is a verb in its base form coordinated after another, with no auxiliary, "to"
+    or subject of its own ("… will meet and sign", "to arrive and hold talks"): not finite,
+    it takes its tense from the first verb of the coordination."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VB"
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in tok.children)
+    )
 
 
 def own_clause_negated(verbs: list[Any]) -> bool:
