@@ -70,9 +70,9 @@ def test_the_end_of_a_visit_told_before_bounds_that_visit(nlp: Any) -> None:
     text = "Marlow arrived in Oslo on Monday for a three-day visit. The visit ends on Wednesday."
     found = events(nlp, text)
     visits = of_type(found, "visit")
-    assert visits and all(
-        (v.date, v.date_end) == ("2024-05-13", "2024-05-15") for v in visits
-    ), dates(found)
+    assert visits and all((v.date, v.date_end) == ("2024-05-13", "2024-05-15") for v in visits), (
+        dates(found)
+    )
 
 
 def test_the_start_of_a_visit_told_before_gives_its_span(nlp: Any) -> None:

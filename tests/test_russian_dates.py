@@ -243,9 +243,12 @@ def test_a_weekday_printed_with_a_day_is_kept_without_a_year() -> None:
 
 
 def test_adjectives_of_a_length_are_durations() -> None:
-    got = {k: (t.type, t.value) for k, t in _timexes(
-        "Министр начала двухдневный визит, а затем 5-дневное турне и двухнедельный отпуск."
-    ).items()}
+    got = {
+        k: (t.type, t.value)
+        for k, t in _timexes(
+            "Министр начала двухдневный визит, а затем 5-дневное турне и двухнедельный отпуск."
+        ).items()
+    }
     assert got["двухдневный"] == ("DURATION", "P2D")
     assert got["5-дневное"] == ("DURATION", "P5D")
     assert got["двухнедельный"] == ("DURATION", "P2W")

@@ -186,9 +186,7 @@ def _definite(trig: Trigger) -> bool:
 
 def _indefinite(trig: Trigger) -> bool:
     """The trigger has an indefinite article ("a visit"), by the parser's morphology."""
-    return any(
-        c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in trig.token.children
-    )
+    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in trig.token.children)
 
 
 def _named(trig: Trigger) -> bool:

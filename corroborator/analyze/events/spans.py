@@ -120,4 +120,3 @@ def span_of_told(
             return None
         end = (_date.fromisoformat(date) + timedelta(days=days - 1)).isoformat()
     return (date, end) if 0 < days_between(date, end) < BACKGROUND_DAYS else None
-
