@@ -34,6 +34,7 @@ from corroborator import lexicon
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.ontology import load_ontology
 from corroborator.link.dependence import Dependence
+from corroborator.link.same_count import shares_count
 from corroborator.model import Article, Conflict, DateSource, Event, EventMention
 
 _FAMILY = {"meeting": "talks"}
@@ -455,8 +456,17 @@ def merge_mentions(
                     len(d) == 10 and date.fromisoformat(d).weekday() == weekday for d in c.dates
                 )
             ]
+            # or unless it gives a count that another report dates: the same figure ("at least
+            # 1,002 dead") is the same release, in exactly one dated event of its type
+            same_count = [
+                c
+                for c in clusters
+                if c.family == _family(m.type) and c.dates and shares_count(m, c.mentions)
+            ]
             if len(same_day) == 1:
                 same_day[0].mentions.append(m)
+            elif len(same_count) == 1:
+                same_count[0].mentions.append(m)
             else:
                 clusters.append(_Cluster(_family(m.type), [m]))
             continue
