@@ -48,6 +48,9 @@ class EventType:
     # verbs whose counterpart must be named, not a group ("received the king's envoy", not
     # "the shelter received 200 survivors")
     named_counterpart_verbs: frozenset[str] = frozenset()
+    # subtypes that name rounds of one event, not different events ("expanded" and
+    # "one-on-one" talks of one day are one summit's talks)
+    rounds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,7 @@ def load_ontology() -> Ontology:
             at_speakers_seat=bool(spec.get("at_speakers_seat")),
             objectless_verbs=_words(spec.get("objectless_verbs")),
             free_verbs=_words(spec.get("free_verbs")),
+            rounds=_words(spec.get("rounds")),
             not_followed_by=_words(spec.get("not_followed_by")),
             named_counterpart_verbs=_words(spec.get("named_counterpart_verbs")),
         )

@@ -9,8 +9,10 @@ Steps, for one story:
    when their dates agree and their places are compatible (the same, or one inside the other),
    or — across articles — when their dates disagree but they name the same venue and share
    participants: the same happening reported with a different day. Different subtypes
-   (restricted and expanded talks) never merge. An undated mention told as done does not join
-   an event whose days all fall after its article was printed.
+   never merge (an informal meeting is not the talks), unless they are rounds of one event
+   (an expanded and a one-on-one round of the same talks: ``rounds`` in the ontology). An
+   undated mention told as done does not join an event whose days all fall after its article
+   was printed.
 3. **Merged values.** Status: reported over planned, a cancellation kept. Date: the day the
    best-told mention gives (its own words, then its sentence or article, then the event told
    before it, then coreference), among equals the one most independent sources give; place:
@@ -266,13 +268,20 @@ def _people_compatible(a: set[str], b: set[str]) -> bool:
 
 
 def _can_join(c: _Cluster, m: EventMention) -> bool:
-    if m.subtype and c.subtypes and m.subtype not in c.subtypes:
+    if m.subtype and c.subtypes and m.subtype not in c.subtypes and not _rounds(m, c):
         return False
     if m.date and c.dates and m.date not in c.dates and not _within_range(m, c):
         return False
     if not _people_compatible(set(m.participants), c.people):
         return False
     return all(_places_compatible(m.place, p) for p in c.places)
+
+
+def _rounds(m: EventMention, c: _Cluster) -> bool:
+    """The subtypes of ``m`` and ``c`` are rounds of one event (an expanded and a one-on-one
+    round of the same talks), not different events."""
+    spec = load_ontology().types.get(m.type)
+    return spec is not None and bool(spec.rounds) and {m.subtype, *c.subtypes} <= spec.rounds
 
 
 # A report may be printed in a time zone a day behind the event's (Moscow against Pyongyang):
