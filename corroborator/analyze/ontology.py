@@ -51,6 +51,9 @@ class EventType:
     # subtypes that name rounds of one event, not different events ("expanded" and
     # "one-on-one" talks of one day are one summit's talks)
     rounds: frozenset[str] = frozenset()
+    # the type whose event brings this one about, and so gives its day when it has none of its
+    # own ("the collapse of the mosque" in a report of the earthquake)
+    caused_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ def load_ontology() -> Ontology:
             objectless_verbs=_words(spec.get("objectless_verbs")),
             free_verbs=_words(spec.get("free_verbs")),
             rounds=_words(spec.get("rounds")),
+            caused_by=spec.get("caused_by"),
             not_followed_by=_words(spec.get("not_followed_by")),
             named_counterpart_verbs=_words(spec.get("named_counterpart_verbs")),
         )

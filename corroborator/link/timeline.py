@@ -35,6 +35,7 @@ from typing import Any
 from corroborator import lexicon
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.ontology import load_ontology
+from corroborator.link.caused import dated_by_cause
 from corroborator.link.dependence import Dependence
 from corroborator.link.same_count import shares_count
 from corroborator.model import Article, Conflict, DateSource, Event, EventMention
@@ -630,7 +631,7 @@ def build_events(
     (:func:`merge_mentions`); an event no mention places takes the place of the visit it
     falls in (:func:`_place_from_visits`). ``span``, the user's correction of the story's
     span, replaces the one the mentions give for story-level dates."""
-    resolved = resolve_story_dates(mentions, articles, span)
+    resolved = dated_by_cause(resolve_story_dates(mentions, articles, span))
     events = [
         _visit_event(story_id, _under_way(g, articles), dependence) for g in merge_visits(resolved)
     ]

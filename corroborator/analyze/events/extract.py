@@ -315,6 +315,20 @@ def _narrative_day(view: ArticleView, sent: Any, ctx: _Context) -> tuple[str, st
     return last.date, None
 
 
+def _cause_day(view: ArticleView, trig: Trigger, ctx: _Context) -> str | None:
+    """The one day the article gives the event that brings ``trig``'s type about (``caused_by``
+    in the ontology: the earthquake of a building's collapse), if it gives exactly one."""
+    cause = view.ont.types[trig.type].caused_by
+    if cause is None:
+        return None
+    days = {
+        m.date
+        for m in ctx.told
+        if m.type == cause and m.date and len(m.date) == 10 and not m.date_end and not m.background
+    }
+    return days.pop() if len(days) == 1 else None
+
+
 def _host_date(
     view: ArticleView, trig: Trigger, sent: Any, others: list[Trigger], ctx: _Context, lang: Grammar
 ) -> tuple[str, str | None, str] | None:
@@ -499,6 +513,11 @@ def _mention(
         date_end = first_day_span(view, trig, date, None)
         source = "article_date"
         evidence.append("the day of the report, which tells it as its news")
+    cause = _cause_day(view, trig, ctx) if date is None and not cued else None
+    if cause is not None:
+        date = cause
+        source = "previous_event"
+        evidence.append("date of the disaster that brought it about")
     day_of_span = ctx.day_of_span if date is None and not cued else None
     own_span = _own_span(ctx.told) if day_of_span else None
     if day_of_span and own_span is not None:
