@@ -202,6 +202,40 @@ def localise(mention: EventMention, view: ArticleView) -> EventMention:
     return replace(mention, date=moved, date_end=None, evidence=(*mention.evidence, why))
 
 
+# How a mention takes the date of one told before it (the day ruling the passage, the event it
+# follows, the earlier mention of the same event): it takes that one's local date too.
+_FOLLOWING = frozenset({"ruling_sentence", "previous_event", "earlier_mention"})
+
+
+def _zone_of(mention: EventMention, view: ArticleView) -> str | None:
+    where = mention.place or _sentence_place(mention, view)
+    return place_zone(where, view.gaz) if where else None
+
+
 def localise_all(mentions: list[EventMention], view: ArticleView) -> list[EventMention]:
-    """Every mention with its local date (see :func:`localise`)."""
-    return [localise(m, view) for m in mentions]
+    """Every mention with its local date (see :func:`localise`). A mention dated by one told
+    before it that moved ("Late on 3 May, Moscow time, the president landed in Tokyo. Ahead of
+    his arrival the city was decked with flags": the landing is 4 May in Tokyo, and so is the
+    arrival told after it) moves with it when it happens in the same zone; one elsewhere (the
+    departure from Moscow that evening) or nowhere known keeps the written day."""
+    out = list(mentions)
+    moved: tuple[str, str, str] | None = None  # (written day, local day, local zone)
+    for i in sorted(range(len(out)), key=lambda i: out[i].trigger_start):
+        m = out[i]
+        local = localise(m, view)
+        if local is not m and m.date and local.date:
+            moved = (m.date, local.date, _zone_of(m, view) or "")
+        elif m.date_source == "expression":
+            moved = None  # a day of its own written later rules what follows
+        elif (
+            moved is not None
+            and m.date_source in _FOLLOWING
+            and m.date == moved[0]
+            and not m.date_end
+            and moved[2]
+            and _zone_of(m, view) == moved[2]
+        ):
+            why = f"local date of the event it follows, {moved[1]}"
+            local = replace(m, date=moved[1], evidence=(*m.evidence, why))
+        out[i] = local
+    return out
