@@ -24,6 +24,7 @@ from corroborator import lexicon
 from corroborator.analyze.claims_categorical import VISIT_SUBJECT
 from corroborator.analyze.claims_delegation import DELEGATION_MEASURE
 from corroborator.analyze.claims_discussed import DISCUSSED_MEASURE
+from corroborator.analyze.claims_groups import GROUP_MEASURE
 from corroborator.analyze.claims_landing import AIRPORT, LANDING_MEASURE, LANDING_SUBJECT
 from corroborator.analyze.claims_offices import names_agree
 from corroborator.analyze.claims_parties import AT_VISIT, same_parties, visit_base
@@ -110,6 +111,8 @@ def _nested(x: str, y: str) -> bool:
 def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     """Two categorical values of one claim agree (office holders by name, others by
     category)."""
+    if a.measure == GROUP_MEASURE or b.measure == GROUP_MEASURE:
+        return True  # a member of the top two is one of the leading ones too
     if a.measure in _BY_NAME or b.measure in _BY_NAME:
         return names_agree(str(a.value), str(b.value))
     if a.measure == LANDING_MEASURE or b.measure == LANDING_MEASURE:
