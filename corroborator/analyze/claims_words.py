@@ -1,15 +1,16 @@
 """The categorical claims of one article, whatever its language: facts reports state in words
 (the visit's category, the meeting's city, office holders, named documents, where a plane
 landed, whether a topic was discussed, a standing such as "the first foreign guest" or "one of
-the leading partners", whether a document was signed and what it provides for, who led a
-delegation, the place a disaster hit worst), each valued in English so reports in any language
-compare."""
+the leading partners", whether a document was signed and what it provides for, what a deal
+commits a side to, who led a delegation, the place a disaster hit worst), each valued in
+English so reports in any language compare."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from corroborator.analyze.claims_categorical import visit_type_claims
+from corroborator.analyze.claims_commitments import commitment_claims
 from corroborator.analyze.claims_delegation import delegation_claims
 from corroborator.analyze.claims_discussed import discussed_claims
 from corroborator.analyze.claims_documents import document_claims
@@ -47,6 +48,7 @@ def word_claims(
         + standing_claims(entities, text, article.id, events, offices)
         + group_claims(entities, text, article.id)
         + signed_claims(text, article.id)
+        + commitment_claims(text, article.id)
         + delegation_claims(entities, text, article.id, events, offices)
         + worst_hit_claims(entities, text, article.id, events)
     )
