@@ -1,14 +1,15 @@
 """The categorical claims of one article, whatever its language: facts reports state in words
 (the visit's category, the meeting's city, office holders, named documents, where a plane
-landed, whether a topic was discussed, a standing such as "the first foreign guest" or "one of
-the leading partners", whether a document was signed and what it provides for, what a deal
-commits a side to, who led a delegation, the place a disaster hit worst), each valued in
-English so reports in any language compare."""
+landed and which type it was, whether a topic was discussed, a standing such as "the first
+foreign guest" or "one of the leading partners", whether a document was signed and what it
+provides for, what a deal commits a side to, who led a delegation, the place a disaster hit
+worst), each valued in English so reports in any language compare."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from corroborator.analyze.claims_aircraft import aircraft_claims
 from corroborator.analyze.claims_categorical import visit_type_claims
 from corroborator.analyze.claims_commitments import commitment_claims
 from corroborator.analyze.claims_delegation import delegation_claims
@@ -44,6 +45,7 @@ def word_claims(
         + offices
         + document_claims(text, article.id)
         + landing_claims(events, entities, text, offices)
+        + aircraft_claims(entities, text, article.id)
         + discussed_claims(entities, text, article.id, events, offices)
         + standing_claims(entities, text, article.id, events, offices)
         + group_claims(entities, text, article.id)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from functools import cache
 
 from corroborator import lexicon
+from corroborator.analyze.claims_aircraft import AIRCRAFT_MEASURE, aircraft_agree
 from corroborator.analyze.claims_categorical import VISIT_SUBJECT
 from corroborator.analyze.claims_delegation import DELEGATION_MEASURE
 from corroborator.analyze.claims_discussed import DISCUSSED_MEASURE
@@ -111,6 +112,8 @@ def _nested(x: str, y: str) -> bool:
 def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     """Two categorical values of one claim agree (office holders by name, others by
     category)."""
+    if a.measure == AIRCRAFT_MEASURE or b.measure == AIRCRAFT_MEASURE:
+        return aircraft_agree(str(a.value), str(b.value))
     if a.measure == GROUP_MEASURE or b.measure == GROUP_MEASURE:
         return True  # a member of the top two is one of the leading ones too
     if a.measure in _BY_NAME or b.measure in _BY_NAME:
