@@ -30,6 +30,7 @@ from corroborator.analyze.claims_landing import AIRPORT, LANDING_MEASURE, LANDIN
 from corroborator.analyze.claims_offices import names_agree
 from corroborator.analyze.claims_parties import AT_VISIT, same_parties, visit_base
 from corroborator.analyze.claims_signed import SIGNED_MEASURE
+from corroborator.analyze.claims_stance import STANCE_MEASURE, stances_agree
 from corroborator.analyze.claims_standing import STANDING_MEASURE
 from corroborator.analyze.claims_venue import city_of
 from corroborator.model import ClaimValue
@@ -114,6 +115,8 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     category)."""
     if a.measure == AIRCRAFT_MEASURE or b.measure == AIRCRAFT_MEASURE:
         return aircraft_agree(str(a.value), str(b.value))
+    if a.measure == STANCE_MEASURE or b.measure == STANCE_MEASURE:
+        return stances_agree(str(a.value), str(b.value))
     if a.measure == GROUP_MEASURE or b.measure == GROUP_MEASURE:
         return True  # a member of the top two is one of the leading ones too
     if a.measure in _BY_NAME or b.measure in _BY_NAME:
