@@ -28,23 +28,23 @@ def test_commitments_of_a_deal_in_english_and_russian() -> None:
         "en1",
         "en",
         "The two ministers ended their talks in Geneva with an agreement to resume U.S. grain "
-        "purchases, lift sanctions on two banks and cooperate on curbing fentanyl flows.",
+        "purchases, lift sanctions on two banks and cooperate on curbing arms smuggling.",
     )
     ru = _article(
         "ru1",
         "ru",
         "По условиям соглашения Анкара возобновит закупки зерна и поможет пресечь контрабанду "
-        "фентанила.",
+        "оружия.",
     )
     found = _commitments(en, ru)
     assert {(v.subject, v.value) for v in found["en1"]} == {
         ("commitment to resume purchases", "yes"),
         ("commitment to lift sanctions", "yes"),
-        ("commitment to curb fentanyl", "yes"),
+        ("commitment to curb smuggling", "yes"),
     }
     assert {(v.subject, v.value) for v in found["ru1"]} >= {
         ("commitment to resume purchases", "yes"),
-        ("commitment to curb fentanyl", "yes"),
+        ("commitment to curb smuggling", "yes"),
     }
     values = [v for vs in found.values() for v in vs if v.subject.endswith("purchases")]
     claims = build_claims("s", values, find_dependence([en, ru]))

@@ -1,10 +1,10 @@
 """Claims, part twelve: what a deal commits a side to ("an agreement to resume soybean purchases",
-"in exchange for Beijing cracking down on the fentanyl trade", «Китай возобновит закупки»), as a
+"in return for a pledge to curb arms smuggling", «сторона возобновит закупки зерна»), as a
 yes/no categorical claim.
 
 A commitment verb (``commitment_verbs`` of data/categories.yaml: resume, curb, pause, help …,
 each with its English key) followed within :data:`_MAX_BETWEEN` words of its clause by an object
-word (``commitment_objects``: purchases, fentanyl, port fees …, each with its English key) gives
+word (``commitment_objects``: purchases, sanctions, tariffs …, each with its English key) gives
 "yes", or "no" when a negation stands right before the verb, in a sentence that tells of a deal or
 a promise (``commitment_cues``: agreed, deal, in exchange, would, will, «соглашение», «обещал»).
 English words are matched whole (a verb with its listed forms), Russian ones as stems. The
@@ -88,7 +88,7 @@ def commitment_claims(text: str, article_id: str) -> list[ClaimValue]:
     for v in verbs.finditer(text):
         q_start, q_end = _sentence(text, v.start())
         if not cue.search(text, q_start, q_end):
-            continue  # no deal nor promise told: "talks resumed the fentanyl issue"
+            continue  # no deal nor promise told: "talks resumed the sanctions issue"
         stop = _CLAUSE_END.search(text, v.end(), q_end)
         limit = stop.start() if stop else q_end
         words = [w for w in _WORD.finditer(text, v.end(), limit)][:_MAX_BETWEEN]

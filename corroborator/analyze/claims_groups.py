@@ -1,5 +1,5 @@
 """Claims, part eleven: a standing in a group stated with a superlative and a plural noun ("one of
-the leading trade partners", "the world's two largest economies", «одним из ведущих
+the leading trade partners", "the two largest economies in the region", «одним из ведущих
 партнёров», «двух крупнейших экономик»), as a categorical claim.
 
 A plural after a superlative names a group, not a rank (the rank figures of

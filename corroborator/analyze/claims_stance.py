@@ -1,6 +1,6 @@
-"""Claims, part fourteen: a country's stance towards another ("North Korea fully supports
-Russia's war", "expresses full support and solidarity with the Russian government", "Hanoi has
-kept a neutral stance regarding Russia's war", «Вьетнам выразил полную поддержку России»), as a
+"""Claims, part fourteen: a country's stance towards another ("Ruritania fully supports
+its neighbour", "voiced full support for the government in Arden", "Lisbon keeps a neutral
+stance on the dispute", «Словения выразила полную поддержку соседу»), as a
 categorical claim.
 
 A stance phrase (``stance_words`` of data/categories.yaml: a supporting verb, or a support noun
