@@ -106,3 +106,20 @@ def test_protocol_labels_nest_while_different_levels_conflict() -> None:
         "s", [_category("a", "state visit"), _category("c", "working visit")], dependence
     )
     assert [c.verdict for c in levels] == ["conflicting"]
+
+
+def test_a_long_trigger_phrase_does_not_hide_the_city_of_a_meeting() -> None:
+    """ "concluded a meeting … in Astana, … with an agreement" is read as a signing whose trigger
+    spans the city; the city still places the meeting, the nearer head word."""
+    art = Article(
+        id="en1",
+        source_path="en1.txt",
+        language="en",
+        published="2025-06-13",
+        text=(
+            "Vladimir Putin and Xi Jinping concluded a long meeting on Friday in Astana, "
+            "Kazakhstan, their third this year, with an agreement to cut tariffs on grain. Both "
+            "sides then flew home."
+        ),
+    )
+    assert _venues(_analysed(art)["en1"]) == ["Astana"]

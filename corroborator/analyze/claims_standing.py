@@ -52,10 +52,11 @@ def _tables() -> tuple[_Table, _Table, _Table]:
 
 
 @cache
-def _last_nouns() -> frozenset[str]:
-    return frozenset(
-        str(w) for w in lexicon.load("categories.yaml").get("standing_last_nouns") or []
-    )
+def _only_nouns() -> dict[str, frozenset[str]]:
+    """Ordinals that rank only some nouns (``standing_only_nouns``): "the last stop", not "its
+    last leader"; "the leading cause", not "a leading guest"."""
+    data = lexicon.load("categories.yaml").get("standing_only_nouns") or {}
+    return {str(k): frozenset(str(w) for w in v) for k, v in data.items()}
 
 
 # The endings a Russian ordinal stem takes («первый», «второй», «третьего», «последней»).
@@ -90,7 +91,7 @@ def _host_verbs() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
-def _holder(entities: ArticleEntities, text: str, lo: int, at: int) -> str | None:
+def holder(entities: ArticleEntities, text: str, lo: int, at: int) -> str | None:
     """The person or country named last in ``text[lo:at]``, not in a possessive nor the
     subject of a welcoming verb (the host)."""
     for m in sorted(entities.at(lo, at), key=lambda m: -m.start):
@@ -145,7 +146,7 @@ def standing_claims(
             end = nxt.end()
         if noun is None:
             continue
-        if ordinal == "last" and noun not in _last_nouns():
+        if ordinal in _only_nouns() and noun not in _only_nouns()[ordinal]:
             continue  # "its last leader" was a former ruler
         q_start = sentence_bounds(text, w.start(), w.start())[0]
         before = text[max(q_start, w.start() - 20) : w.start()]
@@ -153,8 +154,8 @@ def standing_claims(
             continue  # "one of the first leaders" ranks nothing
         cuts = [text.rfind(c, q_start, w.start()) + 1 for c in ",;:—–("]
         c_start = max([q_start, *cuts])
-        holder = _holder(entities, text, c_start, w.start())
-        subject = f"standing of {holder} as {noun}" if holder else f"standing as {noun}"
+        who = holder(entities, text, c_start, w.start())
+        subject = f"standing of {who} as {noun}" if who else f"standing as {noun}"
         subject = at_visit(subject, *meeting_parties(events, offices, w.start()))
         if subject in found:
             continue

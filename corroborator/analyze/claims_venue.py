@@ -75,6 +75,11 @@ def city_of(name: str) -> str | None:
 
 
 def _distance(m: Mention, e: EventMention) -> int:
+    """Characters between ``m`` and the trigger of ``e``; a trigger phrase that spans the mention
+    ("concluded a meeting on Thursday in Busan, … with an agreement") is measured from its first
+    word, so that a long trigger does not claim every place inside it."""
+    if e.trigger_start <= m.start and m.end <= e.trigger_end:
+        return m.start - e.trigger_start
     if m.start >= e.trigger_end:
         return m.start - e.trigger_end
     return max(0, e.trigger_start - m.end)

@@ -21,13 +21,16 @@ from __future__ import annotations
 from functools import cache
 
 from corroborator import lexicon
+from corroborator.analyze.claims_aircraft import AIRCRAFT_MEASURE, aircraft_agree
 from corroborator.analyze.claims_categorical import VISIT_SUBJECT
 from corroborator.analyze.claims_delegation import DELEGATION_MEASURE
 from corroborator.analyze.claims_discussed import DISCUSSED_MEASURE
+from corroborator.analyze.claims_groups import GROUP_MEASURE
 from corroborator.analyze.claims_landing import AIRPORT, LANDING_MEASURE, LANDING_SUBJECT
 from corroborator.analyze.claims_offices import names_agree
 from corroborator.analyze.claims_parties import AT_VISIT, same_parties, visit_base
 from corroborator.analyze.claims_signed import SIGNED_MEASURE
+from corroborator.analyze.claims_stance import STANCE_MEASURE, stances_agree
 from corroborator.analyze.claims_standing import STANDING_MEASURE
 from corroborator.analyze.claims_venue import city_of
 from corroborator.model import ClaimValue
@@ -110,6 +113,12 @@ def _nested(x: str, y: str) -> bool:
 def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
     """Two categorical values of one claim agree (office holders by name, others by
     category)."""
+    if a.measure == AIRCRAFT_MEASURE or b.measure == AIRCRAFT_MEASURE:
+        return aircraft_agree(str(a.value), str(b.value))
+    if a.measure == STANCE_MEASURE or b.measure == STANCE_MEASURE:
+        return stances_agree(str(a.value), str(b.value))
+    if a.measure == GROUP_MEASURE or b.measure == GROUP_MEASURE:
+        return True  # a member of the top two is one of the leading ones too
     if a.measure in _BY_NAME or b.measure in _BY_NAME:
         return names_agree(str(a.value), str(b.value))
     if a.measure == LANDING_MEASURE or b.measure == LANDING_MEASURE:

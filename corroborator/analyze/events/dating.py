@@ -150,7 +150,7 @@ def date_of(
         date, _ = timex_dates(t)
         # a date that modifies the trigger itself names its event ("his 2019 visit", "Tuesday's
         # talks") and outranks the clause's; else prefer days over months over years
-        # ("exercises titled … 2023, scheduled for October 9-13"), then the nearest; the
+        # ("drills named … 2031, planned for May 4-8"), then the nearest; the
         # dateline's day ("MOSCOW, Oct 7 (Wire) - … arrived late on Monday") is the report's,
         # an event's only when its clause gives no other
         dateline = in_dateline(view.text, t, view.article.dateline_place)

@@ -294,7 +294,7 @@ def _until_time(tok: Any) -> bool:
 def _someone_stays(view: ArticleView, tok: Any) -> bool:
     """The one staying is someone (as :func:`_someone_moves` judges it): the verb's own
     subject or, for an infinitive or a conjunct without one, the subject of the verb above it
-    ("was scheduled to arrive late Tuesday and stay until …")."""
+    ("was due to land on Friday night and stay until …")."""
     current = tok
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
