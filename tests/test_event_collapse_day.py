@@ -25,7 +25,7 @@ def _collapses(found: list[Any]) -> list[Any]:
 def test_a_collapse_takes_the_day_of_the_quake(nlp: Any) -> None:
     text = (
         "A strong earthquake hit the coastal province on the morning of October 14. "
-        "Rescuers searched for survivors. A teacher who survived the collapse of the school "
+        "Rescuers searched for survivors. A teacher who lived through the collapse of the school "
         "in Puerto Alto described the panic."
     )
     [collapse] = _collapses(events_in(nlp, text, "2031-10-16"))
@@ -37,7 +37,7 @@ def test_two_days_of_shocks_do_not_date_the_collapse(nlp: Any) -> None:
     may still go on telling the day of the sentence before)."""
     text = (
         "A strong earthquake hit the coastal province on October 14. A powerful aftershock "
-        "struck on October 15. A teacher who survived the collapse of the school in Puerto "
+        "struck on October 15. A teacher who lived through the collapse of the school in Puerto "
         "Alto described the panic."
     )
     [collapse] = _collapses(events_in(nlp, text, "2031-10-16"))

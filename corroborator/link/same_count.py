@@ -1,6 +1,6 @@
 """The counts a toll mention gives, so that an undated toll can be recognised as the release
-another report dates: the same figure ("claiming at least 1,002 lives", «погибли 1002
-человека») is the same count, published once, whichever report repeats it."""
+another report dates: the same figure ("killing at least 2,417 people", «погибли 2417
+человек») is the same count, published once, whichever report repeats it."""
 
 from __future__ import annotations
 
