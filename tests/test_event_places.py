@@ -229,3 +229,25 @@ def test_a_place_inside_what_is_said_does_not_place_the_saying(nlp: Any) -> None
     text = "Lima dismissed the offer, warning that no foreign guest would be safe in Santiago."
     [statement] = [m for m in _events(nlp, text, None) if m.type == "statement"]
     assert statement.place == "Lima"
+
+
+VISIT_THEN_CITY = (
+    "The Chilean president began his state visit to Norway on Monday. While in Oslo, he will "
+    "hold talks with the Norwegian prime minister. The two leaders signed a fisheries "
+    "agreement and made statements for the press."
+)
+
+
+def test_a_city_to_come_inside_the_country_places_what_is_done(nlp: Any) -> None:
+    found = _events(nlp, VISIT_THEN_CITY, None)
+    done = [m for m in found if m.type in {"signing", "press_statements"}]
+    assert done and all(m.place == "Oslo" for m in done), done
+
+
+def test_a_trip_to_come_elsewhere_does_not_place_what_is_done(nlp: Any) -> None:
+    text = (
+        "The Chilean president began his state visit to Norway on Monday. On Friday he will fly "
+        "to Sweden for talks in Stockholm. The two leaders signed a fisheries agreement on Monday."
+    )
+    [signing] = [m for m in _events(nlp, text, None) if m.type == "signing"]
+    assert signing.place == "Norway"

@@ -588,6 +588,12 @@ def inherit_places(
     for m in mentions:
         planned = m.status == "planned"
         last_place = last_any if planned else last_done
+        if not planned and _refines(gaz, last_any, last_done):
+            # what is still to come names the city inside the country the story is in ("began
+            # his visit to Vietnam …; while in Hanoi he will hold talks …"): what is told as done
+            # there is in that city too, not only in the country (a place outside it is a trip
+            # elsewhere and does not move what happened, see _may_pass)
+            last_place = last_any
         city = _city(gaz, last_place) if last_place else None
         if city and _day(m.date) and _day(reached) and str(m.date)[:10] < str(reached)[:10]:
             city = None
@@ -614,6 +620,14 @@ def inherit_places(
                     reached = None  # moved by an event that says nothing of getting there
         out.append(m)
     return out
+
+
+def _refines(gaz: Gazetteer, inner: str | None, outer: str | None) -> bool:
+    """``inner`` is a place other than ``outer`` that lies inside it, and ``outer`` a country
+    (a city inside the country the story is at, not a venue inside a city)."""
+    if not inner or not outer or inner == outer:
+        return False
+    return gaz.within(inner, outer) and _country_of(gaz, outer) == outer
 
 
 def _is_venue(place: str) -> bool:
