@@ -68,3 +68,14 @@ def test_narrative_present_takes_the_day_told_in_a_later_report() -> None:
 def test_present_on_the_reports_own_day_stays_under_way() -> None:
     talks = one(events(_TOLD, published="2025-03-05"), "talks")
     assert talks.status == "in_progress"
+
+
+def test_a_moscow_airport_named_alone_is_the_airport_in_moscow() -> None:
+    found = events(
+        "Самолёт премьер-министра Индии приземлился во Внуково-2 в пятницу вечером. Затем в "
+        "аэропорту состоялась церемония встречи."
+    )
+    assert one(found, "arrival").place == "Vnukovo International Airport"
+    assert one(found, "welcome_ceremony").place == "Vnukovo International Airport"
+    found = events("По прибытии в аэропорт Шереметьево гостя встретил министр иностранных дел.")
+    assert one(found, "arrival").place == "Sheremetyevo International Airport"
