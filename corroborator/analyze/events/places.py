@@ -589,8 +589,8 @@ def inherit_places(
         planned = m.status == "planned"
         last_place = last_any if planned else last_done
         if not planned and _refines(gaz, last_any, last_done):
-            # what is still to come names the city inside the country the story is in ("began
-            # his visit to Vietnam …; while in Hanoi he will hold talks …"): what is told as done
+            # what is still to come names the city inside the country the story is in ("the
+            # premier landed in Norway …; in Oslo she is to open a forum …"): what is told as done
             # there is in that city too, not only in the country (a place outside it is a trip
             # elsewhere and does not move what happened, see _may_pass)
             last_place = last_any
