@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from corroborator import lexicon
-from corroborator.analyze.claims_text import CYRILLIC, word_value
+from corroborator.analyze.claims_text import keyed_words, word_alternation, word_key, word_value
 from corroborator.model import ClaimValue
 
 COMMITMENT_MEASURE = "commitment"
@@ -36,14 +36,6 @@ _CLAUSE_END = re.compile(rf"{_STOP}|[;:()—–]|,\s")
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|(?<![\w-])не)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _alternation(words: list[str]) -> str:
-    """English words whole, Russian ones as stems, longest first."""
-    return "|".join(
-        re.escape(w) + (r"\w*" if CYRILLIC.match(w) else "")
-        for w in sorted(words, key=lambda w: -len(w))
-    )
-
-
 @cache
 def _tables() -> tuple[
     re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str], re.Pattern[str]
@@ -52,26 +44,11 @@ def _tables() -> tuple[
     cue pattern."""
     data = lexicon.load("categories.yaml")
 
-    def keyed(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
-        keys = {
-            str(w).lower(): str(key) for key, words in (data.get(name) or {}).items() for w in words
-        }
-        pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(keys))})(?![\w-])", re.I)
-        return pattern, keys
-
-    verbs, verb_keys = keyed("commitment_verbs")
-    objects, object_keys = keyed("commitment_objects")
+    verbs, verb_keys = keyed_words(data.get("commitment_verbs") or {})
+    objects, object_keys = keyed_words(data.get("commitment_objects") or {})
     cues = [str(w) for w in data.get("commitment_cues") or []]
-    cue = re.compile(rf"(?<![\w-])(?:{_alternation(cues)})(?![\w-])", re.I)
+    cue = re.compile(rf"(?<![\w-])(?:{word_alternation(cues)})(?![\w-])", re.I)
     return verbs, verb_keys, objects, object_keys, cue
-
-
-def _key(word: str, keys: dict[str, str]) -> str:
-    """The key of a matched ``word``: its own, else its Russian stem's."""
-    low = word.lower()
-    if low in keys:
-        return keys[low]
-    return next(k for w, k in sorted(keys.items(), key=lambda x: -len(x[0])) if low.startswith(w))
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
@@ -97,7 +74,8 @@ def commitment_claims(text: str, article_id: str) -> list[ClaimValue]:
         obj = objects.search(text, v.end(), words[-1].end())
         if obj is None:
             continue
-        subject = f"commitment to {_key(v.group(0), verb_keys)} {_key(obj.group(0), object_keys)}"
+        verb, what = word_key(v.group(0), verb_keys), word_key(obj.group(0), object_keys)
+        subject = f"commitment to {verb} {what}"
         if subject in found:
             continue
         negated = _NEGATION.search(text[max(q_start, v.start() - 25) : v.start()])

@@ -21,7 +21,13 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims_offices import country_of
-from corroborator.analyze.claims_text import CYRILLIC, sentence_bounds, word_value
+from corroborator.analyze.claims_text import (
+    keyed_words,
+    sentence_bounds,
+    word_alternation,
+    word_key,
+    word_value,
+)
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.model import ClaimValue
 
@@ -34,31 +40,14 @@ _WORD = re.compile(r"[\w’'-]+")
 _HOLDER_WORDS = 4
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(
-        re.escape(w) + (r"\w*" if CYRILLIC.match(w) else "")
-        for w in sorted(words, key=lambda w: -len(w))
-    )
-
-
 @cache
 def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     """The stance pattern, each stance word's key, and the intensifiers (right before it)."""
     data = lexicon.load("categories.yaml")
-    keys = {
-        str(w).lower(): str(k) for k, ws in (data.get("stance_words") or {}).items() for w in ws
-    }
-    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(keys))})(?![\w-])", re.IGNORECASE)
+    pattern, keys = keyed_words(data.get("stance_words") or {})
     full = [str(w) for w in data.get("stance_full") or []]
-    intensifier = re.compile(rf"(?<![\w-])(?:{_alternation(full)})\s+$", re.IGNORECASE)
+    intensifier = re.compile(rf"(?<![\w-])(?:{word_alternation(full)})\s+$", re.IGNORECASE)
     return pattern, keys, intensifier
-
-
-def _key(word: str, keys: dict[str, str]) -> str:
-    low = word.lower()
-    if low in keys:
-        return keys[low]
-    return next(k for w, k in sorted(keys.items(), key=lambda x: -len(x[0])) if low.startswith(w))
 
 
 def _country(entities: ArticleEntities, text: str, lo: int, hi: int, last: bool) -> str | None:
@@ -93,7 +82,7 @@ def stance_claims(entities: ArticleEntities, text: str, article_id: str) -> list
         target = _country(entities, text, m.end(), q_end, last=False)
         if holder is None or target is None or holder == target:
             continue
-        stance = _key(m.group(0), keys)
+        stance = word_key(m.group(0), keys)
         start = m.start()
         if stance == "support":
             full = intensifier.search(text[max(q_start, m.start() - 30) : m.start()])

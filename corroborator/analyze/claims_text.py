@@ -50,3 +50,27 @@ def word_value(
         quote_start=q_start,
         quote_end=q_end,
     )
+
+
+def word_alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``: English words whole, Russian ones as stems, longest
+    first."""
+    return "|".join(
+        re.escape(w) + (r"\w*" if CYRILLIC.match(w) else "")
+        for w in sorted(words, key=lambda w: -len(w))
+    )
+
+
+def keyed_words(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of every word of ``table`` (key → words) standing alone, and each word's key."""
+    keys = {str(w).lower(): str(key) for key, words in table.items() for w in words}
+    pattern = re.compile(rf"(?<![\w-])(?:{word_alternation(list(keys))})(?![\w-])", re.IGNORECASE)
+    return pattern, keys
+
+
+def word_key(word: str, keys: dict[str, str]) -> str:
+    """The key of a matched ``word``: its own, else that of the longest Russian stem it has."""
+    low = word.lower()
+    if low in keys:
+        return keys[low]
+    return next(k for w, k in sorted(keys.items(), key=lambda x: -len(x[0])) if low.startswith(w))
