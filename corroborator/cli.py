@@ -435,6 +435,8 @@ def dates(ctx: click.Context, source: str, anchor: str | None, spacy_model: str 
                 row |= {"begin": t.begin, "end_value": t.end_value}
             row |= {"granularity": t.granularity, "mod": t.mod, "anchor": t.anchor}
             row |= {"why": t.why, "tense": t.tense, "quoted": t.quoted}
+            if t.fiscal:
+                row["fiscal"] = True
             if len(records) > 1:
                 row["record"] = where
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

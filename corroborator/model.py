@@ -178,6 +178,9 @@ class TimeExpression:
     # the weekday the text gives with a day and month ("Wednesday, May 7", "в среду, 7 мая"),
     # 0 = Monday: kept even when the year cannot be known, since it says which years fit
     weekday: int | None = None
+    # a fiscal (financial) year: ``value`` names its calendar year(s), as TimeBank annotates
+    # "fiscal 1989" as 1989, but a figure told for it is not told for that calendar year
+    fiscal: bool = False
 
     @property
     def id(self) -> str:

@@ -103,15 +103,21 @@ class _Claims(_CategoricalReader):
                 return " ".join(m.group(0).split()[: len(word.split())]), kind
         return None
 
-    def _changing(self, fig: _Figure, sent: Any, unit: str | None) -> bool:
+    def _changing(
+        self, fig: _Figure, sent: Any, unit: str | None, period: str | None = None
+    ) -> bool:
         """Whether the figure is a running total that changes over time: a casualty count, or
         a figure said to hold "so far" or to "have risen to" (its moment is the publication
-        day, :attr:`ClaimValue.as_of`)."""
+        day, :attr:`ClaimValue.as_of`) — unless a verb of reaching a level is told of a
+        stated period longer than a day ("rose to $65 billion in 2024": that period's total)."""
         if unit in self.lex.casualty_kinds:
             return True
         before = self.text[sent.start_char : fig.start].lower()[-40:]
         after = self.text[fig.end : sent.end_char].lower()[:25]
-        return any(c in before or c in after for c in self.lex.changing_cues)
+        cues = [c for c in self.lex.changing_cues if c in before or c in after]
+        if cues and period and not _DAY.fullmatch(period):
+            return any(c in self.lex.moment_cues for c in cues)
+        return bool(cues)
 
     def _stated_moment(self, period: str | None, sent: Any) -> str | None:
         """The day a running total's clause states it holds: a single day, not after the
@@ -201,7 +207,7 @@ class _Claims(_CategoricalReader):
                         own = subject if subject and subject != self.last_subject else unit
                         subject = f"{own} in {place}"
                 period = self._period(fig, sent)
-                changing = self._changing(fig, sent, unit)
+                changing = self._changing(fig, sent, unit, period)
                 as_of = None
                 if changing:
                     # a running total has a moment, not a period: the day its clause states

@@ -67,6 +67,7 @@ class _Lexicon:
     casualty_units: dict[str, str]  # counted noun → casualty kind ("death" → "death")
     casualty_kinds: frozenset[str]
     changing_cues: tuple[str, ...]
+    moment_cues: tuple[str, ...]
     comparison: str  # a pattern ending where a number compared with an earlier figure starts
     decimal: str = "."  # how the pack's numbers are written (number_format)
     groups: tuple[str, ...] = (",",)
@@ -175,6 +176,7 @@ def claims_lexicon(pack: str) -> _Lexicon:
         },
         casualty_kinds=frozenset(str(k) for k in data.get("casualties", {})),
         changing_cues=tuple(str(c) for c in data.get("changing_cues", [])),
+        moment_cues=tuple(str(c) for c in data.get("moment_cues", [])),
         comparison=rf"\b(?:{alt([str(c) for c in data.get('comparison_cues', [])]) or '(?!)'})"
         rf"\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$",
         attribution=re.compile(

@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from corroborator import lexicon
+from corroborator.model import TimeExpression
 
 _THIS = r"this|the current|текущего|этого|нынешнего|сего"
 _LAST = r"last|the previous|прошлого|минувшего|предыдущего"
@@ -82,3 +83,15 @@ def _year(m: re.Match[str], n: int, published: str | None) -> int | None:
     if rel:
         return year
     return year if month > n else year - 1
+
+
+# A fiscal year's period: its calendar value marked, so that a figure for "FY2024-25" or "the
+# 2024 fiscal year" never aligns with, nor contradicts, one for the calendar year 2024 (most
+# fiscal years straddle two calendar years: April–March, July–June, October–September).
+FISCAL = "FY"
+
+
+def timex_period(t: TimeExpression) -> str:
+    """The period a figure's date expression names: its value, marked when a fiscal year."""
+    value = t.value or ""
+    return FISCAL + value if t.fiscal else value

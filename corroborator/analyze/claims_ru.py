@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from corroborator.analyze.claims_figures import _Figure
+from corroborator.analyze.claims_periods import timex_period
 from corroborator.analyze.claims_ru_figures import _norm, counted_lemma
 from corroborator.analyze.claims_ru_ranks import _RussianRanks
 from corroborator.analyze.claims_words import word_claims
@@ -433,7 +434,7 @@ class _RussianClaims(_RussianRanks):
                 continue
             distance = abs(t.start - fig.start)
             if best is None or distance < best[0]:
-                best = (distance, t.value)
+                best = (distance, timex_period(t))
         if best is not None:
             return best[1]
         # «за девять месяцев», «за первые шесть месяцев 2024 года»: a stretch of the year

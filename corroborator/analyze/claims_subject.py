@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from corroborator.analyze.claims_figures import _Figure, _FigureReader
-from corroborator.analyze.claims_periods import first_months
+from corroborator.analyze.claims_periods import first_months, timex_period
 
 # Prepositions that bring in examples of a noun, not a part of what it is: "12 agreements,
 # including a rail deal", "fees, excluding taxes"
@@ -390,7 +390,7 @@ class _SubjectReader(_FigureReader):
                 continue
             distance = abs(t.start - fig.start)
             if best is None or distance < best[0]:
-                best = (distance, value)
+                best = (distance, timex_period(t))
         if best is None:  # "in the first nine months": a stretch of the year, not a duration
             for a, _, period in months:
                 if best is None or abs(a - fig.start) < best[0]:

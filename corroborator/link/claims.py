@@ -31,6 +31,7 @@ from functools import cache
 
 from corroborator import lexicon
 from corroborator.analyze.claims import compatible
+from corroborator.analyze.claims_periods import FISCAL
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.timex.values import value_bounds
 from corroborator.link.claim_agreement import agreeing_unit, different_ranks, interval_bonus
@@ -239,7 +240,10 @@ def _periods_agree(a: str | None, b: str | None) -> bool:
 
 
 def _period_bounds(period: str) -> tuple[date, date] | None:
-    first, _, last = period.partition("/")
+    """The calendar days a period spans; a fiscal year's are those of the calendar year(s) its
+    value names, so that "FY2023/2024" holds a figure told for 2023 (a report that renders
+    "the 2023-24 fiscal year" as «в 2023 году»), as the years it straddles do."""
+    first, _, last = period.removeprefix(FISCAL).partition("/")
     lo, hi = value_bounds(first), value_bounds(last or first)
     return (lo[0], hi[1]) if lo and hi else None
 
@@ -548,6 +552,11 @@ def verdict(
                 updated = updated or not compatible(_interval(a), _interval(b))
                 continue
             if a.kind == "numeric":
+                if _fiscal_and_calendar(a, b):
+                    # a fiscal year's figure and a calendar year's (FY2023/2024 beside 2023):
+                    # aligned as one quantity, but different values are different stretches
+                    # of time, not a dispute
+                    continue
                 if not compatible(_interval(a, slack=True), _interval(b, slack=True)):
                     return "conflicting", sources
             elif not values_agree(a, b):
@@ -559,6 +568,13 @@ def verdict(
     if len({v.value for v in values}) == 1 or len(voices) == 1:
         return "corroborated", sources
     return "compatible", sources
+
+
+def _fiscal_and_calendar(a: ClaimValue, b: ClaimValue) -> bool:
+    """One value told for a fiscal year and the other for a calendar period."""
+    return bool(a.period and b.period) and (
+        str(a.period).startswith(FISCAL) != str(b.period).startswith(FISCAL)
+    )
 
 
 # An undated report's running totals hold at the moment of a dated report that gives one of

@@ -196,6 +196,7 @@ def _expressions(
                 quoted=ctx.quoted,
                 day_of_span=sem.offset if sem.kind == "ordday" else None,
                 weekday=_dated_weekday(sem),
+                fiscal=sem.fiscal,
             )
         )
     return tuple(out)

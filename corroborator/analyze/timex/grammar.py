@@ -126,8 +126,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("month_range", r"(?<=between\s){MONTH}(?:\s+{YEAR})?\s+and\s+{MONTH2}(?:,?\s+{YEAR2})?"),
     (
         "year_range",
-        r"(?:(?P<fiscal>fiscal)\s+(?:years?\s+)?)?{YEAR}\s*(?:-|–|—|/|to|through|until|till)\s*"
-        r"(?P<year2>(?:1[0-9]|20)\d\d|\d\d)(?![\d%,.]\d|\d|%)",
+        r"(?:(?P<fiscal>fiscal|financial)\s+(?:years?\s+)?|(?P<fy>FY)\s?'?)?{YEAR}\s*"
+        r"(?:-|–|—|/|to|through|until|till)\s*(?P<year2>(?:1[0-9]|20)\d\d|\d\d)(?![\d%,.]\d|\d|%)"
+        # "the 2024-25 fiscal year", "the 2023/24 financial year": one fiscal year across two
+        r"(?P<fyafter>\s+(?:fiscal|financial)\s+year)?",
     ),
     ("year_range", r"(?<=between\s){YEAR}\s+and\s+{YEAR2}"),
     ("mdy", r"(?:{WD},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
@@ -204,9 +206,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:\s+of\s+{YEAR})?",
     ),
     ("fiscal_year", r"FY\s?'?{YEAR}"),
+    # "FY25", "FY24-25", "FY 2024/25": fiscal years written with two digits
+    ("fiscal_year", r"FY\s?'?(?P<fyy>\d\d)(?:\s*[-–/]\s*(?P<fyy2>\d\d))?(?![\d%,.]\d|\d|%)"),
     (
         "fiscal_year",
-        r"(?:the\s+)?(?:(?P<shift>{SHIFTW}|latest|same|prior|year-ago|year-earlier)\s+)?fiscal"
+        r"(?:the\s+)?(?:(?P<shift>{SHIFTW}|latest|same|prior|year-ago|year-earlier)\s+)?"
+        r"(?:fiscal|financial(?=[-\s]+year))"
         r"(?:(?:[-\s]+year)?\s+{YEAR}|[-\s]+year)",
     ),
     (

@@ -191,6 +191,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ("month_range", r"{MONTH}{DASH}{MONTH2}(?:\s+{YEAR2}{YW}?)?"),
     ("month_range", _AFTER_S + r"{MONTH}\s+по\s+{MONTH2}(?:\s+{YEAR2}{YW}?)?"),
     ("year_range", r"{YEAR}{DASH}{YEAR2}{YWS}?"),
+    # «в 2024/25 финансовом году», «2023-2024 финансовый год», «в 2024 финансовом году»: a
+    # fiscal year (one, or one across two calendar years)
+    (
+        "fiscal_year",
+        r"{YEAR}(?:(?:{DASH}|/)(?P<year2>(?:19|20)?\d\d)(?![\d,.]\d))?"
+        r"\s+(?:финансов|фискальн)[а-яё]*\s+год[а-яё]*",
+    ),
     ("year_range", _AFTER_S + r"{YEAR}\s+по\s+{YEAR2}{YWS}?"),
     (
         "dmy",
@@ -257,7 +264,7 @@ def _compiled() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str
 
 _POINT_RULES = frozenset(
     {"dmy", "my", "month", "year", "shift_unit", "month_range", "year_range", "year_part",
-     "season", "decade"}
+     "season", "decade", "fiscal_year"}
 )  # fmt: skip
 _DURATION_RULES = frozenset({"duration"})
 _MOD_REACH = 40  # characters searched before a match for its modifier and signal
@@ -458,6 +465,22 @@ def _range(m: Match) -> Sem | None:
     return Sem("range", "DATE", gran=begin.gran, begin=begin, end=end, note=note)
 
 
+def _fiscal(m: Match) -> Sem | None:
+    """«в 2024 финансовом году», «в 2024/25 финансовом году»: a fiscal year, one after the
+    other when two are written (a two-digit second year takes the first one's century)."""
+    y1 = int(m.g("year") or 0)
+    if not m.g("year2"):
+        return Sem("abs", "DATE", f"{y1:04d}", "year", note="fiscal year", fiscal=True)
+    y2 = int(m.g("year2") or 0)
+    if y2 < 100:
+        y2 += y1 - y1 % 100
+    if y2 != y1 + 1:
+        return None
+    begin = Sem("abs", "DATE", f"{y1:04d}", "year", note="year")
+    end = Sem("abs", "DATE", f"{y2:04d}", "year", note="year")
+    return Sem("range", "DATE", gran="year", begin=begin, end=end, note="fiscal year", fiscal=True)
+
+
 def _relative(m: Match) -> Sem | None:
     w = ru_words()
     r = m.rule
@@ -616,6 +639,7 @@ def _other(m: Match) -> Sem | None:
 _DISPATCH: dict[str, Callable[[Match], Sem | None]] = {
     "iso": _dated, "dotted": _dated, "dmy": _dated, "my": _dated, "month": _dated,
     "year": _dated, "dm_range": _range, "month_range": _range, "year_range": _range,
+    "fiscal_year": _fiscal,
     "deictic": _relative, "weekday": _relative, "weekend": _relative,
     "shift_unit": _relative, "ago": _relative, "later": _relative, "duration": _duration,
     "length": _length, "ordinal_day": _ordinal_day,

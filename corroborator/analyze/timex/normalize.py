@@ -45,6 +45,9 @@ class Sem:
     mod: str | None = None  # TIMEX3 mod: START, END, MID, APPROX, LESS_THAN, ON_OR_BEFORE, …
     inherit: bool = False  # rel: takes the precision of the period just reported ("a year ago")
     note: str = ""  # what kind of expression, for the explanation
+    # a fiscal (financial) year: the value names its calendar year(s), as TimeBank annotates
+    # "fiscal 1989" 1989, but a figure's period is not that calendar year
+    fiscal: bool = False
 
 
 # --- small parsers ---------------------------------------------------------------------------
@@ -250,6 +253,10 @@ def _range(m: Match) -> Sem | None:
         begin = Sem("abs", "DATE", f"{y1:04d}", "year", note="year")
         end = Sem("abs", "DATE", f"{y2:04d}", "year", note="year")
         note = "range of years"
+        if m.g("fiscal") or m.g("fy") or m.g("fyafter"):
+            if y2 != y1 + 1:
+                return None  # one fiscal year spans two calendar years, one after the other
+            note = "fiscal year"
     else:
         return None
     return Sem(
@@ -259,6 +266,7 @@ def _range(m: Match) -> Sem | None:
         begin=begin,
         end=end,
         note=note,
+        fiscal=note == "fiscal year",
     )
 
 
@@ -452,13 +460,26 @@ def _quarter(m: Match) -> Sem | None:
 
 def _fiscal(m: Match) -> Sem | None:
     y = _year(m.g("year"))
+    if y is None and m.g("fyy"):
+        # "FY25": a two-digit fiscal year is of this century (news does not abbreviate the last)
+        y = 2000 + int(m.g("fyy") or 0)
+        if m.g("fyy2"):
+            y2 = _year(m.g("fyy2"), y)
+            if y2 is None or y2 != y + 1:
+                return None  # "FY24-25" spans two calendar years, one after the other
+            begin = Sem("abs", "DATE", f"{y:04d}", "year", note="year")
+            end = Sem("abs", "DATE", f"{y2:04d}", "year", note="year")
+            return Sem("range", "DATE", gran="year", begin=begin, end=end, note="fiscal year",
+                       fiscal=True)  # fmt: skip
     if y is not None:
-        return Sem("abs", "DATE", f"{y:04d}", "year", note="fiscal year")
+        return Sem("abs", "DATE", f"{y:04d}", "year", note="fiscal year", fiscal=True)
     shift = (m.g("shift") or "").lower()
     offset = {"latest": -1, "prior": -1, "year-ago": -1, "year-earlier": -1}.get(shift)
     if offset is None:
         offset = _shift_of(shift) or 0
-    return Sem("rel", "DATE", gran="year", unit="year", offset=offset, note="fiscal year")
+    return Sem(
+        "rel", "DATE", gran="year", unit="year", offset=offset, note="fiscal year", fiscal=True
+    )
 
 
 def _season(m: Match) -> Sem | None:
