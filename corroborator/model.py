@@ -295,7 +295,7 @@ class EventMention:
     ``start``/``end``/``quote`` are the sentence; ``trigger_*`` the word(s) that name the event.
     ``date_text``, ``date_source`` and ``status_reason`` say how the date and status were
     decided, for later stages to read; ``evidence`` says the same for people, and no code reads
-    it back.
+    it back. ``counts`` are the figures the sentence gives, for later stages to compare.
     """
 
     article_id: str
@@ -323,6 +323,10 @@ class EventMention:
     date_text: str | None = None
     date_source: DateSource | None = None
     status_reason: StatusReason | None = None
+    # the whole numbers the sentence counts or measures in digits, read from its claims
+    # ("at least 2,417 people" → 2417): the link stage knows a count repeated by another
+    # report by them (corroborator.link.same_count); not part of the id
+    counts: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:

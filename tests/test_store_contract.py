@@ -83,7 +83,7 @@ def full_analysis(a: Article) -> ArticleAnalysis:
             article_id=a.id, start=0, end=22, quote=a.text, type="talks", subtype=None,
             status="planned", date="2025-11-26", trigger="talks", trigger_start=16,
             trigger_end=21, date_text="November 26", date_source="expression",
-            status_reason="future modal",
+            status_reason="future modal", counts=(4_100_000_000,),
         ),),
         claim_values=(ClaimValue(
             a.id, "trade", "2024", "USD", "numeric", 4.1e9, "$4.1 billion", a.text, 0, 22,

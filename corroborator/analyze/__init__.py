@@ -17,6 +17,7 @@ from corroborator.analyze.claims import extract_claims
 from corroborator.analyze.claims_ru import extract_claims_ru
 from corroborator.analyze.embeddings import with_vectors
 from corroborator.analyze.entities import NAME_LABELS, resolve_entities
+from corroborator.analyze.event_counts import with_counts
 from corroborator.analyze.events import extract_events
 from corroborator.analyze.events.russian import extract_russian_events
 from corroborator.analyze.languages import LanguageAdapter, entities_of
@@ -83,7 +84,7 @@ def _analysis(
         sentences=_sentences(doc),
         mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.label))),
         timexes=dates.timexes,
-        event_mentions=tuple(events),
+        event_mentions=with_counts(events, claims),
         claim_values=tuple(claims),
         published=dates.published if article.published is None else None,
         published_confidence=dates.published_confidence if article.published is None else None,

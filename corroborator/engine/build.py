@@ -136,7 +136,15 @@ class _Builder:
             return None
         digest = hashlib.sha256(data).hexdigest()
         known = self.store.get_file(key)
-        if known and known.status == "done" and known.sha256 == digest and not known.error:
+        if (
+            known
+            and known.status == "done"
+            and known.sha256 == digest
+            and not known.error
+            # an analysis of another version is redone even when its file has not changed
+            and self.store.analysed_ids(known.article_ids, ANALYZER_VERSION)
+            >= set(known.article_ids)
+        ):
             self.report.files_unchanged += 1
             return None
         articles: list[Article] = []

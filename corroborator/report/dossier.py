@@ -5,7 +5,8 @@ the report derives: ids (properties of the model), CAMEO/PLOVER codes, place ali
 publication date to show, and the contract's own names (``article`` for ``article_id``,
 ``articles`` for ``article_ids``, ``format`` for ``source_format``). A field the object holds
 only by context (an entity's ``article_id`` inside its article, an event's ``story_id`` inside
-its story) is left out.
+its story) is left out, and so are an event mention's ``counts``, a key for linking whose
+figures the dossier gives as the sentence's claims.
 
 Fields that later stages fill (stories, events, claims, derived_from) are present and empty
 until then, so readers of the contract never meet a missing key.
@@ -77,7 +78,8 @@ def _estimate(analysis: ArticleAnalysis | None) -> Estimate | None:
 
 def _event_mention(e: EventMention) -> dict[str, Any]:
     cameo, plover = load_ontology().codes(e.type)
-    fields = to_dict(e, omit=("article_id",))
+    # the counts are the figures of the sentence's claims, which the dossier gives as claims
+    fields = to_dict(e, omit=("article_id", "counts"))
     return {"id": e.id, "article": e.article_id, "cameo": cameo, "plover": plover, **fields}
 
 
