@@ -592,29 +592,36 @@ def _dated_by_sentence(
     """An undated event told in one sentence with a dated one takes that one's day: "after
     seven hours of talks, they signed a statement", "documents were signed during the
     meeting" — the day the talks or the meeting have, from the article or, by coreference,
-    from the story. Not recurring events (a toll told with the quake is not the quake's), nor
-    from a visit or a span (a signing during a visit is one day of it, unknown), nor history."""
+    from the story. Not recurring events (a toll told with the quake is not the quake's) nor
+    disasters, nor from a visit or a span (a signing during a visit is one day of it,
+    unknown), nor history."""
     types = load_ontology().types
     recurring = {name for name, spec in types.items() if spec.recurring}
     # the day words were said is not the day of what they tell as still to come ("… are
     # expected to sign accords, the Kremlin said"), only of what they tell as done ("Xi met
     # Putin, the Kremlin said on Thursday")
     saying = {name for name, spec in types.items() if spec.said_on_report_day}
-    if not any(m.date is None and m.type not in recurring for m in mentions):
+    # a disaster (a type that brings others about: ``caused_by``) is told in the sentences of
+    # its aftermath ("rescuers arrived to deal with the consequences of the earthquake", "a
+    # truce was declared for the quake relief"), which come days after it: it neither takes
+    # their day nor gives its own to them (what it brings down at once takes its day by cause)
+    causes = {spec.caused_by for spec in types.values() if spec.caused_by}
+    apart = recurring | causes
+    if not any(m.date is None and m.type not in apart for m in mentions):
         return list(mentions)
     days: dict[tuple[str, int], str] = {}
     said: dict[tuple[str, int], str] = {}
     for group in merge_mentions(mentions, published):
         value, _ = _vote(group, "date", dependence)
         for m in _date_by_coreference(group, value):
-            if m.date and len(m.date) == 10 and not m.date_end and m.type not in recurring:
+            if m.date and len(m.date) == 10 and not m.date_end and m.type not in apart:
                 (said if m.type in saying else days).setdefault((m.article_id, m.start), m.date)
     out = []
     for m in mentions:
         day = days.get((m.article_id, m.start))
         if day is None and m.status == "reported":
             day = said.get((m.article_id, m.start))
-        if m.date is None and day and not m.background and m.type not in recurring:
+        if m.date is None and day and not m.background and m.type not in apart:
             m = _redated(m, day, "coreference", "date of the event told in the same sentence")
         out.append(m)
     return out
