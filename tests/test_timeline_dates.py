@@ -118,6 +118,18 @@ def test_a_disaster_takes_no_day_from_its_aftermath_in_one_sentence() -> None:
     assert _mention(events, "art_c", "announcement").date != "2026-03-06"
 
 
+def test_what_a_sentence_is_ahead_of_gives_no_day_to_the_rest_of_it() -> None:
+    """'Trains were halted after a storm warning, ahead of Sunday's parade': the parade is
+    later than the rest of the sentence, so the suspension is not Sunday's."""
+    told = [
+        _told("art_a", "parade", 0, 60, date="2026-05-17", date_source="expression",
+              status="planned", status_reason="preposition of things to come"),
+        _told("art_a", "transport_suspension", 0, 10),
+    ]  # fmt: skip
+    events = _events(told, {"art_a": "2026-05-14"})
+    assert _mention(events, "art_a", "transport_suspension").date is None
+
+
 def test_an_event_still_to_come_takes_the_day_of_a_done_one_in_its_sentence() -> None:
     """'She arrived on Tuesday and will lay a wreath': the wreath is of her visit's day."""
     told = [

@@ -586,6 +586,11 @@ def _date_by_coreference(
     return out
 
 
+# The status reason of an event named by a preposition of things to come ("ahead of the
+# parade", «перед переговорами»).
+_AHEAD_OF = "preposition of things to come"
+
+
 def _dated_by_sentence(
     mentions: Sequence[EventMention], dependence: Dependence, published: dict[str, str]
 ) -> list[EventMention]:
@@ -594,7 +599,7 @@ def _dated_by_sentence(
     meeting" — the day the talks or the meeting have, from the article or, by coreference,
     from the story. Not recurring events (a toll told with the quake is not the quake's) nor
     disasters, nor from a visit or a span (a signing during a visit is one day of it,
-    unknown), nor history."""
+    unknown) or what the sentence is ahead of, nor history."""
     types = load_ontology().types
     recurring = {name for name, spec in types.items() if spec.recurring}
     # the day words were said is not the day of what they tell as still to come ("… are
@@ -614,6 +619,10 @@ def _dated_by_sentence(
     for group in merge_mentions(mentions, published):
         value, _ = _vote(group, "date", dependence)
         for m in _date_by_coreference(group, value):
+            if m.status_reason == _AHEAD_OF:
+                # "… after drone strikes forced closures ahead of Friday's parade": what the
+                # sentence is ahead of comes after the rest of it, so its day is not theirs
+                continue
             if m.date and len(m.date) == 10 and not m.date_end and m.type not in apart:
                 (said if m.type in saying else days).setdefault((m.article_id, m.start), m.date)
     out = []
