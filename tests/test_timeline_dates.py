@@ -157,3 +157,33 @@ def test_an_undated_report_joins_the_one_event_of_its_type_and_people() -> None:
     [talks] = [e for e in events if e.type == "talks"]
     assert {m.article_id for m in talks.mentions} == {"art_a", "art_b", "art_c"}
     assert _mention(events, "art_c", "talks").date == "2026-04-02"
+
+
+def test_an_undated_mention_joins_the_one_event_of_its_people_whatever_its_place() -> None:
+    """'Marrow greeted Quill on the tarmac' with no day, placed at a forum's name that is not
+    the city the other reports give: the story has one arrival of the two, so it is that."""
+    told = [
+        _told("art_a", "arrival", 0, 10, date="2026-06-03", date_source="expression",
+              participants=PAIR, place="Velmora"),
+        _told("art_b", "arrival", 0, 10, date="2026-06-03", date_source="expression",
+              participants=PAIR, place="Velmora"),
+        _told("art_c", "arrival", 0, 10, participants=PAIR, place="Corvia Forum"),
+    ]  # fmt: skip
+    printed = {"art_a": "2026-06-03", "art_b": "2026-06-04", "art_c": "2026-06-04"}
+    events = _events(told, printed)
+    assert _mention(events, "art_c", "arrival").date == "2026-06-03"
+
+
+def test_an_undated_mention_stays_apart_when_its_people_meet_twice() -> None:
+    """Two dated meetings of the same two people in different towns: an undated one at a
+    third place could be either, so it is left apart and undated."""
+    told = [
+        _told("art_a", "talks", 0, 10, date="2026-06-03", date_source="expression",
+              participants=PAIR, place="Velmora"),
+        _told("art_b", "talks", 0, 10, date="2026-06-09", date_source="expression",
+              participants=PAIR, place="Corvia"),
+        _told("art_c", "talks", 0, 10, participants=PAIR, place="Corvia Forum"),
+    ]  # fmt: skip
+    printed = {"art_a": "2026-06-03", "art_b": "2026-06-09", "art_c": "2026-06-10"}
+    events = _events(told, printed)
+    assert _mention(events, "art_c", "talks").date is None

@@ -493,11 +493,36 @@ def merge_mentions(
         if m.date and (m.date_end or len(m.date) < 10):
             inside = [c for c in fits if _within_range(m, c)]
             fits = inside if len(inside) == 1 else [c for c in fits if _can_join(c, m)]
+        if not fits and m.date is None:
+            fits = _same_people(m, clusters, published or {})
         if fits:
             max(fits, key=lambda c: (len(c.articles), len(c.mentions))).mentions.append(m)
         else:
             clusters.append(_Cluster(_family(m.type), [m]))
     return [c.mentions for c in clusters]
+
+
+def _same_people(
+    m: EventMention, clusters: Sequence[_Cluster], published: dict[str, str]
+) -> list[_Cluster]:
+    """The one dated event of ``m``'s family whose people include the two or more that the
+    undated ``m`` names, when the story has exactly one: "Kim greeted Putin on the tarmac"
+    told without a day is the arrival other reports date, even where the place it gives (the
+    tarmac's airport, a forum's name) does not match theirs. Two such events, or fewer than
+    two people named, leave it apart."""
+    people = set(m.participants)
+    if len(people) < 2:
+        return []
+    found = [
+        c
+        for c in clusters
+        if c.family == _family(m.type)
+        and c.dates
+        and people <= c.people
+        and not (m.subtype and c.subtypes and m.subtype not in c.subtypes and not _rounds(m, c))
+        and not _after_report(m, c, published)
+    ]
+    return found if len(found) == 1 else []
 
 
 def _vote(
