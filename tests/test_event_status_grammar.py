@@ -95,6 +95,17 @@ def test_a_base_form_conjunct_shares_the_first_verbs_future(nlp: Any) -> None:
     assert _only(nlp, text, "talks").status == "planned"
 
 
+def test_a_base_form_conjunct_of_a_misparsed_past_root_shares_the_modal(nlp: Any) -> None:
+    # parsed with "inked" as the past-tense root and the "will" clause hung under it: a base
+    # form is never coordinated with a past, so "come up with" shares the earlier "will"
+    text = (
+        "Then the two states' envoys will hold talks, exchange inked documents and come up "
+        "with statements for the press."
+    )
+    assert _only(nlp, text, "press_statements").status == "planned"
+    assert _only(nlp, text, "talks").status == "planned"
+
+
 def test_past_conjuncts_keep_their_own_tense(nlp: Any) -> None:
     text = "The premiers will meet again in May; in Oslo they held talks and signed a memorandum."
     assert _only(nlp, text, "signing").status == "reported"

@@ -493,11 +493,36 @@ def merge_mentions(
         if m.date and (m.date_end or len(m.date) < 10):
             inside = [c for c in fits if _within_range(m, c)]
             fits = inside if len(inside) == 1 else [c for c in fits if _can_join(c, m)]
+        if not fits and m.date is None:
+            fits = _same_people(m, clusters, published or {})
         if fits:
             max(fits, key=lambda c: (len(c.articles), len(c.mentions))).mentions.append(m)
         else:
             clusters.append(_Cluster(_family(m.type), [m]))
     return [c.mentions for c in clusters]
+
+
+def _same_people(
+    m: EventMention, clusters: Sequence[_Cluster], published: dict[str, str]
+) -> list[_Cluster]:
+    """The one dated event of ``m``'s family whose people include the two or more that the
+    undated ``m`` names, when the story has exactly one: "Kim greeted Putin on the tarmac"
+    told without a day is the arrival other reports date, even where the place it gives (the
+    tarmac's airport, a forum's name) does not match theirs. Two such events, or fewer than
+    two people named, leave it apart."""
+    people = set(m.participants)
+    if len(people) < 2:
+        return []
+    found = [
+        c
+        for c in clusters
+        if c.family == _family(m.type)
+        and c.dates
+        and people <= c.people
+        and not (m.subtype and c.subtypes and m.subtype not in c.subtypes and not _rounds(m, c))
+        and not _after_report(m, c, published)
+    ]
+    return found if len(found) == 1 else []
 
 
 def _vote(
@@ -586,35 +611,51 @@ def _date_by_coreference(
     return out
 
 
+# The status reason of an event named by a preposition of things to come ("ahead of the
+# parade", «перед переговорами»).
+_AHEAD_OF = "preposition of things to come"
+
+
 def _dated_by_sentence(
     mentions: Sequence[EventMention], dependence: Dependence, published: dict[str, str]
 ) -> list[EventMention]:
     """An undated event told in one sentence with a dated one takes that one's day: "after
     seven hours of talks, they signed a statement", "documents were signed during the
     meeting" — the day the talks or the meeting have, from the article or, by coreference,
-    from the story. Not recurring events (a toll told with the quake is not the quake's), nor
-    from a visit or a span (a signing during a visit is one day of it, unknown), nor history."""
+    from the story. Not recurring events (a toll told with the quake is not the quake's) nor
+    disasters, nor from a visit or a span (a signing during a visit is one day of it,
+    unknown) or what the sentence is ahead of, nor history."""
     types = load_ontology().types
     recurring = {name for name, spec in types.items() if spec.recurring}
     # the day words were said is not the day of what they tell as still to come ("… are
     # expected to sign accords, the Kremlin said"), only of what they tell as done ("Xi met
     # Putin, the Kremlin said on Thursday")
     saying = {name for name, spec in types.items() if spec.said_on_report_day}
-    if not any(m.date is None and m.type not in recurring for m in mentions):
+    # a disaster (a type that brings others about: ``caused_by``) is told in the sentences of
+    # its aftermath ("rescuers arrived to deal with the consequences of the earthquake", "a
+    # truce was declared for the quake relief"), which come days after it: it neither takes
+    # their day nor gives its own to them (what it brings down at once takes its day by cause)
+    causes = {spec.caused_by for spec in types.values() if spec.caused_by}
+    apart = recurring | causes
+    if not any(m.date is None and m.type not in apart for m in mentions):
         return list(mentions)
     days: dict[tuple[str, int], str] = {}
     said: dict[tuple[str, int], str] = {}
     for group in merge_mentions(mentions, published):
         value, _ = _vote(group, "date", dependence)
         for m in _date_by_coreference(group, value):
-            if m.date and len(m.date) == 10 and not m.date_end and m.type not in recurring:
+            if m.status_reason == _AHEAD_OF:
+                # "… after drone strikes forced closures ahead of Friday's parade": what the
+                # sentence is ahead of comes after the rest of it, so its day is not theirs
+                continue
+            if m.date and len(m.date) == 10 and not m.date_end and m.type not in apart:
                 (said if m.type in saying else days).setdefault((m.article_id, m.start), m.date)
     out = []
     for m in mentions:
         day = days.get((m.article_id, m.start))
         if day is None and m.status == "reported":
             day = said.get((m.article_id, m.start))
-        if m.date is None and day and not m.background and m.type not in recurring:
+        if m.date is None and day and not m.background and m.type not in apart:
             m = _redated(m, day, "coreference", "date of the event told in the same sentence")
         out.append(m)
     return out

@@ -59,6 +59,11 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
             # signed documents" read as a past "signed"), so the first one is reached at once
             while current.dep_ == "conj" and current.head.i != current.i:
                 current = current.head
+            if current.tag_ == "VBD":
+                # a base form is not coordinated with a past ("will hold talks, exchange inked
+                # documents and come up with statements", parsed with "inked" as the root): the
+                # auxiliary it shares is the modal of a verb before it in the sentence
+                current = _modal_before(current) or current
         else:
             current = current.head
         chain.append(current)
@@ -77,6 +82,17 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
                     continue  # "has arrived to begin a visit": begun when it arrived
             break
     return chain
+
+
+def _modal_before(verb: Any) -> Any | None:
+    """The nearest verb before ``verb`` in its sentence that has a modal of its own ("will
+    hold …, exchange …"), if any."""
+    for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
+        if t.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in t.children
+        ):
+            return t
+    return None
 
 
 def _bare_conjunct(tok: Any) -> bool:
