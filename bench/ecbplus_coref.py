@@ -1,6 +1,6 @@
 """Event coreference on ECB+, through the product: how our timelines merge event mentions.
 
-The product's event coreference is :func:`corroborator.link.timeline.merge_mentions`, run by
+The product's event coreference is :func:`corroborator.link.event_merge.merge_mentions`, run by
 linking over the event mentions our analysis extracts. This measures exactly that: the ECB+
 test topics 36–45 are built and linked by the product (bench/ecbplus_common.py,
 :func:`~ecbplus_common.product_run`); every mention of every event of every stored story is

@@ -10,7 +10,7 @@ from pathlib import Path
 from corroborator.analyze import ANALYZER_VERSION, analyze_articles
 from corroborator.config import Settings
 from corroborator.engine import build
-from corroborator.link.timeline import merge_mentions
+from corroborator.link.event_merge import merge_mentions
 from corroborator.model import Article, ArticleAnalysis, EventMention
 from corroborator.serialize import from_json, to_json
 from corroborator.store import SQLiteStore

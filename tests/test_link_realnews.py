@@ -12,6 +12,7 @@ import pytest
 
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.link.dependence import find_dependence
+from corroborator.link.event_merge import merge_visits
 from corroborator.link.stories import (
     LEAD_WINDOW_DAYS,
     W_ELSEWHERE,
@@ -20,7 +21,7 @@ from corroborator.link.stories import (
     explain_pair,
     hard_apart,
 )
-from corroborator.link.timeline import build_events, merge_visits
+from corroborator.link.timeline import build_events
 from corroborator.model import Article, EventMention
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from corroborator.ingest.metadata import read_metadata
-from corroborator.link.timeline import resolve_story_dates
+from corroborator.link.story_dates import resolve_story_dates
 from corroborator.model import Article, EventMention
 
 from .test_russian_events import events

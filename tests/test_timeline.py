@@ -12,7 +12,9 @@ from corroborator.analyze.nlp import load_model
 from corroborator.config import Settings
 from corroborator.ingest import read_articles
 from corroborator.link.dependence import find_dependence
-from corroborator.link.timeline import build_events, merge_mentions, resolve_story_dates
+from corroborator.link.event_merge import merge_mentions
+from corroborator.link.story_dates import resolve_story_dates
+from corroborator.link.timeline import build_events
 from corroborator.model import Article, Event, EventMention
 
 from .conftest import SEEDS

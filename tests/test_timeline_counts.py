@@ -4,8 +4,8 @@ the analysis fills (tests/test_event_counts.py reads them from real text)."""
 
 from __future__ import annotations
 
+from corroborator.link.event_merge import merge_mentions
 from corroborator.link.same_count import counts
-from corroborator.link.timeline import merge_mentions
 from corroborator.model import EventMention
 
 

@@ -3,7 +3,7 @@ reports; an informal talk is an occasion of its own (mentions of our own)."""
 
 from __future__ import annotations
 
-from corroborator.link.timeline import merge_mentions
+from corroborator.link.event_merge import merge_mentions
 from corroborator.model import EventMention
 
 

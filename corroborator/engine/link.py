@@ -56,7 +56,8 @@ from corroborator.link.stories import (
     cluster_stories,
     name_stories,
 )
-from corroborator.link.timeline import StorySpan, build_events, story_span
+from corroborator.link.story_dates import StorySpan, story_span
+from corroborator.link.timeline import build_events
 from corroborator.model import (
     Article,
     ArticleAnalysis,
