@@ -41,6 +41,10 @@ NAME_WORD_SIMILARITY = 0.75
 # families): short words leave a letter or two no room to be a spelling variant.
 _MIN_NAME_WORD = 3
 _MIN_FUZZY_WORD = 5
+# Words of four letters may still be one name spelled two ways when they sound alike to the
+# consonant ("Luiz"/"Luis", "Jose"/"Joze"), :func:`_skeleton`; "Moon"/"Yoon" ("mn"/"yn") and
+# "Kim"/"Kin" (three letters) stay apart.
+_MIN_SKELETON_WORD = 4
 _COUNTRY_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # Characters a title, its country and the name may have between them: a space, "'s ", ", the
@@ -179,9 +183,11 @@ def _same_word(x: str, y: str) -> bool:
     the same consonants as they sound (:func:`_skeleton`)."""
     if x == y:
         return True
-    if min(len(x), len(y)) < _MIN_FUZZY_WORD:
+    if min(len(x), len(y)) < _MIN_SKELETON_WORD:
         return False
-    if SequenceMatcher(None, x, y).ratio() >= NAME_WORD_SIMILARITY:
+    if min(len(x), len(y)) >= _MIN_FUZZY_WORD and (
+        SequenceMatcher(None, x, y).ratio() >= NAME_WORD_SIMILARITY
+    ):
         return True
     return _skeleton(x) == _skeleton(y)
 
@@ -195,9 +201,13 @@ _VOWELS = re.compile(r"[aeiouy]+")
 
 def _skeleton(word: str) -> str:
     """The word's first letter and its consonants as they sound: "kyong" and "cuong" are both
-    "kng". Words of different people of one office rarely share one ("Thuong" "tng", "Vuong"
-    "vng")."""
-    w = word.translate(_SOUNDS).replace("ph", "f")
+    "kng"; a "c" before "e" or "i", a "z", "tz" or "ts" sound as "s" does, as Romance and
+    German names spell it and Russian writes it back («Инасиу», «Луис», «Мерц», «Шольц»: "Inacio",
+    "Luiz", "Merz", "Scholz": German "sch" is "sh"). Words of different people of
+    one office rarely share one ("Thuong" "tng", "Vuong" "vng")."""
+    w = word.replace("sch", "sh").replace("zh", "j")  # "zh" and "j" stay one sound
+    w = re.sub(r"c(?=[ei])", "s", w).replace("tz", "s").replace("ts", "s").replace("z", "s")
+    w = w.translate(_SOUNDS).replace("ph", "f")
     w = re.sub(r"(?<=[bcdfgkpstvz])h", "", w)
     return w[:1] + _VOWELS.sub("", w[1:])
 

@@ -164,16 +164,34 @@ def _lemma(
     if kind == "PER" and not named and not morph.word_is_known(word):
         low = word.lower()
         # an ending lost, or a soft sign / й of the stem lost with it (Брелем → Брель,
-        # Николаем → Николай), never a stem that the word does not begin with
+        # Николаем → Николай), or the -а/-я of a name of the first declension replaced by the
+        # case's ending (Лулой → Лула, Силвы → Силва, read in an oblique case), never a stem
+        # that the word does not begin with
+        oblique = case not in (None, "Nom")
         trimmed = [
             p
             for p in parses
             if len(p.normal_form) > 1
-            and low.startswith(p.normal_form.removesuffix("ь").removesuffix("й"))
+            and (
+                low.startswith(p.normal_form.removesuffix("ь").removesuffix("й"))
+                or (
+                    oblique
+                    and p.normal_form[-1:] in ("а", "я")
+                    and len(p.normal_form) > _MIN_STEM + 1
+                    and low.startswith(p.normal_form[:-1])
+                    and low != p.normal_form
+                )
+            )
         ]
+        in_case = [p for p in trimmed if _CASES.get(case or "") in p.tag]
+        if not in_case and oblique:
+            # a consonant stem pymorphy guesses wrong (Мерцем: "мерец", a fleeting vowel the
+            # name does not have): the case's masculine ending taken off (Мерцем → Мерц)
+            stem = _masculine_stem(word, case)
+            if stem is not None:
+                return stem
         if not trimmed:
             return word
-        in_case = [p for p in trimmed if _CASES.get(case or "") in p.tag]
         parses = in_case or trimmed
     chosen = next((p for p in named if gender is None or gender in p.tag), None)
     chosen = chosen or (named[0] if named else parses[0])
@@ -186,6 +204,27 @@ def _lemma(
     if word[:1].isupper():
         return "-".join(part.capitalize() for part in normal.split("-"))
     return normal
+
+
+# The endings of a masculine name of the second declension (a consonant stem) in each
+# oblique case the parse reads (Мерц: Мерца, Мерцу, Мерцем, Мерце), longest first.
+_MASCULINE_ENDINGS = {
+    "Gen": ("а",), "Acc": ("а",), "Dat": ("у",), "Ins": ("ом", "ем", "ём"), "Loc": ("е",),
+}  # fmt: skip
+
+
+def _masculine_stem(word: str, case: str | None) -> str | None:
+    """``word`` without the masculine ending of ``case``, when it has it after a consonant
+    and keeps a stem of :data:`_MIN_STEM` letters or more."""
+    for ending in _MASCULINE_ENDINGS.get(case or "", ()):
+        stem = word[: -len(ending)]
+        if (
+            word.lower().endswith(ending)
+            and len(stem) >= _MIN_STEM
+            and stem[-1:].lower() not in "аеёиоуыэюяьй"
+        ):
+            return stem
+    return None
 
 
 def _phrase_lemma(words: list[str], morph: Any, case: str | None) -> str | None:
