@@ -80,23 +80,13 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
                 type_name == "visit"
                 and tok.dep_ == "pobj"
                 and tok.head.lower_ == "of"
-                and _time_frame(tok.head.head)
                 and not replaced_en(tok)  # "instead of a trip to the coast" names a trip
             ):
-                return None  # "on the second day of the visit", "during the core of the visit"
+                return None  # "the core of the visit", "the second day of the visit": a frame
             return Trigger(
                 tok, type_name, [*[c for c in mods if c.lemma_.lower() in required], tok]
             )
     return None
-
-
-def _time_frame(frame: Any) -> bool:
-    """The noun a visit is "of" sets the time of its clause: an adverbial ("on the second day
-    of the visit", "at the end of the trip", "the last day of the tour, he …"), a frame of
-    the visit's days and not a mention of it. As the subject or object of its clause ("it
-    marked the finale of the president's trip", "the highlight of the visit was …") the
-    phrase tells of the visit itself."""
-    return frame.dep_ in {"pobj", "npadvmod"} or frame.pos_ not in {"NOUN", "PROPN"}
 
 
 def _plain(word: str) -> str:
