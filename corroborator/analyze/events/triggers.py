@@ -57,7 +57,8 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         return Trigger(tok, ont.nouns_with[lemma], [tok])
     options = ont.nouns.get(lemma, [])
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
-    mod_lemmas = [_plain(c.lemma_) for c in mods]
+    # (a modifier by its lemma or its form: "written" lemmatises to "write")
+    mod_lemmas = [_plain(c.lemma_) for c in mods] + [_plain(c.text) for c in mods]
     # hyphenated compounds ("wreath-laying") arrive as several tokens before the head
     left = [_plain(t.lemma_) for t in tok.doc[max(tok.i - 3, 0) : tok.i] if t.text != "-"]
     for required, prep, of_lemma, type_name in ont.nouns_of.get(lemma, []):
@@ -84,7 +85,9 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             ):
                 return None  # "the core of the visit", "the second day of the visit": a frame
             return Trigger(
-                tok, type_name, [*[c for c in mods if c.lemma_.lower() in required], tok]
+                tok,
+                type_name,
+                [*[c for c in mods if {_plain(c.lemma_), _plain(c.text)} & set(required)], tok],
             )
     return None
 
