@@ -99,6 +99,8 @@ def test_english_types_not_found(nlp: Any, text: str, kind: str) -> None:
         ("Министр заявил журналистам, что переговоры прошли успешно.", "statement"),
         ("Военные свергли правительство в 2019 году.", "coup"),
         ("Спасатели извлекли из-под завалов 20 человек.", "rescue"),
+        ("Президент принял премьер-министра Перу в своей резиденции.", "meeting"),
+        ("Вечером лидеры прогулялись по парку.", "meeting"),
     ],
 )
 def test_russian_types_found(text: str, kind: str) -> None:
@@ -108,3 +110,8 @@ def test_russian_types_found(text: str, kind: str) -> None:
 def test_russian_speech_before_an_audience_stays_a_speech() -> None:
     found = {m.type for m in ru_events("Президент выступил с речью перед студентами.")}
     assert "speech" in found and "statement" not in found
+
+
+def test_receiving_is_a_meeting_only_with_a_guest() -> None:
+    for text in ("Парламент принял закон о бюджете.", "Президент принял предложение Перу."):
+        assert "meeting" not in {m.type for m in ru_events(text)}, text
