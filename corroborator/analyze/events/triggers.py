@@ -57,8 +57,7 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         return Trigger(tok, ont.nouns_with[lemma], [tok])
     options = ont.nouns.get(lemma, [])
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
-    # (a modifier by its lemma or its form: "written" lemmatises to "write")
-    mod_lemmas = [_plain(c.lemma_) for c in mods] + [_plain(c.text) for c in mods]
+    mod_lemmas = [w for c in mods for w in _modifier_words(c)]
     # hyphenated compounds ("wreath-laying") arrive as several tokens before the head
     left = [_plain(t.lemma_) for t in tok.doc[max(tok.i - 3, 0) : tok.i] if t.text != "-"]
     for required, prep, of_lemma, type_name in ont.nouns_of.get(lemma, []):
@@ -87,9 +86,16 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             return Trigger(
                 tok,
                 type_name,
-                [*[c for c in mods if {_plain(c.lemma_), _plain(c.text)} & set(required)], tok],
+                [*[c for c in mods if set(_modifier_words(c)) & set(required)], tok],
             )
     return None
+
+
+def _modifier_words(mod: Any) -> list[str]:
+    """A modifier's lemma and, for a past participle, its form too: the lexicon names "a
+    written speech", "a signed article" by the participle, which lemmatises to its verb."""
+    words = [_plain(mod.lemma_)]
+    return [*words, _plain(mod.text)] if mod.tag_ == "VBN" else words
 
 
 def _plain(word: str) -> str:
