@@ -1,8 +1,7 @@
 """Event types found where news tells them in ways the trigger words alone missed: an operation
 under way told with a bare plural, a headline verb the tagger reads as a noun, a typographic
-apostrophe, forces sent into a country, a written speech, a gift given in return, pronoun
-speakers; and the Russian words for the same types. Names, places and figures are invented;
-sentences are our own wording."""
+apostrophe, a written speech, pronoun speakers; and the Russian words for the same types.
+Names, places and figures are invented; sentences are our own wording."""
 
 from __future__ import annotations
 
@@ -46,15 +45,11 @@ def _types(nlp: Any, text: str) -> set[str]:
         # "coup d’état" with a typographic apostrophe; a government overthrown
         ("The general took over in a 2019 coup d’etat.", "coup"),
         ("The army overthrew the elected government of the island in 2017.", "coup"),
-        # forces sent into a country
-        ("Weeks later the regime sent its army into Moldavia.", "invasion"),
         # a written speech is a statement, not a speech before an audience
         (
             "On landing, the president delivered a written speech to the people of Chile.",
             "statement",
         ),
-        # a gift given in return completes an exchange
-        ("In return, the premier gifted the king a pair of horses.", "gift_exchange"),
         # he or she speaks for a person the article has named
         ("Helen Marsh said she had ordered the navy to start the drills.", "announcement"),
     ],
@@ -70,9 +65,8 @@ def test_english_types_found(nlp: Any, text: str, kind: str) -> None:
         ("Rescue operations are often dangerous.", "rescue"),
         ("A state visit continues to be the highest honour.", "visit"),
         ("The plant shutdown lasted a week.", "government_shutdown"),
-        # leaves of a plant are no departure; troops sent to help are no invasion
+        # leaves of a plant are no departure
         ("The leaves for the salad were fresh.", "departure"),
-        ("The government sent troops to help after the floods.", "invasion"),
         # a speech delivered to an audience stays a speech
         ("The president delivered a speech to students in Lima.", "statement"),
     ],
@@ -86,13 +80,11 @@ def test_english_types_not_found(nlp: Any, text: str, kind: str) -> None:
     [
         ("По всей стране временно прекратили авиасообщение.", "transport_suspension"),
         ("Власти города закрыли метро после толчков.", "transport_suspension"),
-        ("Оба президента проехались на автомобиле по набережной.", "car_ride"),
         ("Накануне визита президент написал статью для местной газеты.", "op_ed"),
         ("Министр опубликовал авторскую статью в газете.", "op_ed"),
         ("Спасатели прибыли в страну для помощи в разборе завалов.", "aid"),
         ("В город прилетели 50 медиков для оказания помощи раненым.", "aid"),
         ("По прибытии председатель выступил с письменной речью.", "statement"),
-        ("В ответ премьер подарил президенту двух лошадей.", "gift_exchange"),
         ("Президент пообщался с выпускниками местных вузов.", "meeting"),
         ("Лидеры обменялись мнениями о ситуации в регионе.", "talks"),
         ("Вечером президенты созвонились.", "phone_call"),

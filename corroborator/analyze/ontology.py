@@ -78,10 +78,6 @@ class Ontology:
     # [verb, object] pairs that are this type only at a venue of the given kinds ("paid tribute
     # … at a memorial") → (type, venue lemmas)
     venue_pairs: dict[tuple[str, str], tuple[str, frozenset[str]]]
-    # [verb, noun] pairs that are this type with an "into"-complement naming a country, city
-    # or region, the noun as object or subject ("sent troops into Ukraine", "tanks rolled
-    # into the country's north") → type
-    into_pairs: dict[tuple[str, str], str]
     # particles that make a plain verb another verb ("signed up", "called off"): such a verb
     # is a trigger only when the phrasal verb itself is listed
     meaning_particles: frozenset[str]
@@ -168,7 +164,6 @@ def load_ontology() -> Ontology:
     verbs_with: dict[str, str] = {}
     nouns_with: dict[str, str] = {}
     venue_pairs: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
-    into_pairs: dict[tuple[str, str], str] = {}
     for name, spec in data["types"].items():
         types[name] = EventType(
             name=name,
@@ -224,8 +219,6 @@ def load_ontology() -> Ontology:
             verbs_with[str(verb).lower()] = name
         for noun in spec.get("nouns_with") or []:
             nouns_with[str(noun).lower()] = name
-        for verb, obj in spec.get("into_verb_objects") or []:
-            into_pairs[(str(verb).lower(), str(obj).lower())] = name
         at_venue = spec.get("at_venue") or {}
         venues = _words(at_venue.get("venues"))
         for verb, obj in at_venue.get("verb_objects") or []:
@@ -243,7 +236,6 @@ def load_ontology() -> Ontology:
         verbs_with=verbs_with,
         nouns_with=nouns_with,
         venue_pairs=venue_pairs,
-        into_pairs=into_pairs,
         meaning_particles=_words(data.get("meaning_particles")),
         travellers=_words(data.get("travellers")),
         ergative_verbs=_words(data.get("ergative_verbs")),

@@ -160,12 +160,6 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             return Trigger(tok, ont.verb_objects[pair], [tok, obj])
         if pair in ont.venue_pairs and _at_venue(tok, ont.venue_pairs[pair][1]):
             return Trigger(tok, ont.venue_pairs[pair][0], [tok, obj])
-    into = _into_place(view, tok)
-    if into:
-        for noun in [*objects, *(c for c in tok.children if c.dep_ in SUBJECTS)]:
-            into_type = ont.into_pairs.get((lemma, noun.lemma_.lower()))
-            if into_type is not None:
-                return Trigger(tok, into_type, [tok, noun])  # "sent his army into Ukraine"
     # "signed up customers", "called off the strike": another verb than the one listed
     other_verb = bool(phrasal and lemma != phrasal and particle in ont.meaning_particles)
     if lemma in ont.verbs_with and not other_verb and _with_counterpart(view, tok):
@@ -241,17 +235,6 @@ def misread_verb(view: ArticleView, tok: Any) -> Trigger | None:
         if o.dep_ == "pobj"
     )
     return Trigger(tok, ont.place_verbs[stem], [tok]) if destination else None
-
-
-def _into_place(view: ArticleView, tok: Any) -> bool:
-    """The verb has an "into"-complement naming a country, city or region ("into Ukraine")."""
-    return any(
-        view.label_at(o) in {"GPE", "LOC"}
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "into"
-        for o in c.children
-        if o.dep_ == "pobj"
-    )
 
 
 def _goes_to_place(view: ArticleView, tok: Any) -> bool:
