@@ -7,6 +7,9 @@ from typing import Any
 
 from corroborator.analyze.events.view import SUBJECTS, ArticleView
 
+# Pronouns of one person, named before them in the article
+_PERSONAL = frozenset({"he", "she"})
+
 
 def has_named_speaker(view: ArticleView, tok: Any) -> bool:
     """The verb's subject names a person, body or country ("Kyiv warned …", "NATO's chief
@@ -16,6 +19,10 @@ def has_named_speaker(view: ArticleView, tok: Any) -> bool:
     return any(
         people_or_actors(view, s)
         or official_voice(view, s)
+        # "he", "she": a person the article has named, as news names someone before its
+        # pronoun stands for them ("…, who said he had ordered the tests"); "they" may be
+        # anyone ("they warn that …")
+        or s.lower_ in _PERSONAL
         or any(people_or_actors(view, c) for c in s.conjuncts)
         for s in speakers(tok)
     )

@@ -49,6 +49,7 @@ from corroborator.analyze.events.triggers import (
     is_generic,
     is_generic_sentence,
     is_hypothetical,
+    misread_verb,
     noun_trigger,
     subtype_of,
     verb_trigger,
@@ -603,7 +604,7 @@ def _triggers(view: ArticleView, sent: Any) -> list[Trigger]:
     for tok in sent:
         if tok.i in seen:
             continue
-        trig = verb_trigger(view, tok) or noun_trigger(view, tok)
+        trig = verb_trigger(view, tok) or noun_trigger(view, tok) or misread_verb(view, tok)
         if trig is None or is_generic(view, trig) or is_hypothetical(trig):
             continue
         seen.update(t.i for t in trig.tokens)

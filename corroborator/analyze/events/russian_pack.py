@@ -75,6 +75,9 @@ class RussianPack:
     report_back_openers: tuple[tuple[str, ...], ...] = ()
     nouns_with: dict[str, str] = field(default_factory=dict)  # "беседа" with someone → type
     destination_verbs: dict[str, str] = field(default_factory=dict)  # "направится в X" → type
+    # verbs that are this type only with a guest as object: a person named or by office, a
+    # delegation ("принял премьер-министра Индии"; not "принял закон") → type
+    guest_verbs: dict[str, str] = field(default_factory=dict)
     travellers: frozenset[str] = frozenset()  # who goes though unnamed ("президент")
 
 
@@ -104,6 +107,7 @@ def load_russian_pack() -> RussianPack:
     place_verbs: dict[str, str] = {}
     nouns_with: dict[str, str] = {}
     destination_verbs: dict[str, str] = {}
+    guest_verbs: dict[str, str] = {}
     subtypes: dict[str, dict[str, frozenset[str]]] = {}
     for name, spec in (data.get("types") or {}).items():
         if name not in known:
@@ -120,6 +124,8 @@ def load_russian_pack() -> RussianPack:
             nouns_with[norm(str(noun))] = name
         for verb in spec.get("destination_verbs") or []:
             destination_verbs[norm(str(verb))] = name
+        for verb in spec.get("guest_verbs") or []:
+            guest_verbs[norm(str(verb))] = name
         for verb, obj in spec.get("verb_objects") or []:
             verb_objects[(norm(str(verb)), norm(str(obj)))] = name
         for noun in spec.get("nouns_of_org") or []:
@@ -171,6 +177,7 @@ def load_russian_pack() -> RussianPack:
         capital_words=_words(data.get("capital_words")),
         nouns_with=nouns_with,
         destination_verbs=destination_verbs,
+        guest_verbs=guest_verbs,
         travellers=_words(data.get("travellers")),
         report_back_openers=tuple(
             tuple(norm(str(p)).split()) for p in data.get("report_back_openers") or []

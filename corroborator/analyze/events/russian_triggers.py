@@ -132,6 +132,13 @@ def _traveller(view: ArticleView, pack: RussianPack, tok: Any) -> bool:
     )
 
 
+def _guest(view: ArticleView, pack: RussianPack, tok: Any) -> bool:
+    """The object is a guest: a person, country or body by its name, or a leader or a
+    delegation by office ("премьер-министра Индии", "делегацию"); not a thing that a name
+    qualifies ("принял предложение Китая")."""
+    return view.label_at(tok) in {"PERSON", "ORG", "GPE"} or lemma(tok) in pack.travellers
+
+
 def _is_disaster(pack: RussianPack, tok: Any) -> bool:
     return any(t == "disaster" for _, t in pack.nouns.get(lemma(tok), []))
 
@@ -211,6 +218,9 @@ def verb_trigger(view: ArticleView, pack: RussianPack, tok: Any) -> Trigger | No
     going = pack.destination_verbs.get(word)
     if going and _to_place(view, pack, tok) and _traveller(view, pack, tok):
         return Trigger(tok, going, [tok])  # "Трамп направится в Японию"
+    guest_type = pack.guest_verbs.get(word)
+    if guest_type and any(c.dep_ == "obj" and _guest(view, pack, c) for c in tok.children):
+        return Trigger(tok, guest_type, [tok])  # "Путин принял премьера", not "принял закон"
     if word in pack.by_disaster and _caused_by_disaster(pack, tok):
         return Trigger(tok, pack.by_disaster[word], [tok])
     verb_type = pack.verbs.get(word)

@@ -23,7 +23,7 @@ from corroborator.analyze.events.view import (
 def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     """The nominal trigger headed by ``tok`` ("talks", "welcome ceremony"), if any."""
     ont = view.ont
-    lemma = tok.lemma_.lower()
+    lemma = _plain(tok.lemma_)
     if tok.dep_ == "compound" or tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     if (
@@ -57,9 +57,9 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
         return Trigger(tok, ont.nouns_with[lemma], [tok])
     options = ont.nouns.get(lemma, [])
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
-    mod_lemmas = [c.lemma_.lower() for c in mods]
+    mod_lemmas = [w for c in mods for w in _modifier_words(c)]
     # hyphenated compounds ("wreath-laying") arrive as several tokens before the head
-    left = [t.lemma_.lower() for t in tok.doc[max(tok.i - 3, 0) : tok.i] if t.text != "-"]
+    left = [_plain(t.lemma_) for t in tok.doc[max(tok.i - 3, 0) : tok.i] if t.text != "-"]
     for required, prep, of_lemma, type_name in ont.nouns_of.get(lemma, []):
         # "a guard of honour", "the collapse of a 30-storey tower", "the search for survivors"
         of_objects = [
@@ -84,9 +84,24 @@ def noun_trigger(view: ArticleView, tok: Any) -> Trigger | None:
             ):
                 return None  # "the core of the visit", "the second day of the visit": a frame
             return Trigger(
-                tok, type_name, [*[c for c in mods if c.lemma_.lower() in required], tok]
+                tok,
+                type_name,
+                [*[c for c in mods if set(_modifier_words(c)) & set(required)], tok],
             )
     return None
+
+
+def _modifier_words(mod: Any) -> list[str]:
+    """A modifier's lemma and, for a past participle, its form too: the lexicon names "a
+    written speech", "a signed article" by the participle, which lemmatises to its verb."""
+    words = [_plain(mod.lemma_)]
+    return [*words, _plain(mod.text)] if mod.tag_ == "VBN" else words
+
+
+def _plain(word: str) -> str:
+    """A lemma in lower case with the typographic apostrophe written plain: news sets "coup
+    d’état" and "coup d'état" alike, the lexicon spells it one way."""
+    return word.lower().replace("\u2019", "'")
 
 
 def _has_org(view: ArticleView, tok: Any) -> bool:
@@ -198,6 +213,28 @@ def verb_trigger(view: ArticleView, tok: Any) -> Trigger | None:
     if spec.needs_named_speaker and not has_named_speaker(view, tok):
         return None
     return Trigger(tok, verb_type, [tok])
+
+
+def misread_verb(view: ArticleView, tok: Any) -> Trigger | None:
+    """A place verb that the tagger took for a plural noun: headlines put a bare name before a
+    verb of the present ("Trump leaves for Washington"), and the model reads "Trump" as the
+    verb and "leaves" as the noun. A third-person "-s" form whose stem is one of
+    ``place_verbs``, with a "for"-complement naming a place, is that verb: no plural noun
+    takes a "for" of destination."""
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s"):
+        return None
+    ont = view.ont
+    stem = next((w for w in (tok.lower_[:-1], tok.lower_[:-2]) if w in ont.place_verbs), None)
+    if stem is None:
+        return None
+    destination = any(
+        view.label_at(o) in {"GPE", "LOC"}
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+    return Trigger(tok, ont.place_verbs[stem], [tok]) if destination else None
 
 
 def _goes_to_place(view: ArticleView, tok: Any) -> bool:
@@ -440,8 +477,8 @@ def subtype_of(view: ArticleView, trig: Trigger) -> str | None:
 def is_generic(view: ArticleView, trig: Trigger) -> bool:
     """A statement about such events in general, not about one ("Such visits are rare")."""
     tok = trig.token
-    if tok.pos_ == "VERB":
-        return False
+    if tok.pos_ == "VERB" or misread_verb(view, tok) is not None:
+        return False  # (a verb the tagger took for a plural noun is no bare plural)
     dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "predet"}}
     if dets & {"such", "any", "every", "each", "no", "these", "those"}:
         return True
@@ -449,7 +486,12 @@ def is_generic(view: ArticleView, trig: Trigger) -> bool:
     present = gov.tag_ in {"VBZ", "VBP"} and not any(
         c.lower_ in FUTURE_MODALS for c in gov.children
     )
-    if dets & {"a", "an"} and present and tok.dep_ in SUBJECTS:
+    # (not one under way: "while a rescue operation continues" tells one occasion; "a state
+    # visit continues to be an honour" is a habit again)
+    ongoing = gov.lemma_.lower() in view.ont.in_progress_words and not any(
+        c.dep_ == "xcomp" for c in gov.children
+    )
+    if dets & {"a", "an"} and present and tok.dep_ in SUBJECTS and not ongoing:
         return True
     mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "det", "advmod"}}
     if tok.tag_ == "NNS" and mods & view.ont.vague_modifiers:
@@ -489,6 +531,20 @@ def is_generic_sentence(view: ArticleView, sent: Any) -> bool:
     ):
         return False
     if any(sent.start_char <= t.start < sent.end_char for t in view.timexes):
+        return False
+    # what is under way now is one occasion, not a habit ("rescue efforts are ongoing",
+    # "search operations continue", "talks are under way"): a bare plural subject of it is
+    # the operations at hand
+    said = {root.lemma_.lower()}
+    said |= {c.lower_ for c in root.children if c.dep_ in {"acomp", "advmod"}}
+    said |= {
+        f"{c.lower_} {o.lower_}"
+        for c in root.children
+        if c.dep_ == "prep"
+        for o in c.children
+        if o.dep_ == "pobj"
+    }
+    if said & view.ont.in_progress_words:
         return False
     for subj in (c for c in root.children if c.dep_ in SUBJECTS):
         dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "predet", "amod"}}
