@@ -89,7 +89,7 @@ def test_a_base_form_conjunct_shares_the_first_verbs_future(nlp: Any) -> None:
     # the middle conjunct is misparsed as a past "signed"; the last one still shares "will"
     text = (
         "After lunch, the two premiers will hold talks, exchange signed memoranda and come up "
-        "with statements for the media."
+        "with statements to the press."
     )
     assert _only(nlp, text, "press_statements").status == "planned"
     assert _only(nlp, text, "talks").status == "planned"
@@ -99,8 +99,8 @@ def test_a_base_form_conjunct_of_a_misparsed_past_root_shares_the_modal(nlp: Any
     # parsed with "inked" as the past-tense root and the "will" clause hung under it: a base
     # form is never coordinated with a past, so "come up with" shares the earlier "will"
     text = (
-        "Then the two states' envoys will hold talks, exchange inked documents and come up "
-        "with statements for the press."
+        "Next, the two nations' premiers will hold talks, exchange inked texts and come up "
+        "with statements to the press."
     )
     assert _only(nlp, text, "press_statements").status == "planned"
     assert _only(nlp, text, "talks").status == "planned"

@@ -78,7 +78,7 @@ def test_english_types_not_found(nlp: Any, text: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("По всей стране временно прекратили авиасообщение.", "transport_suspension"),
+        ("После толчков в регионе на сутки прекратили авиасообщение.", "transport_suspension"),
         ("Власти города закрыли метро после толчков.", "transport_suspension"),
         ("Накануне визита президент написал статью для местной газеты.", "op_ed"),
         ("Министр опубликовал авторскую статью в газете.", "op_ed"),

@@ -61,7 +61,7 @@ def verb_chain(tok: Any, ont: Ontology | None = None) -> list[Any]:
                 current = current.head
             if current.tag_ == "VBD":
                 # a base form is not coordinated with a past ("will hold talks, exchange inked
-                # documents and come up with statements", parsed with "inked" as the root): the
+                # texts and come up with remarks", parsed with "inked" as the root): the
                 # auxiliary it shares is the modal of a verb before it in the sentence
                 current = _modal_before(current) or current
         else:
