@@ -40,7 +40,7 @@ T = TypeVar("T")
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
-ANALYZER_VERSION = "68"
+ANALYZER_VERSION = "69"
 
 # Languages the configured spaCy model is trained for.
 MODEL_LANGUAGES = frozenset({"en"})

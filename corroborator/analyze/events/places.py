@@ -146,11 +146,27 @@ def _city_named_before(view: ArticleView, tok: Any) -> list[str]:
     return found
 
 
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    """Last words that make a name an organisation's, never a place (data/events.yaml)."""
+    words = lexicon.load("events.yaml").get("organisation_nouns", [])
+    return frozenset(str(v).lower() for v in words)
+
+
+def organisation_named(name: str) -> bool:
+    """``name`` ends in a noun of organisations ("Asia-Pacific Economic Cooperation"): an
+    organisation, even where the model tags it as a location."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in _organisation_nouns()
+
+
 def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> bool:
     """A named place: a place label, or an organisation's name that the gazetteer or the world
     tables list as a place or that ends in a venue noun; after "aboard", any name (only a
-    craft is boarded)."""
+    craft is boarded). Never a name that ends in a noun of organisations."""
     if not mention.canonical:
+        return False
+    if organisation_named(mention.canonical) and mention.canonical not in view.gaz.places:
         return False
     if mention.label in _PLACE_LABELS:
         return True
@@ -368,7 +384,26 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
             ):
                 found += phrase_places(view, t)
     found += _where_antecedent(view, tok)
-    return most_specific(view.gaz, found)
+    return with_city(view.gaz, most_specific(view.gaz, found), found)
+
+
+def with_city(gaz: Gazetteer, best: str | None, found: list[str]) -> str | None:
+    """A venue the gazetteers cannot place, named with the city the same words give ("landed
+    at Sunan Airport in Pyongyang"): "Sunan Airport, Pyongyang", so that what shares or
+    inherits its place knows the city (see :func:`_city`); any other place as it is."""
+    if best is None or not _is_venue(best) or _city(gaz, best):
+        return best
+    cities = [p for p in found if p != best and _world_kind(gaz, p) == "city"]
+    return f"{best}, {cities[0]}" if cities else best
+
+
+def _world_kind(gaz: Gazetteer, place: str) -> str | None:
+    """What the gazetteer or the world tables take ``place`` for: "city", "country", or None."""
+    entry = gaz.places.get(place)
+    if entry is not None:
+        return str(entry.place_kind)
+    found = load_world().lookup(place)
+    return found.kind if found is not None else None
 
 
 # Prepositions of where a departure leaves from ("departed from Pyongyang", "flew out of

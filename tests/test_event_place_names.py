@@ -1,0 +1,71 @@
+"""Which names place an event: a capital the model took for a person speaks from that city, an
+organisation's name is never a place, and a venue is named with the city the same words give.
+Texts are our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from corroborator.analyze.entities import resolve_entities
+from corroborator.analyze.nlp import load_model
+from corroborator.config import Settings
+from corroborator.model import EventMention
+from tests.event_text import events_in
+from tests.test_russian_events import events as russian_events
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model(Settings().spacy_model)
+
+
+def _events(nlp: Any, text: str) -> list[EventMention]:
+    return events_in(nlp, text, "2031-05-08", ident="art_place_names")
+
+
+def test_a_capital_that_dismisses_an_offer_speaks_from_that_city(nlp: Any) -> None:
+    found = _events(
+        nlp,
+        "The general announced a pause in the shelling, but Kyiv has dismissed the gesture, "
+        "warning that it cannot vouch for the safety of visitors in the east.",
+    )
+    [statement] = [m for m in found if m.type == "statement"]
+    assert statement.place == "Kyiv"
+
+
+def test_a_capital_used_as_a_surname_stays_a_person(nlp: Any) -> None:
+    text = "The coach Carlos Lima praised his players. Lima said the team had earned the win."
+    found = resolve_entities(nlp(text), "2031-05-08", "art_surname")
+    assert not [m for m in found.mentions if m.label == "GPE" and m.canonical == "Lima"]
+
+
+def test_an_organisation_named_like_a_region_is_no_place(nlp: Any) -> None:
+    found = _events(
+        nlp,
+        "The two leaders held talks in the port city of Tarragona on Thursday. The meeting, "
+        "which took place on the sidelines of the Asia-Pacific Economic Cooperation (APEC) "
+        "summit, lasted two hours.",
+    )
+    places = {m.place for m in found if m.type in {"meeting", "summit"}}
+    assert places and "Asia-Pacific Economic Cooperation" not in places
+
+
+def test_a_russian_organisation_is_no_place() -> None:
+    found = russian_events(
+        "Лидеры провели переговоры на полях саммита Шанхайской организации сотрудничества."
+    )
+    assert all(not (m.place or "").lower().endswith("сотрудничества") for m in found)
+
+
+def test_a_venue_is_named_with_its_city_and_passes_the_city_on(nlp: Any) -> None:
+    found = _events(
+        nlp,
+        "The president's plane touched down at Marka Airport in Amman at 2 a.m. on Monday. "
+        "Later that day the two leaders held talks and signed a water treaty.",
+    )
+    [arrival] = [m for m in found if m.type == "arrival"]
+    assert arrival.place == "Marka Airport, Amman"
+    later = [m for m in found if m.type in {"talks", "signing"}]
+    assert later and all(m.place == "Amman" for m in later)
