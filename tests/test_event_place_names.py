@@ -69,3 +69,54 @@ def test_a_venue_is_named_with_its_city_and_passes_the_city_on(nlp: Any) -> None
     assert arrival.place == "Marka Airport, Amman"
     later = [m for m in found if m.type in {"talks", "signing"}]
     assert later and all(m.place == "Amman" for m in later)
+
+
+def test_an_event_held_as_part_of_a_larger_one_is_where_that_one_is(nlp: Any) -> None:
+    found = _events(
+        nlp,
+        "The two ministers attend a meeting as part of the Nordic Energy Forum at the Grand "
+        "Hotel in Oslo, Norway.",
+    )
+    [meeting] = [m for m in found if m.type == "meeting"]
+    assert meeting.place == "Grand Hotel, Oslo"
+
+
+def test_then_follows_the_story_not_a_where_clause(nlp: Any) -> None:
+    found = _events(
+        nlp,
+        "The premier arrived in Oslo on Monday from Copenhagen, where she had signed a trade "
+        "treaty. Then she held talks with the king.",
+    )
+    places = {m.type: m.place for m in found}
+    assert places["signing"] == "Copenhagen"
+    assert places["talks"] == "Oslo"
+
+
+def test_a_spokesperson_of_a_seat_of_power_speaks_from_its_capital(nlp: Any) -> None:
+    found = _events(
+        nlp,
+        "White House spokeswoman Jane Roe said on Monday that the leaders would meet in Oslo "
+        "on Friday.",
+    )
+    [announcement] = [m for m in found if m.type == "announcement"]
+    assert announcement.place == "Washington"
+    found = russian_events(
+        "Официальный представитель Белого дома Джейн Роу уточнила, что переговоры лидеров "
+        "состоятся в Осло."
+    )
+    [announcement] = [m for m in found if m.type == "announcement"]
+    assert announcement.place == "Washington"
+
+
+def test_an_aide_speaks_from_no_seat() -> None:
+    found = russian_events(
+        "Помощник президента Иван Петров заявил, что переговоры состоятся в Осло."
+    )
+    [announcement] = [m for m in found if m.type == "announcement"]
+    assert announcement.place is None
+
+
+def test_a_russian_seat_of_power_announces() -> None:
+    found = russian_events("Белый дом уточнил, что встреча лидеров состоится в Осло в четверг.")
+    [announcement] = [m for m in found if m.type == "announcement"]
+    assert announcement.place == "Washington"
