@@ -146,27 +146,11 @@ def _city_named_before(view: ArticleView, tok: Any) -> list[str]:
     return found
 
 
-@cache
-def _organisation_nouns() -> frozenset[str]:
-    """Last words that make a name an organisation's, never a place (data/events.yaml)."""
-    words = lexicon.load("events.yaml").get("organisation_nouns", [])
-    return frozenset(str(v).lower() for v in words)
-
-
-def organisation_named(name: str) -> bool:
-    """``name`` ends in a noun of organisations ("Asia-Pacific Economic Cooperation"): an
-    organisation, even where the model tags it as a location."""
-    words = name.lower().split()
-    return bool(words) and words[-1] in _organisation_nouns()
-
-
 def is_place_name(view: ArticleView, mention: Any, prep: str | None = None) -> bool:
     """A named place: a place label, or an organisation's name that the gazetteer or the world
     tables list as a place or that ends in a venue noun; after "aboard", any name (only a
-    craft is boarded). Never a name that ends in a noun of organisations."""
+    craft is boarded)."""
     if not mention.canonical:
-        return False
-    if organisation_named(mention.canonical) and mention.canonical not in view.gaz.places:
         return False
     if mention.label in _PLACE_LABELS:
         return True

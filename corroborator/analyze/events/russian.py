@@ -17,7 +17,6 @@ from corroborator.analyze.events.places import (
     dateline_place,
     is_place_name,
     most_specific,
-    organisation_named,
     seat_of_voices,
     seat_place,
 )
@@ -58,8 +57,6 @@ def _places_in(view: ArticleView, tok: Any) -> list[str]:
     for m in view.mentions_in(tok):
         if not m.canonical or not (start <= m.start < end) or m.start not in kept:
             continue
-        if organisation_named(m.canonical) and m.canonical not in view.gaz.places:
-            continue  # «на полях форума Азиатско-Тихоокеанского экономического сотрудничества»
         if m.label in _PLACE_LABELS or (
             m.label == "ORG" and (_venue(m.canonical) or is_place_name(view, m))
         ):
