@@ -22,6 +22,7 @@ from typing import Any
 from corroborator.analyze import budget
 from corroborator.analyze.gazetteer import Gazetteer, load_gazetteer
 from corroborator.analyze.nlp import doc_text
+from corroborator.analyze.world import load_world
 from corroborator.model import Mention
 
 # Labels of the model's entities that name things (the rest are numbers and dates).
@@ -256,6 +257,11 @@ def resolve_entities(doc: Any, on: str | None, article_id: str = "") -> ArticleE
         if ent.label_ == "PERSON" and stripped in agencies:
             add(ent.start_char, ent.end_char, "ORG", stripped, "gazetteer")
             continue
+        if ent.label_ == "PERSON" and _capital_named(stripped, ents):
+            # a capital speaking for its government ("Kyiv has dismissed the offer"), which the
+            # model may take for a person's name
+            add(ent.start_char, ent.end_char, "GPE", _capital_named(stripped, ents), "world")
+            continue
         canonical = stripped
         if ent.label_ in {"NORP", "GPE"}:
             code = gaz.countries.get(stripped)
@@ -280,6 +286,23 @@ def resolve_entities(doc: Any, on: str | None, article_id: str = "") -> ArticleE
     result.mentions.sort(key=lambda m: (m.start, m.end))
     result.by_char = {m.start: m for m in result.mentions}
     return result
+
+
+def _capital_named(name: str, ents: list[Any]) -> str | None:
+    """The capital city a one-word name tagged as a person spells ("Kyiv", "Lima"), when the
+    article never uses it as the last word of a longer name, as a surname is ("Mr Lima",
+    "Carlos Lima"); None otherwise. A capital only: a bare capital's name as a speaker is its
+    government (news metonymy), while other towns share their names with people."""
+    if " " in name or not name[:1].isupper():
+        return None
+    world = load_world()
+    found = world.lookup(name)
+    if found is None or found.kind != "city" or world.capitals.get(found.country) != found.name:
+        return None
+    longer = (e.text.split() for e in ents if e.label_ == "PERSON")
+    if any(len(words) > 1 and words[-1] == name for words in longer):
+        return None  # a surname here ("Carlos Lima")
+    return found.name
 
 
 def _replace(m: Mention, **changes: Any) -> Mention:

@@ -686,7 +686,10 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
                 aside.add(found[-1].trigger_start)
         context.previous = out[-1] if out else None
         found = share_places(merge_same_type(found), frozenset(going), frozenset(seats))
-        previous = context.previous
+        aside |= _aside_by_share(found, aside)
+        # what "then" follows is the story's last event, not one told aside in a "where" clause
+        # ("arrived from Oslo, where he signed a treaty. Then he met the king": not in Oslo)
+        previous = next((m for m in reversed(out) if m.trigger_start not in aside), None)
         if (
             context.sequenced
             and previous
@@ -709,6 +712,24 @@ def run(view: ArticleView, lang: Grammar) -> list[EventMention]:
         country_scope(placed, view.gaz, scoped), frozenset(going), frozenset(seats)
     )
     return localise_all(shared, view)
+
+
+def _aside_by_share(found: list[EventMention], aside: set[int]) -> set[int]:
+    """Trigger offsets of the sentence's events placed only by a sibling told aside ("arrived
+    from Oslo, where talks were held and a treaty signed", the parser hanging "signed" on
+    "arrived"): the story does not move to that place with them either."""
+    own = {m.place for m in found if m.trigger_start not in aside and not _shared(m)}
+    return {
+        m.trigger_start
+        for m in found
+        if _shared(m)
+        and m.place not in own
+        and any(o.place == m.place and o.trigger_start in aside for o in found)
+    }
+
+
+def _shared(m: EventMention) -> bool:
+    return bool(m.evidence) and m.evidence[-1] == "place from the same sentence"
 
 
 # Prepositions that time a clause by another event ("after the talks", "following a quake").

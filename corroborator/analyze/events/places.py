@@ -335,6 +335,10 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
                 continue
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 found += phrase_places(view, child, saying and child.lower_ == "on")
+            elif child.dep_ == "prep" and _as_part(child):
+                # "a meeting as part of the forum at the guest house in Beijing": the event is
+                # held where the larger one it is part of is
+                found += phrase_places(view, child)
             if child.dep_ in {"npadvmod", "pobj"}:
                 for m in view.mentions_in(child):
                     if m.label == "FAC" and m.canonical:
@@ -368,7 +372,33 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
             ):
                 found += phrase_places(view, t)
     found += _where_antecedent(view, tok)
-    return most_specific(view.gaz, found)
+    return with_city(view.gaz, most_specific(view.gaz, found), found)
+
+
+def with_city(gaz: Gazetteer, best: str | None, found: list[str]) -> str | None:
+    """A venue the gazetteers cannot place, named with the city the same words give ("landed
+    at Sunan Airport in Pyongyang"): "Sunan Airport, Pyongyang", so that what shares or
+    inherits its place knows the city (see :func:`_city`); any other place as it is."""
+    if best is None or not _is_venue(best) or _city(gaz, best):
+        return best
+    cities = [p for p in found if p != best and _world_kind(gaz, p) == "city"]
+    return f"{best}, {cities[0]}" if cities else best
+
+
+def _world_kind(gaz: Gazetteer, place: str) -> str | None:
+    """What the gazetteer or the world tables take ``place`` for: "city", "country", or None."""
+    entry = gaz.places.get(place)
+    if entry is not None:
+        return str(entry.place_kind)
+    found = load_world().lookup(place)
+    return found.kind if found is not None else None
+
+
+def _as_part(prep: Any) -> bool:
+    """``prep`` brings in the larger event the trigger's is part of ("as part of the forum")."""
+    return prep.lower_ == "as" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() == "part" for c in prep.children
+    )
 
 
 # Prepositions of where a departure leaves from ("departed from Pyongyang", "flew out of
@@ -733,7 +763,10 @@ def seat_of_voices(view: ArticleView, voices: list[Any]) -> str | None:
             continue
         found = view.mentions_in(voice)
         if any(m.label == "PERSON" for m in found):
-            return None  # "Putin's aide Yury Ushakov": a person, wherever he is
+            # "Putin's aide Yury Ushakov": a person, wherever he is; but one who speaks for a
+            # seat of power named with the title speaks from it ("White House press secretary
+            # Jane Roe said", «официальный представитель Кремля»)
+            return _spokesperson_seat(view, voice, found)
         for m in found:
             if not m.canonical:
                 continue
@@ -755,4 +788,27 @@ def seat_of_voices(view: ArticleView, voices: list[Any]) -> str | None:
             if m.canonical in view.gaz.places:
                 # a seat the gazetteer knows ("the Kremlin", "the White House"), in its city
                 return view.gaz.city_of(m.canonical) or m.canonical
+    return None
+
+
+@cache
+def _spokesperson_nouns() -> frozenset[str]:
+    """Titles of those who speak for an official body (data/events.yaml)."""
+    words = lexicon.load("events.yaml").get("spokesperson_nouns", [])
+    return frozenset(str(v).lower() for v in words)
+
+
+def _spokesperson_seat(view: ArticleView, voice: Any, found: list[Any]) -> str | None:
+    """The capital of the country whose seat of power a spokesperson's title names ("White
+    House spokeswoman", «представитель Кремля»: a name the gazetteer gives a country's
+    government); None for any other person."""
+    if not any(t.lemma_.lower() in _spokesperson_nouns() for t in voice.subtree):
+        return None
+    for m in found:
+        code = view.gaz.countries.get(m.canonical or "")
+        if code is None or m.label not in {"ORG", "LOC", "FAC"}:
+            continue  # (not "a U.S. spokesman": a nationality names no seat)
+        if m.canonical == view.gaz.country_names.get(code):
+            continue
+        return load_world().capitals.get(code)
     return None

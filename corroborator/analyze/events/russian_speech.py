@@ -51,7 +51,13 @@ def _official(view: ArticleView, pack: RussianPack, tok: Any) -> bool:
         return False
     if words & pack.announcing_speakers:
         return True
-    return view.label_at(tok) == "GPE"
+    # a seat of power named for its government («Белый дом уточнил», as «Кремль»), whatever
+    # label the model gives it: a name the gazetteer gives a country
+    seat = any(
+        m.start <= tok.idx < m.end and m.label != "PERSON" and m.canonical in view.gaz.countries
+        for m in view.mentions_in(tok)
+    )
+    return seat or view.label_at(tok) == "GPE"
 
 
 def _still_to_come(pack: RussianPack, verb: Any) -> bool:
