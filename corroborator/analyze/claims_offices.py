@@ -75,11 +75,12 @@ def _roles() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patte
         re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else r"\b")
         for w in data.get("office_not_now", [])
     )
+    # a comma may follow the word: "his predecessor, Chilean President X" (an apposition)
     return (
         re.compile(rf"(?<![\w-])(?P<role>{alt})$", re.IGNORECASE),
         words,
         re.compile(rf"(?<![\w-])(?P<role>{after_alt})$", re.IGNORECASE),
-        re.compile(rf"(?<![\w-])(?:{not_now})[\s-]*$", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{not_now})[\s,-]*$", re.IGNORECASE),
     )
 
 
@@ -240,6 +241,8 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
         if office is None:
             office = _title_around(person, places, text, role_at_end)
         if office is None:
+            office = _title_after(person, places, text)
+        if office is None:
             continue
         role, country, start = office
         if not_now.search(text[max(0, start - 20) : start]):
@@ -377,3 +380,51 @@ def _title_around(
     if role is None or named is None:
         return None
     return role, named, person.start - len(before) + m.start()
+
+
+# A title in apposition after a name: ", the president of Chile," ", Chile's prime minister."
+# «, президент Чили,»: a comma, the title, and a clause boundary right after it (a comma, a
+# full stop, a dash or a closing bracket), so that "X, the president of Chile's adviser" or
+# "X, the president who …" is no apposition. Up to 60 characters: the longest title of these
+# forms ("the former prime minister of the Kyrgyz Republic") with room to spare.
+_APPOSITION = re.compile(
+    r",\s+(?:the\s+)?(?P<title>[^,.;:!?()—–\n]{3,60}?)\s*(?:[,.;:!?)—–]|\s-\s|$)"
+)
+
+
+def _title_after(person: Mention, places: list[Mention], text: str) -> tuple[str, str, int] | None:
+    """``(role, country, start)`` of a title in apposition after the name: "X, the president
+    of Chile,", "X, Chile's prime minister,", "X, the Chilean president,", «X, президент
+    Чили,», «X, чилийский президент,». Words before the role other than not-now ones ("the
+    former president of Chile") make it no title ("an adviser to the president of Chile")."""
+    role_at_end, _, after_only, not_now = _roles()
+    m = _APPOSITION.match(text, person.end)
+    if m is None:
+        return None
+    t_start, t_end = m.start("title"), m.end("title")
+    # the role ends the title, the country or its adjective before it ("Chile's president",
+    # «чилийский президент»): read as a title before a name would be
+    end_role = role_at_end.search(text[t_start:t_end])
+    if end_role is not None and end_role.start() > 0:
+        role_end = t_start + end_role.end()
+        found = _title_before(
+            text[t_start:role_end] + " ", role_end + 1, places, role_at_end, after_only, text
+        )
+        if found is not None and found[2] >= t_start:
+            return found
+    # the role first, the country last ("president of Chile", «президент Чили»)
+    country = next((p for p in places if p.end == t_end and p.start > t_start), None)
+    if country is None:
+        return None
+    head = re.sub(r"\s+of(?:\s+the)?$", "", text[t_start : country.start].rstrip())
+    role_m = role_at_end.search(head) or after_only.search(head)
+    if role_m is None:
+        return None
+    lead = head[: role_m.start()]
+    if lead.strip() and not not_now.fullmatch(lead):
+        return None
+    role = _role_of(role_m.group("role"))
+    named = country_of(country)
+    if role is None or named is None:
+        return None
+    return role, named, t_start + role_m.start()
