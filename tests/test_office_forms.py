@@ -48,6 +48,19 @@ def _offices(language: str, text: str) -> tuple[tuple[str, str], ...]:
             "Lima greeted Tomas Varga, the Chilean president, at noon.",
             ("president of Chile", "Tomas Varga"),
         ),
+        # a title, a comma, then the name; a word that keeps the holder current
+        (
+            "The Japanese prime minister, Kenji Arata, spoke first.",
+            ("prime minister of Japan", "Kenji Arata"),
+        ),
+        (
+            "Japan's prime minister, Kenji Arata, spoke first.",
+            ("prime minister of Japan", "Kenji Arata"),
+        ),
+        (
+            "Kenji Arata, Japan's new prime minister, spoke first.",
+            ("prime minister of Japan", "Kenji Arata"),
+        ),
         # titles before the name
         ("The Chilean leader Tomas Varga landed in Lima.", ("leader of Chile", "Tomas Varga")),
         ("President Tomas Varga of Chile landed in Lima.", ("president of Chile", "Tomas Varga")),
@@ -64,6 +77,7 @@ def test_english_title_forms(text: str, office: tuple[str, str]) -> None:
         ("Томас Варга, президент Чили, прибыл в Лиму.", ("president of Chile", "Tomas Varga")),
         ("Лиму посетил Томас Варга, чилийский президент.", ("president of Chile", "Tomas Varga")),
         ("Лидер Чили Томас Варга прибыл в Лиму.", ("leader of Chile", "Tomas Varga")),
+        ("Новый президент Чили Томас Варга прибыл в Лиму.", ("president of Chile", "Tomas Varga")),
         (
             "Форум открыла Елена Дорн, премьер-министр Канады.",
             ("prime minister of Canada", "Elena Dorn"),
@@ -84,6 +98,9 @@ def test_russian_title_forms(text: str, office: tuple[str, str]) -> None:
         ("en", "Lima greeted Ana Ruiz, the president of Chile's senate, at noon."),
         ("en", "The Chilean opposition leader Ana Ruiz spoke at noon."),
         ("ru", "Лиму посетил Томас Варга, бывший президент Чили."),
+        ("en", "The former Japanese prime minister, Kenji Arata, spoke first."),
+        # a name followed by "and" is an item of a list, not the title's holder
+        ("en", "He thanked the Chilean president, Ana Ruiz and the guests."),
     ],
 )
 def test_not_a_current_holder(language: str, text: str) -> None:

@@ -84,6 +84,18 @@ def _roles() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patte
     )
 
 
+@cache
+def _now_words() -> re.Pattern[str]:
+    """Words between a country and its role that keep the holder current (``office_now``),
+    with the space after them, at the end of a stretch of text."""
+    words = lexicon.load("categories.yaml").get("office_now") or []
+    alt = "|".join(
+        re.escape(str(w)) + (r"\w*" if _CYRILLIC.match(str(w)) else r"\b")
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{alt})\s+$", re.IGNORECASE)
+
+
 def _role_of(word: str) -> str | None:
     """The role a title word (in any case form) names."""
     _, words, _, _ = _roles()
@@ -243,6 +255,8 @@ def office_claims(entities: ArticleEntities, text: str, article_id: str) -> list
         if office is None:
             office = _title_after(person, places, text)
         if office is None:
+            office = _title_then_comma(person, places, text)
+        if office is None:
             continue
         role, country, start = office
         if not_now.search(text[max(0, start - 20) : start]):
@@ -343,6 +357,9 @@ def _title_before(
         return None
     role = _role_of(m.group("role"))
     lead_end = offset + m.start()
+    now = _now_words().search(text[max(0, lead_end - 40) : lead_end])
+    if now is not None:
+        lead_end -= len(now.group(0))  # "Japan's new prime minister": the country before "new"
     lead = text[max(0, lead_end - 40) : lead_end]
     if role is None or not re.search(r"(?:['’]s)?\s$", lead):
         return None
@@ -428,3 +445,26 @@ def _title_after(person: Mention, places: list[Mention], text: str) -> tuple[str
     if role is None or named is None:
         return None
     return role, named, t_start + role_m.start()
+
+
+# "the Japanese prime minister, X," — a title, a comma, then the name closed by a clause
+# boundary (a name followed by "and" is an item of a list: "the Chilean president, X and Y").
+# Up to 60 characters of title, as for _APPOSITION; _title_before reads only its end.
+_TITLE_COMMA = re.compile(r"(?P<title>[^,.;:!?()—–\n]{3,60}),\s$")
+_CLOSED = re.compile(r"\s*(?:[,.;:!?)—–]|$)")
+
+
+def _title_then_comma(
+    person: Mention, places: list[Mention], text: str
+) -> tuple[str, str, int] | None:
+    """``(role, country, start)`` of "the Japanese prime minister, X," or "Japan's prime
+    minister, X,": read as the title right before the name would be, without the comma."""
+    role_at_end, _, after_only, _ = _roles()
+    m = _TITLE_COMMA.search(text, max(0, person.start - 70), person.start)
+    if m is None or m.end() != person.start or not _CLOSED.match(text, person.end):
+        return None
+    comma = m.end("title")
+    found = _title_before(
+        text[m.start("title") : comma] + " ", comma + 1, places, role_at_end, after_only, text
+    )
+    return found if found is not None and found[2] >= m.start() else None
