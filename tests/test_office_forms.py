@@ -77,6 +77,15 @@ def test_english_title_forms(text: str, office: tuple[str, str]) -> None:
         ("Томас Варга, президент Чили, прибыл в Лиму.", ("president of Chile", "Tomas Varga")),
         ("Лиму посетил Томас Варга, чилийский президент.", ("president of Chile", "Tomas Varga")),
         ("Лидер Чили Томас Варга прибыл в Лиму.", ("leader of Chile", "Tomas Varga")),
+        # the name and its title in oblique cases
+        (
+            "Переговоры прошли с Томасом Варгой, президентом Чили, в Лиме.",
+            ("president of Chile", "Tomas Varga"),
+        ),
+        (
+            "Журналисты спорили о президенте Чили Томасе Варге.",
+            ("president of Chile", "Tomas Varga"),
+        ),
         ("Новый президент Чили Томас Варга прибыл в Лиму.", ("president of Chile", "Tomas Varga")),
         (
             "Форум открыла Елена Дорн, премьер-министр Канады.",
@@ -149,3 +158,28 @@ def test_stories_with_a_wrong_name_and_with_two_forms_of_one() -> None:
     assert _verdict(first, same, subject=subject) != "conflicting"
     assert _verdict(first, russian, subject=subject) != "conflicting"
     assert _verdict(first, russian_wrong, subject=subject) == "conflicting"
+
+
+def _categories(language: str, text: str) -> list[str]:
+    art = _article(f"{language}-{abs(hash(text))}", language, text)
+    ((_, analysis),) = list(analyze_articles([art], model=Settings().spacy_model))
+    return [str(v.value) for v in analysis.claim_values if v.measure == "category"]
+
+
+def test_visit_categories_and_a_first_trip() -> None:
+    assert _categories("en", "Chilean President Tomas Varga began a working trip to Peru.") == [
+        "working visit"
+    ]
+    # "his first foreign trip since …" says which trip it is, not its protocol level
+    first = "Chilean President Tomas Varga reached Peru, his first foreign trip since March."
+    assert _categories("en", first) == []
+    ru = "Во время рабочего визита в Перу президент Чили Томас Варга посетил Лиму."
+    assert _categories("ru", ru) == ["working visit"]
+    state = _article("s1", "en", "Chilean President Tomas Varga began a state visit to Peru.")
+    working = _article("s2", "ru", "Президент Чили Томас Варга прибыл в Перу с рабочим визитом.")
+    same = _article(
+        "s3", "ru", "Президент Чили Томас Варга прибыл в Перу с государственным визитом."
+    )
+    subject = "protocol category of the visit of Chile to Peru"
+    assert _verdict(state, working, subject=subject) == "conflicting"
+    assert _verdict(state, same, subject=subject) != "conflicting"
