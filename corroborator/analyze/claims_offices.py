@@ -1,14 +1,15 @@
 """Claims, part six: who holds an office, as a categorical claim ("Chilean President X",
 "President X of Chile", "the president of Chile, X", «президент Чили X», «чилийский
-президент X»).
+президент X», and in apposition after the name: "X, Chile's president,", «X, президент Чили,»).
 
 A named person with a role title and a country gives the value ``X`` (the person's canonical
 name, in Latin letters) for the subject "<role> of <country>" (the role's English name and the
 country's: ``office_roles`` and ``demonyms`` of data/categories.yaml, the gazetteer's countries,
 the world tables), so that reports in any language compare: two reports naming different people
 for one office of one country disagree, while different roles, or one role of two countries,
-are different claims. A title after "former", "vice" or the like (``office_not_now``) is not
-the office's current holder and gives nothing; a role with no country named gives nothing.
+are different claims. A title after "former", "vice", "his predecessor," or the like
+(``office_not_now``) is not the office's current holder and gives nothing; a role with no
+country named gives nothing.
 """
 
 from __future__ import annotations
