@@ -227,28 +227,26 @@ def misread_verb(view: ArticleView, tok: Any) -> Trigger | None:
     stem = next((w for w in (tok.lower_[:-1], tok.lower_[:-2]) if w in ont.place_verbs), None)
     if stem is None:
         return None
-    destination = any(
+    destination = _names_place(view, tok, "for")
+    return Trigger(tok, ont.place_verbs[stem], [tok]) if destination else None
+
+
+def _names_place(view: ArticleView, tok: Any, preposition: str) -> bool:
+    """``tok`` has a ``preposition`` complement whose object is a country, city or region."""
+    return any(
         view.label_at(o) in {"GPE", "LOC"}
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "for"
+        if c.dep_ == "prep" and c.lower_ == preposition
         for o in c.children
         if o.dep_ == "pobj"
     )
-    return Trigger(tok, ont.place_verbs[stem], [tok]) if destination else None
 
 
 def _goes_to_place(view: ArticleView, tok: Any) -> bool:
     """Someone goes to a named place: a "to"-complement naming a country, city or region, and
     a subject that is a named actor or a personal pronoun ("he would head to China"), not a
     thing ("exports went to China")."""
-    destination = any(
-        view.label_at(o) in {"GPE", "LOC"}
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for o in c.children
-        if o.dep_ == "pobj"
-    )
-    if not destination:
+    if not _names_place(view, tok, "to"):
         return False
     # (not the leg before, told in passing: "arrived in Vietnam after travelling to North
     # Korea" is the arrival's context, and its place would pass to the events after it)
