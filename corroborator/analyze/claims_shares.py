@@ -33,7 +33,8 @@ def _named(reader: Any, tok: Any) -> str | None:
         tok = tok.head.head  # "Varga, who won 38.5%": the noun the clause hangs from
     if tok.pos_ == "PRON":
         return None
-    return reader._person(tok) or reader._body(tok)
+    name = reader._person(tok) or reader._body(tok)
+    return str(name) if name else None
 
 
 def _holder(reader: Any, root: Any, verbs: frozenset[str]) -> str | None:
