@@ -133,3 +133,13 @@ def test_runoff_is_not_the_first_round(dossier: dict[str, Any]) -> None:
         if names[m["article"]] == "el-en-1.txt" and m["start"] == 0
     )
     assert headline["status"] == "planned"  # "…, runoff likely"
+
+
+def test_railway_cost_is_the_railways_in_every_report(dossier: dict[str, Any]) -> None:
+    """ "дорога стоимостью 4 млрд долларов": the amount is the railway's worth, whoever the
+    clause is about, and "до 2030 года" of another conjunct is not its period."""
+    cost = next(c for c in _claims(dossier) if c["unit"] == "USD")
+    assert cost["subject"] == "железная дорога"
+    assert sorted(v["value"] for v in cost["values"]) == [4e9, 4.5e9, 4.5e9]
+    assert all(v["period"] is None for v in cost["values"])
+    assert cost["verdict"] == "conflicting"  # the preview's figure is not the final one
