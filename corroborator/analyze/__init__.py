@@ -41,7 +41,7 @@ T = TypeVar("T")
 
 # Bumped whenever the extractors change what they produce: stored analyses made by another
 # version are redone by the next build.
-ANALYZER_VERSION = "74"
+ANALYZER_VERSION = "75"
 
 # Languages the configured spaCy model is trained for.
 MODEL_LANGUAGES = frozenset({"en"})

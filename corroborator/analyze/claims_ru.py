@@ -83,6 +83,7 @@ class _RussianClaims(_RussianRanks):
         subject = (
             self._changing_noun(fig, tokens, inside)
             or self._money_of(fig, last, inside)
+            or self._worth_of(fig, last, inside)
             or self._priced(fig, last, inside)
             or self._changed_object(verb, inside)
         )
@@ -184,6 +185,22 @@ class _RussianClaims(_RussianRanks):
         ):
             return None
         return self._phrase_ru(nxt, inside)
+
+    def _worth_of(self, fig: _Figure, last: Any, inside: set[int]) -> str | None:
+        """ "железная дорога стоимостью 4 млрд долларов": an amount hung from a noun of worth in
+        the instrumental (``worth_nouns``) is the worth of the noun that one qualifies, as
+        English "a railway worth $4 billion", whoever the clause is about."""
+        worth = last.head
+        if fig.unit in {None, "percent", "times", "magnitude"} or worth.i in inside:
+            return None
+        if worth.pos_ != "NOUN" or "Ins" not in worth.morph.get("Case"):
+            return None
+        if _norm(worth.lemma_) not in self.ru["worth_nouns"] or worth.head.i == worth.i:
+            return None
+        thing = worth.head
+        if thing.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return self._phrase_ru(thing, inside | {t.i for t in _subtree(worth)})
 
     def _priced(self, fig: _Figure, last: Any, inside: set[int]) -> str | None:
         """ "кредитная линия на 300 млн долларов", "контракт на 2 млрд": an amount a noun is
@@ -407,6 +424,7 @@ class _RussianClaims(_RussianRanks):
         """A date expression of the figure's clause, else the nearest year in the sentence."""
         root = self._root(fig)
         clause: set[int] = set()
+        other: set[int] = set()
         if root is not None:
             top = root
             for node in _up(root, 8):
@@ -418,6 +436,18 @@ class _RussianClaims(_RussianRanks):
                     break
                 top = node
             clause = {t.i for t in _subtree(top)}
+            # «о строительстве дороги стоимостью … и о создании рынка до 2030 года»: a date of
+            # another noun conjunct than the figure's (off the figure's path up) is that one's
+            # (conjoined verbs share theirs: «вырос на 14% и достиг … в 2024 году»)
+            path = {root.i, *(n.i for n in _up(root, 8))}
+            nouns = {"NOUN", "PROPN"}
+            for i in path:
+                if self.doc[i].pos_ not in nouns:
+                    continue
+                for c in self.doc[i].children:
+                    if c.dep_ == "conj" and c.i not in path and c.pos_ in nouns:
+                        other |= {t.i for t in _subtree(c)}
+            clause -= other
         best: tuple[int, str] | None = None
         # «за первые шесть месяцев 2024 года», "in the first nine months": a stretch of the
         # year (the year written inside it is part of it)
@@ -444,6 +474,9 @@ class _RussianClaims(_RussianRanks):
         if best is not None:
             return best[1]
         for m in _YEAR.finditer(self.text, sent.start_char, sent.end_char):
+            span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and any(tok.i in other for tok in span):
+                continue  # the year of another conjunct
             distance = abs(m.start() - fig.start)
             if best is None or distance < best[0]:
                 best = (distance, m.group("y"))

@@ -124,6 +124,7 @@ def ru_pack() -> dict[str, Any]:
         "measure_units": {str(k): str(v) for k, v in data["measure_units"].items()},
         "counted_units": {str(k): str(v) for k, v in data["counted_units"].items()},
         "growth_nouns": frozenset(str(w) for w in data.get("growth_nouns", [])),
+        "worth_nouns": frozenset(str(w) for w in data.get("worth_nouns", [])),
         "decline_nouns": frozenset(str(w) for w in data.get("decline_nouns", [])),
         "speech_verbs": frozenset(str(w) for w in data["speech_verbs"]),
         "bodies": frozenset(str(w) for w in data.get("speaking_bodies", [])),

@@ -122,8 +122,11 @@ class _SpeakerReader(_SubjectReader):
         noun phrase of a body (``speaking_bodies`` in data/claims.yaml)."""
         start = min(t.idx for t in tok.subtree)
         end = max(t.idx + len(t.text) for t in tok.subtree)
+        # the report's own outlet, named in its dateline ("MARENSK, April 15 (Wire) - the
+        # alliance said …" parses the dateline into the subject), is never its own source
+        outlet = (self.article.outlet or "").casefold()
         for m in self.entities.at(start, end):
-            if m.label == "ORG" and m.canonical:
+            if m.label == "ORG" and m.canonical and m.canonical.casefold() != outlet:
                 return str(m.canonical)
         bodies = {str(w) for w in lexicon.load(self.pack).get("speaking_bodies", [])}
         if tok.lemma_.lower() in bodies or tok.lower_ in bodies:

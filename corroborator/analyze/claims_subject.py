@@ -8,6 +8,7 @@ from typing import Any
 
 from corroborator.analyze.claims_figures import _Figure, _FigureReader
 from corroborator.analyze.claims_periods import first_months, timex_period
+from corroborator.analyze.claims_shares import held_share
 
 # Prepositions that bring in examples of a noun, not a part of what it is: "12 agreements,
 # including a rail deal", "fees, excluding taxes"
@@ -220,6 +221,10 @@ class _SubjectReader(_FigureReader):
         after = self.text[fig.end : fig.end + 40].lower()
         before = self.text[max(0, fig.start - 6) : fig.start].lower()
         wider = self.text[max(0, fig.start - 20) : fig.start].lower()
+        if fig.unit == "percent" and re.search(r"\b(?:up|down)\s+from\s*$", wider):
+            # "turnout was 61%, up from 55% in 2020": the figure after "up/down from" is the
+            # same measure at an earlier time, not a change of its own
+            return "share", None, None  # claims._compared_with: the last figure's subject
         if fig.unit == "percent" and (
             re.match(r"\s*(?:more|higher|up|increase)\b.{0,25}\b(?:than|on|from|year)", after)
             or re.search(r"\bup\s*$", before)
@@ -234,14 +239,20 @@ class _SubjectReader(_FigureReader):
             return "decline", self._resolve_near(root), None
         if fig.unit == "percent":
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            if of is not None:
-                obj = next((c for c in of.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    return "share", self._phrase(obj), None
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            shared = held_share(self, root, obj)
+            if shared is not None:
+                return "share", shared, None
+            if obj is not None:
+                return "share", self._phrase(obj), None
         if node.pos_ in {"VERB", "AUX"}:
             lemma = node.lemma_.lower()
             if prep == "at" and lemma in self.lex.valuation_verbs:
                 valued = next((c for c in node.children if c.dep_ in {"dobj", "obj"}), None)
+                if valued is not None and valued.pos_ == "PRON" and node.dep_ == "advcl":
+                    # "turnout was lower, putting it at 52%": the pronoun is the subject of
+                    # the clause the participle hangs from
+                    valued = self._subject_of(node.head) or valued
                 if valued is not None:
                     measure = "share" if fig.unit == "percent" else "amount"
                     return measure, self._phrase(valued, fig), None
@@ -366,6 +377,16 @@ class _SubjectReader(_FigureReader):
             while top.head.i != top.i and top.dep_ in {"conj", "xcomp"}:
                 top = top.head
             clause = {t.i for t in top.subtree}
+        # "61%, up from 55% in 2020", "higher than in 2020": a date of the figure compared
+        # with is that figure's, not this one's
+        baseline: set[int] = set()
+        for tok in sent:
+            compares = tok.lower_ == "than" or (
+                tok.lower_ == "from"
+                and (tok.head.lower_ in {"up", "down"} or tok.head.tag_ in {"JJR", "RBR"})
+            )
+            if compares and tok.dep_ == "prep" and (root is None or root not in tok.subtree):
+                baseline |= {t.i for t in tok.subtree}
         best: tuple[int, str] | None = None
         # «за первые шесть месяцев 2024 года», "in the first nine months": a stretch of the
         # year (the year written inside it is part of it)
@@ -384,6 +405,8 @@ class _SubjectReader(_FigureReader):
                 continue
             span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or (clause and not any(tok.i in clause for tok in span)):
+                continue
+            if any(tok.i in baseline for tok in span):
                 continue
             value = t.value
             if value in {"PRESENT_REF", "PAST_REF", "FUTURE_REF"} or value.startswith("X"):

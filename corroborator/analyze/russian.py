@@ -147,6 +147,18 @@ def _gender(words: list[str], morph: Any) -> str | None:
     return None
 
 
+def _feminine_surname(word: str) -> str | None:
+    """The nominative of a woman's surname in -ова/-ина/-ская read in an oblique case, where
+    it declines as an adjective: Листовой/Листовую → Листова, Белицкой → Белицкая."""
+    low = word.lower()
+    for ending in ("ой", "ую"):
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) > _MIN_STEM:
+            normal = stem + ("ая" if stem.endswith(("ск", "цк")) else "а")
+            return normal.upper() if word.isupper() else normal.capitalize()
+    return None
+
+
 def _lemma(
     word: str, kind: str, morph: Any, gender: str | None = None, case: str | None = None
 ) -> str:
@@ -193,6 +205,13 @@ def _lemma(
         if not trimmed:
             return word
         parses = in_case or trimmed
+    if kind == "PER" and not named and gender == "femn" and case not in (None, "Nom"):
+        # a woman's surname in -ова/-ина/-ская declines as an adjective (Веры Листовой,
+        # Анной Смирновой, Ольги Белицкой), which pymorphy may read as a common adjective
+        # ("листовой"): the oblique -ой/-ую ending back to the surname's nominative
+        feminine = _feminine_surname(word)
+        if feminine is not None:
+            return feminine
     chosen = next((p for p in named if gender is None or gender in p.tag), None)
     chosen = chosen or (named[0] if named else parses[0])
     normal: str = chosen.normal_form
@@ -353,6 +372,14 @@ def mentions_from_doc(doc: Any, article_id: str = "") -> list[Mention]:
         for m in out
         if m.label == "PERSON" and m.canonical and len(m.canonical.split()) > 1
     }
+    women = {  # a woman's surname alone in an oblique case (с Листовой): her full name
+        m.canonical: full[key]
+        for m in out
+        if m.label == "PERSON" and m.canonical and m.canonical not in full and " " not in m.text
+        for key in [transliterate(_feminine_surname(m.text) or "")]
+        if key in full
+    }
+    full |= women
     return [
         Mention(m.article_id, m.start, m.end, m.label, m.text, full[m.canonical], "surname")
         if m.label == "PERSON" and m.resolved_by == "model" and m.canonical in full

@@ -74,7 +74,12 @@ def parse_written_date(text: str) -> str | None:
     months, _ = _names()
     for key in ("iso", "dotted", "mdy", "dmy"):
         m = patterns()[key].match(s)
-        if not m or not _rest_is_time(s[m.end() :]):
+        if not m:
+            continue
+        rest = s[m.end() :]
+        if key in ("mdy", "dmy") and m.group("year"):
+            rest = _year_word().sub("", rest, count=1)
+        if not _rest_is_time(rest):
             continue
         if key == "iso":
             y, mo, d = (int(p) for p in m.group("iso").split("-"))
@@ -95,6 +100,15 @@ _TIME_TAIL = re.compile(
     r"\s*(?:\(?(?:[A-Z]{2,5}|UTC[+-]?\d{0,2}|GMT[+-]?\d{0,2}|[+-]\d{2}:?\d{2})\)?)?\s*$",
     re.IGNORECASE,
 )
+
+
+@cache
+def _year_word() -> re.Pattern[str]:
+    """The word a language may print after the year of a written date ("13 июня 2025 года",
+    "13 июня 2025 г."): from temporal.yaml's ``page_date_year_words``."""
+    words = lexicon.load("temporal.yaml").get("page_date_year_words", [])
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^\s+(?:{alt})\.?(?=\s|$|[|,])", re.IGNORECASE)
 
 
 def _rest_is_time(rest: str) -> bool:

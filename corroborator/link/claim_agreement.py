@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from corroborator.analyze.claims import compatible
+from corroborator.analyze.claims_shares import SHARE_OF
 from corroborator.model import ClaimValue
 
 # "rank of Chile as trade partner after China": the holder and what it ranks as
@@ -53,6 +54,22 @@ def different_ranks(a: ClaimValue, b: ClaimValue) -> bool:
             if not (wx <= wy or wy <= wx):
                 return True
     return False
+
+
+def different_holders(a: ClaimValue, b: ClaimValue) -> bool:
+    """Two shares of one divided whole that are not of one holder: Kosta's share of the vote
+    is not Varga's, and a share whose holder is unknown is compared with no holder's
+    (analyze.claims_shares)."""
+    if a.measure != "share" or b.measure != "share":
+        return False
+    wa, _, ha = a.subject.partition(SHARE_OF)
+    wb, _, hb = b.subject.partition(SHARE_OF)
+    if not ha and not hb:
+        return False
+    if ha and hb:
+        return wa == wb and ha.casefold() != hb.casefold()
+    # one holder's share and the bare whole ("vote"): whose the bare one is, no one said
+    return (wa if ha else a.subject).casefold() == (wb if hb else b.subject).casefold()
 
 
 def interval_bonus(a: ClaimValue, b: ClaimValue, cross: bool) -> float:

@@ -34,7 +34,12 @@ from corroborator.analyze.claims import compatible
 from corroborator.analyze.claims_periods import FISCAL
 from corroborator.analyze.gazetteer import load_gazetteer
 from corroborator.analyze.timex.values import value_bounds
-from corroborator.link.claim_agreement import agreeing_unit, different_ranks, interval_bonus
+from corroborator.link.claim_agreement import (
+    agreeing_unit,
+    different_holders,
+    different_ranks,
+    interval_bonus,
+)
 from corroborator.link.claim_categories import (
     AT_VISIT,
     PARTY_SUBJECTS,
@@ -392,6 +397,8 @@ def _alignable(a: ClaimValue, b: ClaimValue) -> bool:
         return False
     if different_ranks(a, b):
         return False  # a rank is its holder's: Chile's third place is not Indonesia's second
+    if different_holders(a, b):
+        return False  # a share of the vote is its holder's: Kosta's 46% is not Varga's 38%
     if a.article_id == b.article_id and a.said_by == b.said_by and not _restated(a, b):
         return False  # one voice in one article states one figure once
     # 13.6% and 97% are different facts, not one fact in dispute
