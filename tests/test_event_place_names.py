@@ -29,8 +29,8 @@ def _events(nlp: Any, text: str) -> list[EventMention]:
 def test_a_capital_that_dismisses_an_offer_speaks_from_that_city(nlp: Any) -> None:
     found = _events(
         nlp,
-        "The general announced a pause in the shelling, but Kyiv has dismissed the gesture, "
-        "warning that it cannot vouch for the safety of visitors in the east.",
+        "The general announced a truce for the holiday, but Kyiv has dismissed the move, "
+        "warning that it cannot vouch for the safety of guests.",
     )
     [statement] = [m for m in found if m.type == "statement"]
     assert statement.place == "Kyiv"
@@ -57,8 +57,8 @@ def test_a_venue_is_named_with_its_city_and_passes_the_city_on(nlp: Any) -> None
 def test_an_event_held_as_part_of_a_larger_one_is_where_that_one_is(nlp: Any) -> None:
     found = _events(
         nlp,
-        "The two ministers attend a meeting as part of the Nordic Energy Forum at the Grand "
-        "Hotel in Oslo, Norway.",
+        "The two ministers will hold a working meeting as part of the Nordic Energy Forum at the "
+        "Grand Hotel in Oslo, Norway.",
     )
     [meeting] = [m for m in found if m.type == "meeting"]
     assert meeting.place == "Grand Hotel, Oslo"
@@ -100,6 +100,8 @@ def test_an_aide_speaks_from_no_seat() -> None:
 
 
 def test_a_russian_seat_of_power_announces() -> None:
-    found = russian_events("Белый дом уточнил, что встреча лидеров состоится в Осло в четверг.")
+    found = russian_events(
+        "Белый дом уточнил, что переговоры президентов пройдут в Осло в четверг."
+    )
     [announcement] = [m for m in found if m.type == "announcement"]
     assert announcement.place == "Washington"

@@ -336,7 +336,7 @@ def place_of(view: ArticleView, tok: Any, extra: list[Any] | None = None) -> str
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 found += phrase_places(view, child, saying and child.lower_ == "on")
             elif child.dep_ == "prep" and _as_part(child):
-                # "a meeting as part of the forum at the guest house in Beijing": the event is
+                # "talks held as part of the forum at a hotel in the capital": the event is
                 # held where the larger one it is part of is
                 found += phrase_places(view, child)
             if child.dep_ in {"npadvmod", "pobj"}:
