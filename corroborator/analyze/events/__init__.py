@@ -21,7 +21,9 @@ Per sentence, triggers are found from the ontology (data/events.yaml): nouns ("t
 The package, by concern: ``view`` (what the extractors read of an article), ``triggers``
 (which words are events, of which type and subtype), ``dating`` and ``dates`` (when),
 ``status`` (planned, reported, in progress or cancelled; background), ``participants`` (who,
-said by whom), ``places`` (where), and ``extract`` (the pass over the article that ties them
+said by whom), ``places`` (where, read around the trigger), ``place_sharing`` (places passed
+between mentions), ``seats`` (where an announcing body sits), and ``extract`` (the pass over
+the article that ties them
 together with what the passage before each mention says).
 """
 

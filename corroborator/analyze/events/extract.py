@@ -31,18 +31,20 @@ from corroborator.analyze.events.dating import (
 from corroborator.analyze.events.headline import after_named, headline_dates
 from corroborator.analyze.events.local_date import localise_all
 from corroborator.analyze.events.participants import participants_of, said_by
-from corroborator.analyze.events.places import (
+from corroborator.analyze.events.place_sharing import (
     country_scope,
     follow_place,
-    hosting_place,
     inherit_places,
-    place_of,
-    seat_of,
     share_by_sentence,
     share_places,
+)
+from corroborator.analyze.events.places import (
+    hosting_place,
+    place_of,
     trip_named_by_place,
     where_of,
 )
+from corroborator.analyze.events.seats import seat_of
 from corroborator.analyze.events.spans import first_day_span, last_day_span, span_of_told
 from corroborator.analyze.events.status import counted_since, is_background, status_of
 from corroborator.analyze.events.triggers import (

@@ -13,17 +13,12 @@ from typing import Any
 
 from corroborator.analyze.entities import ArticleEntities
 from corroborator.analyze.events.extract import Grammar, run
-from corroborator.analyze.events.places import (
-    dateline_place,
-    is_place_name,
-    most_specific,
-    seat_of_voices,
-    seat_place,
-)
+from corroborator.analyze.events.places import dateline_place, is_place_name, most_specific
 from corroborator.analyze.events.russian_dating import date_of_ru, hosts_ru, reported_after
 from corroborator.analyze.events.russian_pack import SUBJECTS_RU, lemma, load_russian_pack, norm
 from corroborator.analyze.events.russian_status import is_background, status_of
 from corroborator.analyze.events.russian_triggers import case_words, subtype_of, triggers
+from corroborator.analyze.events.seats import seat_of_voices, seat_place
 from corroborator.analyze.events.view import ArticleView, Trigger, governor
 from corroborator.analyze.world import load_world
 from corroborator.model import Article, EventMention, TimeExpression
