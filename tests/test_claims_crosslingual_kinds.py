@@ -7,15 +7,12 @@ translates."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from corroborator.analyze import analyze_articles
-from corroborator.config import Settings
 from corroborator.link.claims import build_claims
 from corroborator.link.dependence import find_dependence
 from corroborator.model import Article, Claim, ClaimValue
+from tests.claim_text import claim_values
 
 PUBLISHED = "2024-06-20"
 
@@ -83,17 +80,8 @@ PAIRS = [
 ]
 
 
-@cache
 def _values(language: str, text: str) -> tuple[ClaimValue, ...]:
-    article = Article(
-        id=f"{language}-{abs(hash(text))}",
-        text=text,
-        source_path=f"{language}.txt",
-        language=language,
-        published=PUBLISHED,
-    )
-    ((_, analysis),) = list(analyze_articles([article], model=Settings().spacy_model))
-    return analysis.claim_values
+    return claim_values(language, text, PUBLISHED)
 
 
 def _claims(english: str, russian: str) -> list[Claim]:

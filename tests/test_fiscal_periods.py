@@ -8,17 +8,12 @@ different values of it are different stretches of time, never a conflict.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from corroborator.analyze import analyze_articles
 from corroborator.analyze.timex import tag_text
 from corroborator.analyze.timex.russian import tag_text_ru
-from corroborator.config import Settings
-from corroborator.link.claims import build_claims
-from corroborator.link.dependence import find_dependence
-from corroborator.model import Article, Claim, ClaimValue
+from corroborator.model import Claim, ClaimValue
+from tests.claim_text import claim_values, story_claims
 
 PUBLISHED = "2026-03-03"
 
@@ -66,26 +61,12 @@ def test_russian_fiscal_years(text: str, value: str) -> None:
     assert [(t.value, t.fiscal) for t in found] == [(value, True)]
 
 
-@cache
 def _values(text: str) -> tuple[ClaimValue, ...]:
-    article = Article(
-        id=f"en-{abs(hash(text))}",
-        text=text,
-        source_path="en.txt",
-        language="en",
-        published=PUBLISHED,
-    )
-    ((_, analysis),) = list(analyze_articles([article], model=Settings().spacy_model))
-    return analysis.claim_values
+    return claim_values("en", text, PUBLISHED)
 
 
 def _claims(*texts: str) -> list[Claim]:
-    values = [v for t in texts for v in _values(t)]
-    articles = [
-        Article(id=f"en-{abs(hash(t))}", text=t, source_path=f"{n}.txt", outlet=f"Outlet {n}")
-        for n, t in enumerate(texts)
-    ]
-    return build_claims("story", values, find_dependence(articles))
+    return story_claims([("en", t) for t in texts], PUBLISHED)
 
 
 def test_a_figure_of_a_fiscal_year_has_a_marked_period() -> None:

@@ -11,31 +11,17 @@ dispute.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from corroborator.analyze import analyze_articles
 from corroborator.analyze.claims_offices import names_agree
-from corroborator.config import Settings
-from corroborator.link.claims import build_claims
-from corroborator.link.dependence import find_dependence
-from corroborator.model import Article, Claim, ClaimValue
+from corroborator.model import Claim, ClaimValue
+from tests.claim_text import claim_values, story_claims
 
 PUBLISHED = "2026-03-03"
 
 
-@cache
 def _values(language: str, text: str) -> tuple[ClaimValue, ...]:
-    article = Article(
-        id=f"{language}-{abs(hash(text))}",
-        text=text,
-        source_path=f"{language}.txt",
-        language=language,
-        published=PUBLISHED,
-    )
-    ((_, analysis),) = list(analyze_articles([article], model=Settings().spacy_model))
-    return analysis.claim_values
+    return claim_values(language, text, PUBLISHED)
 
 
 def _office(language: str, text: str) -> str:
@@ -79,18 +65,7 @@ def test_spellings_of_one_name(a: str, b: str, same: bool) -> None:
 
 
 def _claims(*pairs: tuple[str, str]) -> list[Claim]:
-    values = [v for language, text in pairs for v in _values(language, text)]
-    articles = [
-        Article(
-            id=f"{language}-{abs(hash(text))}",
-            text=text,
-            source_path=f"{n}.txt",
-            outlet=f"Outlet {n}",
-            language=language,
-        )
-        for n, (language, text) in enumerate(pairs)
-    ]
-    return build_claims("story", values, find_dependence(articles))
+    return story_claims(pairs, PUBLISHED)
 
 
 def test_one_office_holder_in_two_languages_is_not_disputed() -> None:
