@@ -257,10 +257,10 @@ def resolve_entities(doc: Any, on: str | None, article_id: str = "") -> ArticleE
         if ent.label_ == "PERSON" and stripped in agencies:
             add(ent.start_char, ent.end_char, "ORG", stripped, "gazetteer")
             continue
-        if ent.label_ == "PERSON" and _capital_named(stripped, ents):
+        if ent.label_ == "PERSON" and (capital := _capital_named(stripped, ents)):
             # a capital speaking for its government ("Kyiv has dismissed the offer"), which the
             # model may take for a person's name
-            add(ent.start_char, ent.end_char, "GPE", _capital_named(stripped, ents), "world")
+            add(ent.start_char, ent.end_char, "GPE", capital, "world")
             continue
         canonical = stripped
         if ent.label_ in {"NORP", "GPE"}:
